@@ -1,0 +1,54 @@
+# Resonanz — make targets
+#   run            set up what is missing, build in release, analyse the Jena corpus into reports/jena-hf4/
+#   test           unit tests and the end-to-end test of the built CLI (passes without ../shared)
+#   eval           stemmer and assignment quality on the labelled data (needs ../shared/data)
+#   eval-stemmer   CISTEM on the CISTEM gold standards only
+#   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
+#   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
+#   clean          remove build products and generated reports
+SHELL := /bin/sh
+SWIFT ?= swift
+SHARED ?= ../shared
+DATA := $(SHARED)/data
+RELEASE_BIN := .build/release/resonanz
+
+.PHONY: run test eval eval-stemmer eval-assignment lexicon corpora deps build-release clean
+
+deps:
+	@scripts/ensure-system-deps.sh
+
+build-release: deps
+	$(SWIFT) build -c release --product resonanz
+
+run: build-release
+	$(RELEASE_BIN) run --framework corpora/jena-hf4/framework.yaml \
+		--comments corpora/jena-hf4/comments.csv --out reports/jena-hf4
+	@echo "Open reports/jena-hf4/report.md"
+
+test: deps
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet --user jsonschema
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+eval: eval-stemmer eval-assignment
+
+eval-stemmer: build-release
+	@if [ ! -d "$(DATA)/cistem-goldstandards" ]; then echo "skipped: $(DATA)/cistem-goldstandards is not here"; exit 0; fi; \
+	$(RELEASE_BIN) eval stemmer $(DATA)/cistem-goldstandards/gs1.txt $(DATA)/cistem-goldstandards/gs2.txt
+
+eval-assignment: build-release
+	@echo "== corpora/ottensen (real contributions, gold labels by the CIMT annotators)"
+	@$(RELEASE_BIN) eval --framework corpora/ottensen/framework.yaml --comments corpora/ottensen/comments.jsonl \
+		| scripts/summarize-eval.py
+	@echo "== corpora/jena-hf4 (illustrative comments, labels by their authors)"
+	@$(RELEASE_BIN) eval --framework corpora/jena-hf4/framework.yaml --comments corpora/jena-hf4/comments.csv \
+		| scripts/summarize-eval.py
+
+lexicon:
+	scripts/extract-noun-lexicon.py $(DATA)/cistem-goldstandards lexicon/de-nouns.txt
+
+corpora:
+	scripts/import-ottensen.py $(DATA)/cimt_ottensen/normalized.jsonl corpora/ottensen/comments.jsonl
+
+clean:
+	rm -rf .build reports/*/

@@ -1,0 +1,69 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Stages, arrows one way:
+//   resonanz (CLI) ─► Workflows ─► Reports ─► Analytics ─► TextAnalysis
+//                         │            │          │
+//                         └────────────┴──────────┴──► Corpus
+// TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
+// CICUShim, whose public header has no ICU types (see docs/architecture.md for why).
+let package = Package(
+    name: "Resonanz",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "resonanz", targets: ["resonanz"]),
+        .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        .target(name: "TextAnalysis", dependencies: ["CICUShim"]),
+        .target(
+            name: "Corpus",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .target(name: "Analytics", dependencies: ["TextAnalysis", "Corpus"]),
+        .target(name: "Reports", dependencies: ["Analytics", "Corpus"]),
+        .target(
+            name: "Workflows",
+            dependencies: [
+                "TextAnalysis", "Corpus", "Analytics", "Reports",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "resonanz",
+            dependencies: [
+                "Workflows", "TextAnalysis",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "_TestSupport",
+            dependencies: ["TextAnalysis", "Corpus", "Analytics", "Workflows"],
+            path: "Tests/_TestSupport"
+        ),
+        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "_TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "_TestSupport"]),
+        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "_TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["_TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

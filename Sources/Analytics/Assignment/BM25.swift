@@ -1,0 +1,48 @@
+import Foundation
+
+/// Okapi BM25 over a collection of comments (Robertson & Zaragoza 2009), comment = document,
+/// measure = query.
+///
+/// `score(q, d) = Σ_t w_q(t) · idf(t) · f(t,d)·(k1+1) / (f(t,d) + k1·(1 − b + b·|d|/avgdl))`,
+/// `idf(t) = ln(1 + (N − n_t + 0.5)/(n_t + 0.5))`, with N comments, n_t comments containing t,
+/// |d| the comment's term count and avgdl its mean. Lucene's defaults k1 = 1.2, b = 0.75.
+public struct BM25Index: Sendable {
+    public let k1: Double
+    public let b: Double
+    public let documentCount: Int
+    public let averageLength: Double
+    private let documentFrequency: [String: Int]
+
+    public init(documents: [TermBag], k1: Double = 1.2, b: Double = 0.75) {
+        precondition(k1 >= 0 && (0...1).contains(b), "BM25 needs k1 >= 0 and 0 <= b <= 1")
+        var frequency: [String: Int] = [:]
+        var totalLength = 0
+        for document in documents {
+            totalLength += document.length
+            for term in document.counts.keys { frequency[term, default: 0] += 1 }
+        }
+        self.k1 = k1
+        self.b = b
+        self.documentCount = documents.count
+        self.averageLength = documents.isEmpty ? 0 : Double(totalLength) / Double(documents.count)
+        self.documentFrequency = frequency
+    }
+
+    public func idf(_ term: String) -> Double {
+        let n = Double(documentFrequency[term] ?? 0)
+        return log(1 + (Double(documentCount) - n + 0.5) / (n + 0.5))
+    }
+
+    /// The contribution of each query term that occurs in `document`, by term.
+    public func contributions(of query: [String: Double], in document: TermBag) -> [String: Double] {
+        guard averageLength > 0 else { return [:] }
+        let lengthNorm = 1 - b + b * Double(document.length) / averageLength
+        var result: [String: Double] = [:]
+        for (term, weight) in query {
+            let frequency = Double(document.count(term))
+            guard frequency > 0 else { continue }
+            result[term] = weight * idf(term) * frequency * (k1 + 1) / (frequency + k1 * lengthNorm)
+        }
+        return result
+    }
+}

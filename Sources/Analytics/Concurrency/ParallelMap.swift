@@ -1,0 +1,61 @@
+import Dispatch
+
+/// Runs work on several threads with `DispatchQueue.concurrentPerform`, writing each chunk's
+/// result into its own preallocated slot and joining the slots in index order, so the output is
+/// the same for 1 thread or many.
+public enum ParallelMap {
+    /// Splits `0..<count` into contiguous chunks (about four per thread, for balance), runs
+    /// `transform` on each chunk and returns the concatenated results in index order. Each chunk
+    /// gets its own call, so `transform` can set up per-worker state (an ICU session) once.
+    ///
+    /// - Parameter threads: 1 runs everything on the calling thread.
+    /// - Throws: the error of the first failing chunk, in index order.
+    public static func map<Element: Sendable, Failure: Error>(
+        count: Int, threads: Int, _ transform: @Sendable (Range<Int>) throws(Failure) -> [Element]
+    ) throws(Failure) -> [Element] {
+        guard count > 0 else { return [] }
+        if threads <= 1 { return try transform(0..<count) }
+        let chunkCount = min(count, threads * 4)
+        let chunkSize = (count + chunkCount - 1) / chunkCount
+        let slots = Slots<Result<[Element], Failure>>(count: chunkCount)
+        defer { slots.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let lower = min(count, chunk * chunkSize)
+            let upper = min(count, lower + chunkSize)
+            slots.store(Result { () throws(Failure) in try transform(lower..<upper) }, at: chunk)
+        }
+        var result: [Element] = []
+        result.reserveCapacity(count)
+        for chunk in 0..<chunkCount {
+            result.append(contentsOf: try slots.take(at: chunk).get())
+        }
+        return result
+    }
+}
+
+/// Preallocated result slots, one per chunk.
+///
+/// `@unchecked Sendable`: every slot is written by exactly one `concurrentPerform` iteration and
+/// read only after `concurrentPerform` has returned, which orders all writes before the reads.
+/// The slots live in raw memory so that concurrent writes to different slots are no overlapping
+/// accesses to one Swift array.
+private final class Slots<Value>: @unchecked Sendable {
+    private let storage: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        storage = .allocate(capacity: count)
+        storage.initialize(repeating: nil)
+    }
+
+    func store(_ value: Value, at index: Int) { storage[index] = value }
+
+    func take(at index: Int) -> Value {
+        guard let value = storage[index] else { preconditionFailure("slot \(index) was never written") }
+        return value
+    }
+
+    func deallocate() {
+        storage.deinitialize()
+        storage.deallocate()
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Keywords of a set of comments against the rest of the consultation, by log-likelihood G²
+/// with the Log Ratio effect size (Dunning 1993; Rayson & Garside 2000; Hardie 2014).
+///
+/// Counting unit: the comment. For a stem, a = target comments containing it (of c target
+/// comments), b = other comments containing it (of d others). With the 2×2 table
+/// O = [[a, c−a], [b, d−b]] and expected counts E from its margins:
+/// - `G² = 2 · Σ O·ln(O/E)` (cells with O = 0 add nothing);
+/// - `LogRatio = log2(((a + 0.5)/c) / ((b + 0.5)/d))`.
+/// A stem is a keyword when a ≥ ``minimumComments`` and LogRatio > 0 (used more in the target);
+/// keywords are ranked by G², then by a, then by stem. When there are no other comments (d = 0),
+/// the ranking falls back to a. ``Keyword/isSignificant`` marks G² ≥ 10.83 (p < 0.001, 1 df).
+public struct KeynessExtractor: Sendable {
+    /// Comments a stem must occur in to be a keyword.
+    public let minimumComments: Int
+    /// Keywords returned per set.
+    public let limit: Int
+
+    public init(minimumComments: Int = 2, limit: Int = 10) {
+        self.minimumComments = minimumComments
+        self.limit = limit
+    }
+
+    /// Keywords of the comments at `target` among `documents` (each a set of stems).
+    public func keywords(target: Set<Int>, documents: [Set<String>], display: DisplayForms) -> [Keyword] {
+        let c = target.count
+        let d = documents.count - c
+        guard c > 0 else { return [] }
+        var inTarget: [String: Int] = [:]
+        var inRest: [String: Int] = [:]
+        for (index, stems) in documents.enumerated() {
+            if target.contains(index) {
+                for stem in stems { inTarget[stem, default: 0] += 1 }
+            } else {
+                for stem in stems { inRest[stem, default: 0] += 1 }
+            }
+        }
+        var candidates: [Keyword] = []
+        for (stem, a) in inTarget where a >= minimumComments {
+            let b = inRest[stem] ?? 0
+            let logRatio = d > 0 ? log2((Double(a) + 0.5) / Double(c) / ((Double(b) + 0.5) / Double(d))) : 0
+            guard d == 0 || logRatio > 0 else { continue }
+            let g2 = d > 0 ? Self.logLikelihood(a: a, b: b, c: c, d: d) : 0
+            candidates.append(
+                Keyword(stem: stem, display: display.display(stem), comments: a, logLikelihood: g2, logRatio: logRatio))
+        }
+        candidates.sort { lhs, rhs in
+            if lhs.logLikelihood != rhs.logLikelihood { return lhs.logLikelihood > rhs.logLikelihood }
+            if lhs.comments != rhs.comments { return lhs.comments > rhs.comments }
+            return lhs.stem < rhs.stem
+        }
+        return Array(candidates.prefix(limit))
+    }
+
+    /// G² of the 2×2 table [[a, c−a], [b, d−b]].
+    static func logLikelihood(a: Int, b: Int, c: Int, d: Int) -> Double {
+        let total = Double(c + d)
+        let withTerm = Double(a + b)
+        let cells: [(observed: Double, row: Double, column: Double)] = [
+            (Double(a), Double(c), withTerm), (Double(c - a), Double(c), total - withTerm),
+            (Double(b), Double(d), withTerm), (Double(d - b), Double(d), total - withTerm),
+        ]
+        var sum = 0.0
+        for cell in cells where cell.observed > 0 {
+            let expected = cell.row * cell.column / total
+            sum += cell.observed * log(cell.observed / expected)
+        }
+        return 2 * sum
+    }
+}
+
+/// A keyword of a goal, measure or topic.
+public struct Keyword: Sendable, Equatable {
+    /// The matching key the statistics were counted on.
+    public var stem: String
+    /// The corpus's most frequent spelling of the stem.
+    public var display: String
+    /// Comments of the set that contain it.
+    public var comments: Int
+    /// G² against the rest of the consultation.
+    public var logLikelihood: Double
+    /// Log Ratio (binary log of the relative-frequency ratio) against the rest.
+    public var logRatio: Double
+
+    /// G² ≥ 10.83: more frequent in the set than chance allows at p < 0.001.
+    public var isSignificant: Bool { logLikelihood >= 10.83 }
+}

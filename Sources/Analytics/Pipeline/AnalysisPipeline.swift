@@ -1,0 +1,114 @@
+import Corpus
+import TextAnalysis
+
+/// From accepted comments to a finished ``RunResult``.
+public enum AnalysisPipeline {
+    /// Runs the analysis; `progress` receives one line per step.
+    public static func run(
+        framework: Framework, ingest: IngestResult, resources: AnalyzerResources, manifest: RunManifest,
+        configuration: PipelineConfiguration, progress: (String) -> Void = { _ in }
+    ) throws(TextAnalysisError) -> RunResult {
+        let comments = ingest.comments
+        let measures = framework.measures
+
+        // 1. Analyse comments and measure texts together, so both share one vocabulary.
+        progress("analysing \(comments.count) comments")
+        var texts = comments.map(\.text)
+        for measure in measures {
+            texts.append(measure.title)
+            texts.append(measure.description)
+            texts.append(measure.keywords.joined(separator: "\n"))
+        }
+        let analysis = try CorpusAnalyzer(resources: resources, threads: configuration.threads).analyze(texts)
+        let commentTokens = Array(analysis.tokens.prefix(comments.count))
+
+        // 2. Measures become BM25 queries over the comments' terms.
+        progress("assigning comments to \(measures.count) measures")
+        let bags = ParallelMap.map(count: comments.count, threads: configuration.threads) { range in
+            range.map { TermBag(tokens: commentTokens[$0]) }
+        }
+        let queries = measures.enumerated().map { offset, measure in
+            let base = comments.count + 3 * offset
+            return MeasureQuery(
+                measure: measure, title: TermBag(tokens: analysis.tokens[base]),
+                description: TermBag(tokens: analysis.tokens[base + 1]),
+                keywords: TermBag(tokens: analysis.tokens[base + 2]))
+        }
+        let assigner = MeasureAssigner(
+            index: BM25Index(documents: bags), queries: queries, threshold: configuration.threshold,
+            relativeCutoff: configuration.relativeCutoff)
+        let assessments = ParallelMap.map(count: comments.count, threads: configuration.threads) { range in
+            range.map { assigner.assess(bags[$0], goal: comments[$0].goal) }
+        }
+
+        // 3. Keywords and quotes per goal and per measure.
+        progress("extracting keywords")
+        var display = DisplayForms()
+        for tokens in commentTokens { display.add(tokens) }
+        let keywordDocuments = commentTokens.map(keywordStems)
+        let extractor = KeynessExtractor(
+            minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
+        let goals = framework.goals.map { goal in
+            goalResult(
+                goal, comments: comments, assessments: assessments, keywordDocuments: keywordDocuments,
+                display: display, extractor: extractor, representativeLimit: configuration.representativeLimit)
+        }
+
+        let results = comments.indices.map { index in
+            let comment = comments[index]
+            let assessment = assessments[index]
+            let bestGoal = assessment.assignments.first?.goalID
+            return CommentResult(
+                id: comment.id, text: comment.text, goal: comment.goal,
+                inferredGoal: bestGoal != comment.goal ? bestGoal : nil, createdAt: comment.createdAt,
+                status: assessment.status, assignments: assessment.assignments, topic: nil, duplicateOf: nil,
+                source: comment.source)
+        }
+        let dates = comments.compactMap(\.createdAt).sorted()
+        return RunResult(
+            manifest: manifest, framework: framework, rowsRead: ingest.rowsRead, rejected: ingest.rejected,
+            warnings: ingest.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
+            firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, comments: results,
+            method: MethodSettings(
+                bm25K1: assigner.index.k1, bm25B: assigner.index.b, threshold: configuration.threshold,
+                relativeCutoff: configuration.relativeCutoff, titleWeight: MeasureQuery.titleWeight,
+                keywordWeight: MeasureQuery.keywordWeight, descriptionWeight: MeasureQuery.descriptionWeight,
+                keywordMinimumComments: configuration.keywordMinimumComments))
+    }
+
+    private static func goalResult(
+        _ goal: Goal, comments: [Comment], assessments: [CommentAssessment], keywordDocuments: [Set<String>],
+        display: DisplayForms, extractor: KeynessExtractor, representativeLimit: Int
+    ) -> GoalResult {
+        let posted = Set(comments.indices.filter { comments[$0].goal == goal.id })
+        let statuses = posted.map { assessments[$0].status }
+        let measures = goal.measures.map { measure in
+            var assigned: [(index: Int, score: Double)] = []
+            var uncertain = 0
+            for (index, assessment) in assessments.enumerated() {
+                guard let match = assessment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
+                if assessment.status == .assigned {
+                    assigned.append((index, match.score))
+                } else if assessment.status == .uncertain {
+                    uncertain += 1
+                }
+            }
+            let quotes = assigned.sorted { lhs, rhs in
+                lhs.score != rhs.score ? lhs.score > rhs.score : comments[lhs.index].id < comments[rhs.index].id
+            }.prefix(representativeLimit).map { item in
+                Quote(commentID: comments[item.index].id, text: comments[item.index].text, score: item.score)
+            }
+            return MeasureResult(
+                id: measure.id, title: measure.title, commentCount: assigned.count, uncertainCount: uncertain,
+                keywords: extractor.keywords(target: Set(assigned.map(\.index)), documents: keywordDocuments, display: display),
+                representativeComments: quotes)
+        }
+        return GoalResult(
+            id: goal.id, title: goal.title, commentCount: posted.count,
+            assignedCount: statuses.filter { $0 == .assigned }.count,
+            uncertainCount: statuses.filter { $0 == .uncertain }.count,
+            unassignedCount: statuses.filter { $0 == .unassigned }.count,
+            keywords: extractor.keywords(target: posted, documents: keywordDocuments, display: display),
+            measures: measures)
+    }
+}

@@ -1,0 +1,30 @@
+/// Settings of one analysis; recorded in the report as ``MethodSettings``.
+public struct PipelineConfiguration: Sendable, Equatable {
+    /// Worker threads (1 = serial). Results do not depend on it.
+    public var threads: Int
+    /// Recorded for reproducibility; the current stages draw no random numbers.
+    public var seed: UInt64
+    /// BM25 score a comment needs to be assigned (see ``MeasureAssigner``).
+    public var threshold: Double
+    /// Further measures are assigned when they reach this share of the best score.
+    public var relativeCutoff: Double
+    /// Keywords per goal and per measure.
+    public var keywordLimit: Int
+    /// Comments a keyword must occur in.
+    public var keywordMinimumComments: Int
+    /// Quotes per measure.
+    public var representativeLimit: Int
+
+    public init(
+        threads: Int = 1, seed: UInt64 = 0, threshold: Double = 3.0, relativeCutoff: Double = 0.6,
+        keywordLimit: Int = 10, keywordMinimumComments: Int = 2, representativeLimit: Int = 3
+    ) {
+        self.threads = threads
+        self.seed = seed
+        self.threshold = threshold
+        self.relativeCutoff = relativeCutoff
+        self.keywordLimit = keywordLimit
+        self.keywordMinimumComments = keywordMinimumComments
+        self.representativeLimit = representativeLimit
+    }
+}

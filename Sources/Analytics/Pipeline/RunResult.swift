@@ -1,0 +1,137 @@
+import Corpus
+
+/// What identifies a run: inputs, settings and program, fixed before analysis starts.
+public struct RunManifest: Sendable, Equatable {
+    /// Derived from the input and framework hashes, the seed and the program version, so the
+    /// same run has the same id.
+    public var id: String
+    /// ISO 8601 time the run started; the only field that changes between identical runs.
+    public var startedAt: String
+    public var frameworkID: String
+    public var frameworkSHA256: String
+    /// SHA-256 over the input files' hashes, in the order given.
+    public var inputSHA256: String
+    public var inputFiles: [InputFile]
+    public var seed: UInt64
+    public var threads: Int
+    public var programVersion: String
+    public var icuVersion: String
+
+    public init(
+        id: String, startedAt: String, frameworkID: String, frameworkSHA256: String, inputSHA256: String,
+        inputFiles: [InputFile], seed: UInt64, threads: Int, programVersion: String, icuVersion: String
+    ) {
+        self.id = id
+        self.startedAt = startedAt
+        self.frameworkID = frameworkID
+        self.frameworkSHA256 = frameworkSHA256
+        self.inputSHA256 = inputSHA256
+        self.inputFiles = inputFiles
+        self.seed = seed
+        self.threads = threads
+        self.programVersion = programVersion
+        self.icuVersion = icuVersion
+    }
+}
+
+/// One input file of a run.
+public struct InputFile: Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+/// The settings the analysis used, recorded in every report.
+public struct MethodSettings: Sendable, Equatable {
+    public var bm25K1: Double
+    public var bm25B: Double
+    public var threshold: Double
+    public var relativeCutoff: Double
+    public var titleWeight: Double
+    public var keywordWeight: Double
+    public var descriptionWeight: Double
+    public var keywordMinimumComments: Int
+}
+
+/// The finished result of one run, everything a report shows.
+public struct RunResult: Sendable {
+    public var manifest: RunManifest
+    public var framework: Framework
+    /// Rows read = accepted comments + rejected rows.
+    public var rowsRead: Int
+    public var rejected: [RejectedRow]
+    public var warnings: [IngestWarning]
+    /// Distinct author pseudonyms among accepted comments.
+    public var distinctAuthors: Int
+    /// Earliest `created_at` among accepted comments.
+    public var firstCommentAt: String?
+    /// Latest `created_at` among accepted comments.
+    public var lastCommentAt: String?
+    public var goals: [GoalResult]
+    /// Every accepted comment, in input order.
+    public var comments: [CommentResult]
+    public var method: MethodSettings
+
+    public var commentsAccepted: Int { comments.count }
+    public var commentsRejected: Int { rejected.count }
+    public var commentsWithoutGoal: Int { comments.filter { $0.goal == nil }.count }
+}
+
+/// Results for one goal.
+public struct GoalResult: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// Comments posted under the goal.
+    public var commentCount: Int
+    /// Of those, how many are assigned, uncertain, unassigned.
+    public var assignedCount: Int
+    public var uncertainCount: Int
+    public var unassignedCount: Int
+    /// Keywords of the comments posted under the goal against all others.
+    public var keywords: [Keyword]
+    public var measures: [MeasureResult]
+}
+
+/// Results for one measure.
+public struct MeasureResult: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// Comments assigned to the measure (from any goal).
+    public var commentCount: Int
+    /// Uncertain comments that list the measure as a candidate.
+    public var uncertainCount: Int
+    /// Keywords of the comments assigned to the measure against all others.
+    public var keywords: [Keyword]
+    /// The highest-scoring assigned comments, verbatim.
+    public var representativeComments: [Quote]
+}
+
+/// A comment quoted in a report.
+public struct Quote: Sendable, Equatable {
+    public var commentID: String
+    public var text: String
+    public var score: Double
+}
+
+/// The analysis of one comment.
+public struct CommentResult: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    /// The goal it was posted under.
+    public var goal: String?
+    /// The goal of its best measure when that differs from the posted goal (or there was none).
+    public var inferredGoal: String?
+    public var createdAt: String?
+    public var status: AssignmentStatus
+    /// Strongest first.
+    public var assignments: [MeasureAssignment]
+    /// Topic id; topics are not computed yet, so always nil.
+    public var topic: String?
+    /// The earlier comment with the same text; duplicate detection is not built yet, so nil.
+    public var duplicateOf: String?
+    public var source: SourceLocation
+}

@@ -1,0 +1,100 @@
+/// Where an input row came from: the file and the line its record starts on (from 1).
+public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+
+    public init(file: String, line: Int) {
+        self.file = file
+        self.line = line
+    }
+
+    public var description: String { "\(file):\(line)" }
+}
+
+/// One citizen comment as read from the input.
+public struct Comment: Sendable, Equatable {
+    /// Stable id: from the input, or `h` + 16 hex digits of a hash of the text when the input has
+    /// none (``idWasDerived`` is then true).
+    public var id: String
+    public var text: String
+    /// The goal the comment was posted under, when the input names a goal of the framework.
+    public var goal: String?
+    /// ISO 8601 date or date-time as given in the input, when it parses.
+    public var createdAt: String?
+    /// Pseudonym of the author; only ever counted, never printed in reports.
+    public var author: String?
+    /// The comment this one replies to.
+    public var parentID: String?
+    /// Gold measure ids, used only by evaluation.
+    public var labels: [String]
+    /// Further columns of the input, by column name.
+    public var metadata: [String: String]
+    public var source: SourceLocation
+    public var idWasDerived: Bool
+
+    public init(
+        id: String, text: String, goal: String? = nil, createdAt: String? = nil, author: String? = nil,
+        parentID: String? = nil, labels: [String] = [], metadata: [String: String] = [:],
+        source: SourceLocation, idWasDerived: Bool = false
+    ) {
+        self.id = id
+        self.text = text
+        self.goal = goal
+        self.createdAt = createdAt
+        self.author = author
+        self.parentID = parentID
+        self.labels = labels
+        self.metadata = metadata
+        self.source = source
+        self.idWasDerived = idWasDerived
+    }
+}
+
+/// An input row that was not accepted, and why.
+public struct RejectedRow: Sendable, Equatable {
+    public var source: SourceLocation
+    /// The row's id when it had one.
+    public var id: String?
+    /// Why the row was rejected, in plain words (`empty text`).
+    public var reason: String
+    /// The start of the row's text, for finding it again (at most 200 characters).
+    public var excerpt: String
+
+    public init(source: SourceLocation, id: String?, reason: String, excerpt: String) {
+        self.source = source
+        self.id = id
+        self.reason = reason
+        self.excerpt = excerpt
+    }
+}
+
+/// Something about an accepted row a planner should know (an unknown goal id, a bad date).
+public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
+    public var source: SourceLocation
+    public var id: String
+    public var message: String
+
+    public init(source: SourceLocation, id: String, message: String) {
+        self.source = source
+        self.id = id
+        self.message = message
+    }
+
+    public var description: String { "\(source): comment \(id): \(message)" }
+}
+
+/// The outcome of reading comment files: every row read is accepted or rejected.
+public struct IngestResult: Sendable, Equatable {
+    public var comments: [Comment]
+    public var rejected: [RejectedRow]
+    public var warnings: [IngestWarning]
+
+    public init(comments: [Comment] = [], rejected: [RejectedRow] = [], warnings: [IngestWarning] = []) {
+        self.comments = comments
+        self.rejected = rejected
+        self.warnings = warnings
+    }
+
+    /// Rows read = accepted + rejected.
+    public var rowsRead: Int { comments.count + rejected.count }
+}

@@ -1,0 +1,38 @@
+/// Input files Resonanz cannot use: each case names the file and, where there is one, the line.
+public enum CorpusError: Error, Equatable, CustomStringConvertible {
+    /// A file or folder that does not exist or cannot be read.
+    case unreadable(path: String, reason: String)
+    /// The framework is not valid YAML or JSON.
+    case frameworkSyntax(path: String, line: Int, column: Int, message: String)
+    /// The framework parses but breaks a rule (unknown key, duplicate id, empty title, …).
+    case frameworkInvalid(path: String, line: Int, key: String, reason: String)
+    /// A comments table without a column for the comment text.
+    case missingTextColumn(path: String, columnsFound: [String])
+    /// A column named by an option (`--id-column`) that the table does not have.
+    case missingMappedColumn(path: String, option: String, column: String, columnsFound: [String])
+    /// Bytes that are not text in the chosen encoding.
+    case undecodable(path: String, encoding: String)
+    /// A comments path whose format is not known from its extension.
+    case unsupportedFormat(path: String)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason):
+            return "\(path): cannot read: \(reason)"
+        case .frameworkSyntax(let path, let line, let column, let message):
+            return "\(path):\(line):\(column): not valid YAML/JSON: \(message)"
+        case .frameworkInvalid(let path, let line, let key, let reason):
+            return "\(path):\(line): \(key): \(reason)"
+        case .missingTextColumn(let path, let columns):
+            return "\(path):1: no text column; found columns: \(columns.map { "'\($0)'" }.joined(separator: ", "))"
+                + " (name one with --text-column)"
+        case .missingMappedColumn(let path, let option, let column, let columns):
+            return "\(path):1: \(option) '\(column)' is not a column; found: "
+                + columns.map { "'\($0)'" }.joined(separator: ", ")
+        case .undecodable(let path, let encoding):
+            return "\(path): not valid \(encoding) text (choose another with --encoding)"
+        case .unsupportedFormat(let path):
+            return "\(path): unknown comments format; use .csv, .tsv, .jsonl or a folder of .txt files"
+        }
+    }
+}

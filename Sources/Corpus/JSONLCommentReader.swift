@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads JSON Lines: one JSON object per line; blank lines are no rows.
+///
+/// Keys are matched like table columns (``FieldMapping``). `labels` may be an array of ids or a
+/// `;`-separated string. Numbers and booleans become text; other keys are kept as metadata (as
+/// their JSON text). A line that is not a JSON object is rejected with the parser's reason.
+enum JSONLCommentReader {
+    static func read(_ url: URL, options: CommentReadOptions, into acceptor: inout RowAcceptor) throws(CorpusError) {
+        let data = try CommentReader.readData(url)
+        let (text, _) = try TextDecoding.decode(data, encoding: options.encoding == .auto ? .utf8 : options.encoding, path: url.path)
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let source = SourceLocation(file: url.path, line: lineNumber)
+            let object: [String: Any]
+            do {
+                guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                    acceptor.reject(source, id: nil, reason: "not a JSON object", excerpt: String(line))
+                    continue
+                }
+                object = parsed
+            } catch {
+                acceptor.reject(source, id: nil, reason: "invalid JSON: \(Self.reason(error))", excerpt: String(line))
+                continue
+            }
+            let keys = object.keys.sorted()
+            let mapping: FieldMapping
+            do {
+                mapping = try FieldMapping(names: keys, options: options, path: url.path, requireText: false)
+            } catch {
+                acceptor.reject(source, id: nil, reason: error.description, excerpt: String(line))
+                continue
+            }
+            func value(_ field: CommentField) -> String? {
+                guard let key = mapping.name(of: field) else { return nil }
+                return scalarText(object[key])
+            }
+            var labels: [String] = []
+            if let key = mapping.name(of: .labels) {
+                if let array = object[key] as? [Any] {
+                    labels = array.compactMap(scalarText)
+                } else if let string = object[key] as? String {
+                    labels = FieldMapping.labels(string)
+                }
+            }
+            var metadata: [String: String] = [:]
+            for key in keys where !mapping.mappedNames.contains(key) {
+                if let text = scalarText(object[key]) {
+                    metadata[key] = text
+                } else if let value = object[key], !(value is NSNull),
+                    let json = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+                {
+                    metadata[key] = String(decoding: json, as: UTF8.self)
+                }
+            }
+            var textValue: String? = nil
+            if let key = mapping.name(of: .text) {
+                guard let text = object[key] as? String else {
+                    let reason = object[key] is NSNull ? "empty text" : "field '\(key)' is not text"
+                    acceptor.reject(source, id: value(.id), reason: reason, excerpt: String(line))
+                    continue
+                }
+                textValue = text
+            }
+            acceptor.accept(
+                RawRecord(
+                    source: source, id: value(.id), text: textValue, goal: value(.goal),
+                    createdAt: value(.createdAt), author: value(.author), parentID: value(.parentID),
+                    labels: labels, metadata: metadata))
+        }
+    }
+
+    private static func scalarText(_ value: Any?) -> String? {
+        switch value {
+        case let string as String: return string
+        case let number as NSNumber:
+            // JSON true/false arrive as a boolean NSNumber subclass; 1 and 0 as plain NSNumber.
+            if String(describing: type(of: number)).contains("Boolean") { return number.boolValue ? "true" : "false" }
+            return number.stringValue
+        default: return nil
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let description = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+        return description ?? error.localizedDescription
+    }
+}

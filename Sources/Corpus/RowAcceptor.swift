@@ -1,0 +1,171 @@
+/// One input record before it is accepted: the contract's fields as read, and where from.
+struct RawRecord {
+    var source: SourceLocation
+    var id: String?
+    var text: String?
+    var goal: String?
+    var createdAt: String?
+    var author: String?
+    var parentID: String?
+    var labels: [String] = []
+    var metadata: [String: String] = [:]
+}
+
+/// Decides for every record whether it becomes a comment or a rejected row.
+///
+/// Rules, in order:
+/// 1. a record without text, or whose text is only whitespace, is rejected (`empty text`);
+/// 2. a text longer than `maximumTextLength` characters is rejected;
+/// 3. an id used before is rejected, naming where it was first used (the same text again is a
+///    repeated row; a different text under the same id is a conflict);
+/// 4. a record without id gets `h` + 16 hex digits of the FNV-1a 64-bit hash of its text, with
+///    `-2`, `-3` … appended when the same text comes again;
+/// 5. a goal id the framework does not have is kept as metadata `posted_goal`, the comment gets
+///    no goal, and a warning is recorded; a date that is not ISO 8601 is dropped with a warning.
+struct RowAcceptor {
+    let goalIDs: Set<String>
+    let maximumTextLength: Int
+    private(set) var result = IngestResult()
+    private var firstUse: [String: (source: SourceLocation, text: String)] = [:]
+
+    init(goalIDs: Set<String>, maximumTextLength: Int) {
+        self.goalIDs = goalIDs
+        self.maximumTextLength = maximumTextLength
+    }
+
+    mutating func reject(_ source: SourceLocation, id: String?, reason: String, excerpt: String) {
+        result.rejected.append(RejectedRow(source: source, id: id, reason: reason, excerpt: Self.excerpt(excerpt)))
+    }
+
+    mutating func accept(_ record: RawRecord) {
+        let givenID = record.id?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
+        guard let rawText = record.text else {
+            reject(record.source, id: givenID, reason: "no text field", excerpt: "")
+            return
+        }
+        let text = rawText.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else {
+            reject(record.source, id: givenID, reason: "empty text", excerpt: "")
+            return
+        }
+        guard text.count <= maximumTextLength else {
+            reject(
+                record.source, id: givenID,
+                reason: "text has \(text.count) characters, more than the limit of \(maximumTextLength)",
+                excerpt: text)
+            return
+        }
+        var id: String
+        if let givenID {
+            id = givenID
+            if let first = firstUse[id] {
+                let reason =
+                    first.text == text
+                    ? "repeats the row at \(first.source) (same id and text)"
+                    : "id '\(id)' is already used by the row at \(first.source) with a different text"
+                reject(record.source, id: id, reason: reason, excerpt: text)
+                return
+            }
+        } else {
+            let base = "h" + Self.fnv1a64Hex(text)
+            id = base
+            var repeatNumber = 2
+            while firstUse[id] != nil {
+                id = "\(base)-\(repeatNumber)"
+                repeatNumber += 1
+            }
+        }
+        firstUse[id] = (record.source, text)
+
+        var metadata = record.metadata
+        var goal: String? = nil
+        if let posted = record.goal?.trimmingCharacters(in: .whitespaces).nonEmpty {
+            if goalIDs.contains(posted) {
+                goal = posted
+            } else {
+                metadata["posted_goal"] = posted
+                result.warnings.append(
+                    IngestWarning(source: record.source, id: id, message: "unknown goal '\(posted)'; kept without goal"))
+            }
+        }
+        var createdAt: String? = nil
+        if let date = record.createdAt?.trimmingCharacters(in: .whitespaces).nonEmpty {
+            if ISODate.isValid(date) {
+                createdAt = date
+            } else {
+                result.warnings.append(
+                    IngestWarning(source: record.source, id: id, message: "date '\(date)' is not ISO 8601; dropped"))
+            }
+        }
+        result.comments.append(
+            Comment(
+                id: id, text: text, goal: goal, createdAt: createdAt,
+                author: record.author?.trimmingCharacters(in: .whitespaces).nonEmpty,
+                parentID: record.parentID?.trimmingCharacters(in: .whitespaces).nonEmpty,
+                labels: record.labels, metadata: metadata, source: record.source,
+                idWasDerived: givenID == nil))
+    }
+
+    static func excerpt(_ text: String) -> String {
+        text.count <= 200 ? text : String(text.prefix(200)) + "…"
+    }
+
+    /// FNV-1a, 64 bit, over the UTF-8 bytes, as 16 lower-case hex digits.
+    static func fnv1a64Hex(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Checks ISO 8601 dates (`2026-10-14`) and date-times (`2026-10-14T19:42`, with optional
+/// seconds, fraction and `Z` or `±hh:mm`), including month lengths.
+enum ISODate {
+    static func isValid(_ text: String) -> Bool {
+        let characters = Array(text)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= characters.count else { return nil }
+            let digits = characters[range]
+            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+            return Int(String(digits))
+        }
+        guard characters.count >= 10, let year = number(0..<4), characters[4] == "-",
+            let month = number(5..<7), characters[7] == "-", let day = number(8..<10),
+            (1...12).contains(month), day >= 1
+        else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let monthLengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= monthLengths[month - 1] else { return false }
+        if characters.count == 10 { return true }
+        guard characters[10] == "T" || characters[10] == " ", let hour = number(11..<13),
+            characters.count >= 16, characters[13] == ":", let minute = number(14..<16),
+            hour < 24, minute < 60
+        else { return false }
+        var index = 16
+        if index < characters.count, characters[index] == ":" {
+            guard let second = number((index + 1)..<(index + 3)), second < 61 else { return false }
+            index += 3
+            if index < characters.count, characters[index] == "." || characters[index] == "," {
+                index += 1
+                let start = index
+                while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+                guard index > start else { return false }
+            }
+        }
+        if index == characters.count { return true }
+        if characters[index] == "Z" { return index + 1 == characters.count }
+        guard characters[index] == "+" || characters[index] == "-", characters.count == index + 6,
+            let offsetHours = number((index + 1)..<(index + 3)), characters[index + 3] == ":",
+            let offsetMinutes = number((index + 4)..<(index + 6))
+        else { return false }
+        return offsetHours < 24 && offsetMinutes < 60
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

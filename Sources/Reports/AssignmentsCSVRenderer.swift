@@ -1,0 +1,48 @@
+import Analytics
+
+/// Renders `assignments.csv` for Excel: `;`-separated, UTF-8 with byte-order mark, CRLF line
+/// ends, decimal comma.
+///
+/// One row per comment and measure (assigned measures, or the candidates of an uncertain
+/// comment); one row with an empty measure for an unassigned comment. A cell is quoted when it
+/// holds `;`, `"`, a line break, or starts with `=` `+` `-` `@` (or tab/CR); such formula-like
+/// cells also get a leading `'`, so Excel shows them as text instead of computing them.
+public enum AssignmentsCSVRenderer {
+    static let header = [
+        "comment_id", "goal", "status", "rank", "measure", "measure_title", "score", "confidence", "evidence",
+        "created_at", "text",
+    ]
+
+    public static func render(_ result: RunResult) -> String {
+        let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
+        var lines = [header.map(cell).joined(separator: ";")]
+        for comment in result.comments {
+            let base = [comment.id, comment.goal ?? "", comment.status.rawValue]
+            let tail = [comment.createdAt ?? "", comment.text]
+            if comment.assignments.isEmpty {
+                lines.append((base + ["", "", "", "", "", ""] + tail).map(cell).joined(separator: ";"))
+                continue
+            }
+            for (rank, assignment) in comment.assignments.enumerated() {
+                let evidence = assignment.evidence.map(\.term).joined(separator: ", ")
+                let fields =
+                    base + [
+                        "\(rank + 1)", assignment.measureID, titles[assignment.measureID] ?? "",
+                        GermanFormat.decimal(assignment.score, places: 4),
+                        GermanFormat.decimal(assignment.confidence, places: 4), evidence,
+                    ] + tail
+                lines.append(fields.map(cell).joined(separator: ";"))
+            }
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func cell(_ value: String) -> String {
+        let formulaStart: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+        let isFormulaLike = value.first.map { formulaStart.contains($0) } ?? false
+        let needsQuotes = isFormulaLike || value.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return value }
+        let text = (isFormulaLike ? "'" : "") + value
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,175 @@
+import Analytics
+import Corpus
+
+/// Renders `report.json`, the whole result of a run; its schema is `schemas/report.schema.json`.
+///
+/// Numbers are written with fixed decimals (scores 4, confidences 4, shares 4) so the file is
+/// byte-identical for identical input; `run.started_at` is the only field that changes.
+public enum JSONReportRenderer {
+    /// Version of the report format; a breaking change to the fields raises the major number.
+    public static let schemaVersion = "1.0"
+
+    public static func render(_ result: RunResult) -> String {
+        JSONWriter.pretty(value(result))
+    }
+
+    static func value(_ result: RunResult) -> JSONValue {
+        .object([
+            JSONMember("schema_version", .string(schemaVersion)),
+            JSONMember("run", run(result)),
+            JSONMember("method", method(result.method)),
+            JSONMember("goals", .array(result.goals.map(goal))),
+            JSONMember("topics", .array([])),
+            JSONMember("comments", .array(result.comments.map(comment))),
+            JSONMember("warnings", .array(result.warnings.map(warning))),
+        ])
+    }
+
+    private static func run(_ result: RunResult) -> JSONValue {
+        let manifest = result.manifest
+        return .object([
+            JSONMember("id", .string(manifest.id)),
+            JSONMember("started_at", .string(manifest.startedAt)),
+            JSONMember("framework", .string(manifest.frameworkID)),
+            JSONMember("framework_title", .string(result.framework.title)),
+            JSONMember("framework_sha256", .string(manifest.frameworkSHA256)),
+            JSONMember("input_sha256", .string(manifest.inputSHA256)),
+            JSONMember(
+                "inputs",
+                .array(manifest.inputFiles.map { .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))]) })),
+            JSONMember("seed", .int(Int(truncatingIfNeeded: manifest.seed))),
+            JSONMember("program_version", .string(manifest.programVersion)),
+            JSONMember("icu_version", .string(manifest.icuVersion)),
+            JSONMember("comments_read", .int(result.rowsRead)),
+            JSONMember("comments_accepted", .int(result.commentsAccepted)),
+            JSONMember("comments_rejected", .int(result.commentsRejected)),
+            JSONMember("comments_without_goal", .int(result.commentsWithoutGoal)),
+            JSONMember("distinct_authors", .int(result.distinctAuthors)),
+            JSONMember("first_comment_at", .optional(result.firstCommentAt)),
+            JSONMember("last_comment_at", .optional(result.lastCommentAt)),
+        ])
+    }
+
+    private static func method(_ method: MethodSettings) -> JSONValue {
+        .object([
+            JSONMember("assignment", .string("bm25")),
+            JSONMember("bm25_k1", .decimal(method.bm25K1, places: 4)),
+            JSONMember("bm25_b", .decimal(method.bm25B, places: 4)),
+            JSONMember("threshold", .decimal(method.threshold, places: 4)),
+            JSONMember("relative_cutoff", .decimal(method.relativeCutoff, places: 4)),
+            JSONMember("title_weight", .decimal(method.titleWeight, places: 4)),
+            JSONMember("keyword_weight", .decimal(method.keywordWeight, places: 4)),
+            JSONMember("description_weight", .decimal(method.descriptionWeight, places: 4)),
+            JSONMember("confidence_calibrated", .bool(false)),
+            JSONMember("keywords", .string("log-likelihood G2 with log ratio, per comment")),
+            JSONMember("keyword_minimum_comments", .int(method.keywordMinimumComments)),
+        ])
+    }
+
+    private static func goal(_ goal: GoalResult) -> JSONValue {
+        .object([
+            JSONMember("id", .string(goal.id)),
+            JSONMember("title", .string(goal.title)),
+            JSONMember("comment_count", .int(goal.commentCount)),
+            JSONMember("assigned_count", .int(goal.assignedCount)),
+            JSONMember("uncertain_count", .int(goal.uncertainCount)),
+            JSONMember("unassigned_count", .int(goal.unassignedCount)),
+            JSONMember("keywords", .array(goal.keywords.map(keyword))),
+            JSONMember("measures", .array(goal.measures.map { measure($0, goal: goal) })),
+            JSONMember("topics", .array([])),
+        ])
+    }
+
+    private static func measure(_ measure: MeasureResult, goal: GoalResult) -> JSONValue {
+        let share = goal.commentCount > 0 ? Double(measure.commentCount) / Double(goal.commentCount) : 0
+        return .object([
+            JSONMember("id", .string(measure.id)),
+            JSONMember("title", .string(measure.title)),
+            JSONMember("comment_count", .int(measure.commentCount)),
+            JSONMember("share_of_goal_comments", .decimal(share, places: 4)),
+            JSONMember("uncertain_count", .int(measure.uncertainCount)),
+            JSONMember("keywords", .array(measure.keywords.map(keyword))),
+            JSONMember(
+                "representative_comments",
+                .array(measure.representativeComments.map { quote in
+                    .object([
+                        JSONMember("id", .string(quote.commentID)),
+                        JSONMember("score", .decimal(quote.score, places: 4)),
+                        JSONMember("text", .string(quote.text)),
+                    ])
+                })),
+        ])
+    }
+
+    private static func keyword(_ keyword: Keyword) -> JSONValue {
+        .object([
+            JSONMember("term", .string(keyword.display)),
+            JSONMember("stem", .string(keyword.stem)),
+            JSONMember("comments", .int(keyword.comments)),
+            JSONMember("log_likelihood", .decimal(keyword.logLikelihood, places: 4)),
+            JSONMember("log_ratio", .decimal(keyword.logRatio, places: 4)),
+            JSONMember("significant", .bool(keyword.isSignificant)),
+        ])
+    }
+
+    private static func comment(_ comment: CommentResult) -> JSONValue {
+        .object([
+            JSONMember("id", .string(comment.id)),
+            JSONMember("goal", .optional(comment.goal)),
+            JSONMember("inferred_goal", .optional(comment.inferredGoal)),
+            JSONMember("status", .string(comment.status.rawValue)),
+            JSONMember("assignments", .array(comment.assignments.map(assignment))),
+            JSONMember("topic", .optional(comment.topic)),
+            JSONMember("duplicate_of", .optional(comment.duplicateOf)),
+            JSONMember("created_at", .optional(comment.createdAt)),
+            JSONMember("text", .string(comment.text)),
+            JSONMember("source", source(comment.source)),
+        ])
+    }
+
+    private static func assignment(_ assignment: MeasureAssignment) -> JSONValue {
+        .object([
+            JSONMember("measure", .string(assignment.measureID)),
+            JSONMember("score", .decimal(assignment.score, places: 4)),
+            JSONMember("confidence", .decimal(assignment.confidence, places: 4)),
+            JSONMember(
+                "evidence",
+                .array(assignment.evidence.map { evidence in
+                    .object([
+                        JSONMember("term", .string(evidence.term)),
+                        JSONMember("measure_term", .string(evidence.measureTerm)),
+                        JSONMember("weight", .decimal(evidence.weight, places: 4)),
+                    ])
+                })),
+        ])
+    }
+
+    private static func warning(_ warning: IngestWarning) -> JSONValue {
+        .object([
+            JSONMember("file", .string(warning.source.file)),
+            JSONMember("line", .int(warning.source.line)),
+            JSONMember("id", .string(warning.id)),
+            JSONMember("message", .string(warning.message)),
+        ])
+    }
+
+    static func source(_ source: SourceLocation) -> JSONValue {
+        .object([JSONMember("file", .string(source.file)), JSONMember("line", .int(source.line))])
+    }
+}
+
+/// Renders `rejected.jsonl`: one JSON object per rejected row, in input order.
+public enum RejectedRowsRenderer {
+    public static func render(_ rows: [RejectedRow]) -> String {
+        rows.map { row in
+            JSONWriter.compact(
+                .object([
+                    JSONMember("file", .string(row.source.file)),
+                    JSONMember("line", .int(row.source.line)),
+                    JSONMember("id", .optional(row.id)),
+                    JSONMember("reason", .string(row.reason)),
+                    JSONMember("excerpt", .string(row.excerpt)),
+                ])) + "\n"
+        }.joined()
+    }
+}

@@ -1,0 +1,128 @@
+/// A JSON value whose objects keep their keys in the order they were built.
+///
+/// Foundation's JSONEncoder on Linux writes object keys in hash order, which changes from one
+/// process to the next, and `.sortedKeys` would move `schema_version` away from the first place
+/// the contract gives it. Reports therefore build JSON as values and write them with
+/// ``JSONWriter``: keys in the order given, numbers with a fixed number of decimals.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    /// A number written with exactly `places` decimals after rounding (trailing zeros dropped).
+    case decimal(Double, places: Int)
+    case string(String)
+    case array([JSONValue])
+    case object([JSONMember])
+
+    /// `string` or `null`.
+    public static func optional(_ text: String?) -> JSONValue {
+        text.map(JSONValue.string) ?? .null
+    }
+}
+
+/// One key and value of a JSON object.
+public struct JSONMember: Sendable, Equatable {
+    public var key: String
+    public var value: JSONValue
+
+    public init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+/// Writes ``JSONValue``s as UTF-8 JSON text.
+public enum JSONWriter {
+    /// Pretty-printed with two-space indentation and a final newline.
+    public static func pretty(_ value: JSONValue) -> String {
+        var output = ""
+        write(value, indent: 0, pretty: true, into: &output)
+        output.append("\n")
+        return output
+    }
+
+    /// On one line, as JSON Lines needs.
+    public static func compact(_ value: JSONValue) -> String {
+        var output = ""
+        write(value, indent: 0, pretty: false, into: &output)
+        return output
+    }
+
+    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, into output: inout String) {
+        switch value {
+        case .null: output.append("null")
+        case .bool(let flag): output.append(flag ? "true" : "false")
+        case .int(let number): output.append(String(number))
+        case .decimal(let number, let places): output.append(decimal(number, places: places))
+        case .string(let text): writeString(text, into: &output)
+        case .array(let items):
+            guard !items.isEmpty else { return output.append("[]") }
+            output.append("[")
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { output.append(",") }
+                newline(indent + 1, pretty: pretty, into: &output)
+                write(item, indent: indent + 1, pretty: pretty, into: &output)
+            }
+            newline(indent, pretty: pretty, into: &output)
+            output.append("]")
+        case .object(let members):
+            guard !members.isEmpty else { return output.append("{}") }
+            output.append("{")
+            for (offset, member) in members.enumerated() {
+                if offset > 0 { output.append(",") }
+                newline(indent + 1, pretty: pretty, into: &output)
+                writeString(member.key, into: &output)
+                output.append(pretty ? ": " : ":")
+                write(member.value, indent: indent + 1, pretty: pretty, into: &output)
+            }
+            newline(indent, pretty: pretty, into: &output)
+            output.append("}")
+        }
+    }
+
+    private static func newline(_ indent: Int, pretty: Bool, into output: inout String) {
+        guard pretty else { return }
+        output.append("\n")
+        output.append(String(repeating: "  ", count: indent))
+    }
+
+    /// `number` rounded half away from zero to `places` decimals, without exponent or trailing
+    /// zeros (`0.5`, `12`, `-0.0001`). Non-finite numbers become 0.
+    public static func decimal(_ number: Double, places: Int) -> String {
+        guard number.isFinite else { return "0" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(number) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else { return String(Int(number.rounded())) }
+        let units = Int(scaled)
+        let whole = units / Int(scale)
+        var fraction = String(units % Int(scale))
+        fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = number < 0 && units > 0 ? "-" : ""
+        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+    }
+
+    private static func writeString(_ text: String, into output: inout String) {
+        output.append("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append("\\\"")
+            case "\\": output.append("\\\\")
+            case "\n": output.append("\\n")
+            case "\r": output.append("\\r")
+            case "\t": output.append("\\t")
+            case "\u{2028}": output.append("\\u2028")
+            case "\u{2029}": output.append("\\u2029")
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output.append("\"")
+    }
+}

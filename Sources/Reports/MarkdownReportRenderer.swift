@@ -1,0 +1,189 @@
+import Analytics
+import Corpus
+
+/// Renders `report.md` (the overview) and `goals/<goal-id>.md` (one page per goal) in German.
+///
+/// A pure function of a finished run: the same run gives the same bytes. The run's start time is
+/// not printed, only the date of the newest comment, so two runs on the same input agree.
+public enum MarkdownReportRenderer {
+    /// Measures with at most this many assigned comments are listed as having little resonance.
+    public static let lowResonanceLimit = 2
+    /// Unassigned comments listed per goal page.
+    public static let unassignedListLimit = 25
+
+    /// The files to write, by path relative to the output folder, in a fixed order.
+    public static func render(_ result: RunResult) -> [(path: String, content: String)] {
+        var files = [(path: "report.md", content: overview(result, strings: .german))]
+        for goal in result.goals {
+            files.append((path: "goals/\(goal.id).md", content: goalPage(goal, result: result, strings: .german)))
+        }
+        return files
+    }
+
+    static func overview(_ result: RunResult, strings: ReportStrings) -> String {
+        var lines: [String] = []
+        lines.append("# " + MarkdownText.inline(strings.reportTitle(result.framework.title)))
+        lines.append("")
+        lines.append(result.lastCommentAt.map { strings.dataAsOf(GermanFormat.date($0)) } ?? strings.noDates)
+        lines.append("")
+        lines.append("## " + strings.atAGlance)
+        lines.append("")
+        let statuses = result.comments.map(\.status)
+        let assigned = statuses.filter { $0 == .assigned }.count
+        let uncertain = statuses.filter { $0 == .uncertain }.count
+        let unassigned = statuses.filter { $0 == .unassigned }.count
+        let accepted = max(result.commentsAccepted, 1)
+        func withShare(_ count: Int) -> String { "\(count) (\(GermanFormat.percent(Double(count) / Double(accepted))))" }
+        var rows: [(String, String)] = [
+            (strings.rowsRead, "\(result.rowsRead)"),
+            (strings.accepted, "\(result.commentsAccepted)"),
+            (strings.rejected, "\(result.commentsRejected)"),
+            (strings.participants, "\(result.distinctAuthors)"),
+        ]
+        if let first = result.firstCommentAt, let last = result.lastCommentAt {
+            rows.append((strings.period, "\(GermanFormat.date(first)) – \(GermanFormat.date(last))"))
+        }
+        rows += [
+            (strings.assignedTotal, withShare(assigned)),
+            (strings.uncertainTotal, withShare(uncertain)),
+            (strings.unassignedTotal, withShare(unassigned)),
+        ]
+        if result.commentsWithoutGoal > 0 { rows.append((strings.withoutGoal, "\(result.commentsWithoutGoal)")) }
+        lines.append("| \(strings.figure) | \(strings.value) |")
+        lines.append("|---|---:|")
+        for (label, value) in rows { lines.append("| \(label) | \(value) |") }
+        lines.append("")
+
+        lines.append("## " + strings.goalsAndMeasures)
+        for (number, goal) in result.goals.enumerated() {
+            lines.append("")
+            lines.append("### \(number + 1). " + MarkdownText.inline(goal.title))
+            lines.append("")
+            lines.append(strings.goalSummary(goal.commentCount, goal.assignedCount, goal.uncertainCount, goal.unassignedCount)
+                + " [\(strings.goalDetails)](goals/\(goal.id).md)")
+            lines.append("")
+            lines.append(measureTable(goal, strings: strings))
+            lines.append("")
+            lines.append("\(strings.frequentTerms): " + terms(goal.keywords, strings: strings))
+        }
+        lines.append("")
+        lines.append(strings.shareNote)
+        lines.append("")
+
+        lines.append("## " + strings.lowResonance)
+        lines.append("")
+        let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
+        if quiet.isEmpty {
+            lines.append(strings.noLowResonance)
+        } else {
+            lines.append(strings.lowResonanceIntro(lowResonanceLimit))
+            lines.append("")
+            for measure in quiet {
+                lines.append("- " + MarkdownText.inline(measure.title) + " (`\(measure.id)`): \(measure.commentCount)")
+            }
+        }
+        lines.append("")
+        lines.append("## " + strings.noMeasureFits)
+        lines.append("")
+        lines.append(strings.noMeasureFitsIntro(unassigned))
+        lines.append("")
+        lines.append("## " + strings.method)
+        lines.append("")
+        lines.append(
+            strings.methodText(
+                GermanFormat.decimal(result.method.threshold, places: 2),
+                GermanFormat.percent(result.method.relativeCutoff)))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func measureTable(_ goal: GoalResult, strings: ReportStrings) -> String {
+        var lines = ["| \(strings.measure) | \(strings.comments) | \(strings.share) | \(strings.uncertainColumn) | \(strings.bar) |"]
+        lines.append("|---|---:|---:|---:|---|")
+        let largest = max(goal.measures.map(\.commentCount).max() ?? 0, 1)
+        for measure in goal.measures {
+            let share = goal.commentCount > 0 ? Double(measure.commentCount) / Double(goal.commentCount) : 0
+            let bar = String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded()))
+            lines.append(
+                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(GermanFormat.percent(share)) "
+                    + "| \(measure.uncertainCount) | \(bar) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func terms(_ keywords: [Keyword], strings: ReportStrings) -> String {
+        keywords.isEmpty ? strings.noTerms : keywords.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
+    }
+
+    static func goalPage(_ goal: GoalResult, result: RunResult, strings: ReportStrings) -> String {
+        var lines: [String] = []
+        lines.append("# " + MarkdownText.inline(strings.goalPageTitle(goal.title)))
+        lines.append("")
+        lines.append("[\(strings.backToOverview)](../report.md)")
+        if let description = result.framework.goal(goal.id)?.description, !description.isEmpty {
+            lines.append("")
+            lines.append(MarkdownText.quote(description))
+        }
+        lines.append("")
+        lines.append(strings.goalSummary(goal.commentCount, goal.assignedCount, goal.uncertainCount, goal.unassignedCount))
+        lines.append("")
+        lines.append(measureTable(goal, strings: strings))
+        lines.append("")
+        lines.append("\(strings.frequentTerms): " + terms(goal.keywords, strings: strings))
+        for measure in goal.measures {
+            lines.append("")
+            lines.append("## " + MarkdownText.inline(measure.title))
+            lines.append("")
+            let share = goal.commentCount > 0 ? Double(measure.commentCount) / Double(goal.commentCount) : 0
+            lines.append("`\(measure.id)`: " + strings.measureFigures(measure.commentCount, GermanFormat.percent(share), measure.uncertainCount))
+            lines.append("")
+            lines.append("\(strings.frequentTerms): " + terms(measure.keywords, strings: strings))
+            lines.append("")
+            lines.append("**\(strings.typicalComments)**")
+            lines.append("")
+            if measure.representativeComments.isEmpty {
+                lines.append(strings.noTypicalComments)
+            }
+            for quote in measure.representativeComments {
+                lines.append(MarkdownText.quote(quote.text))
+                lines.append(">")
+                lines.append("> — " + strings.commentReference(quote.commentID, GermanFormat.decimal(quote.score, places: 1)))
+                lines.append("")
+            }
+        }
+        let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
+        let posted = result.comments.filter { $0.goal == goal.id }
+        lines.append("")
+        lines.append("## " + strings.uncertainSection)
+        lines.append("")
+        let uncertain = posted.filter { $0.status == .uncertain }
+        if uncertain.isEmpty {
+            lines.append(strings.noUncertain)
+        } else {
+            lines.append("| \(strings.commentID) | \(strings.candidates) | \(strings.excerpt) |")
+            lines.append("|---|---|---|")
+            for comment in uncertain {
+                let candidates = comment.assignments.map { MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) }
+                    .joined(separator: "; ")
+                lines.append("| `\(comment.id)` | \(candidates) | \(MarkdownText.cell(comment.text)) |")
+            }
+        }
+        lines.append("")
+        lines.append("## " + strings.unassignedSection)
+        lines.append("")
+        let unassigned = posted.filter { $0.status == .unassigned }
+        if unassigned.isEmpty {
+            lines.append(strings.noUnassigned)
+        } else {
+            if unassigned.count > unassignedListLimit {
+                lines.append(strings.listedFirst(unassignedListLimit, unassigned.count))
+                lines.append("")
+            }
+            lines.append("| \(strings.commentID) | \(strings.excerpt) |")
+            lines.append("|---|---|")
+            for comment in unassigned.prefix(unassignedListLimit) {
+                lines.append("| `\(comment.id)` | \(MarkdownText.cell(comment.text)) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,86 @@
+/// Every sentence the Markdown reports print, in German. One place, so that an English set can
+/// be added beside it without touching the renderers.
+struct ReportStrings: Sendable {
+    var reportTitle: @Sendable (String) -> String = { "Resonanz: \($0)" }
+    var dataAsOf: @Sendable (String) -> String = { "Auswertung der Beteiligung, Daten bis \($0)." }
+    var noDates = "Auswertung der Beteiligung (die Beiträge tragen kein Datum)."
+    var atAGlance = "Auf einen Blick"
+    var figure = "Kennzahl"
+    var value = "Wert"
+    var rowsRead = "Beiträge gelesen"
+    var accepted = "davon ausgewertet"
+    var rejected = "nicht ausgewertet (Gründe in `rejected.jsonl`)"
+    var participants = "verschiedene Pseudonyme"
+    var period = "Zeitraum"
+    var assignedTotal = "einer Maßnahme zugeordnet"
+    var uncertainTotal = "unsicher, zur Prüfung"
+    var unassignedTotal = "keiner Maßnahme zugeordnet"
+    var withoutGoal = "ohne Angabe eines Ziels"
+    var goalsAndMeasures = "Ziele und Maßnahmen"
+    var goalSummary: @Sendable (Int, Int, Int, Int) -> String = { total, assigned, uncertain, unassigned in
+        "\(total) Beiträge zu diesem Ziel: \(assigned) einer Maßnahme zugeordnet, \(uncertain) unsicher, "
+            + "\(unassigned) ohne passende Maßnahme."
+    }
+    var goalDetails = "Einzelheiten und Zitate"
+    var measure = "Maßnahme"
+    var comments = "Beiträge"
+    var share = "Anteil"
+    var uncertainColumn = "unsicher"
+    var bar = "Verteilung"
+    var shareNote = "Anteil: Beiträge zur Maßnahme je Beitrag zum Ziel; ein Beitrag kann mehrere Maßnahmen betreffen."
+    var frequentTerms = "Kennzeichnende Begriffe"
+    var noTerms = "keine (zu wenige Beiträge)"
+    var lowResonance = "Maßnahmen mit wenig Resonanz"
+    var lowResonanceIntro: @Sendable (Int) -> String = { "Maßnahmen mit höchstens \($0) zugeordneten Beiträgen:" }
+    var noLowResonance = "Keine: jede Maßnahme hat mehrere Beiträge."
+    var noMeasureFits = "Beiträge ohne passende Maßnahme"
+    var noMeasureFitsIntro: @Sendable (Int) -> String = {
+        "\($0) Beiträge passen zu keiner Maßnahme. Sie können auf Themen hinweisen, die die Strategie nicht abdeckt; "
+            + "die Zielseiten listen sie."
+    }
+    var method = "Methode"
+    var methodText: @Sendable (String, String) -> String = { threshold, cutoff in
+        """
+        Resonanz liest jeden Beitrag mit einer Sprachanalyse für das Deutsche: Wörter werden an den \
+        Wortgrenzen von ICU getrennt, Genderformen (Bürger:innen, BürgerInnen) auf das Grundwort \
+        zurückgeführt, Groß- und Kleinschreibung sowie ß/ss vereinheitlicht, Komposita in ihre Teile \
+        zerlegt (Fachkräftemangel → Fachkräfte + Mangel) und Wörter mit dem Stemmer CISTEM auf eine \
+        gemeinsame Form gebracht.
+
+        Jede Maßnahme wird durch die Wörter ihres Titels, ihrer Beschreibung und der Stichwörter der \
+        Planung beschrieben. Ein Beitrag wird mit dem Verfahren BM25 mit den Maßnahmen seines Ziels \
+        verglichen (Beiträge ohne Ziel mit allen Maßnahmen). Erreicht die beste Übereinstimmung den \
+        Schwellenwert \(threshold), gilt der Beitrag als zugeordnet, und zwar jeder Maßnahme, die \
+        mindestens \(cutoff) der besten Übereinstimmung erreicht. Stützt sich die Zuordnung nur auf ein \
+        einziges gemeinsames Wort, gilt sie als **unsicher** und wird zur Prüfung vorgelegt, aber nicht \
+        gezählt.
+
+        Die angegebene **Konfidenz** ordnet die Zuordnungen, ist aber noch nicht an von Menschen \
+        geprüften Beiträgen geeicht: Sie ist keine Wahrscheinlichkeit. Kennzeichnende Begriffe sind \
+        Wörter, die in den Beiträgen einer Maßnahme oder eines Ziels deutlich häufiger vorkommen als \
+        im Rest der Beteiligung (Log-Likelihood G²).
+
+        Grenzen: Die Zuordnung erkennt nur Wörter, die auch in der Beschreibung der Maßnahme oder ihren \
+        Stichwörtern stehen (oder deren Teile); Synonyme und Umschreibungen bleiben unerkannt. \
+        Themen jenseits der Maßnahmen und doppelte Beiträge werden in dieser Version noch nicht erkannt.
+        """
+    }
+    var goalPageTitle: @Sendable (String) -> String = { "Ziel: \($0)" }
+    var backToOverview = "← Zur Übersicht"
+    var measureFigures: @Sendable (Int, String, Int) -> String = { count, share, uncertain in
+        "\(count) zugeordnete Beiträge (\(share) der Beiträge zum Ziel), \(uncertain) unsicher."
+    }
+    var typicalComments = "Typische Beiträge"
+    var noTypicalComments = "Noch keine zugeordneten Beiträge."
+    var commentReference: @Sendable (String, String) -> String = { id, score in "Beitrag `\(id)`, Übereinstimmung \(score)" }
+    var uncertainSection = "Unsichere Zuordnungen zur Prüfung"
+    var noUncertain = "Keine."
+    var candidates = "Kandidaten"
+    var excerpt = "Auszug"
+    var commentID = "Beitrag"
+    var unassignedSection = "Beiträge ohne passende Maßnahme"
+    var noUnassigned = "Keine."
+    var listedFirst: @Sendable (Int, Int) -> String = { shown, total in "Die ersten \(shown) von \(total):" }
+
+    static let german = ReportStrings()
+}

@@ -1,0 +1,30 @@
+/// How often each normalised word occurs in the corpus being analysed.
+///
+/// Counts come from the front of the German chain (tokenizer, gender forms, case folding), so
+/// they are keyed by `norm`. The compound splitter and the feminine-suffix rule use them as the
+/// corpus half of their evidence; the shipped lexicon is the other half.
+public struct CorpusVocabulary: Sendable, Equatable {
+    /// Occurrences per normalised word.
+    public private(set) var counts: [String: Int]
+
+    public init(counts: [String: Int] = [:]) {
+        self.counts = counts
+    }
+
+    /// Counts the word tokens of one text.
+    public mutating func add(_ tokens: [Token]) {
+        for token in tokens where token.kind == .word {
+            counts[token.norm, default: 0] += 1
+        }
+    }
+
+    /// Adds the counts of another vocabulary (for merging per-worker shards).
+    public mutating func merge(_ other: CorpusVocabulary) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+    }
+
+    /// How often `norm` occurs.
+    public func count(of norm: String) -> Int { counts[norm] ?? 0 }
+
+    public static let empty = CorpusVocabulary()
+}

@@ -1,0 +1,42 @@
+/// The words the analyzer knows: a lexicon shipped with Resonanz plus the corpus vocabulary.
+///
+/// Koehn & Knight (2003) split compounds by word frequencies from a large corpus. Resonanz has
+/// no general frequency list it may ship, so a lexicon word counts as if it had been seen
+/// ``lexiconCount`` times, and the corpus adds its real counts on top. A corpus word counts as
+/// known on its own only when it occurs at least ``minimumCorpusCount`` times and has at least
+/// ``minimumCorpusWordLength`` letters, so that typos and fragments do not become parts.
+public struct Lexicon: Sendable {
+    /// Pseudo-frequency of a lexicon word.
+    public static let lexiconCount = 100
+    /// Occurrences a corpus word needs to count as known without being in the lexicon.
+    public static let minimumCorpusCount = 2
+    /// Letters a corpus word needs to count as known without being in the lexicon.
+    public static let minimumCorpusWordLength = 4
+
+    /// Case-folded words of the shipped lexicon.
+    public let words: Set<String>
+    /// Counts of the corpus being analysed.
+    public let vocabulary: CorpusVocabulary
+
+    public init(words: Set<String>, vocabulary: CorpusVocabulary = .empty) {
+        self.words = words
+        self.vocabulary = vocabulary
+    }
+
+    /// The same lexicon with another corpus vocabulary.
+    public func with(_ vocabulary: CorpusVocabulary) -> Lexicon {
+        Lexicon(words: words, vocabulary: vocabulary)
+    }
+
+    /// Evidence for `word`: corpus count plus ``lexiconCount`` when the lexicon has it.
+    public func count(_ word: String) -> Int {
+        vocabulary.count(of: word) + (words.contains(word) ? Self.lexiconCount : 0)
+    }
+
+    /// True when `word` is in the lexicon or frequent enough in the corpus.
+    public func isKnown(_ word: String) -> Bool {
+        if words.contains(word) { return true }
+        return vocabulary.count(of: word) >= Self.minimumCorpusCount
+            && word.unicodeScalars.count >= Self.minimumCorpusWordLength
+    }
+}

@@ -1,0 +1,41 @@
+import Corpus
+import TextAnalysis
+
+/// A failure the `resonanz` command reports, with the exit code the contract gives it.
+public enum ResonanzError: Error, CustomStringConvertible {
+    /// Bad usage or a bad input file (framework, unreadable path): exit 2.
+    case badInput(String)
+    /// Failed at run time: exit 1.
+    case failed(String)
+    /// `--strict` and some rows were rejected: exit 3.
+    case rejectedRows(count: Int)
+
+    public var exitCode: Int32 {
+        switch self {
+        case .badInput: return 2
+        case .failed: return 1
+        case .rejectedRows: return 3
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .badInput(let message), .failed(let message): return message
+        case .rejectedRows(let count): return "\(count) rows were rejected (see rejected.jsonl); --strict makes that a failure"
+        }
+    }
+
+    init(_ error: CorpusError) { self = .badInput(error.description) }
+
+    init(_ error: TextAnalysisError) {
+        switch error {
+        case .unreadableWordList, .invalidWordListEntry: self = .badInput(error.description)
+        default: self = .failed(error.description)
+        }
+    }
+}
+
+/// The program's version, recorded in every run.
+public enum ResonanzVersion {
+    public static let current = "0.1.0"
+}

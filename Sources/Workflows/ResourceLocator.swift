@@ -1,0 +1,47 @@
+import Foundation
+import TextAnalysis
+
+/// Finds the folder holding `stopwords/` and `lexicon/`.
+///
+/// Order: the `--resources` option; the `RESONANZ_RESOURCES` environment variable; the folders
+/// above the running executable (so `.build/release/resonanz` finds the repository it was built
+/// in, also from cron); the current directory.
+public enum ResourceLocator {
+    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(ResonanzError) -> URL
+    {
+        if let explicit {
+            let url = URL(fileURLWithPath: explicit)
+            guard AnalyzerResources.isComplete(at: url) else {
+                throw .badInput("\(explicit): not a resource folder (needs \(AnalyzerResources.allFiles.joined(separator: ", ")))")
+            }
+            return url
+        }
+        var candidates: [URL] = []
+        if let fromEnvironment = environment["RESONANZ_RESOURCES"] {
+            candidates.append(URL(fileURLWithPath: fromEnvironment))
+        }
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<6 {
+            candidates.append(folder)
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        for candidate in candidates where AnalyzerResources.isComplete(at: candidate) {
+            return candidate.standardizedFileURL
+        }
+        throw .badInput(
+            "cannot find the word lists (stopwords/, lexicon/); run from the repository, "
+                + "or name the folder with --resources or RESONANZ_RESOURCES")
+    }
+
+    /// Loads the analyzer resources from the located folder.
+    public static func loadResources(explicit: String?) throws(ResonanzError) -> AnalyzerResources {
+        let root = try locate(explicit: explicit)
+        do {
+            return try AnalyzerResources.load(from: root)
+        } catch {
+            throw ResonanzError(error)
+        }
+    }
+}

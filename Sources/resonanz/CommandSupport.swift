@@ -1,0 +1,87 @@
+import Analytics
+import Corpus
+import ArgumentParser
+import Foundation
+import Logging
+import Workflows
+
+/// Runs a workflow, printing its error and mapping it to the contract's exit code.
+func runWorkflow(_ body: () throws(ResonanzError) -> Void) throws {
+    do {
+        try body()
+    } catch {
+        FileHandle.standardError.write(Data("resonanz: error: \(error.description)\n".utf8))
+        throw ExitCode(error.exitCode)
+    }
+}
+
+/// A swift-log logger on stderr: progress (info) only when stderr is a terminal and `quiet` is
+/// off; warnings and errors always.
+func makeLogger(quiet: Bool) -> Logger {
+    let showProgress = !quiet && isatty(STDERR_FILENO) == 1
+    var logger = Logger(label: "resonanz") { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = showProgress ? .info : .warning
+        return handler
+    }
+    logger.logLevel = showProgress ? .info : .warning
+    return logger
+}
+
+/// Options shared by commands that read comments.
+struct CommentOptions: ParsableArguments {
+    @Option(help: "Encoding of CSV/TSV files: auto, utf-8 or windows-1252.")
+    var encoding: String = "auto"
+
+    @Option(help: "Column (or JSON key) holding the comment id.")
+    var idColumn: String?
+
+    @Option(help: "Column (or JSON key) holding the comment text.")
+    var textColumn: String?
+
+    @Option(help: "Column (or JSON key) holding the goal id.")
+    var goalColumn: String?
+
+    @Option(help: "Column (or JSON key) holding the date.")
+    var dateColumn: String?
+
+    @Option(help: "Reject texts longer than this many characters.")
+    var maxTextLength: Int = 20_000
+
+    @Option(help: "Folder holding stopwords/ and lexicon/ (default: found next to the program).")
+    var resources: String?
+
+    func validate() throws {
+        guard Corpus.CommentReadOptions.Encoding(rawValue: encoding) != nil else {
+            throw ValidationError("--encoding must be auto, utf-8 or windows-1252")
+        }
+        guard maxTextLength > 0 else { throw ValidationError("--max-text-length must be positive") }
+    }
+
+    var readOptions: Corpus.CommentReadOptions {
+        Corpus.CommentReadOptions(
+            encoding: .init(rawValue: encoding) ?? .auto, idColumn: idColumn, textColumn: textColumn,
+            goalColumn: goalColumn, dateColumn: dateColumn, maximumTextLength: maxTextLength)
+    }
+}
+
+/// Options of the analysis itself.
+struct AnalysisOptions: ParsableArguments {
+    @Option(help: "Seed for randomised stages (recorded in the report).")
+    var seed: UInt64 = 0
+
+    @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
+    var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "BM25 score a comment needs to be assigned to a measure.")
+    var threshold: Double = 3.0
+
+    func validate() throws {
+        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
+        guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
+    }
+
+    var configuration: Analytics.PipelineConfiguration {
+        Analytics.PipelineConfiguration(threads: threads, seed: seed, threshold: threshold)
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct ResonanzCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "resonanz",
+        abstract: "Turns citizens' comments on a city strategy into reports planners can act on.",
+        discussion: """
+            Reads a framework (goals and measures) and comment files, analyses the comments with a \
+            German analyzer, assigns them to measures and writes JSON, Markdown and CSV reports.
+
+            Example:
+              resonanz run --framework corpora/jena-hf4/framework.yaml \\
+                --comments corpora/jena-hf4/comments.csv --out reports/jena-hf4
+            """,
+        version: "0.1.0",
+        subcommands: [Run.self, Tokenize.self, Eval.self]
+    )
+}

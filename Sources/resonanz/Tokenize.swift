@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Workflows
+
+extension ResonanzCommand {
+    struct Tokenize: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the analyzer's view of a text.",
+            discussion: """
+                Prints every token with its normalised form, matching key (stem), stopword flag and \
+                compound parts. Offsets are UTF-8 byte offsets. Reads standard input without TEXT.
+
+                Example:
+                  resonanz tokenize --json "Mehr Bürger:innen-Beteiligung, z. B. bei der Fachkräftegewinnung"
+                """)
+
+        @Flag(help: "One JSON array, one object per token.")
+        var json = false
+
+        @Option(help: "Folder holding stopwords/ and lexicon/ (default: found next to the program).")
+        var resources: String?
+
+        @Argument(help: "The text (default: standard input).")
+        var text: String?
+
+        func run() throws {
+            let input = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            try runWorkflow { () throws(ResonanzError) in
+                print(try Inspection.tokenize(input, json: json, resources: resources), terminator: "")
+            }
+        }
+    }
+}

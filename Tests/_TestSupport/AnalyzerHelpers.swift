@@ -1,0 +1,34 @@
+import TextAnalysis
+
+/// Helpers that run the German chain the way `resonanz tokenize` does.
+public enum AnalyzerHelpers {
+    /// Tokens of `text` analysed alone with the shipped resources.
+    public static func analyze(_ text: String) -> [Token] {
+        do {
+            return try Analyzer.analyzeGerman(text, resources: Fixtures.resources)
+        } catch {
+            preconditionFailure("analysis failed: \(error)")
+        }
+    }
+
+    /// The first token whose surface is `surface`.
+    public static func token(_ surface: String, in text: String) -> Token? {
+        analyze(text).first { $0.surface == surface }
+    }
+
+    /// Tokens from the tokenizer alone.
+    public static func tokenize(_ text: String) -> [Token] {
+        do {
+            return try ICUWordTokenizer().tokenize(text)
+        } catch {
+            preconditionFailure("tokenizer failed: \(error)")
+        }
+    }
+
+    /// Tokens after the given filters, on tokenizer output.
+    public static func filter(_ text: String, _ filters: [any TokenFilter]) -> [Token] {
+        var tokens = tokenize(text)
+        for filter in filters { filter.apply(to: &tokens) }
+        return tokens
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import TextAnalysis
+
+/// Paths and shared resources for tests.
+public enum Fixtures {
+    /// The repository root, found from this file's path.
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A file below `Tests/Fixtures`.
+    public static func url(_ relativePath: String) -> URL {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(relativePath)
+    }
+
+    /// A file below the repository root.
+    public static func repositoryFile(_ relativePath: String) -> URL {
+        repositoryRoot.appendingPathComponent(relativePath)
+    }
+
+    /// The shipped word lists, loaded once.
+    public static let resources: AnalyzerResources = {
+        do {
+            return try AnalyzerResources.load(from: repositoryRoot)
+        } catch {
+            preconditionFailure("the repository's word lists must load: \(error)")
+        }
+    }()
+
+    /// `../shared/data` next to the repository, when it is there.
+    public static var sharedData: URL? {
+        let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// A new empty temporary folder.
+    public static func temporaryFolder(_ name: String = #function) -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("resonanz-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Writes `text` to a new temporary file named `name` and returns its URL.
+    public static func temporaryFile(_ name: String, _ text: String) -> URL {
+        let url = temporaryFolder().appendingPathComponent(name)
+        try? Data(text.utf8).write(to: url)
+        return url
+    }
+}
