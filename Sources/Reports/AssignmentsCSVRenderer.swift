@@ -37,7 +37,7 @@ public enum AssignmentsCSVRenderer {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func cell(_ value: String) -> String {
+    public static func cell(_ value: String) -> String {
         let formulaStart: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
         let isFormulaLike = value.first.map { formulaStart.contains($0) } ?? false
         let needsQuotes = isFormulaLike || value.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }

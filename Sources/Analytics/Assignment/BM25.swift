@@ -33,16 +33,24 @@ public struct BM25Index: Sendable {
         return log(1 + (Double(documentCount) - n + 0.5) / (n + 0.5))
     }
 
-    /// The contribution of each query term that occurs in `document`, by term.
-    public func contributions(of query: [String: Double], in document: TermBag) -> [String: Double] {
-        guard averageLength > 0 else { return [:] }
+    /// The contribution of each query term that occurs in `document`, sorted by term.
+    ///
+    /// Sorted, so that summing them gives the same floating-point result in every run: Swift
+    /// dictionaries iterate in an order that differs between instances and processes.
+    public func contributions(of query: [String: Double], in document: TermBag) -> [(term: String, weight: Double)] {
+        guard averageLength > 0 else { return [] }
         let lengthNorm = 1 - b + b * Double(document.length) / averageLength
-        var result: [String: Double] = [:]
-        for (term, weight) in query {
+        var result: [(term: String, weight: Double)] = []
+        for term in query.keys.sorted() {
             let frequency = Double(document.count(term))
-            guard frequency > 0 else { continue }
-            result[term] = weight * idf(term) * frequency * (k1 + 1) / (frequency + k1 * lengthNorm)
+            guard frequency > 0, let weight = query[term] else { continue }
+            result.append((term, weight * idf(term) * frequency * (k1 + 1) / (frequency + k1 * lengthNorm)))
         }
         return result
+    }
+
+    /// The BM25 score: the sum of ``contributions(of:in:)`` in their fixed order.
+    public func score(_ contributions: [(term: String, weight: Double)]) -> Double {
+        contributions.reduce(0) { $0 + $1.weight }
     }
 }

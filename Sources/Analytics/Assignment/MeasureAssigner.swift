@@ -32,10 +32,10 @@ public struct MeasureAssigner: Sendable {
     /// The assessment of one comment.
     public func assess(_ document: TermBag, goal: String?) -> CommentAssessment {
         let candidates = queries.filter { goal == nil || $0.goalID == goal }
-        var scored: [(query: MeasureQuery, score: Double, contributions: [String: Double])] = []
+        var scored: [(query: MeasureQuery, score: Double, contributions: [(term: String, weight: Double)])] = []
         for query in candidates {
             let contributions = index.contributions(of: query.weights, in: document)
-            let score = contributions.values.reduce(0, +)
+            let score = index.score(contributions)
             if score > 0 { scored.append((query, score, contributions)) }
         }
         // Stable sort keeps framework order for equal scores.
@@ -62,8 +62,8 @@ public struct MeasureAssigner: Sendable {
         1 - pow(2, -score / threshold)
     }
 
-    private func evidence(_ contributions: [String: Double], query: MeasureQuery, document: TermBag) -> [Evidence] {
-        contributions.sorted { lhs, rhs in lhs.value != rhs.value ? lhs.value > rhs.value : lhs.key < rhs.key }
+    private func evidence(_ contributions: [(term: String, weight: Double)], query: MeasureQuery, document: TermBag) -> [Evidence] {
+        contributions.sorted { lhs, rhs in lhs.weight != rhs.weight ? lhs.weight > rhs.weight : lhs.term < rhs.term }
             .prefix(evidenceLimit)
             .map { term, weight in
                 Evidence(

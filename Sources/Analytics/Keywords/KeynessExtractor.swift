@@ -8,8 +8,10 @@ import Foundation
 /// O = [[a, c−a], [b, d−b]] and expected counts E from its margins:
 /// - `G² = 2 · Σ O·ln(O/E)` (cells with O = 0 add nothing);
 /// - `LogRatio = log2(((a + 0.5)/c) / ((b + 0.5)/d))`.
-/// A stem is a keyword when a ≥ ``minimumComments`` and LogRatio > 0 (used more in the target);
-/// keywords are ranked by G², then by a, then by stem. When there are no other comments (d = 0),
+/// A stem is a keyword when a ≥ ``minimumComments``, LogRatio > 0 (used more in the target) and,
+/// with `nounsOnly`, its most frequent spelling starts with a capital letter: German capitalises
+/// nouns, and nouns are what a reader expects in a keyword list (verbs such as `spart` or
+/// `funktionieren` say little on their own). Keywords are ranked by G², then by a, then by stem. When there are no other comments (d = 0),
 /// the ranking falls back to a. ``Keyword/isSignificant`` marks G² ≥ 10.83 (p < 0.001, 1 df).
 public struct KeynessExtractor: Sendable {
     /// Comments a stem must occur in to be a keyword.
@@ -17,9 +19,13 @@ public struct KeynessExtractor: Sendable {
     /// Keywords returned per set.
     public let limit: Int
 
-    public init(minimumComments: Int = 2, limit: Int = 10) {
+    /// Keep only stems whose most frequent spelling is capitalised (nouns and acronyms).
+    public let nounsOnly: Bool
+
+    public init(minimumComments: Int = 2, limit: Int = 10, nounsOnly: Bool = true) {
         self.minimumComments = minimumComments
         self.limit = limit
+        self.nounsOnly = nounsOnly
     }
 
     /// Keywords of the comments at `target` among `documents` (each a set of stems).
@@ -38,12 +44,14 @@ public struct KeynessExtractor: Sendable {
         }
         var candidates: [Keyword] = []
         for (stem, a) in inTarget where a >= minimumComments {
+            let shown = display.display(stem)
+            if nounsOnly && !(shown.first?.isUppercase ?? false) { continue }
             let b = inRest[stem] ?? 0
             let logRatio = d > 0 ? log2((Double(a) + 0.5) / Double(c) / ((Double(b) + 0.5) / Double(d))) : 0
             guard d == 0 || logRatio > 0 else { continue }
             let g2 = d > 0 ? Self.logLikelihood(a: a, b: b, c: c, d: d) : 0
             candidates.append(
-                Keyword(stem: stem, display: display.display(stem), comments: a, logLikelihood: g2, logRatio: logRatio))
+                Keyword(stem: stem, display: shown, comments: a, logLikelihood: g2, logRatio: logRatio))
         }
         candidates.sort { lhs, rhs in
             if lhs.logLikelihood != rhs.logLikelihood { return lhs.logLikelihood > rhs.logLikelihood }

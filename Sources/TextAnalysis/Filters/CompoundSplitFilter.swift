@@ -5,7 +5,11 @@
 ///   head has at least four letters and the modifier at least three characters including a
 ///   letter: `Start-up` + `Kultur`, `E-Mail` + `Adresse`, `Tempo-30` + `Zone`; `E-Mail`,
 ///   `Start-ups` and `Know-how` are not split, so no one-letter part or fragment appears;
-/// - **closed** (`Fachkräftemangel`): the parts ``CompoundSplitter`` finds on `norm`.
+/// - **closed** (`Fachkräftemangel`): the parts ``CompoundSplitter`` finds on `norm`, for words
+///   the corpus mostly writes with a capital letter (``CorpusVocabulary/isMostlyCapitalized(_:)``):
+///   the compounds that matter are nouns, and an adjective that happens to be two nouns in a row
+///   (`digitale` = `Digit` + `Ale`) must stay whole. A noun typed in lower case by someone who
+///   writes everything so is still split when others capitalise it.
 /// Each part's `display` is the stretch of the token as written (the head capitalised like the
 /// whole word); its `norm` is the matching stretch of `norm`.
 public struct CompoundSplitFilter: TokenFilter {
@@ -26,7 +30,9 @@ public struct CompoundSplitFilter: TokenFilter {
         if token.norm.contains("-") {
             return Self.hyphenParts(display: token.display, norm: token.norm)
         }
-        guard let ranges = splitter.split(token.norm) else { return [] }
+        guard splitter.lexicon.vocabulary.isMostlyCapitalized(token.norm),
+            let ranges = splitter.split(token.norm)
+        else { return [] }
         return Self.parts(ranges, of: token.norm, display: token.display)
     }
 

@@ -6,21 +6,33 @@
 public struct CorpusVocabulary: Sendable, Equatable {
     /// Occurrences per normalised word.
     public private(set) var counts: [String: Int]
+    /// Occurrences written with a capital first letter, per normalised word.
+    public private(set) var capitalized: [String: Int]
 
-    public init(counts: [String: Int] = [:]) {
+    public init(counts: [String: Int] = [:], capitalized: [String: Int] = [:]) {
         self.counts = counts
+        self.capitalized = capitalized
     }
 
     /// Counts the word tokens of one text.
     public mutating func add(_ tokens: [Token]) {
         for token in tokens where token.kind == .word {
             counts[token.norm, default: 0] += 1
+            if token.surface.first?.isUppercase == true { capitalized[token.norm, default: 0] += 1 }
         }
     }
 
     /// Adds the counts of another vocabulary (for merging per-worker shards).
     public mutating func merge(_ other: CorpusVocabulary) {
         counts.merge(other.counts, uniquingKeysWith: +)
+        capitalized.merge(other.capitalized, uniquingKeysWith: +)
+    }
+
+    /// True when at least half of the occurrences of `norm` start with a capital letter, which in
+    /// German marks a noun (also in the middle of a sentence).
+    public func isMostlyCapitalized(_ norm: String) -> Bool {
+        let total = count(of: norm)
+        return total > 0 && 2 * (capitalized[norm] ?? 0) >= total
     }
 
     /// How often `norm` occurs.

@@ -1,0 +1,51 @@
+import Analytics
+import Corpus
+import Testing
+import TextAnalysis
+import _TestSupport
+
+/// Tests ``AnalysisPipeline`` on the shipped Jena corpus: the parallel run equals the serial one.
+struct AnalysisPipelineTests {
+    static func run(threads: Int) throws -> RunResult {
+        let framework = try FrameworkLoader.load(Fixtures.repositoryFile("corpora/jena-hf4/framework.yaml"))
+        let ingest = try CommentReader.read(
+            [Fixtures.repositoryFile("corpora/jena-hf4/comments.csv")], goalIDs: Set(framework.goals.map(\.id)))
+        let manifest = RunManifest(
+            id: "test", startedAt: "", frameworkID: framework.id, frameworkSHA256: "", inputSHA256: "", inputFiles: [],
+            seed: 0, threads: threads, programVersion: "test", icuVersion: ICUInfo.version)
+        return try AnalysisPipeline.run(
+            framework: framework, ingest: ingest, resources: Fixtures.resources, manifest: manifest,
+            configuration: PipelineConfiguration(threads: threads))
+    }
+
+    @Test func parallelRunEqualsSerialRun() throws {
+        let serial = try Self.run(threads: 1)
+        let parallel = try Self.run(threads: 2)
+        #expect(serial.comments == parallel.comments)
+        #expect(serial.goals == parallel.goals)
+    }
+
+    @Test func everyCommentIsAccountedForAndCountsAddUp() throws {
+        let result = try Self.run(threads: 2)
+        #expect(result.rowsRead == result.commentsAccepted + result.commentsRejected)
+        for goal in result.goals {
+            #expect(goal.assignedCount + goal.uncertainCount + goal.unassignedCount == goal.commentCount)
+            #expect(goal.measures.allSatisfy { $0.representativeComments.count <= 3 })
+        }
+        for comment in result.comments {
+            #expect((comment.status == .unassigned) == comment.assignments.isEmpty)
+        }
+    }
+
+    @Test func keywordsAreCleanWords() throws {
+        let result = try Self.run(threads: 2)
+        let keywords = result.goals.flatMap { $0.keywords + $0.measures.flatMap(\.keywords) }
+        #expect(!keywords.isEmpty)
+        for keyword in keywords {
+            #expect(keyword.display.count >= 2)
+            #expect(!keyword.display.contains { $0.isNumber })
+            #expect(!Fixtures.resources.stopwords.contains(keyword.display.lowercased()))
+            #expect(keyword.display != keyword.stem || keyword.display.first?.isUppercase == true)
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Corpus
+import Foundation
+import Testing
+import _TestSupport
+
+/// Tests ``CommentReader``: formats, encodings, line numbers, and that every row is accounted for.
+struct CommentReaderTests {
+    let goals: Set<String> = ["standort", "kompetenzen"]
+
+    func read(_ name: String, _ text: String, options: CommentReadOptions = CommentReadOptions()) throws -> IngestResult {
+        try CommentReader.read([Fixtures.temporaryFile(name, text)], goalIDs: goals, options: options)
+    }
+
+    func read(_ name: String, bytes: [UInt8], options: CommentReadOptions = CommentReadOptions()) throws -> IngestResult {
+        let url = Fixtures.temporaryFolder().appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return try CommentReader.read([url], goalIDs: goals, options: options)
+    }
+
+    @Test func readsTheShippedJenaCorpus() throws {
+        let result = try CommentReader.read(
+            [Fixtures.repositoryFile("corpora/jena-hf4/comments.csv")], goalIDs: ["standort", "wertschoepfung", "kompetenzen", "innovationen"])
+        #expect(result.comments.count >= 400)
+        #expect(result.rowsRead == result.comments.count + result.rejected.count)
+        #expect(result.rejected.allSatisfy { $0.reason == "empty text" })
+        #expect(Set(result.comments.map(\.id)).count == result.comments.count)
+    }
+
+    @Test("delimiter is detected", arguments: [",", ";", "\t"])
+    func delimiter(_ delimiter: String) throws {
+        let text = ["id", "goal", "text"].joined(separator: delimiter) + "\n" + ["1", "standort", "Mehr Radwege"].joined(separator: delimiter) + "\n"
+        let result = try read("c.csv", text)
+        #expect(result.comments.map(\.text) == ["Mehr Radwege"])
+        #expect(result.comments.first?.goal == "standort")
+    }
+
+    @Test func quotedFieldsWithNewlinesKeepLineNumbers() throws {
+        let text = "id;text\n1;\"erste Zeile\nzweite Zeile\"\n2;\"\"\n3;dritter\n"
+        let result = try read("c.csv", text)
+        #expect(result.comments.map(\.id) == ["1", "3"])
+        #expect(result.comments.map(\.source.line) == [2, 5])
+        #expect(result.comments.first?.text == "erste Zeile\nzweite Zeile")
+        #expect(result.rejected.map(\.source.line) == [4])
+        #expect(result.rejected.first?.reason == "empty text")
+    }
+
+    @Test func headerNamesMatchCaseInsensitivelyAndByMapping() throws {
+        let result = try read("c.csv", "ID,Kommentar,Ziel\n7,Gut so,kompetenzen\n")
+        #expect(result.comments.first?.id == "7")
+        #expect(result.comments.first?.goal == "kompetenzen")
+        let mapped = try read("d.csv", "nr,beitragstext\n1,Hallo Jena\n", options: CommentReadOptions(idColumn: "nr", textColumn: "beitragstext"))
+        #expect(mapped.comments.first?.text == "Hallo Jena")
+    }
+
+    @Test func missingTextColumnNamesTheColumnsFound() {
+        do {
+            _ = try read("c.csv", "id,titel,datum\n1,x,2026-01-01\n")
+            Issue.record("expected an error")
+        } catch let error as CorpusError {
+            #expect(error == .missingTextColumn(path: error.path, columnsFound: ["id", "titel", "datum"]))
+            #expect(error.description.contains("'titel'"))
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func mappedColumnThatDoesNotExistIsAnError() {
+        #expect(throws: CorpusError.self) {
+            try read("c.csv", "id,text\n1,x\n", options: CommentReadOptions(textColumn: "body_text"))
+        }
+    }
+
+    @Test func byteOrderMarkAndWindows1252() throws {
+        let bom = try read("bom.csv", bytes: [0xEF, 0xBB, 0xBF] + Array("id,text\n1,Straße\n".utf8))
+        #expect(bom.comments.first?.id == "1")
+        #expect(bom.comments.first?.text == "Straße")
+        // "Straße" in Windows-1252: ß is the single byte 0xDF.
+        let legacy = try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8))
+        #expect(legacy.comments.first?.text == "Straße")
+        #expect(throws: CorpusError.self) {
+            try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8), options: CommentReadOptions(encoding: .utf8))
+        }
+    }
+
+    @Test func raggedRowsAreReadAndExtraCellsKept() throws {
+        let result = try read("c.csv", "id,text,goal\n1,kurz\n2,lang,standort,extra\n")
+        #expect(result.comments.map(\.text) == ["kurz", "lang"])
+        #expect(result.comments.last?.metadata["column_4"] == "extra")
+    }
+
+    @Test func everyRowIsAccountedFor() throws {
+        let long = String(repeating: "a", count: 30)
+        let text = "id,goal,text,created_at\n1,standort,Eins,2026-10-01\n1,standort,Anders,\n2,unbekannt,Zwei,gestern\n3,,   ,\n4,kompetenzen,\(long),\n,standort,ohne id,\n,standort,ohne id,\n"
+        let result = try read("c.csv", text, options: CommentReadOptions(maximumTextLength: 20))
+        #expect(result.rowsRead == 7)
+        #expect(result.comments.map(\.id).count == 4)
+        #expect(result.rejected.map(\.source.line) == [3, 5, 6])
+        #expect(result.rejected[0].reason.contains("already used by the row at"))
+        #expect(result.rejected[2].reason.contains("more than the limit of 20"))
+        let unknownGoal = result.comments.first { $0.id == "2" }
+        #expect(unknownGoal?.goal == nil)
+        #expect(unknownGoal?.metadata["posted_goal"] == "unbekannt")
+        #expect(unknownGoal?.createdAt == nil)
+        #expect(result.warnings.count == 2)
+        let derived = result.comments.filter(\.idWasDerived).map(\.id)
+        #expect(derived.count == 2)
+        #expect(derived[1] == derived[0] + "-2")
+    }
+
+    @Test func jsonLines() throws {
+        let text = """
+            {"id": "a", "text": "Mehr Grün", "labels": ["m.one", "m.two"], "goal": "standort", "score": 3}
+            not json
+            {"id": 5, "text": null}
+
+            {"id": "c", "body": "Text aus body", "labels": "m.one; m.two"}
+            [1, 2]
+            """
+        let result = try read("c.jsonl", text)
+        #expect(result.comments.map(\.id) == ["a", "c"])
+        #expect(result.comments.first?.labels == ["m.one", "m.two"])
+        #expect(result.comments.first?.metadata["score"] == "3")
+        #expect(result.comments.last?.labels == ["m.one", "m.two"])
+        #expect(result.rejected.map(\.source.line) == [2, 3, 6])
+        #expect(result.rejected[0].reason.hasPrefix("invalid JSON"))
+        #expect(result.rowsRead == 5)
+    }
+
+    @Test func folderOfTextFiles() throws {
+        let folder = Fixtures.temporaryFolder()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("standort"), withIntermediateDirectories: true)
+        try Data("Mehr Fachkräfte".utf8).write(to: folder.appendingPathComponent("standort/b12.txt"))
+        try Data("Ohne Ziel".utf8).write(to: folder.appendingPathComponent("a01.txt"))
+        try Data("ignored".utf8).write(to: folder.appendingPathComponent("notes.md"))
+        let result = try CommentReader.read([folder], goalIDs: goals)
+        #expect(result.comments.map(\.id) == ["a01", "b12"])
+        #expect(result.comments.map(\.goal) == [nil, "standort"])
+    }
+
+    @Test func unknownFormatAndMissingPathAreErrors() {
+        #expect(throws: CorpusError.self) { try read("c.xlsx", "x") }
+        #expect(throws: CorpusError.self) {
+            try CommentReader.read([URL(fileURLWithPath: "/nonexistent/c.csv")], goalIDs: [])
+        }
+    }
+
+    @Test(
+        "ISO 8601 dates",
+        arguments: [
+            ("2026-10-14", true), ("2026-10-14T19:42", true), ("2026-10-14T19:42:00", true), ("2026-10-14T19:42:00.5Z", true),
+            ("2026-10-14T19:42:00+02:00", true), ("2026-02-29", false), ("2024-02-29", true), ("14.10.2026", false), ("2026-13-01", false),
+        ])
+    func dates(_ text: String, _ valid: Bool) throws {
+        let result = try read("c.csv", "id,text,created_at\n1,x,\(text)\n")
+        #expect((result.comments.first?.createdAt != nil) == valid)
+    }
+}
+
+extension CorpusError {
+    var path: String {
+        switch self {
+        case .unreadable(let path, _), .frameworkSyntax(let path, _, _, _), .frameworkInvalid(let path, _, _, _),
+            .missingTextColumn(let path, _), .missingMappedColumn(let path, _, _, _), .undecodable(let path, _),
+            .unsupportedFormat(let path):
+            return path
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import Testing
+import _TestSupport
+
+/// End-to-end tests of the built `resonanz run` on `Tests/Fixtures/mini`.
+@Suite(.serialized)
+struct RunCommandTests {
+    let framework = "Tests/Fixtures/mini/framework.yaml"
+    let comments = "Tests/Fixtures/mini/comments.csv"
+
+    func run(out: URL, extra: [String] = [], epoch: String = "1700000000") throws -> CommandLineRunner.Result {
+        try CommandLineRunner.run(
+            ["run", "--framework", framework, "--comments", comments, "--out", out.path, "--quiet"] + extra,
+            environment: ["SOURCE_DATE_EPOCH": epoch])
+    }
+
+    func contents(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in ["report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv", "rejected.jsonl"] {
+            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    @Test func writesEveryReportAndAccountsForEveryRow() throws {
+        let out = Fixtures.temporaryFolder()
+        let result = try run(out: out)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("read 10 rows: 9 accepted + 1 rejected"))
+        let files = try contents(out)
+        #expect(files.count == 6)
+        let rejected = String(decoding: files["rejected.jsonl"]!, as: UTF8.self).split(separator: "\n")
+        #expect(rejected.count == 1)
+        let row = try JSONSerialization.jsonObject(with: Data(rejected[0].utf8)) as? [String: Any]
+        #expect(row?["line"] as? Int == 6)
+        #expect(row?["reason"] as? String == "empty text")
+        #expect((row?["file"] as? String)?.hasSuffix("comments.csv") == true)
+        // The unknown goal and the bad date are warnings, not failures.
+        #expect(!result.standardError.contains("error"))
+    }
+
+    @Test func reportJSONMatchesTheSchema() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try run(out: out).status == 0)
+        let validator = Process()
+        validator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        validator.arguments = [
+            "python3", Fixtures.repositoryFile("scripts/validate-json-schema.py").path,
+            Fixtures.repositoryFile("schemas/report.schema.json").path, out.appendingPathComponent("report.json").path,
+        ]
+        let errors = Pipe()
+        validator.standardError = errors
+        try validator.run()
+        validator.waitUntilExit()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(validator.terminationStatus == 0, "\(message)")
+    }
+
+    @Test func reportContentIsRight() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try run(out: out).status == 0)
+        let data = try Data(contentsOf: out.appendingPathComponent("report.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.hasPrefix("{\n  \"schema_version\": "))
+        let run = try #require(report["run"] as? [String: Any])
+        #expect(run["comments_read"] as? Int == 10)
+        #expect(run["comments_rejected"] as? Int == 1)
+        #expect(run["started_at"] as? String == "2023-11-14T22:13:20Z")
+        let comments = try #require(report["comments"] as? [[String: Any]])
+        func comment(_ id: String) -> [String: Any]? { comments.first { $0["id"] as? String == id } }
+        let first = try #require(comment("m01"))
+        #expect(first["status"] as? String == "assigned")
+        let assignments = try #require(first["assignments"] as? [[String: Any]])
+        #expect(assignments.first?["measure"] as? String == "mobil.rad")
+        #expect(comment("m07")?["status"] as? String == "unassigned")
+        #expect(comment("m07")?["goal"] is NSNull)
+        #expect(comment("m08")?["goal"] is NSNull)
+        #expect(comment("m08")?["inferred_goal"] as? String == "bildung")
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("Mobilität im Quartier"))
+        #expect(markdown.contains("| Sichere Radwege |"))
+        let goalPage = try String(contentsOf: out.appendingPathComponent("goals/bildung.md"), encoding: .utf8)
+        #expect(!goalPage.contains("<script>"))
+        let csv = try Data(contentsOf: out.appendingPathComponent("assignments.csv"))
+        #expect(csv.starts(with: [0xEF, 0xBB, 0xBF]))
+        #expect(String(decoding: csv, as: UTF8.self).contains("\"'=HYPERLINK("))
+    }
+
+    @Test func secondRunAndThreadCountGiveIdenticalBytes() throws {
+        let first = Fixtures.temporaryFolder()
+        let second = Fixtures.temporaryFolder()
+        let parallel = Fixtures.temporaryFolder()
+        #expect(try run(out: first, extra: ["--threads", "1"]).status == 0)
+        #expect(try run(out: second, extra: ["--threads", "1"]).status == 0)
+        #expect(try run(out: parallel, extra: ["--threads", "2"]).status == 0)
+        #expect(try contents(first) == contents(second))
+        #expect(try contents(first) == contents(parallel))
+    }
+
+    @Test func onlyTheStartTimeDependsOnTheClock() throws {
+        let early = Fixtures.temporaryFolder()
+        let late = Fixtures.temporaryFolder()
+        #expect(try run(out: early, epoch: "1700000000").status == 0)
+        #expect(try run(out: late, epoch: "1800000000").status == 0)
+        let a = try contents(early)
+        let b = try contents(late)
+        for name in a.keys where name != "report.json" { #expect(a[name] == b[name], "\(name)") }
+        let linesA = String(decoding: a["report.json"]!, as: UTF8.self).split(separator: "\n")
+        let linesB = String(decoding: b["report.json"]!, as: UTF8.self).split(separator: "\n")
+        let differing = zip(linesA, linesB).filter { $0 != $1 }
+        #expect(differing.count == 1)
+        #expect(differing.first?.0.contains("\"started_at\"") == true)
+    }
+
+    @Test func strictFailsOnRejectedRows() throws {
+        let result = try run(out: Fixtures.temporaryFolder(), extra: ["--strict"])
+        #expect(result.status == 3)
+        #expect(result.standardError.contains("rejected"))
+    }
+
+    @Test func badFrameworkIsExitTwoWithFileLineAndKey() throws {
+        let bad = Fixtures.temporaryFile(
+            "framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n        owner: me\n")
+        let result = try CommandLineRunner.run(["run", "--framework", bad.path, "--comments", comments, "--out", Fixtures.temporaryFolder().path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("framework.yaml:9: owner: unknown key"))
+    }
+
+    @Test func duplicateIdsAndEmptyGoalsAreExitTwo() throws {
+        let duplicate = Fixtures.temporaryFile(
+            "framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n      - id: a.m\n        title: N\n")
+        let first = try CommandLineRunner.run(["run", "--framework", duplicate.path, "--comments", comments])
+        #expect(first.status == 2)
+        #expect(first.standardError.contains("framework.yaml:9: id: duplicate measure id 'a.m'"))
+        let empty = Fixtures.temporaryFile("framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n")
+        let second = try CommandLineRunner.run(["run", "--framework", empty.path, "--comments", comments])
+        #expect(second.status == 2)
+        #expect(second.standardError.contains("measures"))
+    }
+
+    @Test func missingTextColumnIsExitTwoNamingTheColumns() throws {
+        let table = Fixtures.temporaryFile("c.csv", "id;kommentartext;ziel\n1;Hallo;mobil\n")
+        let result = try CommandLineRunner.run(["run", "--framework", framework, "--comments", table.path, "--out", Fixtures.temporaryFolder().path])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("no text column; found columns: 'id', 'kommentartext', 'ziel'"))
+    }
+
+    @Test func unreadablePathIsExitTwo() throws {
+        let result = try CommandLineRunner.run(["run", "--framework", framework, "--comments", "/nonexistent/c.csv"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("/nonexistent/c.csv"))
+    }
+
+    @Test("every command explains itself with an example", arguments: [["--help"], ["run", "--help"], ["tokenize", "--help"], ["eval", "--help"], ["eval", "stemmer", "--help"]])
+    func help(_ arguments: [String]) throws {
+        let result = try CommandLineRunner.run(arguments)
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("Example") || result.standardOutput.contains("SUBCOMMANDS"))
+    }
+}

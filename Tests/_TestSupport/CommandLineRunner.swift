@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs the built `resonanz` executable and captures what it prints.
+public enum CommandLineRunner {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+    }
+
+    /// The built executable: `RESONANZ_BINARY`, or the debug build of the repository.
+    public static var executable: URL? {
+        var candidates: [URL] = []
+        if let path = ProcessInfo.processInfo.environment["RESONANZ_BINARY"] {
+            candidates.append(URL(fileURLWithPath: path))
+        }
+        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("resonanz"))
+        candidates.append(Fixtures.repositoryRoot.appendingPathComponent(".build/debug/resonanz"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// Runs `resonanz arguments…` in the repository root, with `environment` added.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
+        guard let executable else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build resonanz first (swift build)"])
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.repositoryRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        let standardInput = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = standardInput
+        try process.run()
+        if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
+        try standardInput.fileHandleForWriting.close()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
