@@ -19,7 +19,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,10 +30,7 @@ let package = Package(
         .target(name: "TextAnalysis", dependencies: ["CICUShim"]),
         .target(
             name: "Corpus",
-            dependencies: [
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
-            ]
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(name: "Analytics", dependencies: ["TextAnalysis", "Corpus"]),
         .target(name: "Reports", dependencies: ["Analytics", "Corpus"]),

@@ -1,41 +1,40 @@
-import CSV
 import Foundation
 
-/// Reads a comments table (CSV or TSV) with yaslab/CSV.swift.
+/// Reads a comments table (CSV or TSV).
 ///
 /// - Encoding: ``TextDecoding`` (UTF-8 with or without BOM, Windows-1252).
 /// - Delimiter: tab for `.tsv`; otherwise whichever of `,` `;` tab occurs most often in the
-///   header line outside quotes (`,` on a tie).
-/// - The first row is the header; names match case-insensitively (``FieldMapping``).
-/// - Quoted fields may hold newlines; a row's line is the line its record starts on, counted
-///   from the newlines of the rows before it. Short rows are padded, extra cells kept as
-///   `column_N` metadata. Lines without any character are no rows.
+///   header line outside quotes (`,` on a tie); a header with none of them is one column, and
+///   its rows are not split at all.
+/// - Records: ``CSVRecordParser`` (RFC 4180 with line numbers). The first record is the header;
+///   names match case-insensitively (``FieldMapping``). A malformed record (broken quoting) is
+///   rejected with its line and reason. Short rows are padded; extra cells are kept as
+///   `column_N` metadata with a warning, so a shifted row is noticed.
 enum CSVCommentReader {
     static func read(_ url: URL, options: CommentReadOptions, into acceptor: inout RowAcceptor) throws(CorpusError) {
         let data = try CommentReader.readData(url)
-        let (text, _) = try TextDecoding.decode(data, encoding: options.encoding, path: url.path)
-        let extensionDelimiter: UnicodeScalar? = ["tsv", "tab"].contains(url.pathExtension.lowercased()) ? "\t" : nil
-        let delimiter = extensionDelimiter ?? detectDelimiter(text)
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
-        } catch {
-            throw .unreadable(path: url.path, reason: "\(error)")
+        let path = CommentReader.displayPath(url)
+        let decoded = try TextDecoding.decode(data, encoding: options.encoding, path: path)
+        if let note = decoded.note { acceptor.warn(SourceLocation(file: path, line: note.line), id: nil, note.message) }
+        let text = decoded.text
+        let isTabular = ["tsv", "tab"].contains(url.pathExtension.lowercased())
+        let delimiter = isTabular ? "\t" : detectDelimiter(text)
+        var records = CSVRecordParser(delimiter: delimiter).records(text)
+        guard !records.isEmpty else {
+            throw .missingTextColumn(path: path, columnsFound: [])
         }
-        guard let headerRow = reader.next() else {
-            throw .missingTextColumn(path: url.path, columnsFound: [])
-        }
-        let header = headerRow.map { $0.trimmingCharacters(in: .whitespaces) }
-        let mapping = try FieldMapping(names: header, options: options, path: url.path, requireText: true)
-        var line = 1 + newlineCount(headerRow) + 1
-        while let row = reader.next() {
-            let rowLine = line
-            line += 1 + newlineCount(row)
-            if row.count == 1 && row[0].isEmpty { continue }
-            let source = SourceLocation(file: url.path, line: rowLine)
+        let headerRecord = records.removeFirst()
+        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let mapping = try FieldMapping(names: header, options: options, path: path, requireText: true)
+        for record in records {
+            let source = SourceLocation(file: path, line: record.line)
+            if let problem = record.problem {
+                acceptor.reject(source, id: nil, reason: "malformed CSV: \(problem)", excerpt: record.fields.joined(separator: String(delimiter)))
+                continue
+            }
             var cells: [String: String] = [:]
             var metadata: [String: String] = [:]
-            for (index, cell) in row.enumerated() {
+            for (index, cell) in record.fields.enumerated() {
                 let name = index < header.count ? header[index] : "column_\(index + 1)"
                 if cells[name] == nil { cells[name] = cell }
                 if !mapping.mappedNames.contains(name), !cell.isEmpty { metadata[name] = cell }
@@ -43,41 +42,32 @@ enum CSVCommentReader {
             func value(_ field: CommentField) -> String? {
                 mapping.name(of: field).flatMap { cells[$0] }
             }
+            if record.fields.count > header.count {
+                acceptor.warn(
+                    source, id: value(.id),
+                    "row has \(record.fields.count) cells but the header \(header.count); extra cells kept as column_N (quote cells that contain '\(delimiter)')")
+            }
             acceptor.accept(
                 RawRecord(
                     source: source, id: value(.id), text: value(.text) ?? "", goal: value(.goal),
                     createdAt: value(.createdAt), author: value(.author), parentID: value(.parentID),
-                    labels: value(.labels).map(FieldMapping.labels) ?? [], metadata: metadata))
+                    labels: value(.labels).map(FieldMapping.labels) ?? [], labelsGiven: mapping.name(of: .labels) != nil,
+                    metadata: metadata))
         }
     }
 
-    /// Lines a row spans beyond its first: newlines inside its quoted cells.
-    private static func newlineCount(_ row: [String]) -> Int {
-        var count = 0
-        for cell in row {
-            var previousWasCarriageReturn = false
-            for scalar in cell.unicodeScalars {
-                if scalar == "\r" {
-                    count += 1
-                } else if scalar == "\n" && !previousWasCarriageReturn {
-                    count += 1
-                }
-                previousWasCarriageReturn = scalar == "\r"
-            }
-        }
-        return count
-    }
-
-    static func detectDelimiter(_ text: String) -> UnicodeScalar {
-        var counts: [UnicodeScalar: Int] = [",": 0, ";": 0, "\t": 0]
+    /// The delimiter of the header line: the most frequent of `;` and tab if they beat `,`;
+    /// `,` otherwise; the unit separator (never in text) when the header has none of them.
+    static func detectDelimiter(_ text: String) -> Character {
+        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
-        for scalar in text.unicodeScalars {
-            if scalar == "\"" { quoted.toggle() }
-            if !quoted && (scalar == "\n" || scalar == "\r") { break }
-            if !quoted, counts[scalar] != nil { counts[scalar, default: 0] += 1 }
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if !quoted && (character == "\n" || character == "\r\n" || character == "\r") { break }
+            if !quoted, counts[character] != nil { counts[character, default: 0] += 1 }
         }
-        let best = [UnicodeScalar(";"), "\t"].filter { counts[$0]! > counts[","]! }
-            .max { counts[$0]! < counts[$1]! }
+        if counts.values.allSatisfy({ $0 == 0 }) { return "\u{1F}" }
+        let best: Character? = [";", "\t"].filter { counts[$0]! > counts[","]! }.max { counts[$0]! < counts[$1]! }
         return best ?? ","
     }
 }

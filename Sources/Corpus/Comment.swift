@@ -27,6 +27,9 @@ public struct Comment: Sendable, Equatable {
     public var parentID: String?
     /// Gold measure ids, used only by evaluation.
     public var labels: [String]
+    /// True when the input carried a labels field for this comment (so `labels == []` is gold
+    /// "fits no measure", not "unknown").
+    public var labelsGiven: Bool
     /// Further columns of the input, by column name.
     public var metadata: [String: String]
     public var source: SourceLocation
@@ -34,7 +37,7 @@ public struct Comment: Sendable, Equatable {
 
     public init(
         id: String, text: String, goal: String? = nil, createdAt: String? = nil, author: String? = nil,
-        parentID: String? = nil, labels: [String] = [], metadata: [String: String] = [:],
+        parentID: String? = nil, labels: [String] = [], labelsGiven: Bool = false, metadata: [String: String] = [:],
         source: SourceLocation, idWasDerived: Bool = false
     ) {
         self.id = id
@@ -44,6 +47,7 @@ public struct Comment: Sendable, Equatable {
         self.author = author
         self.parentID = parentID
         self.labels = labels
+        self.labelsGiven = labelsGiven
         self.metadata = metadata
         self.source = source
         self.idWasDerived = idWasDerived
@@ -68,19 +72,21 @@ public struct RejectedRow: Sendable, Equatable {
     }
 }
 
-/// Something about an accepted row a planner should know (an unknown goal id, a bad date).
+/// Something about the input a planner should know: an unknown goal id, a bad date, a row with
+/// more cells than the header, a file read as Windows-1252.
 public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
     public var source: SourceLocation
-    public var id: String
+    /// The comment concerned, when the warning is about one comment.
+    public var id: String?
     public var message: String
 
-    public init(source: SourceLocation, id: String, message: String) {
+    public init(source: SourceLocation, id: String?, message: String) {
         self.source = source
         self.id = id
         self.message = message
     }
 
-    public var description: String { "\(source): comment \(id): \(message)" }
+    public var description: String { "\(source): " + (id.map { "comment \($0): " } ?? "") + message }
 }
 
 /// The outcome of reading comment files: every row read is accepted or rejected.

@@ -14,10 +14,10 @@ public enum CommentReader {
         for url in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw .unreadable(path: url.path, reason: "no such file or folder")
+                throw .unreadable(path: displayPath(url), reason: "no such file or folder")
             }
             if isDirectory.boolValue {
-                try TextFolderReader.read(url, goalIDs: goalIDs, into: &acceptor)
+                try TextFolderReader.read(url, goalIDs: goalIDs, encoding: options.encoding, into: &acceptor)
                 continue
             }
             switch url.pathExtension.lowercased() {
@@ -26,17 +26,22 @@ public enum CommentReader {
             case "jsonl", "ndjson":
                 try JSONLCommentReader.read(url, options: options, into: &acceptor)
             default:
-                throw .unsupportedFormat(path: url.path)
+                throw .unsupportedFormat(path: displayPath(url))
             }
         }
         return acceptor.result
+    }
+
+    /// The path as the user gave it (relative paths stay relative), for messages and reports.
+    static func displayPath(_ url: URL) -> String {
+        url.relativePath
     }
 
     static func readData(_ url: URL) throws(CorpusError) -> Data {
         do {
             return try Data(contentsOf: url)
         } catch {
-            throw .unreadable(path: url.path, reason: error.localizedDescription)
+            throw .unreadable(path: displayPath(url), reason: error.localizedDescription)
         }
     }
 }

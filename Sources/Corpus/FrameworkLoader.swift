@@ -7,8 +7,10 @@ import Yams
 /// - top level: `id`, `title`, `goals` required; `language` (default `de`) and `description`
 ///   optional; goals: `id`, `title`, `measures` required, `description` optional; measures:
 ///   `id`, `title` required, `description`, `keywords` optional; any other key is an error;
-/// - ids match `[a-z0-9._-]+`; goal ids are unique among goals, measure ids in the whole file;
-/// - titles are not empty; every goal has at least one measure; keywords are a list of strings.
+/// - ids match `[a-z0-9][a-z0-9._-]*` (so `.` and `..` are no ids); goal ids are unique among
+///   goals, measure ids in the whole file;
+/// - titles are not empty (`~` and `null` count as empty); every goal has at least one measure;
+///   keywords are a list of strings.
 public enum FrameworkLoader {
     /// Loads and checks the framework at `url`.
     public static func load(_ url: URL) throws(CorpusError) -> Framework {
@@ -161,10 +163,12 @@ private struct FrameworkReader {
         guard let node = fields[key] else {
             throw missing(key, in: context, node: parent)
         }
-        guard case .scalar(let scalar) = node, !scalar.string.isEmpty else {
+        guard case .scalar(let scalar) = node, !scalar.string.isEmpty, !isNull(scalar) else {
             throw invalid(node, key: key, "\(context) id must be a non-empty word")
         }
-        guard scalar.string.allSatisfy({ Self.idPattern.contains($0) }) else {
+        guard scalar.string.allSatisfy({ Self.idPattern.contains($0) }), let first = scalar.string.first,
+            first.isLetter || first.isNumber
+        else {
             throw invalid(node, key: key, "\(context) id '\(scalar.string)' may only use a-z, 0-9, '.', '_' and '-'")
         }
         return (scalar.string, line(of: node))
@@ -175,7 +179,7 @@ private struct FrameworkReader {
         guard case .scalar(let scalar) = node else {
             throw invalid(node, key: key, "must be text")
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = isNull(scalar) ? "" : scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw invalid(node, key: key, "\(context) has an empty \(key)") }
         return text
     }
@@ -183,10 +187,15 @@ private struct FrameworkReader {
     private func optionalText(_ fields: [String: Node], key: String) throws(CorpusError) -> String? {
         guard let node = fields[key] else { return nil }
         guard case .scalar(let scalar) = node else { throw invalid(node, key: key, "must be text") }
-        return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return isNull(scalar) ? nil : scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     private func line(of node: Node?) -> Int { node?.mark?.line ?? 1 }
+
+    /// A plain `~`, `null` or empty scalar is YAML's null, not the text "null".
+    private func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["~", "null", "Null", "NULL"].contains(scalar.string)
+    }
 
     private func invalid(_ node: Node, key: String, _ reason: String) -> CorpusError {
         .frameworkInvalid(path: path, line: line(of: node), key: key, reason: reason)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads JSON Lines: one JSON object per line; blank lines are no rows.
+/// Reads JSON Lines: one JSON object per line (LF or CRLF); blank lines are no rows.
 ///
 /// Keys are matched like table columns (``FieldMapping``). `labels` may be an array of ids or a
 /// `;`-separated string. Numbers and booleans become text; other keys are kept as metadata (as
@@ -8,30 +8,33 @@ import Foundation
 enum JSONLCommentReader {
     static func read(_ url: URL, options: CommentReadOptions, into acceptor: inout RowAcceptor) throws(CorpusError) {
         let data = try CommentReader.readData(url)
-        let (text, _) = try TextDecoding.decode(data, encoding: options.encoding == .auto ? .utf8 : options.encoding, path: url.path)
+        let path = CommentReader.displayPath(url)
+        let text = try TextDecoding.decode(data, encoding: options.encoding == .auto ? .utf8 : options.encoding, path: path).text
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the byte 0x0A: as Characters, "\r\n" is one grapheme and would never split.
+        for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
+            let bytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            let line = String(decoding: bytes, as: UTF8.self)
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            let source = SourceLocation(file: url.path, line: lineNumber)
+            let source = SourceLocation(file: path, line: lineNumber)
             let object: [String: Any]
             do {
                 guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                    acceptor.reject(source, id: nil, reason: "not a JSON object", excerpt: String(line))
+                    acceptor.reject(source, id: nil, reason: "not a JSON object", excerpt: line)
                     continue
                 }
                 object = parsed
             } catch {
-                acceptor.reject(source, id: nil, reason: "invalid JSON: \(Self.reason(error))", excerpt: String(line))
+                acceptor.reject(source, id: nil, reason: "invalid JSON: \(Self.reason(error))", excerpt: line)
                 continue
             }
             let keys = object.keys.sorted()
             let mapping: FieldMapping
             do {
-                mapping = try FieldMapping(names: keys, options: options, path: url.path, requireText: false)
+                mapping = try FieldMapping(names: keys, options: options, path: path, requireText: false)
             } catch {
-                acceptor.reject(source, id: nil, reason: error.description, excerpt: String(line))
+                acceptor.reject(source, id: nil, reason: error.description, excerpt: line)
                 continue
             }
             func value(_ field: CommentField) -> String? {
@@ -60,7 +63,7 @@ enum JSONLCommentReader {
             if let key = mapping.name(of: .text) {
                 guard let text = object[key] as? String else {
                     let reason = object[key] is NSNull ? "empty text" : "field '\(key)' is not text"
-                    acceptor.reject(source, id: value(.id), reason: reason, excerpt: String(line))
+                    acceptor.reject(source, id: value(.id), reason: reason, excerpt: line)
                     continue
                 }
                 textValue = text
@@ -69,7 +72,7 @@ enum JSONLCommentReader {
                 RawRecord(
                     source: source, id: value(.id), text: textValue, goal: value(.goal),
                     createdAt: value(.createdAt), author: value(.author), parentID: value(.parentID),
-                    labels: labels, metadata: metadata))
+                    labels: labels, labelsGiven: mapping.name(of: .labels) != nil, metadata: metadata))
         }
     }
 

@@ -8,6 +8,8 @@ struct RawRecord {
     var author: String?
     var parentID: String?
     var labels: [String] = []
+    /// The input has a labels column or key (an empty list then means "fits no measure").
+    var labelsGiven = false
     var metadata: [String: String] = [:]
 }
 
@@ -35,6 +37,10 @@ struct RowAcceptor {
 
     mutating func reject(_ source: SourceLocation, id: String?, reason: String, excerpt: String) {
         result.rejected.append(RejectedRow(source: source, id: id, reason: reason, excerpt: Self.excerpt(excerpt)))
+    }
+
+    mutating func warn(_ source: SourceLocation, id: String?, _ message: String) {
+        result.warnings.append(IngestWarning(source: source, id: id, message: message))
     }
 
     mutating func accept(_ record: RawRecord) {
@@ -102,7 +108,7 @@ struct RowAcceptor {
                 id: id, text: text, goal: goal, createdAt: createdAt,
                 author: record.author?.trimmingCharacters(in: .whitespaces).nonEmpty,
                 parentID: record.parentID?.trimmingCharacters(in: .whitespaces).nonEmpty,
-                labels: record.labels, metadata: metadata, source: record.source,
+                labels: record.labels, labelsGiven: record.labelsGiven, metadata: metadata, source: record.source,
                 idWasDerived: givenID == nil))
     }
 
@@ -124,7 +130,38 @@ struct RowAcceptor {
 
 /// Checks ISO 8601 dates (`2026-10-14`) and date-times (`2026-10-14T19:42`, with optional
 /// seconds, fraction and `Z` or `±hh:mm`), including month lengths.
-enum ISODate {
+public enum ISODate {
+    /// Seconds since 1970-01-01 for sorting: the time zone offset is applied when given; a date or
+    /// a time without offset counts as UTC. Nil for text that is no valid ISO 8601 date.
+    public static func sortKey(_ text: String) -> Double? {
+        guard isValid(text) else { return nil }
+        let characters = Array(text)
+        func number(_ range: Range<Int>) -> Int { Int(String(characters[range])) ?? 0 }
+        var year = number(0..<4)
+        let month = number(5..<7)
+        let day = number(8..<10)
+        // Days from civil (proleptic Gregorian), after Howard Hinnant's algorithm.
+        year -= month <= 2 ? 1 : 0
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        var seconds = Double(era * 146_097 + dayOfEra - 719_468) * 86_400
+        guard characters.count > 10 else { return seconds }
+        seconds += Double(number(11..<13) * 3600 + number(14..<16) * 60)
+        var index = 16
+        if index < characters.count, characters[index] == ":" {
+            seconds += Double(number((index + 1)..<(index + 3)))
+            index += 3
+            while index < characters.count, characters[index] != "Z", characters[index] != "+", characters[index] != "-" { index += 1 }
+        }
+        if index + 6 == characters.count, characters[index] == "+" || characters[index] == "-" {
+            let offset = Double(number((index + 1)..<(index + 3)) * 3600 + number((index + 4)..<(index + 6)) * 60)
+            seconds += characters[index] == "+" ? -offset : offset
+        }
+        return seconds
+    }
+
     static func isValid(_ text: String) -> Bool {
         let characters = Array(text)
         func number(_ range: Range<Int>) -> Int? {

@@ -37,7 +37,7 @@ public enum JSONReportRenderer {
             JSONMember(
                 "inputs",
                 .array(manifest.inputFiles.map { .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))]) })),
-            JSONMember("seed", .int(Int(truncatingIfNeeded: manifest.seed))),
+            JSONMember("seed", .unsigned(manifest.seed)),
             JSONMember("program_version", .string(manifest.programVersion)),
             JSONMember("icu_version", .string(manifest.icuVersion)),
             JSONMember("comments_read", .int(result.rowsRead)),
@@ -71,6 +71,9 @@ public enum JSONReportRenderer {
             JSONMember("id", .string(goal.id)),
             JSONMember("title", .string(goal.title)),
             JSONMember("comment_count", .int(goal.commentCount)),
+            JSONMember("posted_count", .int(goal.postedCount)),
+            JSONMember("routed_count", .int(goal.routedCount)),
+            JSONMember("considered_count", .int(goal.consideredCount)),
             JSONMember("assigned_count", .int(goal.assignedCount)),
             JSONMember("uncertain_count", .int(goal.uncertainCount)),
             JSONMember("unassigned_count", .int(goal.unassignedCount)),
@@ -81,12 +84,11 @@ public enum JSONReportRenderer {
     }
 
     private static func measure(_ measure: MeasureResult, goal: GoalResult) -> JSONValue {
-        let share = goal.commentCount > 0 ? Double(measure.commentCount) / Double(goal.commentCount) : 0
-        return .object([
+        .object([
             JSONMember("id", .string(measure.id)),
             JSONMember("title", .string(measure.title)),
             JSONMember("comment_count", .int(measure.commentCount)),
-            JSONMember("share_of_goal_comments", .decimal(share, places: 4)),
+            JSONMember("share", .decimal(goal.share(of: measure), places: 4)),
             JSONMember("uncertain_count", .int(measure.uncertainCount)),
             JSONMember("keywords", .array(measure.keywords.map(keyword))),
             JSONMember(
@@ -148,7 +150,7 @@ public enum JSONReportRenderer {
         .object([
             JSONMember("file", .string(warning.source.file)),
             JSONMember("line", .int(warning.source.line)),
-            JSONMember("id", .string(warning.id)),
+            JSONMember("id", .optional(warning.id)),
             JSONMember("message", .string(warning.message)),
         ])
     }

@@ -8,6 +8,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// An unsigned integer (seeds use all 64 bits).
+    case unsigned(UInt64)
     /// A number written with exactly `places` decimals after rounding (trailing zeros dropped).
     case decimal(Double, places: Int)
     case string(String)
@@ -53,6 +55,7 @@ public enum JSONWriter {
         case .null: output.append("null")
         case .bool(let flag): output.append(flag ? "true" : "false")
         case .int(let number): output.append(String(number))
+        case .unsigned(let number): output.append(String(number))
         case .decimal(let number, let places): output.append(decimal(number, places: places))
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
@@ -87,13 +90,14 @@ public enum JSONWriter {
     }
 
     /// `number` rounded half away from zero to `places` decimals, without exponent or trailing
-    /// zeros (`0.5`, `12`, `-0.0001`). Non-finite numbers become 0.
+    /// zeros (`0.5`, `12`, `-0.0001`). Numbers too large for that are written in Swift's shortest
+    /// round-trip form (`1e+20`, valid JSON); non-finite numbers become 0.
     public static func decimal(_ number: Double, places: Int) -> String {
         guard number.isFinite else { return "0" }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(number) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return String(Int(number.rounded())) }
+        guard scaled < 9e15 else { return "\(number)" }
         let units = Int(scaled)
         let whole = units / Int(scale)
         var fraction = String(units % Int(scale))

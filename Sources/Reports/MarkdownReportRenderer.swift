@@ -59,8 +59,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append("### \(number + 1). " + MarkdownText.inline(goal.title))
             lines.append("")
-            lines.append(strings.goalSummary(goal.commentCount, goal.assignedCount, goal.uncertainCount, goal.unassignedCount)
-                + " [\(strings.goalDetails)](goals/\(goal.id).md)")
+            lines.append(summary(goal, strings: strings) + " [\(strings.goalDetails)](goals/\(goal.id).md)")
             lines.append("")
             lines.append(measureTable(goal, strings: strings))
             lines.append("")
@@ -86,6 +85,13 @@ public enum MarkdownReportRenderer {
         lines.append("## " + strings.noMeasureFits)
         lines.append("")
         lines.append(strings.noMeasureFitsIntro(unassigned))
+        let homeless = result.comments.filter { $0.reportGoal == nil }
+        if !homeless.isEmpty {
+            lines.append("")
+            lines.append(strings.noMeasureWithoutGoal(homeless.count))
+            lines.append("")
+            lines.append(unassignedTable(homeless, strings: strings))
+        }
         lines.append("")
         lines.append("## " + strings.method)
         lines.append("")
@@ -101,11 +107,30 @@ public enum MarkdownReportRenderer {
         lines.append("|---|---:|---:|---:|---|")
         let largest = max(goal.measures.map(\.commentCount).max() ?? 0, 1)
         for measure in goal.measures {
-            let share = goal.commentCount > 0 ? Double(measure.commentCount) / Double(goal.commentCount) : 0
+            let share = goal.share(of: measure)
             let bar = String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded()))
             lines.append(
                 "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(GermanFormat.percent(share)) "
                     + "| \(measure.uncertainCount) | \(bar) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func summary(_ goal: GoalResult, strings: ReportStrings) -> String {
+        strings.goalSummary(goal.commentCount, goal.routedCount, goal.assignedCount, goal.uncertainCount, goal.unassignedCount)
+    }
+
+    /// Id and excerpt of unassigned comments, at most ``unassignedListLimit`` of them.
+    static func unassignedTable(_ comments: [CommentResult], strings: ReportStrings) -> String {
+        var lines: [String] = []
+        if comments.count > unassignedListLimit {
+            lines.append(strings.listedFirst(unassignedListLimit, comments.count))
+            lines.append("")
+        }
+        lines.append("| \(strings.commentID) | \(strings.excerpt) |")
+        lines.append("|---|---|")
+        for comment in comments.prefix(unassignedListLimit) {
+            lines.append("| `\(comment.id)` | \(MarkdownText.cell(comment.text)) |")
         }
         return lines.joined(separator: "\n")
     }
@@ -124,7 +149,7 @@ public enum MarkdownReportRenderer {
             lines.append(MarkdownText.quote(description))
         }
         lines.append("")
-        lines.append(strings.goalSummary(goal.commentCount, goal.assignedCount, goal.uncertainCount, goal.unassignedCount))
+        lines.append(summary(goal, strings: strings))
         lines.append("")
         lines.append(measureTable(goal, strings: strings))
         lines.append("")
@@ -133,8 +158,9 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append("## " + MarkdownText.inline(measure.title))
             lines.append("")
-            let share = goal.commentCount > 0 ? Double(measure.commentCount) / Double(goal.commentCount) : 0
-            lines.append("`\(measure.id)`: " + strings.measureFigures(measure.commentCount, GermanFormat.percent(share), measure.uncertainCount))
+            lines.append(
+                "`\(measure.id)`: "
+                    + strings.measureFigures(measure.commentCount, GermanFormat.percent(goal.share(of: measure)), measure.uncertainCount))
             lines.append("")
             lines.append("\(strings.frequentTerms): " + terms(measure.keywords, strings: strings))
             lines.append("")
@@ -151,7 +177,7 @@ public enum MarkdownReportRenderer {
             }
         }
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
-        let posted = result.comments.filter { $0.goal == goal.id }
+        let posted = result.comments.filter { $0.reportGoal == goal.id }
         lines.append("")
         lines.append("## " + strings.uncertainSection)
         lines.append("")
@@ -171,19 +197,7 @@ public enum MarkdownReportRenderer {
         lines.append("## " + strings.unassignedSection)
         lines.append("")
         let unassigned = posted.filter { $0.status == .unassigned }
-        if unassigned.isEmpty {
-            lines.append(strings.noUnassigned)
-        } else {
-            if unassigned.count > unassignedListLimit {
-                lines.append(strings.listedFirst(unassignedListLimit, unassigned.count))
-                lines.append("")
-            }
-            lines.append("| \(strings.commentID) | \(strings.excerpt) |")
-            lines.append("|---|---|")
-            for comment in unassigned.prefix(unassignedListLimit) {
-                lines.append("| `\(comment.id)` | \(MarkdownText.cell(comment.text)) |")
-            }
-        }
+        lines.append(unassigned.isEmpty ? strings.noUnassigned : unassignedTable(unassigned, strings: strings))
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Rules: `\` `` ` `` `*` `_` `[` `]` `|` `#` `!` `~` `<` `>` are escaped with a backslash, except
 /// that `<` and `>` become `&lt;` and `&gt;` (GitLab renders raw HTML otherwise); in a table cell
-/// newlines become spaces; in a quote every line starts with `> `.
+/// newlines become spaces; in a quote every line starts with `> ` and
+/// line breaks become paragraph breaks.
 public enum MarkdownText {
     public static func inline(_ text: String) -> String {
         var result = ""
@@ -31,13 +32,13 @@ public enum MarkdownText {
         return inline(short)
     }
 
-    /// A block quote of the whole text, line breaks kept.
+    /// A block quote of the whole text; every line break of the text starts a new paragraph of
+    /// the quote (Markdown would otherwise run the lines together).
     public static func quote(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                return trimmed.isEmpty ? ">" : "> " + inline(trimmed)
-            }
-            .joined(separator: "\n")
+        text.split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+            .map { "> " + inline($0) }
+            .joined(separator: "\n>\n")
     }
 }

@@ -17,9 +17,10 @@ struct ReportStrings: Sendable {
     var unassignedTotal = "keiner Maßnahme zugeordnet"
     var withoutGoal = "ohne Angabe eines Ziels"
     var goalsAndMeasures = "Ziele und Maßnahmen"
-    var goalSummary: @Sendable (Int, Int, Int, Int) -> String = { total, assigned, uncertain, unassigned in
-        "\(total) Beiträge zu diesem Ziel: \(assigned) einer Maßnahme zugeordnet, \(uncertain) unsicher, "
-            + "\(unassigned) ohne passende Maßnahme."
+    var goalSummary: @Sendable (Int, Int, Int, Int, Int) -> String = { total, routed, assigned, uncertain, unassigned in
+        "\(total) Beiträge zu diesem Ziel"
+            + (routed > 0 ? " (davon \(routed) ohne Zielangabe, nach ihrer besten Maßnahme hier eingeordnet)" : "")
+            + ": \(assigned) einer Maßnahme zugeordnet, \(uncertain) unsicher, \(unassigned) ohne passende Maßnahme."
     }
     var goalDetails = "Einzelheiten und Zitate"
     var measure = "Maßnahme"
@@ -27,7 +28,9 @@ struct ReportStrings: Sendable {
     var share = "Anteil"
     var uncertainColumn = "unsicher"
     var bar = "Verteilung"
-    var shareNote = "Anteil: Beiträge zur Maßnahme je Beitrag zum Ziel; ein Beitrag kann mehrere Maßnahmen betreffen."
+    var shareNote =
+        "Anteil: zugeordnete Beiträge je Beitrag, der mit den Maßnahmen des Ziels verglichen wurde (die zum Ziel "
+        + "geschriebenen und alle ohne Zielangabe); ein Beitrag kann mehrere Maßnahmen betreffen."
     var frequentTerms = "Kennzeichnende Begriffe"
     var noTerms = "keine (zu wenige Beiträge)"
     var lowResonance = "Maßnahmen mit wenig Resonanz"
@@ -37,6 +40,9 @@ struct ReportStrings: Sendable {
     var noMeasureFitsIntro: @Sendable (Int) -> String = {
         "\($0) Beiträge passen zu keiner Maßnahme. Sie können auf Themen hinweisen, die die Strategie nicht abdeckt; "
             + "die Zielseiten listen sie."
+    }
+    var noMeasureWithoutGoal: @Sendable (Int) -> String = {
+        "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
     }
     var method = "Methode"
     var methodText: @Sendable (String, String) -> String = { threshold, cutoff in
@@ -68,7 +74,7 @@ struct ReportStrings: Sendable {
     var goalPageTitle: @Sendable (String) -> String = { "Ziel: \($0)" }
     var backToOverview = "← Zur Übersicht"
     var measureFigures: @Sendable (Int, String, Int) -> String = { count, share, uncertain in
-        "\(count) zugeordnete Beiträge (\(share) der Beiträge zum Ziel), \(uncertain) unsicher."
+        "\(count) zugeordnete Beiträge (\(share) der verglichenen Beiträge), \(uncertain) unsicher."
     }
     var typicalComments = "Typische Beiträge"
     var noTypicalComments = "Noch keine zugeordneten Beiträge."

@@ -53,6 +53,9 @@ public enum Inspection {
         } catch {
             throw ResonanzError(error)
         }
+        guard ingest.comments.contains(where: \.labelsGiven) else {
+            throw .badInput("\(comments.joined(separator: ", ")): no gold labels; eval needs a `labels` column or key")
+        }
         let loaded = try ResourceLocator.loadResources(explicit: resources)
         let manifest = RunManifest(
             id: "eval", startedAt: "", frameworkID: framework.id, frameworkSHA256: "", inputSHA256: "", inputFiles: [],
@@ -64,8 +67,11 @@ public enum Inspection {
             throw ResonanzError(error)
         }
         let predicted = result.comments.map { $0.status == .assigned ? $0.assignments.map(\.measureID) : [] }
+        // Comments without a labels field carry no gold information and are left out.
+        let labelled = ingest.comments.indices.filter { ingest.comments[$0].labelsGiven }
         let evaluation = AssignmentEvaluation(
-            gold: ingest.comments.map(\.labels), predicted: predicted, measureIDs: framework.measures.map(\.id))
+            gold: labelled.map { ingest.comments[$0].labels }, predicted: labelled.map { predicted[$0] },
+            measureIDs: framework.measures.map(\.id))
         return EvaluationRenderer.assignment(evaluation, framework: framework.id, threshold: pipeline.threshold)
     }
 }

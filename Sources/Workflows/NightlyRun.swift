@@ -13,6 +13,7 @@ public struct RunOptions: Sendable {
     public var resources: String?
     public var read: CommentReadOptions
     public var pipeline: PipelineConfiguration
+    /// With `--strict`, the command exits with 3 after a run that rejected rows.
     public var strict: Bool
     /// Start time to record; nil means now (or `SOURCE_DATE_EPOCH` when set).
     public var startedAt: Date?
@@ -91,9 +92,6 @@ public enum NightlyRun {
             uncertain: result.comments.filter { $0.status == .uncertain }.count,
             unassigned: result.comments.filter { $0.status == .unassigned }.count, outputFolder: options.output,
             files: files)
-        if options.strict && result.commentsRejected > 0 {
-            throw .rejectedRows(count: result.commentsRejected)
-        }
         return summary
     }
 

@@ -21,7 +21,7 @@ public enum ResonanzError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badInput(let message), .failed(let message): return message
-        case .rejectedRows(let count): return "\(count) rows were rejected (see rejected.jsonl); --strict makes that a failure"
+        case .rejectedRows(let count): return "rejected rows: \(count) (see rejected.jsonl); --strict makes that a failure"
         }
     }
 

@@ -21,7 +21,9 @@ public enum ResourceLocator {
         if let fromEnvironment = environment["RESONANZ_RESOURCES"] {
             candidates.append(URL(fileURLWithPath: fromEnvironment))
         }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // Bundle.main knows the executable's real path even when it was started through PATH.
+        let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(folder)
             folder = folder.deletingLastPathComponent()

@@ -55,7 +55,9 @@ struct CommentOptions: ParsableArguments {
         guard Corpus.CommentReadOptions.Encoding(rawValue: encoding) != nil else {
             throw ValidationError("--encoding must be auto, utf-8 or windows-1252")
         }
-        guard maxTextLength > 0 else { throw ValidationError("--max-text-length must be positive") }
+        guard (1...10_000_000).contains(maxTextLength) else {
+            throw ValidationError("--max-text-length must lie between 1 and 10000000")
+        }
     }
 
     var readOptions: Corpus.CommentReadOptions {
@@ -77,8 +79,10 @@ struct AnalysisOptions: ParsableArguments {
     var threshold: Double = 3.0
 
     func validate() throws {
-        guard threads >= 1 else { throw ValidationError("--threads must be at least 1") }
-        guard threshold > 0 else { throw ValidationError("--threshold must be positive") }
+        guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie between 1 and 1024") }
+        guard threshold.isFinite, threshold > 0, threshold <= 1_000_000 else {
+            throw ValidationError("--threshold must be a positive number up to 1000000")
+        }
     }
 
     var configuration: Analytics.PipelineConfiguration {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct ResonanzCommand: ParsableCommand {
@@ -16,4 +17,19 @@ struct ResonanzCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [Run.self, Tokenize.self, Eval.self]
     )
+
+    /// Like ArgumentParser's `main()`, but bad usage exits with 2 as the contract says
+    /// (ArgumentParser's own code for it is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

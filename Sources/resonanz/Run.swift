@@ -52,6 +52,7 @@ extension ResonanzCommand {
                 print(
                     "\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; "
                         + "reports in \(summary.outputFolder)")
+                if strict && summary.rejected > 0 { throw .rejectedRows(count: summary.rejected) }
             }
         }
 

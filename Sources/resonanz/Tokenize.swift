@@ -24,9 +24,17 @@ extension ResonanzCommand {
         var text: String?
 
         func run() throws {
-            let input = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
             try runWorkflow { () throws(ResonanzError) in
-                print(try Inspection.tokenize(input, json: json, resources: resources), terminator: "")
+                var input = text
+                if input == nil {
+                    // Offsets are byte offsets into the input, so bytes that are not UTF-8 are refused
+                    // rather than replaced (a replacement would shift every later offset).
+                    guard let decoded = String(validating: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) else {
+                        throw .badInput("standard input is not valid UTF-8")
+                    }
+                    input = decoded
+                }
+                print(try Inspection.tokenize(input ?? "", json: json, resources: resources), terminator: "")
             }
         }
     }

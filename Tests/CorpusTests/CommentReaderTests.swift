@@ -166,3 +166,91 @@ extension CorpusError {
         }
     }
 }
+
+/// Regression tests for broken input found in review: nothing may vanish silently.
+struct CommentReaderRegressionTests {
+    let goals: Set<String> = ["mobil", "bildung"]
+
+    func read(_ name: String, _ text: String) throws -> IngestResult {
+        try CommentReader.read([Fixtures.temporaryFile(name, text)], goalIDs: goals)
+    }
+
+    @Test func unclosedQuoteRejectsItsRowAndKeepsTheRest() throws {
+        let result = try read("c.csv", "id,text\n1,\"Radwege sind gut\n2,Busse fahren selten\n3,Schule\n")
+        #expect(result.rowsRead == 3)
+        #expect(result.comments.map(\.id) == ["2", "3"])
+        #expect(result.rejected.map(\.source.line) == [2])
+        #expect(result.rejected.first?.reason.contains("never closed") == true)
+    }
+
+    @Test func textAfterAClosingQuoteIsMalformed() throws {
+        let result = try read("c.csv", "id,text\n1,\"Radwege\" sind gut\n2,Busse\n")
+        #expect(result.comments.map(\.id) == ["2"])
+        #expect(result.rejected.first?.reason.contains("after the closing quote") == true)
+    }
+
+    @Test func quotesInsideUnquotedFieldsAreText() throws {
+        let result = try read("c.csv", "id,text\n1,Er sagte \"hallo\" zu mir\n")
+        #expect(result.comments.first?.text == "Er sagte \"hallo\" zu mir")
+    }
+
+    @Test func crlfLineEnds() throws {
+        let csv = try read("c.csv", "id,text\r\n1,\"zwei\r\nZeilen\"\r\n2,eins\r\n")
+        #expect(csv.comments.map(\.id) == ["1", "2"])
+        #expect(csv.comments.map(\.source.line) == [2, 4])
+        let jsonl = try read("c.jsonl", "{\"id\": \"a\", \"text\": \"eins\"}\r\n{\"id\": \"b\", \"text\": \"zwei\"}\r\n")
+        #expect(jsonl.comments.map(\.id) == ["a", "b"])
+        #expect(jsonl.rejected.isEmpty)
+    }
+
+    @Test func oneColumnTablesAreNotSplit() throws {
+        let result = try read("c.csv", "text\nHallo, wie geht's; gut\n")
+        #expect(result.comments.first?.text == "Hallo, wie geht's; gut")
+    }
+
+    @Test func extraCellsAreKeptWithAWarning() throws {
+        let result = try read("c.csv", "id;text;labels\n1;Radwege;mobil.rad;mobil.bus\n")
+        #expect(result.comments.first?.labels == ["mobil.rad"])
+        #expect(result.comments.first?.metadata["column_4"] == "mobil.bus")
+        #expect(result.warnings.first?.message.contains("4 cells but the header 3") == true)
+    }
+
+    @Test func mixedEncodingIsReadAsWindows1252WithAWarning() throws {
+        let url = Fixtures.temporaryFolder().appendingPathComponent("c.csv")
+        try Data(Array("id;text\n1;Bürger\n2;Stra".utf8) + [0xDF] + Array("e\n".utf8)).write(to: url)
+        let result = try CommentReader.read([url], goalIDs: goals)
+        #expect(result.warnings.first?.source.line == 3)
+        #expect(result.warnings.first?.message.contains("Windows-1252") == true)
+    }
+
+    @Test func sameFileNameInTwoGoalFolders() throws {
+        let folder = Fixtures.temporaryFolder()
+        for goal in ["mobil", "bildung"] {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent(goal), withIntermediateDirectories: true)
+            try Data("Beitrag zu \(goal)".utf8).write(to: folder.appendingPathComponent("\(goal)/1.txt"))
+        }
+        try Data("einzeln".utf8).write(to: folder.appendingPathComponent("mobil/2.txt"))
+        let result = try CommentReader.read([folder], goalIDs: goals)
+        #expect(result.rejected.isEmpty)
+        #expect(result.comments.map(\.id) == ["bildung/1", "mobil/1", "2"])
+        #expect(result.comments.map(\.goal) == ["bildung", "mobil", "mobil"])
+    }
+
+    @Test func labelsGivenTellsEmptyGoldFromNoGold() throws {
+        let with = try read("a.csv", "id,text,labels\n1,x,\n")
+        let without = try read("b.csv", "id,text\n1,x\n")
+        #expect(with.comments.first?.labelsGiven == true)
+        #expect(without.comments.first?.labelsGiven == false)
+    }
+}
+
+/// Tests ``ISODate/sortKey(_:)``.
+struct ISODateTests {
+    @Test func instantsIncludeTheOffset() {
+        #expect(ISODate.sortKey("1970-01-01") == 0)
+        #expect(ISODate.sortKey("2026-10-14T19:42:00Z") == ISODate.sortKey("2026-10-14T21:42:00+02:00"))
+        #expect(ISODate.sortKey("2026-10-14T23:00:00-02:00")! > ISODate.sortKey("2026-10-15T00:30:00")!)
+        #expect(ISODate.sortKey("2000-03-01")! - ISODate.sortKey("2000-02-28")! == 2 * 86_400)
+        #expect(ISODate.sortKey("gestern") == nil)
+    }
+}

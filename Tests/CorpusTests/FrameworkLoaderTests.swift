@@ -57,6 +57,8 @@ struct FrameworkLoaderTests {
         BadCase(name: "goal with no measures key", yaml: valid + "\n  - id: b\n    title: Ziel B", line: 9, key: "measures"),
         BadCase(name: "empty title", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: \"\""), line: 8, key: "title"),
         BadCase(name: "bad id", yaml: valid.replacingOccurrences(of: "id: a.one", with: "id: A One"), line: 7, key: "id"),
+        BadCase(name: "null title", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: ~"), line: 8, key: "title"),
+        BadCase(name: "dot id", yaml: valid.replacingOccurrences(of: "id: a.one", with: "id: .."), line: 7, key: "id"),
         BadCase(name: "keywords not a list", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: Eins\n        keywords: Rad"), line: 9, key: "keywords"),
     ]
 

@@ -113,10 +113,35 @@ struct RunCommandTests {
         #expect(differing.first?.0.contains("\"started_at\"") == true)
     }
 
-    @Test func strictFailsOnRejectedRows() throws {
+    @Test func strictFailsOnRejectedRowsAfterTheSummary() throws {
         let result = try run(out: Fixtures.temporaryFolder(), extra: ["--strict"])
         #expect(result.status == 3)
         #expect(result.standardError.contains("rejected"))
+        #expect(result.standardOutput.contains("read 10 rows: 9 accepted + 1 rejected"))
+    }
+
+    @Test(
+        "bad usage exits with 2",
+        arguments: [["run", "--comments", "x.csv"], ["run", "--framework", "f", "--comments", "c", "--threads", "0"], ["nosuchcommand"],
+                    ["run", "--framework", "f", "--comments", "c", "--threshold", "1e20"]])
+    func badUsage(_ arguments: [String]) throws {
+        let result = try CommandLineRunner.run(arguments)
+        #expect(result.status == 2)
+        #expect(!result.standardError.isEmpty)
+    }
+
+    @Test func commentsWithoutGoalAreShownUnderTheirBestMeasuresGoal() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try run(out: out).status == 0)
+        let data = try Data(contentsOf: out.appendingPathComponent("report.json"))
+        let report = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let goals = try #require(report["goals"] as? [[String: Any]])
+        let education = try #require(goals.first { $0["id"] as? String == "bildung" })
+        // m08 has no goal and is about courses; m07's goal is unknown and it fits nothing.
+        #expect(education["routed_count"] as? Int == 1)
+        #expect(education["considered_count"] as? Int == 5)
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("`m07`"))
     }
 
     @Test func badFrameworkIsExitTwoWithFileLineAndKey() throws {

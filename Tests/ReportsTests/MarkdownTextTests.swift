@@ -19,6 +19,7 @@ struct MarkdownTextTests {
 
     @Test func quotesPrefixEveryLine() {
         #expect(MarkdownText.quote("eins\n\n# zwei") == "> eins\n>\n> \\# zwei")
+        #expect(MarkdownText.quote("eins\nzwei") == "> eins\n>\n> zwei")
     }
 
     @Test func longCellsAreShortened() {

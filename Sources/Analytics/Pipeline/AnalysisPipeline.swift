@@ -48,12 +48,6 @@ public enum AnalysisPipeline {
         let keywordDocuments = commentTokens.map(keywordStems)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
-        let goals = framework.goals.map { goal in
-            goalResult(
-                goal, comments: comments, assessments: assessments, keywordDocuments: keywordDocuments,
-                display: display, extractor: extractor, representativeLimit: configuration.representativeLimit)
-        }
-
         let results = comments.indices.map { index in
             let comment = comments[index]
             let assessment = assessments[index]
@@ -64,7 +58,17 @@ public enum AnalysisPipeline {
                 status: assessment.status, assignments: assessment.assignments, topic: nil, duplicateOf: nil,
                 source: comment.source)
         }
-        let dates = comments.compactMap(\.createdAt).sorted()
+        let goals = framework.goals.map { goal in
+            goalResult(
+                goal, comments: results, keywordDocuments: keywordDocuments, display: display, extractor: extractor,
+                representativeLimit: configuration.representativeLimit)
+        }
+        // Ordered by instant, not by text: offsets and date-only values sort wrongly as strings.
+        let dates = comments.compactMap(\.createdAt).sorted { lhs, rhs in
+            let left = ISODate.sortKey(lhs) ?? 0
+            let right = ISODate.sortKey(rhs) ?? 0
+            return left != right ? left < right : lhs < rhs
+        }
         return RunResult(
             manifest: manifest, framework: framework, rowsRead: ingest.rowsRead, rejected: ingest.rejected,
             warnings: ingest.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
@@ -77,19 +81,21 @@ public enum AnalysisPipeline {
     }
 
     private static func goalResult(
-        _ goal: Goal, comments: [Comment], assessments: [CommentAssessment], keywordDocuments: [Set<String>],
-        display: DisplayForms, extractor: KeynessExtractor, representativeLimit: Int
+        _ goal: Goal, comments: [CommentResult], keywordDocuments: [Set<String>], display: DisplayForms,
+        extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
-        let posted = Set(comments.indices.filter { comments[$0].goal == goal.id })
-        let statuses = posted.map { assessments[$0].status }
+        let members = Set(comments.indices.filter { comments[$0].reportGoal == goal.id })
+        let posted = members.filter { comments[$0].goal == goal.id }.count
+        let withoutGoal = comments.filter { $0.goal == nil }.count
+        let statuses = members.map { comments[$0].status }
         let measures = goal.measures.map { measure in
             var assigned: [(index: Int, score: Double)] = []
             var uncertain = 0
-            for (index, assessment) in assessments.enumerated() {
-                guard let match = assessment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
-                if assessment.status == .assigned {
+            for (index, comment) in comments.enumerated() {
+                guard let match = comment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
+                if comment.status == .assigned {
                     assigned.append((index, match.score))
-                } else if assessment.status == .uncertain {
+                } else if comment.status == .uncertain {
                     uncertain += 1
                 }
             }
@@ -104,11 +110,12 @@ public enum AnalysisPipeline {
                 representativeComments: quotes)
         }
         return GoalResult(
-            id: goal.id, title: goal.title, commentCount: posted.count,
+            id: goal.id, title: goal.title, commentCount: members.count, postedCount: posted,
+            routedCount: members.count - posted, consideredCount: posted + withoutGoal,
             assignedCount: statuses.filter { $0 == .assigned }.count,
             uncertainCount: statuses.filter { $0 == .uncertain }.count,
             unassignedCount: statuses.filter { $0 == .unassigned }.count,
-            keywords: extractor.keywords(target: posted, documents: keywordDocuments, display: display),
+            keywords: extractor.keywords(target: members, documents: keywordDocuments, display: display),
             measures: measures)
     }
 }

@@ -82,18 +82,34 @@ public struct RunResult: Sendable {
 }
 
 /// Results for one goal.
+///
+/// A goal's comments are those posted under it plus those posted without a goal whose best
+/// measure belongs to it (``CommentResult/reportGoal``). Comments without a goal are compared
+/// with every measure, so a measure's share counts against ``consideredCount``: the comments
+/// posted under the goal plus all comments without a goal.
 public struct GoalResult: Sendable, Equatable {
     public var id: String
     public var title: String
-    /// Comments posted under the goal.
+    /// The goal's comments: posted under it, or without goal and routed here.
     public var commentCount: Int
-    /// Of those, how many are assigned, uncertain, unassigned.
+    /// Of those, posted under the goal.
+    public var postedCount: Int
+    /// Of those, posted without a goal and routed here by their best measure.
+    public var routedCount: Int
+    /// Comments compared with the goal's measures: posted under it plus all without a goal.
+    public var consideredCount: Int
+    /// Of the goal's comments, how many are assigned, uncertain, unassigned.
     public var assignedCount: Int
     public var uncertainCount: Int
     public var unassignedCount: Int
-    /// Keywords of the comments posted under the goal against all others.
+    /// Keywords of the goal's comments against all others.
     public var keywords: [Keyword]
     public var measures: [MeasureResult]
+
+    /// A measure's comments as a share of the comments compared with it.
+    public func share(of measure: MeasureResult) -> Double {
+        consideredCount > 0 ? Double(measure.commentCount) / Double(consideredCount) : 0
+    }
 }
 
 /// Results for one measure.
@@ -134,4 +150,8 @@ public struct CommentResult: Sendable, Equatable {
     /// The earlier comment with the same text; duplicate detection is not built yet, so nil.
     public var duplicateOf: String?
     public var source: SourceLocation
+
+    /// The goal whose page shows the comment: the posted goal, else the goal of its best
+    /// measure; nil for a comment without goal that matches no measure.
+    public var reportGoal: String? { goal ?? inferredGoal }
 }

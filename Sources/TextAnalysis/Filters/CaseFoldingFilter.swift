@@ -8,7 +8,8 @@ import CICUShim
 /// - every letter is case-folded, including `ß` → `ss` and `ẞ` → `ss`, so `Straße`, `Strasse`
 ///   and `STRASSE` all become `strasse`; umlauts stay (`Bürger` → `bürger`);
 /// - default-ignorable code points (soft hyphen, zero-width joiner) are removed;
-/// - the typographic apostrophe `’` becomes `'`.
+/// - the typographic apostrophe `’` becomes `'`, and the hyphens U+2010 and U+2011 become `-`, so
+///   `Start‑up‑Kultur` meets `Start-up-Kultur`.
 /// Runs after ``GenderFormFilter``, which needs the original capitals.
 public struct CaseFoldingFilter: TokenFilter {
     public init() {}
@@ -37,16 +38,10 @@ public struct CaseFoldingFilter: TokenFilter {
             }
             if Int(length) <= capacity {
                 let folded = String(decoding: destination[0..<Int(length)], as: UTF16.self)
-                return folded.contains("’") ? folded.replacingOccurrences("’", with: "'") : folded
+                return folded.contains(where: { $0 == "’" || $0 == "\u{2010}" || $0 == "\u{2011}" })
+                    ? String(folded.map { $0 == "’" ? "'" : ($0 == "\u{2010}" || $0 == "\u{2011}") ? "-" : $0 }) : folded
             }
             capacity = Int(length)
         }
-    }
-}
-
-extension String {
-    /// Replaces every occurrence of `target` (Foundation-free, for the analyzer's hot path).
-    func replacingOccurrences(_ target: Character, with replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

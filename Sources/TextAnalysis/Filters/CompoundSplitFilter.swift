@@ -27,7 +27,7 @@ public struct CompoundSplitFilter: TokenFilter {
     }
 
     func parts(of token: Token) -> [CompoundPart] {
-        if token.norm.contains("-") {
+        if token.norm.utf8.contains(UInt8(ascii: "-")) {
             return Self.hyphenParts(display: token.display, norm: token.norm)
         }
         guard splitter.lexicon.vocabulary.isMostlyCapitalized(token.norm),

@@ -2,7 +2,9 @@
 ///
 /// Rule: a word ending in `innen` (at least 8 letters) or `in` (at least 6 letters) becomes its
 /// base (the word without the ending) when the base, or the base plus `e`, is a known word
-/// (``Lexicon/isKnown(_:)``) and the word is not in the exception list
+/// (``Lexicon/isKnown(_:)``), or the base is an agent noun in `-er` of a known word
+/// (`informatikerinnen` → `informatiker`, since `informatik` is known; `jenaerinnen` → `jenaer`),
+/// and the word is not in the exception list
 /// (`bürgerinnen` → `bürger`, `kolleginnen` → `kolleg`, `expertinnen` → `expert`, since
 /// `experte` is known). The exception list keeps words whose `-in` is no feminine ending
 /// (`termin`, `benzin`, `medizin`); the known-base test keeps `maschinen` or `gewinnen`, whose
@@ -38,7 +40,8 @@ public struct FeminineSuffixFilter: TokenFilter {
             return nil
         }
         let candidate = String(base)
-        guard lexicon.isKnown(candidate) || lexicon.isKnown(candidate + "e") else { return nil }
+        let agentNoun = candidate.hasSuffix("er") && candidate.count >= 5 && lexicon.isKnown(String(candidate.dropLast(2)))
+        guard lexicon.isKnown(candidate) || lexicon.isKnown(candidate + "e") || agentNoun else { return nil }
         return candidate
     }
 }

@@ -17,12 +17,31 @@ public struct GenderFormFilter: TokenFilter {
     public init() {}
 
     public func apply(to tokens: inout [Token]) {
-        for index in tokens.indices where tokens[index].kind == .word {
+        for index in tokens.indices where tokens[index].kind == .word && Self.mayHoldGenderForm(tokens[index].norm) {
             if let folded = Self.fold(tokens[index].norm) {
                 tokens[index].norm = folded
                 tokens[index].foldedGenderForm = true
             }
         }
+    }
+
+    /// A cheap test on the UTF-8 bytes: only a word with a marker, a parenthesis or a capital `I`
+    /// after its first letter can hold a gender form.
+    static func mayHoldGenderForm(_ word: String) -> Bool {
+        var first = true
+        for byte in word.utf8 {
+            switch byte {
+            case UInt8(ascii: ":"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "'"), UInt8(ascii: "/"),
+                UInt8(ascii: "("), 0xC2, 0xE2:  // 0xC2: `·` (U+00B7); 0xE2: `’` (U+2019)
+                return true
+            case UInt8(ascii: "I"):
+                if !first { return true }
+            default:
+                break
+            }
+            first = false
+        }
+        return false
     }
 
     /// The word with every gender form folded, or nil when it has none.

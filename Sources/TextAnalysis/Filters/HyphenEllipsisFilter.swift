@@ -76,7 +76,8 @@ public struct HyphenEllipsisFilter: TokenFilter {
         head.append(contentsOf: scalars[range])
         let headNorm = String(head)
         let display = Self.strippingHyphens(neighbour.display)
-        let shown = display.count >= headNorm.count ? String(display.suffix(headNorm.count)) : headNorm
+        // Map the head back onto the display (`Nebenstraße`: norm `strasse`, display `straße`).
+        let shown = DisplayAlignment(display: display, norm: norm)?.display(ofNormScalars: range) ?? headNorm
         return (headNorm, shown)
     }
 
@@ -101,7 +102,7 @@ public struct HyphenEllipsisFilter: TokenFilter {
                 ? [CompoundPart(display: modifierDisplay, norm: modifierNorm)] : Array(modifierParts)
             completed.parts.append(CompoundPart(display: Self.uppercasingFirst(token.display), norm: token.norm))
         case .trailing:
-            let hyphenated = neighbour.norm.contains("-")
+            let hyphenated = neighbour.norm.utf8.contains(UInt8(ascii: "-"))
             completed.norm = token.norm + (hyphenated ? "-" : "") + head.norm
             completed.display = token.display + (hyphenated ? "-" + head.display : Self.lowercasingFirst(head.display))
             if !hyphenated, let ranges = splitter.split(completed.norm) {

@@ -25,7 +25,7 @@ public struct StemFilter: TokenFilter {
 
     /// The matching key of a normalised word.
     public func key(_ norm: String) -> String {
-        let joined = norm.contains("-") ? norm.filter { $0 != "-" } : norm
+        let joined = norm.utf8.contains(UInt8(ascii: "-")) ? norm.filter { $0 != "-" } : norm
         return stemmer.stem(GermanTransliteration.fold(joined))
     }
 }

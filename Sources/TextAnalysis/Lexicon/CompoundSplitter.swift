@@ -2,7 +2,9 @@ import Foundation
 
 /// Splits closed German compounds into known words, after Koehn & Knight (2003).
 ///
-/// For a word of at least ``minimumWordLength`` letters (letters only, not in `exceptions`):
+/// For a word of ``minimumWordLength`` to ``maximumWordLength`` letters (letters only, not in
+/// `exceptions`; longer strings are no words but keyboard runs or glued text, and the search
+/// below grows with the cube of the length):
 /// 1. Every split into a modifier and a head of at least ``minimumPartLength`` letters each is a
 ///    candidate when the head is a known word (``Lexicon/isKnown(_:)``), not a stopword and not a
 ///    blocked head (suffix-like nouns such as `schaft` in `Wirtschaft`).
@@ -21,8 +23,13 @@ public struct CompoundSplitter: Sendable {
     public let minimumWordLength: Int
     /// Shortest modifier or head.
     public let minimumPartLength: Int
-    /// Linking elements (Fugenelemente) tried between modifier and head, longest first.
-    public static let linkingElements = ["es", "en", "s", "n", "e", ""]
+    /// Longest word that is considered for splitting (the longest German compounds in use have
+    /// about 60 letters).
+    public static let maximumWordLength = 64
+    /// Linking elements (Fugenelemente) tried between modifier and head. None comes first, so on
+    /// equal scores the longer modifier wins (`Kleinstraße` = `Klein` + `Straße`, not `Klei` +
+    /// `n` + `Straße`).
+    public static let linkingElements = ["", "s", "es", "n", "en", "e"]
 
     public let lexicon: Lexicon
     public let stopwords: Set<String>
@@ -60,7 +67,7 @@ public struct CompoundSplitter: Sendable {
     /// elements; nil when `word` is not split.
     public func split(_ word: String) -> [Range<Int>]? {
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count >= minimumWordLength,
+        guard scalars.count >= minimumWordLength, scalars.count <= Self.maximumWordLength,
             scalars.allSatisfy({ $0.properties.isAlphabetic }),
             !exceptions.contains(word)
         else { return nil }
@@ -75,7 +82,7 @@ public struct CompoundSplitter: Sendable {
     public func head(of word: String) -> Range<Int>? {
         if let parts = split(word), let last = parts.last { return last }
         let scalars = Array(word.unicodeScalars)
-        guard scalars.count > 4 else { return nil }
+        guard scalars.count > 4, scalars.count <= Self.maximumWordLength else { return nil }
         for start in 1...(scalars.count - 4) {
             let suffix = string(scalars[start...])
             if lexicon.isKnown(suffix) && !stopwords.contains(suffix) && !blockedHeads.contains(suffix) {

@@ -36,6 +36,12 @@ public struct ICUWordTokenizer: Sendable {
     }
 
     /// ICU segments with addresses merged in, each classified.
+    ///
+    /// An address replaces every segment it overlaps; the parts of a segment before, between or
+    /// after addresses become pieces of their own, classified by their characters (their ICU
+    /// status belonged to the whole segment). A word piece with a full stop between letters is
+    /// cut at the stop when one side has three letters or more: a missing space after a sentence
+    /// (`Radwege.Die`), not an abbreviation (`z.B`, `u.a`).
     private func pieces(of bytes: UnsafeBufferPointer<UInt8>, session: WordBreakSession)
         throws(TextAnalysisError) -> [Piece]
     {
@@ -44,31 +50,61 @@ public struct ICUWordTokenizer: Sendable {
         var pieces: [Piece] = []
         pieces.reserveCapacity(segments.count)
         var linkIndex = 0
-        var segmentIndex = 0
-        while segmentIndex < segments.count {
-            let segment = segments[segmentIndex]
-            if linkIndex < links.count && segment.end > links[linkIndex].start {
-                let link = links[linkIndex]
-                if segment.start < link.start {
-                    // A segment that straddles the address start keeps only its part before it.
-                    pieces.append(Piece.classify(start: segment.start, end: link.start, ruleStatus: segment.ruleStatus, in: bytes))
+        var position = 0
+        for segment in segments {
+            var start = max(segment.start, position)
+            var whole = true
+            while start < segment.end {
+                if linkIndex < links.count, links[linkIndex].start < segment.end {
+                    let link = links[linkIndex]
+                    if start < link.start {
+                        appendPieces(start: start, end: link.start, ruleStatus: nil, into: &pieces, bytes: bytes)
+                    }
+                    pieces.append(Piece(kind: link.kind == .email ? .email : .url, start: link.start, end: link.end))
+                    position = link.end
+                    start = link.end
+                    linkIndex += 1
+                    whole = false
+                    continue
                 }
-                pieces.append(Piece(kind: link.kind == .email ? .email : .url, start: link.start, end: link.end))
-                while segmentIndex < segments.count && segments[segmentIndex].end <= link.end {
-                    segmentIndex += 1
-                }
-                if segmentIndex < segments.count && segments[segmentIndex].start < link.end {
-                    let rest = segments[segmentIndex]
-                    pieces.append(Piece.classify(start: link.end, end: rest.end, ruleStatus: rest.ruleStatus, in: bytes))
-                    segmentIndex += 1
-                }
-                linkIndex += 1
-                continue
+                appendPieces(start: start, end: segment.end, ruleStatus: whole ? segment.ruleStatus : nil, into: &pieces, bytes: bytes)
+                position = segment.end
+                break
             }
-            pieces.append(Piece.classify(start: segment.start, end: segment.end, ruleStatus: segment.ruleStatus, in: bytes))
-            segmentIndex += 1
         }
         return pieces
+    }
+
+    private func appendPieces(start: Int, end: Int, ruleStatus: Int?, into pieces: inout [Piece], bytes: UnsafeBufferPointer<UInt8>) {
+        let piece = Piece.classify(start: start, end: end, ruleStatus: ruleStatus, in: bytes)
+        guard piece.kind == .word, let cuts = sentenceStops(in: piece, bytes: bytes) else {
+            pieces.append(piece)
+            return
+        }
+        var from = start
+        for stop in cuts {
+            if from < stop { pieces.append(Piece.classify(start: from, end: stop, ruleStatus: nil, in: bytes)) }
+            pieces.append(Piece(kind: .punctuation, start: stop, end: stop + 1, mark: "."))
+            from = stop + 1
+        }
+        if from < end { pieces.append(Piece.classify(start: from, end: end, ruleStatus: nil, in: bytes)) }
+    }
+
+    /// Offsets of full stops inside a word piece that end a sentence, or nil when there are none.
+    private func sentenceStops(in piece: Piece, bytes: UnsafeBufferPointer<UInt8>) -> [Int]? {
+        let slice = bytes[piece.start..<piece.end]
+        guard slice.contains(UInt8(ascii: ".")) else { return nil }
+        let parts = slice.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        let letterCounts = parts.map { String(decoding: $0, as: UTF8.self).filter(\.isLetter).count }
+        guard letterCounts.contains(where: { $0 >= 3 }) else { return nil }
+        var stops: [Int] = []
+        var offset = piece.start
+        for part in parts.dropLast() {
+            offset += part.count
+            stops.append(offset)
+            offset += 1
+        }
+        return stops
     }
 }
 
@@ -86,12 +122,24 @@ struct Piece: Equatable {
 
     static let symbolLikePunctuation: Set<Unicode.Scalar> = ["%", "‰", "§", "&", "#", "@", "†"]
 
-    static func classify(start: Int, end: Int, ruleStatus: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    /// An ICU-like status for a part of a segment: letters 200, digits 100, anything else 0.
+    static func status(of scalars: String.UnicodeScalarView) -> Int {
+        if scalars.contains(where: { $0.properties.isAlphabetic }) { return 200 }
+        if scalars.contains(where: { $0.properties.numericType != nil }) { return 100 }
+        return 0
+    }
+
+    /// Classifies bytes `start..<end`; `ruleStatus` is ICU's status of a whole segment, or nil
+    /// for a part of one, which is then classified by its characters alone.
+    static func classify(start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>)
         -> Piece
     {
-        if ruleStatus >= 200 { return Piece(kind: .word, start: start, end: end) }
-        if ruleStatus >= 100 { return Piece(kind: .number, start: start, end: end) }
         let scalars = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars
+        // A keycap (`1️⃣`) is a number to ICU but an emoji to a reader.
+        if scalars.contains(where: { $0.value == 0x20E3 }) { return Piece(kind: .emoji, start: start, end: end) }
+        let status = ruleStatus ?? Self.status(of: scalars)
+        if status >= 200 { return Piece(kind: .word, start: start, end: end) }
+        if status >= 100 { return Piece(kind: .number, start: start, end: end) }
         var sawVariationSelector = false
         var sawEmojiCandidate = false
         var sawTextSymbol = false

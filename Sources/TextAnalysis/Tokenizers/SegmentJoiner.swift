@@ -149,7 +149,7 @@ private struct PieceReader {
         let marker = base + 1
         guard marker < pieces.count, pieces[marker].kind == .punctuation else { return nil }
         let baseText = text(base)
-        guard baseText.unicodeScalars.count >= 2 else { return nil }
+        guard baseText.count >= 2 else { return nil }
         func isFeminineSuffix(_ index: Int) -> Bool {
             guard isWord(index) else { return false }
             let suffix = text(index).lowercased()

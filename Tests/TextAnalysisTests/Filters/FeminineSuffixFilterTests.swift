@@ -9,7 +9,7 @@ struct FeminineSuffixFilterTests {
 
     @Test(
         "plain feminine forms fold when the base is a known word",
-        arguments: [("bürgerinnen", "bürger"), ("kolleginnen", "kolleg"), ("expertinnen", "expert"), ("lehrerin", "lehrer")])
+        arguments: [("bürgerinnen", "bürger"), ("kolleginnen", "kolleg"), ("expertinnen", "expert"), ("lehrerin", "lehrer"), ("informatikerinnen", "informatiker")])
     func folds(_ word: String, _ base: String) {
         #expect(filter.base(of: word) == base)
     }

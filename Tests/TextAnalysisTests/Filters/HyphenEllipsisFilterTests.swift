@@ -20,6 +20,7 @@ struct HyphenEllipsisFilterTests {
             ("Lebens-, Wohn- und Arbeitsstandortes", "Lebensstandortes"),
             ("Aus-, Fort- und Weiterbildung", "Ausbildung"),
             ("Gründungs- und Transferberatung", "Gründungsberatung"),
+            ("Haupt- und Nebenstraße", "Hauptstraße"),
             ("Open-Source- und Open-Data-Projekte", "Open-Source-Projekte"),
         ])
     func trailing(_ text: String, _ completed: String) {

@@ -14,6 +14,7 @@ struct CompoundSplitterTests {
             ("Stadtgesellschaft", ["Stadt", "Gesellschaft"]),
             ("Kreislaufwirtschaft", ["Kreislauf", "Wirtschaft"]),
             ("Digitalstandort", ["Digital", "Standort"]),
+            ("Kleinstraße", ["Klein", "Straße"]),
         ])
     func splits(_ word: String, _ parts: [String]) {
         let token = AnalyzerHelpers.analyze(word).first
@@ -48,6 +49,19 @@ struct CompoundSplitterTests {
         var vocabulary = CorpusVocabulary()
         vocabulary.add(AnalyzerHelpers.filter("Fahrrad Fahrrad Fahrrad Weg Weg Weg", [CaseFoldingFilter()]))
         #expect(longer.with(vocabulary).split("fahrradweg") == [0..<7, 7..<10])
+    }
+
+    @Test func adjectivesAndOverlongWordsStayWhole() {
+        #expect(AnalyzerHelpers.analyze("die digitale Stadt").allSatisfy { $0.parts.isEmpty })
+        let long = "F" + String(repeating: "a", count: 5_000)
+        #expect(AnalyzerHelpers.analyze(long).first?.parts == [])
+    }
+
+    @Test func unicodeHyphensMatchTheAsciiSpelling() {
+        let ascii = AnalyzerHelpers.analyze("Start-up-Kultur").first
+        let unicode = AnalyzerHelpers.analyze("Start\u{2011}up\u{2011}Kultur").first
+        #expect(unicode?.stem == ascii?.stem)
+        #expect(unicode?.parts.map(\.norm) == ascii?.parts.map(\.norm))
     }
 
     @Test func linkingElementsAreDropped() {

@@ -34,6 +34,11 @@ struct ICUWordTokenizerTests {
         Case(text: "Innovations- und Digitalstandort", surfaces: ["Innovations-", "und", "Digitalstandort"], kinds: [.word, .word, .word]),
         Case(text: "z. B. und z.B. sowie u. a. bzw. d. h.", surfaces: ["z. B.", "und", "z.B.", "sowie", "u. a.", "bzw", "d. h."], kinds: [.word, .word, .word, .word, .word, .word, .word]),
         Case(text: "Jena. Es war", surfaces: ["Jena", "Es", "war"], kinds: [.word, .word, .word]),
+        Case(text: "Radwege.Die Busse", surfaces: ["Radwege", "Die", "Busse"], kinds: [.word, .word, .word]),
+        Case(text: "Bürger:innen.Das", surfaces: ["Bürger:innen", "Das"], kinds: [.word, .word]),
+        Case(text: "a@b.de'www.jena.de/x", surfaces: ["a@b.de", "www.jena.de/x"], kinds: [.email, .url]),
+        Case(text: "info@jena.de'x@y.de", surfaces: ["info@jena.de", "x@y.de"], kinds: [.email, .email]),
+        Case(text: "Platz 1️⃣ für 🇩🇪", surfaces: ["Platz", "1️⃣", "für", "🇩🇪"], kinds: [.word, .emoji, .word, .emoji]),
     ]
 
     @Test("surfaces and kinds", arguments: cases)
