@@ -83,10 +83,9 @@ public struct Token: Sendable, Equatable {
         self.foldedGenderForm = false
     }
 
-    /// True for a word that can carry meaning in a keyword list or a match: not a stopword, not
-    /// a single letter, not a bare fragment left by a suspended hyphen that could not be completed.
+    /// True for a word that can carry meaning in a keyword list or a match: not a stopword and
+    /// not a single letter.
     public var isContentWord: Bool {
         kind == .word && !isStopword && norm.count >= 2
-            && !(suspendedHyphen != nil && display == surface)
     }
 }

@@ -47,8 +47,8 @@ public func keywordStems(_ tokens: [Token]) -> Set<String> {
 
 /// Which tokens may become keywords.
 public enum KeywordHygiene {
-    /// A content word of at least three letters (two when written in capitals, like `KI`), with
-    /// no digit, that is not a bare completed-hyphen fragment.
+    /// A word that is no stopword, with at least three letters (two when written in capitals,
+    /// like `KI`) and no digit.
     public static func isKeywordCandidate(_ token: Token) -> Bool {
         guard token.kind == .word, !token.isStopword else { return false }
         let display = token.display
