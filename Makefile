@@ -1,5 +1,6 @@
 # Resonanz — make targets
 #   run            set up what is missing, build in release, analyse the Jena corpus into reports/jena-hf4/
+#   nights         two nightly runs of the Jena corpus into a fresh store (reports/jena-hf4-nights/)
 #   test           unit tests and the end-to-end test of the built CLI (passes without ../shared)
 #   eval           stemmer and assignment quality on the labelled data (needs ../shared/data)
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
@@ -12,7 +13,7 @@ SHARED ?= ../shared
 DATA := $(SHARED)/data
 RELEASE_BIN := .build/release/resonanz
 
-.PHONY: run test eval eval-stemmer eval-assignment lexicon corpora deps build-release clean
+.PHONY: run nights test eval eval-stemmer eval-assignment eval-duplicates lexicon corpora deps build-release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -20,17 +21,28 @@ deps:
 build-release: deps
 	$(SWIFT) build -c release --product resonanz
 
+JENA := --framework corpora/jena-hf4/framework.yaml
+
 run: build-release
-	$(RELEASE_BIN) run --framework corpora/jena-hf4/framework.yaml \
-		--comments corpora/jena-hf4/comments.csv --out reports/jena-hf4
+	$(RELEASE_BIN) run $(JENA) --comments corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv \
+		--out reports/jena-hf4
 	@echo "Open reports/jena-hf4/report.md"
+
+# Two nights of the Jena consultation into a fresh store: the second report lists the new comments.
+nights: build-release
+	rm -rf reports/jena-hf4-nights
+	SOURCE_DATE_EPOCH=1762642800 $(RELEASE_BIN) run $(JENA) --comments corpora/jena-hf4/comments.csv \
+		--out reports/jena-hf4-nights
+	SOURCE_DATE_EPOCH=1763247600 $(RELEASE_BIN) run $(JENA) --comments corpora/jena-hf4/comments.csv \
+		corpora/jena-hf4/comments-2026-11-16.csv --out reports/jena-hf4-nights
+	@echo "Open reports/jena-hf4-nights/report.md (section 'Neu seit dem letzten Lauf')"
 
 test: deps
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet --user jsonschema
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-eval: eval-stemmer eval-assignment
+eval: eval-stemmer eval-assignment eval-duplicates
 
 eval-stemmer: build-release
 	@if [ ! -d "$(DATA)/cistem-goldstandards" ]; then echo "skipped: $(DATA)/cistem-goldstandards is not here"; exit 0; fi; \
@@ -43,6 +55,14 @@ eval-assignment: build-release
 	@echo "== corpora/jena-hf4 (illustrative comments, labels by their authors)"
 	@$(RELEASE_BIN) eval --framework corpora/jena-hf4/framework.yaml --comments corpora/jena-hf4/comments.csv \
 		| scripts/summarize-eval.py
+
+eval-duplicates: build-release
+	@for corpus in "jena-hf4 corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv" \
+		"ottensen corpora/ottensen/comments.jsonl"; do \
+		set -- $$corpus; name=$$1; shift; out=$$(mktemp -d); \
+		$(RELEASE_BIN) run --framework corpora/$$name/framework.yaml --comments "$$@" --out $$out --quiet >/dev/null; \
+		echo "== $$name"; scripts/summarize-duplicates.py $$out/report.json; rm -rf $$out; \
+	done
 
 lexicon:
 	scripts/extract-noun-lexicon.py $(DATA)/cistem-goldstandards lexicon/de-nouns.txt

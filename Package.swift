@@ -3,8 +3,8 @@ import PackageDescription
 
 // Stages, arrows one way:
 //   resonanz (CLI) ─► Workflows ─► Reports ─► Analytics ─► TextAnalysis
-//                         │            │          │
-//                         └────────────┴──────────┴──► Corpus
+//                         │  └─► Storage ─┘      │
+//                         └──────────────────────┴──► Corpus
 // TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
 // CICUShim, whose public header has no ICU types (see docs/architecture.md for why).
 let package = Package(
@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -35,9 +36,17 @@ let package = Package(
         .target(name: "Analytics", dependencies: ["TextAnalysis", "Corpus"]),
         .target(name: "Reports", dependencies: ["Analytics", "Corpus"]),
         .target(
+            name: "Storage",
+            dependencies: [
+                "Analytics", "Corpus",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
             name: "Workflows",
             dependencies: [
-                "TextAnalysis", "Corpus", "Analytics", "Reports",
+                "TextAnalysis", "Corpus", "Analytics", "Reports", "Storage",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -52,14 +61,16 @@ let package = Package(
         ),
         .target(
             name: "_TestSupport",
-            dependencies: ["TextAnalysis", "Corpus", "Analytics", "Workflows"],
+            dependencies: ["TextAnalysis", "Corpus", "Analytics", "Storage", "Workflows"],
             path: "Tests/_TestSupport"
         ),
         .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "_TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "_TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["_TestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "_TestSupport"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Storage", "_TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

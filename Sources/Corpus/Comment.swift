@@ -1,5 +1,5 @@
 /// Where an input row came from: the file and the line its record starts on (from 1).
-public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvertible, Codable {
     public var file: String
     public var line: Int
 
@@ -12,7 +12,7 @@ public struct SourceLocation: Sendable, Equatable, Hashable, CustomStringConvert
 }
 
 /// One citizen comment as read from the input.
-public struct Comment: Sendable, Equatable {
+public struct Comment: Sendable, Equatable, Codable {
     /// Stable id: from the input, or `h` + 16 hex digits of a hash of the text when the input has
     /// none (``idWasDerived`` is then true).
     public var id: String
@@ -55,7 +55,7 @@ public struct Comment: Sendable, Equatable {
 }
 
 /// An input row that was not accepted, and why.
-public struct RejectedRow: Sendable, Equatable {
+public struct RejectedRow: Sendable, Equatable, Codable {
     public var source: SourceLocation
     /// The row's id when it had one.
     public var id: String?
@@ -74,7 +74,7 @@ public struct RejectedRow: Sendable, Equatable {
 
 /// Something about the input a planner should know: an unknown goal id, a bad date, a row with
 /// more cells than the header, a file read as Windows-1252.
-public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
+public struct IngestWarning: Sendable, Equatable, CustomStringConvertible, Codable {
     public var source: SourceLocation
     /// The comment concerned, when the warning is about one comment.
     public var id: String?
@@ -91,16 +91,23 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible {
 
 /// The outcome of reading comment files: every row read is accepted or rejected.
 public struct IngestResult: Sendable, Equatable {
+    /// Accepted comments, one per id (the latest row of each).
     public var comments: [Comment]
     public var rejected: [RejectedRow]
     public var warnings: [IngestWarning]
+    /// Accepted rows replaced by a later file's row with the same id.
+    public var superseded: Int
 
-    public init(comments: [Comment] = [], rejected: [RejectedRow] = [], warnings: [IngestWarning] = []) {
+    public init(comments: [Comment] = [], rejected: [RejectedRow] = [], warnings: [IngestWarning] = [], superseded: Int = 0) {
         self.comments = comments
         self.rejected = rejected
         self.warnings = warnings
+        self.superseded = superseded
     }
 
+    /// Accepted rows: one per comment, plus the rows later files superseded.
+    public var accepted: Int { comments.count + superseded }
+
     /// Rows read = accepted + rejected.
-    public var rowsRead: Int { comments.count + rejected.count }
+    public var rowsRead: Int { accepted + rejected.count }
 }

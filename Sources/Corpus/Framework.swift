@@ -1,5 +1,5 @@
 /// A strategy's goals and the measures planned under each, as a planner writes them.
-public struct Framework: Sendable, Equatable {
+public struct Framework: Sendable, Equatable, Codable {
     /// Identifier, `[a-z0-9._-]+` (`jena-hf4`); names the default report folder.
     public var id: String
     /// Title for reports.
@@ -24,7 +24,7 @@ public struct Framework: Sendable, Equatable {
 }
 
 /// A goal of the strategy; citizens comment per goal.
-public struct Goal: Sendable, Equatable {
+public struct Goal: Sendable, Equatable, Codable {
     /// Unique in the framework (`standort`).
     public var id: String
     public var title: String
@@ -42,7 +42,7 @@ public struct Goal: Sendable, Equatable {
 }
 
 /// A measure planned under a goal ("Dazu unterstützen wir …").
-public struct Measure: Sendable, Equatable {
+public struct Measure: Sendable, Equatable, Codable {
     /// Unique in the whole framework (`standort.fachkraefte`).
     public var id: String
     /// The goal this measure belongs to.

@@ -18,8 +18,11 @@ struct RawRecord {
 /// Rules, in order:
 /// 1. a record without text, or whose text is only whitespace, is rejected (`empty text`);
 /// 2. a text longer than `maximumTextLength` characters is rejected;
-/// 3. an id used before is rejected, naming where it was first used (the same text again is a
-///    repeated row; a different text under the same id is a conflict);
+/// 3. an id used before in the same file is rejected, naming where it was first used (the same
+///    text again is a repeated row; a different text under the same id is a conflict); an id used
+///    before in an earlier file is a newer export of the same comment: the later row replaces the
+///    earlier one, which is counted as superseded (so a nightly export read with the previous
+///    one never loses or doubles a comment);
 /// 4. a record without id gets `h` + 16 hex digits of the FNV-1a 64-bit hash of its text, with
 ///    `-2`, `-3` … appended when the same text comes again;
 /// 5. a goal id the framework does not have is kept as metadata `posted_goal`, the comment gets
@@ -28,7 +31,7 @@ struct RowAcceptor {
     let goalIDs: Set<String>
     let maximumTextLength: Int
     private(set) var result = IngestResult()
-    private var firstUse: [String: (source: SourceLocation, text: String)] = [:]
+    private var firstUse: [String: (source: SourceLocation, text: String, index: Int)] = [:]
 
     init(goalIDs: Set<String>, maximumTextLength: Int) {
         self.goalIDs = goalIDs
@@ -64,7 +67,7 @@ struct RowAcceptor {
         var id: String
         if let givenID {
             id = givenID
-            if let first = firstUse[id] {
+            if let first = firstUse[id], first.source.file == record.source.file {
                 let reason =
                     first.text == text
                     ? "repeats the row at \(first.source) (same id and text)"
@@ -81,7 +84,7 @@ struct RowAcceptor {
                 repeatNumber += 1
             }
         }
-        firstUse[id] = (record.source, text)
+        let replaced = givenID.flatMap { firstUse[$0] }
 
         var metadata = record.metadata
         var goal: String? = nil
@@ -103,13 +106,20 @@ struct RowAcceptor {
                     IngestWarning(source: record.source, id: id, message: "date '\(date)' is not ISO 8601; dropped"))
             }
         }
-        result.comments.append(
-            Comment(
+        let comment = Comment(
                 id: id, text: text, goal: goal, createdAt: createdAt,
                 author: record.author?.trimmingCharacters(in: .whitespaces).nonEmpty,
                 parentID: record.parentID?.trimmingCharacters(in: .whitespaces).nonEmpty,
                 labels: record.labels, labelsGiven: record.labelsGiven, metadata: metadata, source: record.source,
-                idWasDerived: givenID == nil))
+                idWasDerived: givenID == nil)
+        if let replaced {
+            result.comments[replaced.index] = comment
+            result.superseded += 1
+            firstUse[id] = (record.source, text, replaced.index)
+        } else {
+            firstUse[id] = (record.source, text, result.comments.count)
+            result.comments.append(comment)
+        }
     }
 
     static func excerpt(_ text: String) -> String {

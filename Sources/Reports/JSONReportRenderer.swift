@@ -18,6 +18,7 @@ public enum JSONReportRenderer {
             JSONMember("schema_version", .string(schemaVersion)),
             JSONMember("run", run(result)),
             JSONMember("method", method(result.method)),
+            JSONMember("changes", result.changes.map(changes) ?? .null),
             JSONMember("goals", .array(result.goals.map(goal))),
             JSONMember("topics", .array([])),
             JSONMember("comments", .array(result.comments.map(comment))),
@@ -34,6 +35,7 @@ public enum JSONReportRenderer {
             JSONMember("framework_title", .string(result.framework.title)),
             JSONMember("framework_sha256", .string(manifest.frameworkSHA256)),
             JSONMember("input_sha256", .string(manifest.inputSHA256)),
+            JSONMember("corpus_sha256", .string(manifest.corpusSHA256)),
             JSONMember(
                 "inputs",
                 .array(manifest.inputFiles.map { .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))]) })),
@@ -42,8 +44,13 @@ public enum JSONReportRenderer {
             JSONMember("icu_version", .string(manifest.icuVersion)),
             JSONMember("comments_read", .int(result.rowsRead)),
             JSONMember("comments_accepted", .int(result.commentsAccepted)),
+            JSONMember("comments_analysed", .int(result.commentsAnalysed)),
             JSONMember("comments_rejected", .int(result.commentsRejected)),
             JSONMember("comments_without_goal", .int(result.commentsWithoutGoal)),
+            JSONMember("distinct_contributions", .int(result.distinctContributions)),
+            JSONMember("exact_duplicates", .int(result.exactDuplicates)),
+            JSONMember("campaign_comments", .int(result.campaignComments)),
+            JSONMember("campaign_groups", .int(result.campaignGroups)),
             JSONMember("distinct_authors", .int(result.distinctAuthors)),
             JSONMember("first_comment_at", .optional(result.firstCommentAt)),
             JSONMember("last_comment_at", .optional(result.lastCommentAt)),
@@ -66,11 +73,34 @@ public enum JSONReportRenderer {
         ])
     }
 
+    private static func changes(_ changes: ChangeReport) -> JSONValue {
+        func counts(_ items: [ChangeReport.Count], key: String) -> JSONValue {
+            .array(items.map { .object([JSONMember(key, .string($0.id)), JSONMember("count", .int($0.count))]) })
+        }
+        return .object([
+            JSONMember("baseline_started_at", .optional(changes.baselineStartedAt)),
+            JSONMember("new_comments", .int(changes.newComments)),
+            JSONMember("changed_comments", .int(changes.changedComments)),
+            JSONMember("per_goal", counts(changes.perGoal, key: "goal")),
+            JSONMember("per_measure", counts(changes.perMeasure, key: "measure")),
+            JSONMember(
+                "share_moves",
+                .array(changes.shareMoves.map { move in
+                    .object([
+                        JSONMember("measure", .string(move.measureID)), JSONMember("before", .decimal(move.before, places: 4)),
+                        JSONMember("after", .decimal(move.after, places: 4)),
+                    ])
+                })),
+            JSONMember("comment_ids", .array(changes.commentIDs.map(JSONValue.string))),
+        ])
+    }
+
     private static func goal(_ goal: GoalResult) -> JSONValue {
         .object([
             JSONMember("id", .string(goal.id)),
             JSONMember("title", .string(goal.title)),
             JSONMember("comment_count", .int(goal.commentCount)),
+            JSONMember("distinct_count", .int(goal.distinctCount)),
             JSONMember("posted_count", .int(goal.postedCount)),
             JSONMember("routed_count", .int(goal.routedCount)),
             JSONMember("considered_count", .int(goal.consideredCount)),
@@ -88,6 +118,7 @@ public enum JSONReportRenderer {
             JSONMember("id", .string(measure.id)),
             JSONMember("title", .string(measure.title)),
             JSONMember("comment_count", .int(measure.commentCount)),
+            JSONMember("distinct_count", .int(measure.distinctCount)),
             JSONMember("share", .decimal(goal.share(of: measure), places: 4)),
             JSONMember("uncertain_count", .int(measure.uncertainCount)),
             JSONMember("keywords", .array(measure.keywords.map(keyword))),
@@ -123,6 +154,7 @@ public enum JSONReportRenderer {
             JSONMember("assignments", .array(comment.assignments.map(assignment))),
             JSONMember("topic", .optional(comment.topic)),
             JSONMember("duplicate_of", .optional(comment.duplicateOf)),
+            JSONMember("near_duplicate_group", .optional(comment.nearDuplicateGroup)),
             JSONMember("created_at", .optional(comment.createdAt)),
             JSONMember("text", .string(comment.text)),
             JSONMember("source", source(comment.source)),

@@ -32,9 +32,10 @@ public enum MarkdownReportRenderer {
         let assigned = statuses.filter { $0 == .assigned }.count
         let uncertain = statuses.filter { $0 == .uncertain }.count
         let unassigned = statuses.filter { $0 == .unassigned }.count
-        let accepted = max(result.commentsAccepted, 1)
-        func withShare(_ count: Int) -> String { "\(count) (\(GermanFormat.percent(Double(count) / Double(accepted))))" }
+        let analysed = max(result.commentsAnalysed, 1)
+        func withShare(_ count: Int) -> String { "\(count) (\(GermanFormat.percent(Double(count) / Double(analysed))))" }
         var rows: [(String, String)] = [
+            (strings.analysed, "\(result.commentsAnalysed)"),
             (strings.rowsRead, "\(result.rowsRead)"),
             (strings.accepted, "\(result.commentsAccepted)"),
             (strings.rejected, "\(result.commentsRejected)"),
@@ -49,11 +50,19 @@ public enum MarkdownReportRenderer {
             (strings.unassignedTotal, withShare(unassigned)),
         ]
         if result.commentsWithoutGoal > 0 { rows.append((strings.withoutGoal, "\(result.commentsWithoutGoal)")) }
+        rows.append((strings.distinctContributions, "\(result.distinctContributions)"))
+        if result.exactDuplicates > 0 { rows.append((strings.exactDuplicates, "\(result.exactDuplicates)")) }
+        if result.campaignGroups > 0 {
+            rows.append((strings.campaignRow, strings.campaigns(result.campaignComments, result.campaignGroups)))
+        }
         lines.append("| \(strings.figure) | \(strings.value) |")
         lines.append("|---|---:|")
         for (label, value) in rows { lines.append("| \(label) | \(value) |") }
         lines.append("")
 
+        if let changes = result.changes {
+            lines.append(contentsOf: sinceLastRun(changes, result: result, strings: strings))
+        }
         lines.append("## " + strings.goalsAndMeasures)
         for (number, goal) in result.goals.enumerated() {
             lines.append("")
@@ -103,17 +112,60 @@ public enum MarkdownReportRenderer {
     }
 
     static func measureTable(_ goal: GoalResult, strings: ReportStrings) -> String {
-        var lines = ["| \(strings.measure) | \(strings.comments) | \(strings.share) | \(strings.uncertainColumn) | \(strings.bar) |"]
-        lines.append("|---|---:|---:|---:|---|")
+        var lines = [
+            "| \(strings.measure) | \(strings.comments) | \(strings.distinctColumn) | \(strings.share) | \(strings.uncertainColumn) | \(strings.bar) |"
+        ]
+        lines.append("|---|---:|---:|---:|---:|---|")
         let largest = max(goal.measures.map(\.commentCount).max() ?? 0, 1)
         for measure in goal.measures {
             let share = goal.share(of: measure)
             let bar = String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded()))
             lines.append(
-                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(GermanFormat.percent(share)) "
+                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(measure.distinctCount) | \(GermanFormat.percent(share)) "
                     + "| \(measure.uncertainCount) | \(bar) |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func sinceLastRun(_ changes: ChangeReport, result: RunResult, strings: ReportStrings) -> [String] {
+        var lines = ["## " + strings.sinceLastRun, ""]
+        guard let baseline = changes.baselineStartedAt else {
+            return lines + [strings.firstRun, ""]
+        }
+        lines.append(strings.sinceRun(GermanFormat.date(baseline), changes.newComments, changes.changedComments))
+        lines.append("")
+        guard changes.newComments + changes.changedComments > 0 else {
+            return lines + [strings.nothingNew, ""]
+        }
+        let goalTitles = Dictionary(uniqueKeysWithValues: result.framework.goals.map { ($0.id, $0.title) })
+        let measureTitles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
+        if !changes.perGoal.isEmpty {
+            lines.append("| \(strings.goal) | \(strings.newPerGoal) |")
+            lines.append("|---|---:|")
+            for item in changes.perGoal { lines.append("| \(MarkdownText.cell(goalTitles[item.id] ?? item.id)) | \(item.count) |") }
+            lines.append("")
+        }
+        if !changes.perMeasure.isEmpty {
+            lines.append("| \(strings.measure) | \(strings.newPerMeasure) |")
+            lines.append("|---|---:|")
+            for item in changes.perMeasure {
+                lines.append("| \(MarkdownText.cell(measureTitles[item.id] ?? item.id)) | \(item.count) |")
+            }
+            lines.append("")
+        }
+        if !changes.shareMoves.isEmpty {
+            lines.append("\(strings.shareMoves):")
+            lines.append("")
+            lines.append("| \(strings.measure) | \(strings.before) | \(strings.after) |")
+            lines.append("|---|---:|---:|")
+            for move in changes.shareMoves {
+                lines.append(
+                    "| \(MarkdownText.cell(measureTitles[move.measureID] ?? move.measureID)) | \(GermanFormat.percent(move.before)) "
+                        + "| \(GermanFormat.percent(move.after)) |")
+            }
+            lines.append("")
+        }
+        return lines
     }
 
     static func summary(_ goal: GoalResult, strings: ReportStrings) -> String {

@@ -7,15 +7,32 @@ struct ReportStrings: Sendable {
     var atAGlance = "Auf einen Blick"
     var figure = "Kennzahl"
     var value = "Wert"
-    var rowsRead = "Beiträge gelesen"
-    var accepted = "davon ausgewertet"
-    var rejected = "nicht ausgewertet (Gründe in `rejected.jsonl`)"
+    var analysed = "Beiträge ausgewertet (alle bisher eingegangenen)"
+    var rowsRead = "Zeilen in den Dateien dieses Laufs"
+    var accepted = "davon angenommen"
+    var rejected = "nicht angenommen (Gründe in `rejected.jsonl`)"
     var participants = "verschiedene Pseudonyme"
     var period = "Zeitraum"
     var assignedTotal = "einer Maßnahme zugeordnet"
     var uncertainTotal = "unsicher, zur Prüfung"
     var unassignedTotal = "keiner Maßnahme zugeordnet"
     var withoutGoal = "ohne Angabe eines Ziels"
+    var distinctContributions = "eigenständige Beiträge (Duplikate und Kampagnentexte einmal gezählt)"
+    var campaigns: @Sendable (Int, Int) -> String = { comments, groups in "\(comments) in \(groups) Gruppen" }
+    var campaignRow = "Kampagnentexte (nahezu gleiche Beiträge)"
+    var exactDuplicates = "wörtlich gleiche Beiträge"
+    var sinceLastRun = "Neu seit dem letzten Lauf"
+    var firstRun = "Dies ist die erste Auswertung: alle Beiträge sind neu."
+    var sinceRun: @Sendable (String, Int, Int) -> String = { date, new, changed in
+        "Seit der Auswertung vom \(date): \(new) neue Beiträge" + (changed > 0 ? ", \(changed) geänderte." : ".")
+    }
+    var nothingNew = "Keine neuen oder geänderten Beiträge."
+    var newPerGoal = "Neue Beiträge je Ziel"
+    var newPerMeasure = "Neue Beiträge je Maßnahme"
+    var goal = "Ziel"
+    var shareMoves = "Größte Verschiebungen der Anteile"
+    var before = "vorher"
+    var after = "jetzt"
     var goalsAndMeasures = "Ziele und Maßnahmen"
     var goalSummary: @Sendable (Int, Int, Int, Int, Int) -> String = { total, routed, assigned, uncertain, unassigned in
         "\(total) Beiträge zu diesem Ziel"
@@ -27,6 +44,7 @@ struct ReportStrings: Sendable {
     var comments = "Beiträge"
     var share = "Anteil"
     var uncertainColumn = "unsicher"
+    var distinctColumn = "eigenständig"
     var bar = "Verteilung"
     var shareNote =
         "Anteil: zugeordnete Beiträge je Beitrag, der mit den Maßnahmen des Ziels verglichen wurde (die zum Ziel "

@@ -62,7 +62,9 @@ public enum Inspection {
             seed: pipeline.seed, threads: pipeline.threads, programVersion: ResonanzVersion.current, icuVersion: ICUInfo.version)
         let result: RunResult
         do {
-            result = try AnalysisPipeline.run(framework: framework, ingest: ingest, resources: loaded, manifest: manifest, configuration: pipeline)
+            result = try AnalysisPipeline.run(
+                framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: loaded, manifest: manifest,
+                configuration: pipeline)
         } catch {
             throw ResonanzError(error)
         }

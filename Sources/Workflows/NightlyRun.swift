@@ -3,104 +3,217 @@ import Corpus
 import Foundation
 import Logging
 import Reports
+import Storage
 import TextAnalysis
 
-/// Everything `resonanz run` is told.
+/// Everything `resonanz run` (and `ingest`, `analyze`, `report`) is told.
 public struct RunOptions: Sendable {
     public var framework: String
     public var comments: [String]
+    /// Output folder of the reports; the store lives in it unless `database` names another file.
     public var output: String
+    public var database: String?
+    /// Wait for another run on the same store instead of exiting with 2.
+    public var wait: Bool
     public var resources: String?
     public var read: CommentReadOptions
     public var pipeline: PipelineConfiguration
-    /// With `--strict`, the command exits with 3 after a run that rejected rows.
-    public var strict: Bool
     /// Start time to record; nil means now (or `SOURCE_DATE_EPOCH` when set).
     public var startedAt: Date?
 
     public init(
-        framework: String, comments: [String], output: String, resources: String? = nil,
-        read: CommentReadOptions = CommentReadOptions(), pipeline: PipelineConfiguration = PipelineConfiguration(),
-        strict: Bool = false, startedAt: Date? = nil
+        framework: String, comments: [String], output: String, database: String? = nil, wait: Bool = false,
+        resources: String? = nil, read: CommentReadOptions = CommentReadOptions(),
+        pipeline: PipelineConfiguration = PipelineConfiguration(), startedAt: Date? = nil
     ) {
         self.framework = framework
         self.comments = comments
         self.output = output
+        self.database = database
+        self.wait = wait
         self.resources = resources
         self.read = read
         self.pipeline = pipeline
-        self.strict = strict
         self.startedAt = startedAt
+    }
+
+    /// The store: `database`, or `resonanz.sqlite` in the output folder.
+    public var storePath: String {
+        database ?? URL(fileURLWithPath: output).appendingPathComponent("resonanz.sqlite").relativePath
     }
 }
 
-/// What a run did, for the closing line on the terminal.
+/// What a command did, for the closing lines on the terminal.
 public struct RunSummary: Sendable {
     public var rowsRead: Int
     public var accepted: Int
     public var rejected: Int
+    public var newComments: Int
+    public var changedComments: Int
+    public var unchangedComments: Int
+    /// Rows replaced by a later file's row with the same id.
+    public var supersededRows: Int
     public var warnings: Int
     public var assigned: Int
     public var uncertain: Int
     public var unassigned: Int
-    public var outputFolder: String
-    public var files: [String]
+    public var storePath: String
+    public var outputFolder: String?
 
-    /// `read 456 rows: 454 accepted + 2 rejected`.
+    /// `read 456 rows: 454 accepted + 2 rejected`, the line every run ends with.
     public var accountingLine: String {
         "read \(rowsRead) rows: \(accepted) accepted + \(rejected) rejected"
+            + " (new \(newComments), changed \(changedComments), unchanged \(unchangedComments)"
+            + (supersededRows > 0 ? ", superseded by a later file \(supersededRows))" : ")")
     }
 }
 
-/// `resonanz run`: read the framework and comments, analyse, write the reports.
+/// The nightly job and its three steps. Every command that writes holds the store's lock.
 public enum NightlyRun {
+    /// `resonanz run`: read the files, merge their comments into the store, analyse all stored
+    /// comments, store the run in one transaction, write the reports, mark the run complete.
     public static func run(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> RunSummary {
-        let frameworkURL = URL(fileURLWithPath: options.framework)
-        let framework: Framework
+        var clock = StageClock()
+        let framework = try loadFramework(options.framework)
+        let resources = try ResourceLocator.loadResources(explicit: options.resources)
+        let startedAt = timestamp(options.startedAt)
+        let session = try StoreSession(options, startedAt: startedAt, logger: logger)
+        CrashPoint.afterLock.reach()
+
+        let ingest = try readComments(options, framework: framework, logger: logger)
+        clock.lap("read")
+        let plan = try session.plan(ingest.comments)
+        let result = try analyse(plan, framework: framework, intake: Intake(ingest), resources: resources, options: options,
+            startedAt: startedAt, logger: logger)
+        clock.lap("analyse")
+
+        CrashPoint.beforeCommit.reach()
+        let sequence = try session.commit(
+            .run, plan: plan, ingest: ingest, result: result, framework: framework, options: options, startedAt: startedAt,
+            timings: clock.laps)
+        CrashPoint.afterCommit.reach()
+        logger.info("writing reports to \(options.output)")
+        _ = try ReportFiles.write(result, to: URL(fileURLWithPath: options.output))
+        CrashPoint.afterReports.reach()
+        try session.markComplete(sequence)
+        return summary(ingest: ingest, plan: plan, result: result, options: options)
+    }
+
+    /// `resonanz ingest`: read the files and store their comments, without analysis.
+    public static func ingest(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> RunSummary {
+        var clock = StageClock()
+        let framework = try loadFramework(options.framework)
+        let startedAt = timestamp(options.startedAt)
+        let session = try StoreSession(options, startedAt: startedAt, logger: logger)
+        let ingest = try readComments(options, framework: framework, logger: logger)
+        clock.lap("read")
+        let plan = try session.plan(ingest.comments)
+        _ = try session.commit(
+            .ingest, plan: plan, ingest: ingest, result: nil, framework: framework, options: options, startedAt: startedAt,
+            timings: clock.laps)
+        return summary(ingest: ingest, plan: plan, result: nil, options: options)
+    }
+
+    /// `resonanz analyze`: analyse the stored comments and store the result, without reading files.
+    public static func analyze(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> RunSummary {
+        var clock = StageClock()
+        let framework = try loadFramework(options.framework)
+        let resources = try ResourceLocator.loadResources(explicit: options.resources)
+        let startedAt = timestamp(options.startedAt)
+        let session = try StoreSession(options, startedAt: startedAt, logger: logger)
+        let nothing = IngestResult()
+        let plan = try session.plan([])
+        let result = try analyse(plan, framework: framework, intake: Intake(nothing), resources: resources, options: options,
+            startedAt: startedAt, logger: logger)
+        clock.lap("analyse")
+        _ = try session.commit(
+            .analyze, plan: plan, ingest: nothing, result: result, framework: framework, options: options,
+            startedAt: startedAt, timings: clock.laps)
+        return summary(ingest: nothing, plan: plan, result: result, options: options)
+    }
+
+    /// `resonanz report`: write the reports of the latest finished analysis in the store.
+    public static func report(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> [String] {
+        guard FileManager.default.fileExists(atPath: options.storePath) else {
+            throw .badInput("\(options.storePath): no store here; run `resonanz run` or `resonanz analyze` first")
+        }
+        let store: Store
+        let latest: RunResult?
         do {
-            framework = try FrameworkLoader.load(frameworkURL)
+            store = try Store(path: options.storePath)
+            latest = try store.latestResult()
         } catch {
             throw ResonanzError(error)
         }
-        let resources = try ResourceLocator.loadResources(explicit: options.resources)
+        guard let result = latest else {
+            throw .badInput("\(options.storePath): the store holds no finished analysis yet; run `resonanz analyze`")
+        }
+        logger.info("writing reports to \(options.output)")
+        return try ReportFiles.write(result, to: URL(fileURLWithPath: options.output))
+    }
 
+    // MARK: - Steps
+
+    static func loadFramework(_ path: String) throws(ResonanzError) -> Framework {
+        do {
+            return try FrameworkLoader.load(URL(fileURLWithPath: path))
+        } catch {
+            throw ResonanzError(error)
+        }
+    }
+
+    static func readComments(_ options: RunOptions, framework: Framework, logger: Logger) throws(ResonanzError)
+        -> IngestResult
+    {
         logger.info("reading comments from \(options.comments.joined(separator: ", "))")
-        let commentURLs = options.comments.map { URL(fileURLWithPath: $0) }
         let ingest: IngestResult
         do {
-            ingest = try CommentReader.read(commentURLs, goalIDs: Set(framework.goals.map(\.id)), options: options.read)
+            ingest = try CommentReader.read(
+                options.comments.map { URL(fileURLWithPath: $0) }, goalIDs: Set(framework.goals.map(\.id)), options: options.read)
         } catch {
             throw ResonanzError(error)
         }
         for warning in ingest.warnings { logger.warning("\(warning)") }
+        return ingest
+    }
 
-        let manifest = try makeManifest(options, framework: framework, frameworkURL: frameworkURL, commentURLs: commentURLs)
-        let result: RunResult
+    static func analyse(
+        _ plan: StoreSession.Plan, framework: Framework, intake: Intake, resources: AnalyzerResources, options: RunOptions,
+        startedAt: String, logger: Logger
+    ) throws(ResonanzError) -> RunResult {
+        let manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+        var result: RunResult
         do {
             result = try AnalysisPipeline.run(
-                framework: framework, ingest: ingest, resources: resources, manifest: manifest,
-                configuration: options.pipeline, progress: { logger.info("\($0)") })
+                framework: framework, comments: plan.corpus.map(\.comment), intake: intake, resources: resources,
+                manifest: manifest, configuration: options.pipeline, progress: { logger.info("\($0)") })
         } catch {
             throw ResonanzError(error)
         }
-
-        logger.info("writing reports to \(options.output)")
-        let files = try ReportFiles.write(result, to: URL(fileURLWithPath: options.output))
-        let summary = RunSummary(
-            rowsRead: result.rowsRead, accepted: result.commentsAccepted, rejected: result.commentsRejected,
-            warnings: result.warnings.count, assigned: result.comments.filter { $0.status == .assigned }.count,
-            uncertain: result.comments.filter { $0.status == .uncertain }.count,
-            unassigned: result.comments.filter { $0.status == .unassigned }.count, outputFolder: options.output,
-            files: files)
-        return summary
+        result.changes = ChangeReport(
+            result: result, baseline: plan.baseline?.snapshot, newIDs: plan.newSinceBaseline,
+            changedIDs: plan.changedSinceBaseline)
+        return result
     }
 
-    static func makeManifest(_ options: RunOptions, framework: Framework, frameworkURL: URL, commentURLs: [URL])
+    static func summary(ingest: IngestResult, plan: StoreSession.Plan, result: RunResult?, options: RunOptions) -> RunSummary {
+        RunSummary(
+            rowsRead: ingest.rowsRead, accepted: ingest.accepted, rejected: ingest.rejected.count,
+            newComments: plan.changes.new.count, changedComments: plan.changes.changed.count,
+            unchangedComments: plan.changes.unchanged, supersededRows: ingest.superseded, warnings: ingest.warnings.count,
+            assigned: result?.comments.filter { $0.status == .assigned }.count ?? 0,
+            uncertain: result?.comments.filter { $0.status == .uncertain }.count ?? 0,
+            unassigned: result?.comments.filter { $0.status == .unassigned }.count ?? 0, storePath: options.storePath,
+            outputFolder: result == nil ? nil : options.output)
+    }
+
+    static func makeManifest(_ options: RunOptions, framework: Framework, corpusSHA256: String, startedAt: String)
         throws(ResonanzError) -> RunManifest
     {
-        let frameworkHash = try FileOutput.sha256(of: frameworkURL)
+        let frameworkHash = try FileOutput.sha256(of: URL(fileURLWithPath: options.framework))
         var inputs: [InputFile] = []
-        for (path, url) in zip(options.comments, commentURLs) {
+        for path in options.comments {
+            let url = URL(fileURLWithPath: path)
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             let hash = isDirectory.boolValue ? try FileOutput.sha256(ofFolder: url) : try FileOutput.sha256(of: url)
@@ -109,13 +222,13 @@ public enum NightlyRun {
         let inputHash = FileOutput.sha256(Data(inputs.map(\.sha256).joined(separator: "\n").utf8))
         let settings = options.pipeline
         let identity = [
-            frameworkHash, inputHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.threshold)",
+            corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.threshold)",
             "\(settings.relativeCutoff)", "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)",
         ].joined(separator: "|")
         return RunManifest(
-            id: String(FileOutput.sha256(Data(identity.utf8)).prefix(16)),
-            startedAt: timestamp(options.startedAt), frameworkID: framework.id, frameworkSHA256: frameworkHash,
-            inputSHA256: inputHash, inputFiles: inputs, seed: settings.seed, threads: settings.threads,
+            id: String(FileOutput.sha256(Data(identity.utf8)).prefix(16)), startedAt: startedAt,
+            frameworkID: framework.id, frameworkSHA256: frameworkHash, inputSHA256: inputHash, inputFiles: inputs,
+            corpusSHA256: corpusSHA256, seed: settings.seed, threads: settings.threads,
             programVersion: ResonanzVersion.current, icuVersion: ICUInfo.version)
     }
 
@@ -130,38 +243,21 @@ public enum NightlyRun {
         formatter.timeZone = TimeZone(identifier: "UTC")
         return formatter.string(from: moment)
     }
-}
 
-/// Writes every report file of a run into the output folder.
-public enum ReportFiles {
-    /// Writes report.json, report.md, goals/*.md, assignments.csv and rejected.jsonl, and removes
-    /// goal pages of goals the framework no longer has. Returns the paths written.
-    public static func write(_ result: RunResult, to folder: URL) throws(ResonanzError) -> [String] {
-        var files: [(path: String, content: String)] = [("report.json", JSONReportRenderer.render(result))]
-        files += MarkdownReportRenderer.render(result)
-        files.append(("assignments.csv", AssignmentsCSVRenderer.render(result)))
-        files.append(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)))
-        for file in files {
-            try FileOutput.write(file.content, to: folder.appendingPathComponent(file.path))
-        }
-        let goalFolder = folder.appendingPathComponent("goals")
-        let current = Set(files.map(\.path))
-        if let stale = try? FileManager.default.contentsOfDirectory(atPath: goalFolder.path) {
-            for name in stale where name.hasSuffix(".md") && !current.contains("goals/\(name)") {
-                try? FileManager.default.removeItem(at: goalFolder.appendingPathComponent(name))
-            }
-        }
-        return files.map(\.path)
+    /// The `id` of the framework at `path`, for the default output folder.
+    public static func frameworkID(of path: String) throws(ResonanzError) -> String {
+        try loadFramework(path).id
     }
 }
 
-extension NightlyRun {
-    /// The `id` of the framework at `path`, for the default output folder.
-    public static func frameworkID(of path: String) throws(ResonanzError) -> String {
-        do {
-            return try FrameworkLoader.load(URL(fileURLWithPath: path)).id
-        } catch {
-            throw ResonanzError(error)
-        }
+/// Seconds per stage, for the run's manifest (not for reports: they must not depend on speed).
+struct StageClock {
+    private var last = Date()
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    mutating func lap(_ stage: String) {
+        let now = Date()
+        laps.append((stage, now.timeIntervalSince(last)))
+        last = now
     }
 }

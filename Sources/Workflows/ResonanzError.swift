@@ -1,4 +1,5 @@
 import Corpus
+import Storage
 import TextAnalysis
 
 /// A failure the `resonanz` command reports, with the exit code the contract gives it.
@@ -26,6 +27,15 @@ public enum ResonanzError: Error, CustomStringConvertible {
     }
 
     init(_ error: CorpusError) { self = .badInput(error.description) }
+
+    /// A store held by another run is bad usage (exit 2, as the contract says for `run`); other
+    /// storage failures are run-time failures.
+    init(_ error: StorageError) {
+        switch error {
+        case .locked: self = .badInput(error.description)
+        default: self = .failed(error.description)
+        }
+    }
 
     init(_ error: TextAnalysisError) {
         switch error {

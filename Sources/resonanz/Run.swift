@@ -1,14 +1,46 @@
 import ArgumentParser
+import Foundation
 import Workflows
+
+/// Where reports and the store go.
+struct StoreOptions: ParsableArguments {
+    @Option(help: "Output folder of the reports (default: reports/<framework-id>).")
+    var out: String?
+
+    @Option(help: "The SQLite store (default: resonanz.sqlite in the output folder).")
+    var db: String?
+
+    @Flag(help: "Wait while another run uses the store, instead of exiting with 2.")
+    var wait = false
+
+    func output(framework: String) throws(ResonanzError) -> String {
+        if let out { return out }
+        return "reports/" + (try NightlyRun.frameworkID(of: framework))
+    }
+}
+
+/// The lines every writing command ends with.
+func printSummary(_ summary: RunSummary) {
+    print(summary.accountingLine)
+    if let folder = summary.outputFolder {
+        print(
+            "\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; "
+                + "reports in \(folder), store \(summary.storePath)")
+    } else {
+        print("store \(summary.storePath)")
+    }
+}
 
 extension ResonanzCommand {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "The nightly job: read the comments, analyse them, write the reports.",
+            abstract: "The nightly job: store new comments, analyse all stored ones, write the reports.",
             discussion: """
-                Writes report.json, report.md, goals/<goal-id>.md, assignments.csv and rejected.jsonl \
-                into the output folder. Rows that cannot be used are listed in rejected.jsonl and \
-                counted; they fail the run only with --strict (exit 3).
+                Reads the comment files, adds what is new or changed to the store (reading a file \
+                twice adds nothing), analyses every stored comment, and writes report.json, report.md, \
+                goals/<goal-id>.md, assignments.csv and rejected.jsonl. Rows that cannot be used are \
+                listed in rejected.jsonl and counted; they fail the run only with --strict (exit 3). \
+                A second run on the same store waits with --wait, or exits with 2.
 
                 Example:
                   resonanz run --framework corpora/jena-hf4/framework.yaml \\
@@ -21,15 +53,13 @@ extension ResonanzCommand {
         @Option(parsing: .upToNextOption, help: "Comment files (.csv, .tsv, .jsonl) or folders of .txt files.")
         var comments: [String]
 
-        @Option(help: "Output folder (default: reports/<framework-id>).")
-        var out: String?
-
         @Flag(help: "Exit with status 3 when any row was rejected.")
         var strict = false
 
         @Flag(help: "No progress messages.")
         var quiet = false
 
+        @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var commentOptions: CommentOptions
         @OptionGroup var analysisOptions: AnalysisOptions
 
@@ -39,25 +69,15 @@ extension ResonanzCommand {
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
-                let logger = makeLogger(quiet: quiet)
-                var output = out ?? ""
-                if out == nil { output = try defaultOutput() }
                 let summary = try NightlyRun.run(
                     RunOptions(
-                        framework: framework, comments: comments, output: output,
-                        resources: commentOptions.resources, read: commentOptions.readOptions,
-                        pipeline: analysisOptions.configuration, strict: strict),
-                    logger: logger)
-                print(summary.accountingLine)
-                print(
-                    "\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; "
-                        + "reports in \(summary.outputFolder)")
+                        framework: framework, comments: comments, output: try storeOptions.output(framework: framework),
+                        database: storeOptions.db, wait: storeOptions.wait, resources: commentOptions.resources,
+                        read: commentOptions.readOptions, pipeline: analysisOptions.configuration),
+                    logger: makeLogger(quiet: quiet))
+                printSummary(summary)
                 if strict && summary.rejected > 0 { throw .rejectedRows(count: summary.rejected) }
             }
-        }
-
-        private func defaultOutput() throws(ResonanzError) -> String {
-            "reports/" + (try NightlyRun.frameworkID(of: framework))
         }
     }
 }

@@ -14,7 +14,7 @@ struct AnalysisPipelineTests {
             id: "test", startedAt: "", frameworkID: framework.id, frameworkSHA256: "", inputSHA256: "", inputFiles: [],
             seed: 0, threads: threads, programVersion: "test", icuVersion: ICUInfo.version)
         return try AnalysisPipeline.run(
-            framework: framework, ingest: ingest, resources: Fixtures.resources, manifest: manifest,
+            framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources, manifest: manifest,
             configuration: PipelineConfiguration(threads: threads))
     }
 

@@ -254,3 +254,18 @@ struct ISODateTests {
         #expect(ISODate.sortKey("gestern") == nil)
     }
 }
+
+/// Tests how a later file's row with a known id replaces the earlier one (newer exports).
+struct SupersedingRowTests {
+    @Test func aLaterFileReplacesTheEarlierRow() throws {
+        let first = Fixtures.temporaryFile("export-1.csv", "id,text\n1,Radwege\n2,Busse\n")
+        let second = Fixtures.temporaryFile("export-2.csv", "id,text\n1,Mehr Radwege\n2,Busse\n3,Neu\n")
+        let result = try CommentReader.read([first, second], goalIDs: [])
+        #expect(result.comments.map(\.id) == ["1", "2", "3"])
+        #expect(result.comments.map(\.text) == ["Mehr Radwege", "Busse", "Neu"])
+        #expect(result.superseded == 2)
+        #expect(result.rejected.isEmpty)
+        #expect(result.rowsRead == 5)
+        #expect(result.accepted + result.rejected.count == result.rowsRead)
+    }
+}

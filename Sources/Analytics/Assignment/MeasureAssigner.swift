@@ -85,7 +85,7 @@ public struct CommentAssessment: Sendable, Equatable {
 }
 
 /// One measure a comment was matched to.
-public struct MeasureAssignment: Sendable, Equatable {
+public struct MeasureAssignment: Sendable, Equatable, Codable {
     public var measureID: String
     public var goalID: String
     /// Sum of the BM25 contributions of the matched terms.
@@ -97,7 +97,7 @@ public struct MeasureAssignment: Sendable, Equatable {
 }
 
 /// A matched term: as the comment wrote it, and as the measure's text wrote it.
-public struct Evidence: Sendable, Equatable {
+public struct Evidence: Sendable, Equatable, Codable {
     public var term: String
     public var measureTerm: String
     /// The term's BM25 contribution to the score.

@@ -79,7 +79,7 @@ public struct KeynessExtractor: Sendable {
 }
 
 /// A keyword of a goal, measure or topic.
-public struct Keyword: Sendable, Equatable {
+public struct Keyword: Sendable, Equatable, Codable {
     /// The matching key the statistics were counted on.
     public var stem: String
     /// The corpus's most frequent spelling of the stem.

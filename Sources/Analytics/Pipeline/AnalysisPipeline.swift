@@ -3,12 +3,13 @@ import TextAnalysis
 
 /// From accepted comments to a finished ``RunResult``.
 public enum AnalysisPipeline {
-    /// Runs the analysis; `progress` receives one line per step.
+    /// Analyses `comments` (the whole corpus of the run, in a fixed order); `intake` is what this
+    /// run read from its files (rows read, rejected rows, warnings), reported alongside.
+    /// `progress` receives one line per step.
     public static func run(
-        framework: Framework, ingest: IngestResult, resources: AnalyzerResources, manifest: RunManifest,
+        framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, progress: (String) -> Void = { _ in }
     ) throws(TextAnalysisError) -> RunResult {
-        let comments = ingest.comments
         let measures = framework.measures
 
         // 1. Analyse comments and measure texts together, so both share one vocabulary.
@@ -48,6 +49,9 @@ public enum AnalysisPipeline {
         let keywordDocuments = commentTokens.map(keywordStems)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
+        // 4. Exact duplicates and campaign texts.
+        progress("looking for duplicates")
+        let duplicates = DuplicateDetector(seed: configuration.seed).detect(texts: comments.map(\.text), tokens: commentTokens)
         let results = comments.indices.map { index in
             let comment = comments[index]
             let assessment = assessments[index]
@@ -55,8 +59,10 @@ public enum AnalysisPipeline {
             return CommentResult(
                 id: comment.id, text: comment.text, goal: comment.goal,
                 inferredGoal: bestGoal != comment.goal ? bestGoal : nil, createdAt: comment.createdAt,
-                status: assessment.status, assignments: assessment.assignments, topic: nil, duplicateOf: nil,
-                source: comment.source)
+                status: assessment.status, assignments: assessment.assignments, topic: nil,
+                duplicateOf: duplicates[index].duplicateOf.map { comments[$0].id },
+                nearDuplicateGroup: duplicates[index].nearDuplicateGroup.map { comments[$0].id },
+                isDistinct: duplicates[index].isDistinct(at: index), source: comment.source)
         }
         let goals = framework.goals.map { goal in
             goalResult(
@@ -70,8 +76,8 @@ public enum AnalysisPipeline {
             return left != right ? left < right : lhs < rhs
         }
         return RunResult(
-            manifest: manifest, framework: framework, rowsRead: ingest.rowsRead, rejected: ingest.rejected,
-            warnings: ingest.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
+            manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
+            warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
             firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, comments: results,
             method: MethodSettings(
                 bm25K1: assigner.index.k1, bm25B: assigner.index.b, threshold: configuration.threshold,
@@ -90,32 +96,57 @@ public enum AnalysisPipeline {
         let statuses = members.map { comments[$0].status }
         let measures = goal.measures.map { measure in
             var assigned: [(index: Int, score: Double)] = []
+            var distinct = 0
             var uncertain = 0
             for (index, comment) in comments.enumerated() {
                 guard let match = comment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
                 if comment.status == .assigned {
                     assigned.append((index, match.score))
+                    if comment.isDistinct { distinct += 1 }
                 } else if comment.status == .uncertain {
                     uncertain += 1
                 }
             }
-            let quotes = assigned.sorted { lhs, rhs in
+            // Quotes are distinct contributions: a campaign text is quoted once at most.
+            let quotes = assigned.filter { comments[$0.index].isDistinct }.sorted { lhs, rhs in
                 lhs.score != rhs.score ? lhs.score > rhs.score : comments[lhs.index].id < comments[rhs.index].id
             }.prefix(representativeLimit).map { item in
                 Quote(commentID: comments[item.index].id, text: comments[item.index].text, score: item.score)
             }
             return MeasureResult(
-                id: measure.id, title: measure.title, commentCount: assigned.count, uncertainCount: uncertain,
+                id: measure.id, title: measure.title, commentCount: assigned.count, distinctCount: distinct,
+                uncertainCount: uncertain,
                 keywords: extractor.keywords(target: Set(assigned.map(\.index)), documents: keywordDocuments, display: display),
                 representativeComments: quotes)
         }
         return GoalResult(
-            id: goal.id, title: goal.title, commentCount: members.count, postedCount: posted,
+            id: goal.id, title: goal.title, commentCount: members.count,
+            distinctCount: members.filter { comments[$0].isDistinct }.count, postedCount: posted,
             routedCount: members.count - posted, consideredCount: posted + withoutGoal,
             assignedCount: statuses.filter { $0 == .assigned }.count,
             uncertainCount: statuses.filter { $0 == .uncertain }.count,
             unassignedCount: statuses.filter { $0 == .unassigned }.count,
             keywords: extractor.keywords(target: members, documents: keywordDocuments, display: display),
             measures: measures)
+    }
+}
+
+/// What a run read from its files, as opposed to the comments it analyses (which include those
+/// stored by earlier runs).
+public struct Intake: Sendable, Equatable {
+    /// Rows read from this run's files: accepted + rejected.
+    public var rowsRead: Int
+    public var rejected: [RejectedRow]
+    public var warnings: [IngestWarning]
+
+    public init(rowsRead: Int, rejected: [RejectedRow], warnings: [IngestWarning]) {
+        self.rowsRead = rowsRead
+        self.rejected = rejected
+        self.warnings = warnings
+    }
+
+    /// The intake of an ingest whose accepted comments are also the ones analysed.
+    public init(_ ingest: IngestResult) {
+        self.init(rowsRead: ingest.rowsRead, rejected: ingest.rejected, warnings: ingest.warnings)
     }
 }

@@ -1,17 +1,19 @@
 import Corpus
 
 /// What identifies a run: inputs, settings and program, fixed before analysis starts.
-public struct RunManifest: Sendable, Equatable {
-    /// Derived from the input and framework hashes, the seed and the program version, so the
-    /// same run has the same id.
+public struct RunManifest: Sendable, Equatable, Codable {
+    /// Derived from the corpus and framework hashes, the settings and the program version, so
+    /// the same analysis has the same id.
     public var id: String
     /// ISO 8601 time the run started; the only field that changes between identical runs.
     public var startedAt: String
     public var frameworkID: String
     public var frameworkSHA256: String
-    /// SHA-256 over the input files' hashes, in the order given.
+    /// SHA-256 over the hashes of this run's input files, in the order given.
     public var inputSHA256: String
     public var inputFiles: [InputFile]
+    /// SHA-256 over every comment analysed (the stored ones and this run's), in order.
+    public var corpusSHA256: String
     public var seed: UInt64
     public var threads: Int
     public var programVersion: String
@@ -19,8 +21,10 @@ public struct RunManifest: Sendable, Equatable {
 
     public init(
         id: String, startedAt: String, frameworkID: String, frameworkSHA256: String, inputSHA256: String,
-        inputFiles: [InputFile], seed: UInt64, threads: Int, programVersion: String, icuVersion: String
+        inputFiles: [InputFile], corpusSHA256: String = "", seed: UInt64, threads: Int, programVersion: String,
+        icuVersion: String
     ) {
+        self.corpusSHA256 = corpusSHA256
         self.id = id
         self.startedAt = startedAt
         self.frameworkID = frameworkID
@@ -35,7 +39,7 @@ public struct RunManifest: Sendable, Equatable {
 }
 
 /// One input file of a run.
-public struct InputFile: Sendable, Equatable {
+public struct InputFile: Sendable, Equatable, Codable {
     public var path: String
     public var sha256: String
 
@@ -46,7 +50,7 @@ public struct InputFile: Sendable, Equatable {
 }
 
 /// The settings the analysis used, recorded in every report.
-public struct MethodSettings: Sendable, Equatable {
+public struct MethodSettings: Sendable, Equatable, Codable {
     public var bm25K1: Double
     public var bm25B: Double
     public var threshold: Double
@@ -58,7 +62,7 @@ public struct MethodSettings: Sendable, Equatable {
 }
 
 /// The finished result of one run, everything a report shows.
-public struct RunResult: Sendable {
+public struct RunResult: Sendable, Codable {
     public var manifest: RunManifest
     public var framework: Framework
     /// Rows read = accepted comments + rejected rows.
@@ -75,8 +79,19 @@ public struct RunResult: Sendable {
     /// Every accepted comment, in input order.
     public var comments: [CommentResult]
     public var method: MethodSettings
+    /// What changed since the last run; nil when the run was not compared (`resonanz eval`).
+    public var changes: ChangeReport?
 
-    public var commentsAccepted: Int { comments.count }
+    /// Rows of this run's files that were accepted (rows read − rejected).
+    public var commentsAccepted: Int { rowsRead - rejected.count }
+    /// Comments analysed: every stored comment, not only this run's.
+    public var commentsAnalysed: Int { comments.count }
+    /// Comments that are contributions of their own (see ``CommentResult/isDistinct``).
+    public var distinctContributions: Int { comments.filter(\.isDistinct).count }
+    public var exactDuplicates: Int { comments.filter { $0.duplicateOf != nil }.count }
+    /// Comments in near-duplicate groups, and the number of groups.
+    public var campaignComments: Int { comments.filter { $0.nearDuplicateGroup != nil }.count }
+    public var campaignGroups: Int { Set(comments.compactMap(\.nearDuplicateGroup)).count }
     public var commentsRejected: Int { rejected.count }
     public var commentsWithoutGoal: Int { comments.filter { $0.goal == nil }.count }
 }
@@ -87,11 +102,13 @@ public struct RunResult: Sendable {
 /// measure belongs to it (``CommentResult/reportGoal``). Comments without a goal are compared
 /// with every measure, so a measure's share counts against ``consideredCount``: the comments
 /// posted under the goal plus all comments without a goal.
-public struct GoalResult: Sendable, Equatable {
+public struct GoalResult: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     /// The goal's comments: posted under it, or without goal and routed here.
     public var commentCount: Int
+    /// Of those, distinct contributions (no exact duplicate, campaign texts counted once).
+    public var distinctCount: Int
     /// Of those, posted under the goal.
     public var postedCount: Int
     /// Of those, posted without a goal and routed here by their best measure.
@@ -113,11 +130,13 @@ public struct GoalResult: Sendable, Equatable {
 }
 
 /// Results for one measure.
-public struct MeasureResult: Sendable, Equatable {
+public struct MeasureResult: Sendable, Equatable, Codable {
     public var id: String
     public var title: String
     /// Comments assigned to the measure (from any goal).
     public var commentCount: Int
+    /// Of those, distinct contributions (no exact duplicate, campaign texts counted once).
+    public var distinctCount: Int
     /// Uncertain comments that list the measure as a candidate.
     public var uncertainCount: Int
     /// Keywords of the comments assigned to the measure against all others.
@@ -127,14 +146,14 @@ public struct MeasureResult: Sendable, Equatable {
 }
 
 /// A comment quoted in a report.
-public struct Quote: Sendable, Equatable {
+public struct Quote: Sendable, Equatable, Codable {
     public var commentID: String
     public var text: String
     public var score: Double
 }
 
 /// The analysis of one comment.
-public struct CommentResult: Sendable, Equatable {
+public struct CommentResult: Sendable, Equatable, Codable {
     public var id: String
     public var text: String
     /// The goal it was posted under.
@@ -147,8 +166,12 @@ public struct CommentResult: Sendable, Equatable {
     public var assignments: [MeasureAssignment]
     /// Topic id; topics are not computed yet, so always nil.
     public var topic: String?
-    /// The earlier comment with the same text; duplicate detection is not built yet, so nil.
+    /// The earlier comment with the same normalised text.
     public var duplicateOf: String?
+    /// The earliest comment of the near-duplicate (campaign) group, when the comment is in one.
+    public var nearDuplicateGroup: String?
+    /// False for an exact duplicate or a later member of a near-duplicate group.
+    public var isDistinct: Bool
     public var source: SourceLocation
 
     /// The goal whose page shows the comment: the posted goal, else the goal of its best

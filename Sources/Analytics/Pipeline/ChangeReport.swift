@@ -1,0 +1,92 @@
+/// What a run's figures were, kept so a later run can say what changed since.
+public struct RunSnapshot: Sendable, Equatable, Codable {
+    /// When the run started (shown as "since the run of …").
+    public var startedAt: String
+    /// Comments per goal, by goal id.
+    public var goalComments: [String: Int]
+    /// Assigned comments and share per measure, by measure id.
+    public var measureComments: [String: Int]
+    public var measureShares: [String: Double]
+
+    public init(_ result: RunResult) {
+        startedAt = result.manifest.startedAt
+        goalComments = Dictionary(uniqueKeysWithValues: result.goals.map { ($0.id, $0.commentCount) })
+        var comments: [String: Int] = [:]
+        var shares: [String: Double] = [:]
+        for goal in result.goals {
+            for measure in goal.measures {
+                comments[measure.id] = measure.commentCount
+                shares[measure.id] = goal.share(of: measure)
+            }
+        }
+        measureComments = comments
+        measureShares = shares
+    }
+}
+
+/// "Since the last run": the comments that are new or changed since the baseline run, where they
+/// went, and the measures whose share moved most.
+///
+/// The baseline is the latest finished run whose corpus differed from this run's, so a run on
+/// unchanged input repeats the previous report byte for byte instead of announcing "nothing new".
+public struct ChangeReport: Sendable, Equatable, Codable {
+    /// Start time of the baseline run; nil when there was none (the first run: all is new).
+    public var baselineStartedAt: String?
+    public var newComments: Int
+    public var changedComments: Int
+    /// New or changed comments per goal (by `reportGoal`), in framework order, zero counts left out.
+    public var perGoal: [Count]
+    /// New or changed comments assigned to each measure, in framework order, zero counts left out.
+    public var perMeasure: [Count]
+    /// Measures whose share moved most, largest absolute move first (at most ``moveLimit``).
+    public var shareMoves: [ShareMove]
+    /// Ids of the new and changed comments, in corpus order.
+    public var commentIDs: [String]
+
+    public static let moveLimit = 5
+
+    public struct Count: Sendable, Equatable, Codable {
+        public var id: String
+        public var count: Int
+    }
+
+    public struct ShareMove: Sendable, Equatable, Codable {
+        public var measureID: String
+        public var before: Double
+        public var after: Double
+    }
+
+    /// Compares `result` with `baseline`; `newIDs` and `changedIDs` are the comments that arrived
+    /// or changed after the baseline run.
+    public init(result: RunResult, baseline: RunSnapshot?, newIDs: Set<String>, changedIDs: Set<String>) {
+        let touched = result.comments.filter { newIDs.contains($0.id) || changedIDs.contains($0.id) }
+        baselineStartedAt = baseline?.startedAt
+        newComments = touched.filter { newIDs.contains($0.id) }.count
+        changedComments = touched.count - newComments
+        commentIDs = touched.map(\.id)
+        perGoal = result.goals.compactMap { goal in
+            let count = touched.filter { $0.reportGoal == goal.id }.count
+            return count > 0 ? Count(id: goal.id, count: count) : nil
+        }
+        perMeasure = result.framework.measures.compactMap { measure in
+            let count = touched.filter { comment in
+                comment.status == .assigned && comment.assignments.contains { $0.measureID == measure.id }
+            }.count
+            return count > 0 ? Count(id: measure.id, count: count) : nil
+        }
+        var moves: [ShareMove] = []
+        for goal in result.goals {
+            for measure in goal.measures {
+                let before = baseline?.measureShares[measure.id] ?? 0
+                let after = goal.share(of: measure)
+                if abs(after - before) > 1e-9 { moves.append(ShareMove(measureID: measure.id, before: before, after: after)) }
+            }
+        }
+        moves.sort { lhs, rhs in
+            let left = abs(lhs.after - lhs.before)
+            let right = abs(rhs.after - rhs.before)
+            return left != right ? left > right : lhs.measureID < rhs.measureID
+        }
+        shareMoves = Array(moves.prefix(Self.moveLimit))
+    }
+}

@@ -1,0 +1,34 @@
+import GRDB
+
+/// Failures of the store, each naming the database file.
+public enum StorageError: Error, CustomStringConvertible {
+    /// SQLite refused: its result code, message and the statement.
+    case database(path: String, code: Int32, message: String, statement: String?)
+    /// Another process holds the store.
+    case locked(path: String, holder: String)
+    /// The lock file cannot be created or locked.
+    case lockUnavailable(path: String, reason: String)
+    /// Stored data that cannot be read back (a JSON column that does not decode).
+    case corrupt(path: String, what: String)
+
+    public var description: String {
+        switch self {
+        case .database(let path, let code, let message, let statement):
+            return "\(path): SQLite error \(code): \(message)" + (statement.map { " (in: \($0))" } ?? "")
+        case .locked(let path, let holder):
+            return "\(path): another resonanz run is using this store (\(holder)); wait for it, or pass --wait"
+        case .lockUnavailable(let path, let reason):
+            return "\(path): cannot lock the store: \(reason)"
+        case .corrupt(let path, let what):
+            return "\(path): stored data cannot be read: \(what)"
+        }
+    }
+
+    static func wrap(_ error: any Error, path: String) -> StorageError {
+        if let error = error as? StorageError { return error }
+        if let error = error as? DatabaseError {
+            return .database(path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)", statement: error.sql)
+        }
+        return .database(path: path, code: -1, message: "\(error)", statement: nil)
+    }
+}

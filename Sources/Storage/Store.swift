@@ -1,0 +1,229 @@
+import Analytics
+import Corpus
+import Foundation
+import GRDB
+
+/// The SQLite store of comments and runs; the only place in Resonanz that talks to SQLite.
+///
+/// One file in WAL mode, opened through GRDB on the system libsqlite3, with the schema of
+/// ``Migrations``. Every run writes everything it has to say in one transaction
+/// (``commit(_:)``), so a process killed at any moment leaves either the whole run or none of it;
+/// `resonanz run` then flips the run to `complete` once its reports are in place.
+public final class Store: Sendable {
+    public let path: String
+    private let pool: DatabasePool
+
+    /// Opens (and creates or migrates) the store at `path`; its folder must exist.
+    public init(path: String) throws(StorageError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = true
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
+
+    // MARK: - Reading
+
+    /// All comments, in order of first arrival.
+    public func comments() throws(StorageError) -> [StoredComment] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM comment ORDER BY ordinal").map { row in
+                try self.storedComment(row)
+            }
+        }
+    }
+
+    /// The latest finished analysis whose corpus hash is not `corpusSHA256`.
+    public func baseline(differentFrom corpusSHA256: String) throws(StorageError) -> Baseline? {
+        try read { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT sequence, snapshot FROM run
+                        WHERE status = 'complete' AND snapshot IS NOT NULL AND corpus_sha256 != ?
+                        ORDER BY sequence DESC LIMIT 1
+                        """, arguments: [corpusSHA256])
+            else { return nil }
+            let snapshot: RunSnapshot = try self.decode(row["snapshot"], what: "run snapshot")
+            return Baseline(sequence: row["sequence"], snapshot: snapshot)
+        }
+    }
+
+    /// The result of the latest finished analysis, for re-rendering its reports.
+    public func latestResult() throws(StorageError) -> RunResult? {
+        try read { db in
+            guard
+                let text = try String.fetchOne(
+                    db, sql: "SELECT result FROM run WHERE status = 'complete' AND result IS NOT NULL ORDER BY sequence DESC LIMIT 1")
+            else { return nil }
+            return try self.decode(text, what: "run result")
+        }
+    }
+
+    /// The run history, oldest first.
+    public func history() throws(StorageError) -> [RunHistoryEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY sequence").map { row in
+                RunHistoryEntry(
+                    sequence: row["sequence"], kind: RunKind(rawValue: row["kind"]) ?? .run, status: row["status"],
+                    startedAt: row["started_at"], rowsRead: row["rows_read"], accepted: row["accepted"],
+                    rejected: row["rejected"], newComments: row["new_comments"], changedComments: row["changed_comments"])
+            }
+        }
+    }
+
+    /// SQLite's `PRAGMA integrity_check`: `ok` for a sound file.
+    public func integrityCheck() throws(StorageError) -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    /// The sequence the next run will get.
+    public func nextSequence() throws(StorageError) -> Int {
+        try read { db in (try Int.fetchOne(db, sql: "SELECT max(sequence) FROM run") ?? 0) + 1 }
+    }
+
+    // MARK: - Writing
+
+    /// Writes a run, its comments, inputs, rejected rows and assignments in one transaction and
+    /// returns the run's sequence. A `run` is stored as `reports_pending` until
+    /// ``markComplete(_:finishedAt:)``; other kinds are complete at once.
+    @discardableResult
+    public func commit(_ record: RunRecord) throws(StorageError) -> Int {
+        try write { db in
+            let status = record.kind == .run ? "reports_pending" : "complete"
+            let snapshot = try record.result.map { try self.encode(RunSnapshot($0)) }
+            let result = try record.result.map { try self.encode($0) }
+            let timings = try self.encode(record.timings.map { [$0.stage: $0.seconds] })
+            try db.execute(
+                sql: """
+                    INSERT INTO run (kind, status, report_id, started_at, corpus_sha256, framework_id, framework_sha256,
+                        seed, program_version, icu_version, rows_read, accepted, rejected, new_comments, changed_comments,
+                        unchanged_comments, timings, snapshot, result)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    record.kind.rawValue, status, record.reportID, record.startedAt, record.corpusSHA256, record.frameworkID,
+                    record.frameworkSHA256, String(record.seed), record.programVersion, record.icuVersion, record.rowsRead,
+                    record.accepted, record.rejectedRows.count, record.changes.new.count, record.changes.changed.count,
+                    record.changes.unchanged, timings, snapshot, result,
+                ])
+            let sequence = Int(db.lastInsertedRowID)
+            for (position, input) in record.inputs.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO run_input (run, position, path, sha256) VALUES (?, ?, ?, ?)",
+                    arguments: [sequence, position, input.path, input.sha256])
+            }
+            for (position, row) in record.rejectedRows.enumerated() {
+                try db.execute(
+                    sql: "INSERT INTO rejected_row (run, position, file, line, comment_id, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    arguments: [sequence, position, row.source.file, row.source.line, row.id, row.reason, row.excerpt])
+            }
+            for comment in record.changes.changed {
+                try db.execute(
+                    sql: """
+                        INSERT INTO comment_version (comment_id, version, text, text_sha256, source_file, source_line, run, superseded_run)
+                        SELECT id, version, text, text_sha256, source_file, source_line, changed_run, ? FROM comment WHERE id = ?
+                        """, arguments: [sequence, comment.id])
+                try db.execute(
+                    sql: """
+                        UPDATE comment SET text = ?, text_sha256 = ?, version = version + 1, goal = ?, created_at = ?, author = ?,
+                            parent_id = ?, labels = ?, labels_given = ?, metadata = ?, source_file = ?, source_line = ?,
+                            changed_run = ?
+                        WHERE id = ?
+                        """,
+                    arguments: try self.commentColumns(comment) + [sequence, comment.id])
+            }
+            for comment in record.changes.new {
+                try db.execute(
+                    sql: """
+                        INSERT INTO comment (text, text_sha256, goal, created_at, author, parent_id, labels, labels_given, metadata,
+                            source_file, source_line, id, version, id_was_derived, first_run, changed_run)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                        """,
+                    arguments: try self.commentColumns(comment) + [comment.id, comment.idWasDerived, sequence, sequence])
+            }
+            if let result = record.result {
+                for comment in result.comments {
+                    for (rank, assignment) in comment.assignments.enumerated() {
+                        try db.execute(
+                            sql: """
+                                INSERT INTO assignment (run, comment_id, rank, measure_id, status, score, confidence, evidence)
+                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                """,
+                            arguments: [
+                                sequence, comment.id, rank, assignment.measureID, comment.status.rawValue, assignment.score,
+                                assignment.confidence, try self.encode(assignment.evidence),
+                            ])
+                    }
+                }
+            }
+            return sequence
+        }
+    }
+
+    /// Marks a `run` complete once its reports are in place.
+    public func markComplete(_ sequence: Int, finishedAt: String) throws(StorageError) {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE run SET status = 'complete', finished_at = ? WHERE sequence = ?", arguments: [finishedAt, sequence])
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// The comment's columns in the order the INSERT and UPDATE statements above list them.
+    private func commentColumns(_ comment: Comment) throws -> StatementArguments {
+        let values: [(any DatabaseValueConvertible)?] = [
+            comment.text, CorpusMerge.sha256(comment.text), comment.goal, comment.createdAt, comment.author, comment.parentID,
+            try encode(comment.labels), comment.labelsGiven, try encode(comment.metadata), comment.source.file,
+            comment.source.line,
+        ]
+        return StatementArguments(values)
+    }
+
+    private func storedComment(_ row: Row) throws -> StoredComment {
+        let comment = Comment(
+            id: row["id"], text: row["text"], goal: row["goal"], createdAt: row["created_at"], author: row["author"],
+            parentID: row["parent_id"], labels: try decode(row["labels"], what: "labels"), labelsGiven: row["labels_given"],
+            metadata: try decode(row["metadata"], what: "metadata"),
+            source: SourceLocation(file: row["source_file"], line: row["source_line"]), idWasDerived: row["id_was_derived"])
+        return StoredComment(
+            comment: comment, ordinal: row["ordinal"], version: row["version"], textSHA256: row["text_sha256"],
+            firstRun: row["first_run"], changedRun: row["changed_run"])
+    }
+
+    private func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private func decode<Value: Decodable>(_ text: String?, what: String) throws -> Value {
+        guard let text, let value = try? JSONDecoder().decode(Value.self, from: Data(text.utf8)) else {
+            throw StorageError.corrupt(path: path, what: what)
+        }
+        return value
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Corpus
+import Crypto
+import Foundation
+
+/// A comment as the store keeps it: the comment and where it stands in the store's history.
+public struct StoredComment: Sendable, Equatable {
+    public var comment: Comment
+    /// Order of first arrival; the analysis reads comments in this order.
+    public var ordinal: Int
+    /// 1 for the first text under this id, +1 for every changed text.
+    public var version: Int
+    public var textSHA256: String
+    /// Sequence of the run that first stored the id.
+    public var firstRun: Int
+    /// Sequence of the run that stored the current text.
+    public var changedRun: Int
+}
+
+/// How the comments read in a run relate to the store.
+public struct CommentChanges: Sendable, Equatable {
+    /// Ids the store does not have, in input order.
+    public var new: [Comment] = []
+    /// Ids the store has with another text: the new text, in input order.
+    public var changed: [Comment] = []
+    /// Ids the store has with the same text: nothing to store.
+    public var unchanged: Int = 0
+
+    public init(new: [Comment] = [], changed: [Comment] = [], unchanged: Int = 0) {
+        self.new = new
+        self.changed = changed
+        self.unchanged = unchanged
+    }
+}
+
+/// Pure functions that merge a run's comments into the stored ones.
+public enum CorpusMerge {
+    /// Lower-case hex SHA-256 of the UTF-8 text.
+    public static func sha256(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+    }
+
+    /// Sorts incoming comments into new, changed and unchanged against the store, by id and text.
+    /// Reading the same file twice therefore adds nothing.
+    public static func classify(_ incoming: [Comment], stored: [StoredComment]) -> CommentChanges {
+        let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.comment.id, $0) })
+        var changes = CommentChanges()
+        for comment in incoming {
+            guard let existing = byID[comment.id] else {
+                changes.new.append(comment)
+                continue
+            }
+            if existing.textSHA256 == sha256(comment.text) {
+                changes.unchanged += 1
+            } else {
+                changes.changed.append(comment)
+            }
+        }
+        return changes
+    }
+
+    /// The comments to analyse after a run's changes: the stored ones in arrival order, changed
+    /// texts replaced, new ones appended in input order; with the run that brought each text.
+    public static func apply(_ changes: CommentChanges, to stored: [StoredComment], run: Int) -> [StoredComment] {
+        let changedByID = Dictionary(uniqueKeysWithValues: changes.changed.map { ($0.id, $0) })
+        var result = stored.map { item -> StoredComment in
+            guard let replacement = changedByID[item.comment.id] else { return item }
+            var updated = item
+            updated.comment = replacement
+            updated.version += 1
+            updated.textSHA256 = sha256(replacement.text)
+            updated.changedRun = run
+            return updated
+        }
+        var ordinal = (stored.map(\.ordinal).max() ?? 0) + 1
+        for comment in changes.new {
+            result.append(
+                StoredComment(
+                    comment: comment, ordinal: ordinal, version: 1, textSHA256: sha256(comment.text), firstRun: run,
+                    changedRun: run))
+            ordinal += 1
+        }
+        return result
+    }
+
+    /// SHA-256 over everything of the comments that the analysis reads, in order: the state of
+    /// the corpus. Two runs with equal hashes analyse the same comments.
+    public static func corpusHash(_ comments: [StoredComment]) -> String {
+        var text = ""
+        for item in comments {
+            let comment = item.comment
+            let fields = [
+                comment.id, item.textSHA256, comment.goal ?? "", comment.createdAt ?? "", comment.author ?? "",
+                comment.parentID ?? "", comment.source.file, String(comment.source.line),
+            ]
+            text += fields.joined(separator: "\u{1F}") + "\n"
+        }
+        return sha256(text)
+    }
+}

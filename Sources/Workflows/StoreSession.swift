@@ -1,0 +1,104 @@
+import Analytics
+import Corpus
+import Foundation
+import Logging
+import Storage
+
+/// The store of one command, held under its lock from opening to the end of the command.
+final class StoreSession {
+    /// How a run's comments relate to the store, worked out before anything is written.
+    struct Plan {
+        /// The sequence this run will get.
+        var sequence: Int
+        var changes: CommentChanges
+        /// Every comment to analyse: stored ones first, in arrival order, then the new ones.
+        var corpus: [StoredComment]
+        var corpusSHA256: String
+        /// The run "since the last run" compares with.
+        var baseline: Baseline?
+        /// Ids that arrived, or whose text changed, after the baseline run.
+        var newSinceBaseline: Set<String>
+        var changedSinceBaseline: Set<String>
+    }
+
+    let store: Store
+    private let lock: StoreLock
+    private let logger: Logger
+
+    /// Takes the lock (waiting with `options.wait`), then opens or creates the store.
+    init(_ options: RunOptions, startedAt: String, logger: Logger) throws(ResonanzError) {
+        let path = options.storePath
+        do {
+            try FileManager.default.createDirectory(
+                at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw .failed("\(path): cannot create the store's folder: \(error.localizedDescription)")
+        }
+        do {
+            if options.wait { logger.info("waiting for the lock on \(path)") }
+            lock = try StoreLock(storePath: path, wait: options.wait, now: startedAt)
+            store = try Store(path: path)
+        } catch {
+            throw ResonanzError(error)
+        }
+        self.logger = logger
+    }
+
+    func plan(_ incoming: [Comment]) throws(ResonanzError) -> Plan {
+        do {
+            let stored = try store.comments()
+            let sequence = try store.nextSequence()
+            let changes = CorpusMerge.classify(incoming, stored: stored)
+            let corpus = CorpusMerge.apply(changes, to: stored, run: sequence)
+            let corpusSHA256 = CorpusMerge.corpusHash(corpus)
+            let baseline = try store.baseline(differentFrom: corpusSHA256)
+            let since = baseline?.sequence ?? 0
+            let new = Set(corpus.filter { $0.firstRun > since }.map(\.comment.id))
+            let changed = Set(corpus.filter { $0.firstRun <= since && $0.changedRun > since }.map(\.comment.id))
+            let note =
+                "\(incoming.count) comments read: \(changes.new.count) new, \(changes.changed.count) changed, "
+                + "\(changes.unchanged) already stored; \(corpus.count) comments in the store"
+            logger.info("\(note)")
+            return Plan(
+                sequence: sequence, changes: changes, corpus: corpus, corpusSHA256: corpusSHA256, baseline: baseline,
+                newSinceBaseline: new, changedSinceBaseline: changed)
+        } catch {
+            throw ResonanzError(error)
+        }
+    }
+
+    /// Stores the run in one transaction; returns its sequence.
+    func commit(
+        _ kind: RunKind, plan: Plan, ingest: IngestResult, result: RunResult?, framework: Framework, options: RunOptions,
+        startedAt: String, timings: [(stage: String, seconds: Double)]
+    ) throws(ResonanzError) -> Int {
+        let manifest = result?.manifest
+        let record = RunRecord(
+            kind: kind, startedAt: startedAt, reportID: manifest?.id ?? "", corpusSHA256: plan.corpusSHA256,
+            frameworkID: framework.id, frameworkSHA256: manifest?.frameworkSHA256, seed: options.pipeline.seed,
+            programVersion: ResonanzVersion.current, icuVersion: manifest?.icuVersion ?? "", rowsRead: ingest.rowsRead,
+            accepted: ingest.accepted, rejectedRows: ingest.rejected, inputs: manifest?.inputFiles ?? [],
+            changes: plan.changes, timings: timings, result: result)
+        do {
+            let sequence = try store.commit(record)
+            guard sequence == plan.sequence else {
+                throw ResonanzError.failed("\(store.path): run stored as \(sequence), planned as \(plan.sequence)")
+            }
+            return sequence
+        } catch let error as ResonanzError {
+            throw error
+        } catch let error as StorageError {
+            throw ResonanzError(error)
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    func markComplete(_ sequence: Int) throws(ResonanzError) {
+        do {
+            try store.markComplete(sequence, finishedAt: NightlyRun.timestamp(nil))
+        } catch {
+            throw ResonanzError(error)
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Storage
+import Testing
+import _TestSupport
+
+/// End-to-end tests of the nightly job with its store: incremental, idempotent, one at a time,
+/// and safe against a kill at any point.
+@Suite(.serialized)
+struct NightlyRunTests {
+    static let night1Epoch = "1760000000"
+    static let night2Epoch = "1760086400"
+
+    func mini(_ out: URL, night: Int, extra: [String] = [], environment: [String: String] = [:]) throws -> CommandLineRunner.Result {
+        let files = night == 1 ? ["Tests/Fixtures/mini/comments.csv"] : ["Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"]
+        let epoch = night == 1 ? Self.night1Epoch : Self.night2Epoch
+        return try CommandLineRunner.run(
+            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments"] + files + ["--out", out.path, "--quiet"] + extra,
+            environment: ["SOURCE_DATE_EPOCH": epoch].merging(environment) { $1 })
+    }
+
+    func report(_ out: URL) throws -> [String: Any] {
+        let data = try Data(contentsOf: out.appendingPathComponent("report.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    func bytes(_ out: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in ["report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv", "rejected.jsonl"] {
+            result[name] = try Data(contentsOf: out.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    @Test func twoNightsOfTheJenaCorpusShowTheNewComments() throws {
+        let out = Fixtures.temporaryFolder()
+        let framework = ["--framework", "corpora/jena-hf4/framework.yaml"]
+        let first = try CommandLineRunner.run(
+            ["run"] + framework + ["--comments", "corpora/jena-hf4/comments.csv", "--out", out.path, "--quiet"],
+            environment: ["SOURCE_DATE_EPOCH": Self.night1Epoch])
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("(new 419, changed 0, unchanged 0)"))
+        let second = try CommandLineRunner.run(
+            ["run"] + framework
+                + ["--comments", "corpora/jena-hf4/comments.csv", "corpora/jena-hf4/comments-2026-11-16.csv", "--out", out.path, "--quiet"],
+            environment: ["SOURCE_DATE_EPOCH": Self.night2Epoch])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("read 456 rows: 454 accepted + 2 rejected (new 35, changed 0, unchanged 419)"))
+        let changes = try #require(try report(out)["changes"] as? [String: Any])
+        #expect(changes["new_comments"] as? Int == 35)
+        #expect(changes["baseline_started_at"] as? String == "2025-10-09T08:53:20Z")
+        let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
+        #expect(markdown.contains("## Neu seit dem letzten Lauf"))
+        #expect(markdown.contains("Seit der Auswertung vom 09.10.2025: 35 neue Beiträge."))
+    }
+
+    @Test func newChangedAndUnchangedComments() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try mini(out, night: 1).status == 0)
+        let second = try mini(out, night: 2)
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("read 13 rows: 12 accepted + 1 rejected (new 2, changed 1, unchanged 8, superseded by a later file 1)"))
+        let changes = try #require(try report(out)["changes"] as? [String: Any])
+        #expect(changes["new_comments"] as? Int == 2)
+        #expect(changes["changed_comments"] as? Int == 1)
+        #expect(changes["comment_ids"] as? [String] == ["m02", "m11", "m12"])
+        let store = try Store(path: out.appendingPathComponent("resonanz.sqlite").path)
+        #expect(try store.comments().first { $0.comment.id == "m02" }?.version == 2)
+    }
+
+    @Test func aSecondRunOnTheSameInputWritesTheSameBytes() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try mini(out, night: 1).status == 0)
+        #expect(try mini(out, night: 2).status == 0)
+        let before = try bytes(out)
+        let again = try mini(out, night: 2)
+        #expect(again.standardOutput.contains("(new 0, changed 0, unchanged 11, superseded by a later file 1)"))
+        #expect(try bytes(out) == before)
+    }
+
+    @Test func aSecondRunOnALockedStoreExitsWithTwoOrWaits() throws {
+        let out = Fixtures.temporaryFolder()
+        let storePath = out.appendingPathComponent("resonanz.sqlite").path
+        var lock: StoreLock? = try StoreLock(storePath: storePath, wait: false, now: "test")
+        let refused = try mini(out, night: 1)
+        #expect(refused.status == 2)
+        #expect(refused.standardError.contains("another resonanz run is using this store"))
+
+        let waiting = Process()
+        waiting.executableURL = try #require(CommandLineRunner.executable)
+        waiting.arguments = [
+            "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv", "--out",
+            out.path, "--quiet", "--wait",
+        ]
+        waiting.currentDirectoryURL = Fixtures.repositoryRoot
+        waiting.standardOutput = FileHandle.nullDevice
+        try waiting.run()
+        Thread.sleep(forTimeInterval: 1.0)
+        #expect(waiting.isRunning)
+        lock = nil
+        waiting.waitUntilExit()
+        #expect(waiting.terminationStatus == 0)
+        #expect(lock == nil)
+    }
+
+    @Test(
+        "a kill at any point leaves a sound store, and the next run completes as if it never started",
+        arguments: ["after-lock", "before-commit", "after-commit", "mid-reports", "after-reports"])
+    func killAnywhere(_ point: String) throws {
+        let reference = Fixtures.temporaryFolder()
+        #expect(try mini(reference, night: 1).status == 0)
+        #expect(try mini(reference, night: 2).status == 0)
+
+        let out = Fixtures.temporaryFolder()
+        #expect(try mini(out, night: 1).status == 0)
+        let killed = try mini(out, night: 2, environment: ["RESONANZ_TEST_KILL_AT": point])
+        #expect(killed.status == 9, "exit \(killed.status): \(killed.standardError)")  // SIGKILL
+        let store = try Store(path: out.appendingPathComponent("resonanz.sqlite").path)
+        #expect(try store.integrityCheck() == "ok")
+
+        let recovered = try mini(out, night: 2)
+        #expect(recovered.status == 0, "\(recovered.standardError)")
+        #expect(try bytes(out) == bytes(reference))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".staging-") }
+        #expect(leftovers.isEmpty)
+    }
+}

@@ -1,0 +1,133 @@
+import Analytics
+import Corpus
+import Foundation
+import Storage
+import Testing
+import _TestSupport
+
+/// Tests ``Store``: schema, one transaction per run, versions, baselines, integrity.
+struct StoreTests {
+    func comment(_ id: String, _ text: String, line: Int = 1) -> Corpus.Comment {
+        Corpus.Comment(id: id, text: text, goal: "mobil", labels: ["mobil.rad"], labelsGiven: true, metadata: ["channel": "Web"],
+            source: SourceLocation(file: "c.csv", line: line))
+    }
+
+    func record(_ changes: CommentChanges, corpus: String, kind: RunKind = .ingest, rejected: [RejectedRow] = []) -> RunRecord {
+        let accepted = changes.new.count + changes.changed.count + changes.unchanged
+        return RunRecord(
+            kind: kind, startedAt: "2026-11-26T00:00:00Z", reportID: "r", corpusSHA256: corpus, frameworkID: "mini",
+            frameworkSHA256: nil, seed: 0, programVersion: "test", icuVersion: "72.1", rowsRead: accepted + rejected.count,
+            accepted: accepted, rejectedRows: rejected, inputs: [InputFile(path: "c.csv", sha256: String(repeating: "0", count: 64))],
+            changes: changes, timings: [("read", 0.5)], result: nil)
+    }
+
+    func newStore() throws -> Store {
+        try Store(path: Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path)
+    }
+
+    @Test func commentsRoundTripInArrivalOrder() throws {
+        let store = try newStore()
+        let incoming = [comment("b", "Radwege!"), comment("a", "Busse!", line: 2)]
+        let changes = CorpusMerge.classify(incoming, stored: try store.comments())
+        #expect(changes.new.map(\.id) == ["b", "a"])
+        let sequence = try store.commit(record(changes, corpus: "x"))
+        #expect(sequence == 1)
+        let stored = try store.comments()
+        #expect(stored.map(\.comment) == incoming)
+        #expect(stored.map(\.firstRun) == [1, 1])
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func theSameCommentsTwiceAddNothing() throws {
+        let store = try newStore()
+        let incoming = [comment("a", "Radwege!")]
+        try store.commit(record(CorpusMerge.classify(incoming, stored: []), corpus: "x"))
+        let again = CorpusMerge.classify(incoming, stored: try store.comments())
+        #expect(again == CommentChanges(unchanged: 1))
+        try store.commit(record(again, corpus: "x"))
+        #expect(try store.comments().count == 1)
+        #expect(try store.history().map(\.newComments) == [1, 0])
+    }
+
+    @Test func aChangedTextBecomesANewVersion() throws {
+        let store = try newStore()
+        try store.commit(record(CorpusMerge.classify([comment("a", "Radwege!")], stored: []), corpus: "x"))
+        let changes = CorpusMerge.classify([comment("a", "Mehr Radwege!", line: 9)], stored: try store.comments())
+        #expect(changes.changed.map(\.id) == ["a"])
+        try store.commit(record(changes, corpus: "y"))
+        let stored = try #require(try store.comments().first)
+        #expect(stored.comment.text == "Mehr Radwege!")
+        #expect(stored.version == 2)
+        #expect(stored.firstRun == 1)
+        #expect(stored.changedRun == 2)
+        #expect(stored.comment.source.line == 9)
+    }
+
+    @Test func rejectedRowsAndAccountingAreStored() throws {
+        let store = try newStore()
+        let rejected = [RejectedRow(source: SourceLocation(file: "c.csv", line: 3), id: nil, reason: "empty text", excerpt: "")]
+        try store.commit(record(CorpusMerge.classify([comment("a", "x")], stored: []), corpus: "x", rejected: rejected))
+        let entry = try #require(try store.history().first)
+        #expect(entry.rowsRead == 2)
+        #expect(entry.accepted + entry.rejected == entry.rowsRead)
+    }
+
+    @Test func theBaselineIsTheLatestFinishedRunWithAnotherCorpus() throws {
+        let store = try newStore()
+        let result = try AnalysisRunner.result()
+        var first = record(CommentChanges(), corpus: "c1", kind: .run)
+        first.result = result
+        let one = try store.commit(first)
+        #expect(try store.baseline(differentFrom: "c2") == nil)  // reports still pending
+        try store.markComplete(one, finishedAt: "2026-11-26T00:01:00Z")
+        #expect(try store.baseline(differentFrom: "c2")?.sequence == one)
+        #expect(try store.baseline(differentFrom: "c1") == nil)
+        #expect(try store.latestResult()?.comments == result.comments)
+    }
+
+    @Test func reopeningAStoreKeepsItsRuns() throws {
+        let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
+        let first = try Store(path: path)
+        try first.commit(record(CorpusMerge.classify([comment("a", "x")], stored: []), corpus: "x"))
+        // A second connection, as the next night's process has, while the first is still open.
+        let reopened = try Store(path: path)
+        #expect(try reopened.integrityCheck() == "ok")
+        #expect(try reopened.nextSequence() == 2)
+        #expect(try reopened.comments().map(\.comment.id) == ["a"])
+    }
+}
+
+/// Tests ``StoreLock``: one holder at a time, released on exit.
+struct StoreLockTests {
+    @Test func aSecondLockFailsUntilTheFirstIsReleased() throws {
+        let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
+        var first: StoreLock? = try StoreLock(storePath: path, wait: false, now: "now")
+        #expect(first != nil)
+        do {
+            _ = try StoreLock(storePath: path, wait: false, now: "later")
+            Issue.record("expected the store to be locked")
+        } catch {
+            guard case .locked(_, let holder) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(holder.contains("pid \(ProcessInfo.processInfo.processIdentifier)"))
+        }
+        first = nil
+        #expect(throws: Never.self) { _ = try StoreLock(storePath: path, wait: false, now: "again") }
+    }
+}
+
+/// A small finished analysis for store tests.
+enum AnalysisRunner {
+    static func result() throws -> RunResult {
+        let framework = try FrameworkLoader.load(Fixtures.url("mini/framework.yaml"))
+        let ingest = try CommentReader.read([Fixtures.url("mini/comments.csv")], goalIDs: Set(framework.goals.map(\.id)))
+        let manifest = RunManifest(
+            id: "0123456789abcdef", startedAt: "2026-11-26T00:00:00Z", frameworkID: framework.id, frameworkSHA256: "",
+            inputSHA256: "", inputFiles: [], seed: 0, threads: 1, programVersion: "test", icuVersion: "72.1")
+        return try AnalysisPipeline.run(
+            framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources,
+            manifest: manifest, configuration: PipelineConfiguration())
+    }
+}
