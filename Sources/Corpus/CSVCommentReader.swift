@@ -28,6 +28,10 @@ enum CSVCommentReader {
         let mapping = try FieldMapping(names: header, options: options, path: path, requireText: true)
         for record in records {
             let source = SourceLocation(file: path, line: record.line)
+            if let bad = (record.line...record.endLine).first(where: decoded.undecodableLines.contains) {
+                acceptor.reject(source, id: nil, reason: "undecodable bytes on line \(bad) (not \(decoded.encoding.rawValue))", excerpt: "")
+                continue
+            }
             if let problem = record.problem {
                 acceptor.reject(source, id: nil, reason: "malformed CSV: \(problem)", excerpt: record.fields.joined(separator: String(delimiter)))
                 continue

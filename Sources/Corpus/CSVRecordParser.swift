@@ -16,6 +16,8 @@ struct CSVRecordParser {
     struct Record: Equatable {
         /// Line (from 1) the record starts on.
         var line: Int
+        /// Line the record ends on (later than `line` when a quoted field holds line breaks).
+        var endLine: Int
         var fields: [String]
         /// Why the record is malformed, when it is.
         var problem: String?
@@ -53,7 +55,7 @@ struct CSVRecordParser {
         while true {
             guard index < characters.count else {
                 fields.append(field)
-                return (Record(line: line, fields: fields, problem: problem), index, currentLine)
+                return (Record(line: line, endLine: currentLine, fields: fields, problem: problem), index, currentLine)
             }
             let character = characters[index]
             if character == "\"" && field.isEmpty {
@@ -89,7 +91,7 @@ struct CSVRecordParser {
                     }
                     fields.append(field + rest)
                     let next = end < characters.count ? end + 1 : end
-                    return (Record(line: line, fields: fields, problem: problem), next, currentLine + 1)
+                    return (Record(line: line, endLine: currentLine, fields: fields, problem: problem), next, currentLine + 1)
                 }
                 currentLine += linesInside
                 field = content
@@ -114,7 +116,7 @@ struct CSVRecordParser {
             }
             if isLineBreak(character) {
                 fields.append(field)
-                return (Record(line: line, fields: fields, problem: problem), index + 1, currentLine + 1)
+                return (Record(line: line, endLine: currentLine, fields: fields, problem: problem), index + 1, currentLine + 1)
             }
             field.append(character)
             index += 1

@@ -9,7 +9,8 @@ enum JSONLCommentReader {
     static func read(_ url: URL, options: CommentReadOptions, into acceptor: inout RowAcceptor) throws(CorpusError) {
         let data = try CommentReader.readData(url)
         let path = CommentReader.displayPath(url)
-        let text = try TextDecoding.decode(data, encoding: options.encoding == .auto ? .utf8 : options.encoding, path: path).text
+        let decoded = try TextDecoding.decode(data, encoding: options.encoding == .auto ? .utf8 : options.encoding, path: path)
+        let text = decoded.text
         var lineNumber = 0
         // Split on the byte 0x0A: as Characters, "\r\n" is one grapheme and would never split.
         for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -18,6 +19,10 @@ enum JSONLCommentReader {
             let line = String(decoding: bytes, as: UTF8.self)
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             let source = SourceLocation(file: path, line: lineNumber)
+            if decoded.undecodableLines.contains(lineNumber) {
+                acceptor.reject(source, id: nil, reason: "undecodable bytes (not UTF-8)", excerpt: "")
+                continue
+            }
             let object: [String: Any]
             do {
                 guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {

@@ -17,7 +17,8 @@ struct RawRecord {
 ///
 /// Rules, in order:
 /// 1. a record without text, or whose text is only whitespace, is rejected (`empty text`);
-/// 2. a text longer than `maximumTextLength` characters is rejected;
+/// 2. a text longer than `maximumTextLength` characters is rejected, and so is a text with NUL
+///    bytes (binary data in a text column) or an id longer than ``maximumIDLength`` characters;
 /// 3. an id used before in the same file is rejected, naming where it was first used (the same
 ///    text again is a repeated row; a different text under the same id is a conflict); an id used
 ///    before in an earlier file is a newer export of the same comment: the later row replaces the
@@ -30,6 +31,8 @@ struct RawRecord {
 struct RowAcceptor {
     let goalIDs: Set<String>
     let maximumTextLength: Int
+    /// Longer ids are no ids but pasted text.
+    static let maximumIDLength = 256
     private(set) var result = IngestResult()
     private var firstUse: [String: (source: SourceLocation, text: String, index: Int)] = [:]
 
@@ -55,6 +58,16 @@ struct RowAcceptor {
         let text = rawText.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             reject(record.source, id: givenID, reason: "empty text", excerpt: "")
+            return
+        }
+        guard !text.unicodeScalars.contains("\u{0}") else {
+            reject(record.source, id: givenID, reason: "text contains NUL bytes", excerpt: String(text.prefix(200)).replacingOccurrences(of: "\u{0}", with: ""))
+            return
+        }
+        if let givenID, givenID.count > Self.maximumIDLength {
+            reject(
+                record.source, id: String(givenID.prefix(40)) + "…",
+                reason: "id has \(givenID.count) characters, more than the limit of \(Self.maximumIDLength)", excerpt: text)
             return
         }
         guard text.count <= maximumTextLength else {

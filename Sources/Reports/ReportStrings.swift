@@ -86,7 +86,11 @@ struct ReportStrings: Sendable {
 
         Grenzen: Die Zuordnung erkennt nur Wörter, die auch in der Beschreibung der Maßnahme oder ihren \
         Stichwörtern stehen (oder deren Teile); Synonyme und Umschreibungen bleiben unerkannt. \
-        Themen jenseits der Maßnahmen und doppelte Beiträge werden in dieser Version noch nicht erkannt.
+        Themen jenseits der Maßnahmen werden in dieser Version noch nicht erkannt.
+
+        Wörtlich gleiche Beiträge und Kampagnentexte (nahezu gleiche Texte, die viele einreichen; \
+        mindestens 55 % gemeinsame Wortstämme) werden erkannt. Die Spalte „eigenständig“ zählt eine \
+        Kampagne einmal; zitiert wird aus jeder Kampagne höchstens ein Beitrag.
         """
     }
     var goalPageTitle: @Sendable (String) -> String = { "Ziel: \($0)" }

@@ -77,9 +77,9 @@ struct CommentReaderTests {
         // "Straße" in Windows-1252: ß is the single byte 0xDF.
         let legacy = try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8))
         #expect(legacy.comments.first?.text == "Straße")
-        #expect(throws: CorpusError.self) {
-            try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8), options: CommentReadOptions(encoding: .utf8))
-        }
+        let forced = try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8), options: CommentReadOptions(encoding: .utf8))
+        #expect(forced.comments.isEmpty)
+        #expect(forced.rejected.first?.reason.hasPrefix("undecodable bytes on line 2") == true)
     }
 
     @Test func raggedRowsAreReadAndExtraCellsKept() throws {
@@ -215,12 +215,23 @@ struct CommentReaderRegressionTests {
         #expect(result.warnings.first?.message.contains("4 cells but the header 3") == true)
     }
 
-    @Test func mixedEncodingIsReadAsWindows1252WithAWarning() throws {
+    @Test func mixedEncodingRejectsTheUndecodableRows() throws {
         let url = Fixtures.temporaryFolder().appendingPathComponent("c.csv")
-        try Data(Array("id;text\n1;Bürger\n2;Stra".utf8) + [0xDF] + Array("e\n".utf8)).write(to: url)
+        try Data(Array("id;text\n1;Bürger\n2;Stra".utf8) + [0xDF] + Array("e\n3;Straße\n".utf8)).write(to: url)
         let result = try CommentReader.read([url], goalIDs: goals)
+        #expect(result.comments.map(\.text) == ["Bürger", "Straße"])
+        #expect(result.rejected.map(\.source.line) == [3])
+        #expect(result.rejected.first?.reason.contains("undecodable bytes") == true)
         #expect(result.warnings.first?.source.line == 3)
-        #expect(result.warnings.first?.message.contains("Windows-1252") == true)
+    }
+
+    @Test func utf16FromExcel() throws {
+        let url = Fixtures.temporaryFolder().appendingPathComponent("c.tsv")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "id\ttext\r\n1\tBürger:innen\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes).write(to: url)
+        let result = try CommentReader.read([url], goalIDs: goals)
+        #expect(result.comments.map(\.text) == ["Bürger:innen"])
     }
 
     @Test func sameFileNameInTwoGoalFolders() throws {

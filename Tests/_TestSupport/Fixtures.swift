@@ -32,6 +32,13 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// The Jena strategy text in `../shared/strategy`, when it is there.
+    public static var sharedStrategy: URL? {
+        let url = repositoryRoot.deletingLastPathComponent()
+            .appendingPathComponent("shared/strategy/jena-digitalstrategie-handlungsfeld-4.txt")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
     /// A new empty temporary folder.
     public static func temporaryFolder(_ name: String = #function) -> URL {
         let url = FileManager.default.temporaryDirectory
