@@ -69,7 +69,6 @@ let package = Package(
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "_TestSupport"]),
-        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Storage", "_TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Storage", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
