@@ -29,14 +29,18 @@ write("utf8-bom.csv", b"\xef\xbb\xbfid,goal,text\n1,mobil,Mehr Radwege\n2,bildun
 write("excel-german-semicolon.csv",
       "\ufeffid;goal;text;betrag\r\n1;mobil;\"Radweg \"\"sicher\"\" machen; bitte\";2,50\r\n2;bildung;Tablets für Schulen;1.000,00\r\n3;;\"zwei\r\nZeilen\";0,5\r\n".encode("utf-8"),
       accepted=3, note="what German Excel writes: BOM, ';', CRLF, doubled quotes, decimal commas")
-write("windows-1252.csv", "id;text\n1;Straße und Gehweg\n2;Bürgeramt öffnet später\n3;Kosten: 5 €\n".encode("cp1252"),
-      accepted=3, note="Windows-1252 without a single UTF-8 sequence")
+write("windows-1252.csv", "id;text\n1;Straße und Gehweg\n2;Bürgeramt öffnet später\n3;Kosten: 5 €\n4;„Groß“ geschrieben\n".encode("cp1252"),
+      accepted=4, note="Windows-1252; the bytes of „Groß“ happen to form one valid UTF-8 pair, which must not tip the file to UTF-8")
+write("undefined-windows-1252.csv", b"id;text\n1;Stra\xdfe\n2;kaputt \x81 hier\n", accepted=1, rejected=1,
+      note="a byte Windows-1252 does not define: that row is undecodable")
 write("mixed-encoding.csv", "id;text\n1;Bürger:innen fragen\n".encode("utf-8") + "2;Straße\n".encode("cp1252") + "3;Grüße\n".encode("utf-8"),
-      accepted=2, rejected=1, note="UTF-8 with one Windows-1252 row: that row is rejected, the others are kept")
+      accepted=3, note="UTF-8 with one row edited in Windows-1252: that line is read as Windows-1252, with a warning")
 write("utf16le-excel.tsv", b"\xff\xfe" + "id\ttext\r\n1\tRadwege für alle\r\n2\t\u00d6PNV-Takt\r\n".encode("utf-16-le"),
       accepted=2, note="Excel 'Unicode text': UTF-16 LE with BOM, tabs")
 write("unclosed-quote.csv", 'id,text\n1,"Radwege sind gut\n2,Busse fahren selten\n3,Schule\n',
       accepted=2, rejected=1, note="a quote that never closes: only its row is lost, and listed")
+write("quote-closed-rows-later.csv", 'id,text\n1,"Radwege sind gut\n2,Busse fahren\n3,Schule\n4,"Mehr Kurse" fuer alle\n5,ok\n',
+      accepted=3, rejected=2, note="an open quote that a later row's quote would close: no row disappears")
 write("text-after-quote.csv", 'id,text\n1,"Radwege" sind gut\n2,Busse\n',
       accepted=1, rejected=1, note="text after a closing quote")
 write("nul-bytes.csv", b"id,text\n1,Radwege\x00\x00\n2,Busse\n",

@@ -7,9 +7,10 @@
 ///   `"` (`""` is a literal quote) and may hold delimiters and line breaks;
 /// - after a closing quote only a delimiter or the end of the record may follow; other text
 ///   marks the record as malformed (`"Radwege" sind gut`), and the record is read on to its end;
-/// - a quoted field still open at the end of the text marks its record as malformed; the record
-///   then ends at the end of the line the quote opened on, so the rows after it are read as rows
-///   of their own and nothing disappears into one giant field;
+/// - a quoted field still open at the end of the text, or one that spans lines and is then
+///   followed by more text (its closing quote belongs to a later row), marks its record as
+///   malformed; the record then ends at the end of the line the quote opened on, so the rows
+///   after it are read as rows of their own and nothing disappears into one giant field;
 /// - a `"` inside an unquoted field is kept as text (`Er sagte "hallo"`), as spreadsheets do.
 /// Lines without any character are no records.
 struct CSVRecordParser {
@@ -80,9 +81,16 @@ struct CSVRecordParser {
                     content.append(inner)
                     cursor += 1
                 }
-                if !closed {
-                    // Unclosed: take the quote as text up to the end of its line.
-                    problem = problem ?? "quote opened on line \(currentLine) is never closed"
+                // Unclosed, or closed only lines later by a quote that is followed by more text (so
+                // the closing quote belongs to some later row): take the quote as text up to the
+                // end of its line, reject this row, and read the next lines as rows of their own.
+                let closesLater = closed && linesInside > 0 && strayTextFollows(characters, at: cursor)
+                if !closed || closesLater {
+                    problem =
+                        problem
+                        ?? (closed
+                            ? "quote opened on line \(currentLine) is closed only on a later line, inside another row"
+                            : "quote opened on line \(currentLine) is never closed")
                     var end = index + 1
                     var rest = "\""
                     while end < characters.count && !isLineBreak(characters[end]) {
@@ -121,5 +129,10 @@ struct CSVRecordParser {
             field.append(character)
             index += 1
         }
+    }
+
+    /// True when text other than a delimiter or a line break follows position `index`.
+    private func strayTextFollows(_ characters: [Character], at index: Int) -> Bool {
+        index < characters.count && characters[index] != delimiter && !isLineBreak(characters[index])
     }
 }

@@ -25,7 +25,10 @@ struct RawRecord {
 ///    earlier one, which is counted as superseded (so a nightly export read with the previous
 ///    one never loses or doubles a comment);
 /// 4. a record without id gets `h` + 16 hex digits of the FNV-1a 64-bit hash of its text, with
-///    `-2`, `-3` … appended when the same text comes again;
+///    `-2`, `-3` … appended when the same text comes again in the same file; the counter starts
+///    anew in every file, so an export read again with the next night's export gives the same
+///    ids and supersedes instead of doubling (a derived id names a text, not a person: the same
+///    text posted again in a later export is the same comment);
 /// 5. a goal id the framework does not have is kept as metadata `posted_goal`, the comment gets
 ///    no goal, and a warning is recorded; a date that is not ISO 8601 is dropped with a warning.
 struct RowAcceptor {
@@ -35,6 +38,8 @@ struct RowAcceptor {
     static let maximumIDLength = 256
     private(set) var result = IngestResult()
     private var firstUse: [String: (source: SourceLocation, text: String, index: Int)] = [:]
+    /// Repeats of a derived id per file, for the `-2`, `-3` suffixes.
+    private var derivedRepeats: [String: Int] = [:]
 
     init(goalIDs: Set<String>, maximumTextLength: Int) {
         self.goalIDs = goalIDs
@@ -90,14 +95,12 @@ struct RowAcceptor {
             }
         } else {
             let base = "h" + Self.fnv1a64Hex(text)
-            id = base
-            var repeatNumber = 2
-            while firstUse[id] != nil {
-                id = "\(base)-\(repeatNumber)"
-                repeatNumber += 1
-            }
+            let key = record.source.file + "\u{1F}" + base
+            let repeatNumber = derivedRepeats[key, default: 0] + 1
+            derivedRepeats[key] = repeatNumber
+            id = repeatNumber == 1 ? base : "\(base)-\(repeatNumber)"
         }
-        let replaced = givenID.flatMap { firstUse[$0] }
+        let replaced = firstUse[id]
 
         var metadata = record.metadata
         var goal: String? = nil

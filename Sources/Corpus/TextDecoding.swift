@@ -5,12 +5,13 @@ import Foundation
 /// Rules:
 /// - a UTF-8 byte-order mark is skipped; a UTF-16 mark (`FF FE`, `FE FF`, what Excel's "Unicode
 ///   text" export writes) selects UTF-16;
-/// - `.auto`: valid UTF-8 is read as UTF-8. A file with no valid multi-byte UTF-8 sequence at all is
-///   read as Windows-1252, which is what Excel writes in German offices (`ß` as the single byte
-///   0xDF), with a note. A file that mixes valid UTF-8 with invalid bytes is read as UTF-8, and
-///   the lines with invalid bytes are reported so their rows are rejected ("undecodable bytes")
-///   instead of being read as `Ã¼`-garbage;
-/// - `.utf8`: the same, without the Windows-1252 fallback;
+/// - `.auto`: valid UTF-8 is read as UTF-8. Otherwise, when more lines are invalid UTF-8 than
+///   lines hold a valid multi-byte UTF-8 sequence, the file is read as Windows-1252, which is
+///   what Excel writes in German offices (`ß` as the single byte 0xDF; a stray pair such as
+///   `ß“` that happens to be valid UTF-8 does not tip the balance). Otherwise the file is UTF-8
+///   with some rows edited in Windows-1252: each invalid line is read as Windows-1252 on its own,
+///   with a note naming the lines;
+/// - `.utf8`: lines that are not valid UTF-8 are undecodable, and their rows are rejected;
 /// - `.windows1252`: every byte is one character; the five bytes Windows-1252 leaves undefined
 ///   (0x81, 0x8D, 0x8F, 0x90, 0x9D) make their line undecodable.
 /// Undecodable bytes become U+FFFD in the text, so line numbers stay right.
@@ -31,48 +32,40 @@ enum TextDecoding {
             return try utf16(all, path: path)
         }
         let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(all.dropFirst(3)) : all
-        switch encoding {
-        case .windows1252:
-            return windows1252(bytes)
-        case .utf8, .auto:
-            if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text, encoding: .utf8) }
-            if encoding == .auto && !containsMultibyteUTF8(bytes) {
-                var decoded = windows1252(bytes)
-                decoded.note = (1, "not valid UTF-8; the file was read as Windows-1252 (choose with --encoding)")
-                return decoded
-            }
-            let bad = invalidUTF8Lines(bytes)
+        if encoding == .windows1252 { return windows1252(bytes) }
+        if let text = String(validating: bytes, as: UTF8.self) { return Decoded(text: text, encoding: .utf8) }
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        let invalid = lines.indices.filter { String(validating: lines[$0], as: UTF8.self) == nil }
+        if encoding == .utf8 {
             return Decoded(
                 text: String(decoding: bytes, as: UTF8.self), encoding: .utf8,
-                note: bad.min().map { ($0, "bytes that are not UTF-8 on \(bad.count) line(s); their rows are rejected") },
-                undecodableLines: bad)
+                note: (invalid[0] + 1, "bytes that are not UTF-8 on \(invalid.count) line(s); their rows are rejected"),
+                undecodableLines: Set(invalid.map { $0 + 1 }))
         }
-    }
-
-    /// True when the bytes hold at least one valid UTF-8 sequence of two or more bytes.
-    static func containsMultibyteUTF8(_ bytes: [UInt8]) -> Bool {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            let length = byte >= 0xF0 && byte < 0xF5 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC2 && byte < 0xE0 ? 2 : 1
-            if length > 1, index + length <= bytes.count,
-                String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil
-            {
-                return true
+        let utf8Lines = lines.indices.filter { !invalid.contains($0) && lines[$0].contains { $0 >= 0x80 } }.count
+        if invalid.count > utf8Lines {
+            var decoded = windows1252(bytes)
+            decoded.note = (1, "not valid UTF-8; the file was read as Windows-1252 (choose with --encoding)")
+            return decoded
+        }
+        // UTF-8 with a few lines in Windows-1252 (rows edited by hand in Excel).
+        var text = ""
+        var undecodable: Set<Int> = []
+        for (offset, line) in lines.enumerated() {
+            if offset > 0 { text.append("\n") }
+            if let valid = String(validating: line, as: UTF8.self) {
+                text.append(valid)
+            } else {
+                let decoded = windows1252(Array(line))
+                text.append(decoded.text)
+                if !decoded.undecodableLines.isEmpty { undecodable.insert(offset + 1) }
             }
-            index += 1
         }
-        return false
-    }
-
-    /// Line numbers (from 1) of the lines that are not valid UTF-8.
-    static func invalidUTF8Lines(_ bytes: [UInt8]) -> Set<Int> {
-        var result: Set<Int> = []
-        for (offset, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
-        where String(validating: line, as: UTF8.self) == nil {
-            result.insert(offset + 1)
-        }
-        return result
+        let lineList = invalid.prefix(5).map { String($0 + 1) }.joined(separator: ", ") + (invalid.count > 5 ? ", …" : "")
+        return Decoded(
+            text: text, encoding: .utf8,
+            note: (invalid[0] + 1, "line(s) \(lineList) are not UTF-8 and were read as Windows-1252"),
+            undecodableLines: undecodable)
     }
 
     /// Characters of 0x80...0x9F in Windows-1252; nil where it defines none.

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Reads a folder of `.txt` files: one comment per file; goal = the name of the file's parent
-/// folder when that is a goal id. The id is the file name without `.txt`; when the same name
-/// occurs more than once in the folder (one folder per goal, each with a `1.txt`), those files
-/// take their path below the folder instead (`mobil/1`). Files are read in the order of their
+/// Reads a folder of `.txt` files: one comment per file, id = the file name without `.txt`, goal =
+/// the name of the file's parent folder when that is a goal id (the contract). Two files with the
+/// same name in different folders would be one id: the second is rejected, naming the first, so
+/// that ids stay the same from one night to the next. Files are read in the order of their
 /// paths, so the result does not depend on the file system.
 enum TextFolderReader {
     static func read(_ folder: URL, goalIDs: Set<String>, encoding: CommentReadOptions.Encoding, into acceptor: inout RowAcceptor)
@@ -20,12 +20,17 @@ enum TextFolderReader {
             files.append((url, relative))
         }
         files.sort { $0.relative < $1.relative }
-        var nameCounts: [String: Int] = [:]
-        for file in files { nameCounts[file.url.deletingPathExtension().lastPathComponent, default: 0] += 1 }
+        var firstPath: [String: String] = [:]
         for file in files {
             let source = SourceLocation(file: folderPath + "/" + file.relative, line: 1)
-            let name = file.url.deletingPathExtension().lastPathComponent
-            let id = nameCounts[name, default: 0] > 1 ? String(file.relative.dropLast(4)) : name
+            let id = file.url.deletingPathExtension().lastPathComponent
+            if let earlier = firstPath[id] {
+                acceptor.reject(
+                    source, id: id, reason: "the file name '\(id)' is the id of \(earlier) already (file names are the ids)",
+                    excerpt: "")
+                continue
+            }
+            firstPath[id] = source.file
             let data = try CommentReader.readData(file.url)
             let text: String
             do {

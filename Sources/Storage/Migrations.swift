@@ -1,7 +1,7 @@
 import GRDB
 
 /// The store's schema, as append-only named migrations: a migration that has shipped is never
-/// edited; a change is a new migration after it.
+/// edited; a change is a new migration after it. (v1 was reworked before its first release.)
 enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -11,7 +11,7 @@ enum Migrations {
                     CREATE TABLE run (
                         sequence INTEGER PRIMARY KEY,
                         kind TEXT NOT NULL CHECK (kind IN ('run', 'ingest', 'analyze')),
-                        status TEXT NOT NULL CHECK (status IN ('reports_pending', 'complete')),
+                        status TEXT NOT NULL CHECK (status IN ('reports_pending', 'complete', 'interrupted')),
                         report_id TEXT NOT NULL,
                         started_at TEXT NOT NULL,
                         finished_at TEXT,
@@ -28,6 +28,7 @@ enum Migrations {
                         changed_comments INTEGER NOT NULL,
                         unchanged_comments INTEGER NOT NULL,
                         timings TEXT NOT NULL,
+                        warnings TEXT NOT NULL,
                         snapshot TEXT,
                         result TEXT,
                         CHECK (rows_read = accepted + rejected)
@@ -44,6 +45,7 @@ enum Migrations {
                         id TEXT NOT NULL UNIQUE,
                         text TEXT NOT NULL,
                         text_sha256 TEXT NOT NULL,
+                        record_sha256 TEXT NOT NULL,
                         version INTEGER NOT NULL,
                         goal TEXT,
                         created_at TEXT,
@@ -63,6 +65,8 @@ enum Migrations {
                         version INTEGER NOT NULL,
                         text TEXT NOT NULL,
                         text_sha256 TEXT NOT NULL,
+                        record_sha256 TEXT NOT NULL,
+                        goal TEXT,
                         source_file TEXT NOT NULL,
                         source_line INTEGER NOT NULL,
                         run INTEGER NOT NULL REFERENCES run(sequence),
@@ -107,6 +111,10 @@ enum Migrations {
                         reviewer TEXT,
                         decided_at TEXT,
                         imported_run INTEGER REFERENCES run(sequence)
+                    );
+                    CREATE TABLE store_meta (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
                     );
                     CREATE INDEX assignment_by_measure ON assignment(run, measure_id);
                     """)

@@ -26,6 +26,7 @@ public struct RunRecord: Sendable {
     public var rowsRead: Int
     public var accepted: Int
     public var rejectedRows: [RejectedRow]
+    public var warnings: [IngestWarning]
     public var inputs: [InputFile]
     public var changes: CommentChanges
     /// Seconds per stage, in the order the stages ran.
@@ -36,9 +37,10 @@ public struct RunRecord: Sendable {
     public init(
         kind: RunKind, startedAt: String, reportID: String, corpusSHA256: String, frameworkID: String?,
         frameworkSHA256: String?, seed: UInt64, programVersion: String, icuVersion: String, rowsRead: Int, accepted: Int,
-        rejectedRows: [RejectedRow], inputs: [InputFile], changes: CommentChanges, timings: [(stage: String, seconds: Double)],
-        result: RunResult?
+        rejectedRows: [RejectedRow], warnings: [IngestWarning] = [], inputs: [InputFile], changes: CommentChanges,
+        timings: [(stage: String, seconds: Double)], result: RunResult?
     ) {
+        self.warnings = warnings
         self.kind = kind
         self.startedAt = startedAt
         self.reportID = reportID
@@ -62,6 +64,15 @@ public struct RunRecord: Sendable {
 public struct Baseline: Sendable, Equatable {
     public var sequence: Int
     public var snapshot: RunSnapshot
+}
+
+/// What the ingests since the last analysis read: `resonanz analyze` reports it, so that the
+/// three steps give the reports `resonanz run` gives.
+public struct PendingIntake: Sendable, Equatable {
+    public var rowsRead: Int
+    public var rejected: [RejectedRow]
+    public var warnings: [IngestWarning]
+    public var inputs: [InputFile]
 }
 
 /// One row of the run history.

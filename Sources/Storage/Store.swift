@@ -29,12 +29,51 @@ public final class Store: Sendable {
 
     // MARK: - Reading
 
-    /// All comments, in order of first arrival.
+    /// All comments, in order of first arrival, with the record hashes of their earlier versions.
     public func comments() throws(StorageError) -> [StoredComment] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM comment ORDER BY ordinal").map { row in
-                try self.storedComment(row)
+            var previous: [String: Set<String>] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT comment_id, record_sha256 FROM comment_version") {
+                previous[row["comment_id"], default: []].insert(row["record_sha256"])
             }
+            return try Row.fetchAll(db, sql: "SELECT * FROM comment ORDER BY ordinal").map { row in
+                var stored = try self.storedComment(row)
+                stored.previousRecordHashes = previous[stored.comment.id] ?? []
+                return stored
+            }
+        }
+    }
+
+    /// The framework the store belongs to, once a run has stored one.
+    public func frameworkID() throws(StorageError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'framework_id'") }
+    }
+
+    /// Rows, rejected rows, warnings and inputs of the ingests since the latest finished analysis.
+    public func pendingIntake() throws(StorageError) -> PendingIntake {
+        try read { db in
+            let since =
+                try Int.fetchOne(
+                    db, sql: "SELECT max(sequence) FROM run WHERE status = 'complete' AND kind IN ('run', 'analyze')") ?? 0
+            let runs = try Row.fetchAll(
+                db, sql: "SELECT sequence, rows_read, warnings FROM run WHERE kind = 'ingest' AND status = 'complete' AND sequence > ? ORDER BY sequence",
+                arguments: [since])
+            var intake = PendingIntake(rowsRead: 0, rejected: [], warnings: [], inputs: [])
+            for run in runs {
+                let sequence: Int = run["sequence"]
+                intake.rowsRead += run["rows_read"] as Int
+                intake.warnings += try self.decode(run["warnings"], what: "run warnings") as [IngestWarning]
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM rejected_row WHERE run = ? ORDER BY position", arguments: [sequence]) {
+                    intake.rejected.append(
+                        RejectedRow(
+                            source: SourceLocation(file: row["file"], line: row["line"]), id: row["comment_id"],
+                            reason: row["reason"], excerpt: row["excerpt"]))
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM run_input WHERE run = ? ORDER BY position", arguments: [sequence]) {
+                    intake.inputs.append(InputFile(path: row["path"], sha256: row["sha256"]))
+                }
+            }
+            return intake
         }
     }
 
@@ -83,6 +122,11 @@ public final class Store: Sendable {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
+    /// Runs whose process died after storing them but before their reports were in place.
+    public func pendingRuns() throws(StorageError) -> [Int] {
+        try read { db in try Int.fetchAll(db, sql: "SELECT sequence FROM run WHERE status = 'reports_pending' ORDER BY sequence") }
+    }
+
     /// The sequence the next run will get.
     public func nextSequence() throws(StorageError) -> Int {
         try read { db in (try Int.fetchOne(db, sql: "SELECT max(sequence) FROM run") ?? 0) + 1 }
@@ -96,22 +140,29 @@ public final class Store: Sendable {
     @discardableResult
     public func commit(_ record: RunRecord) throws(StorageError) -> Int {
         try write { db in
+            // A run left pending holds no lock any more: its process died. Its comments stay.
+            try db.execute(sql: "UPDATE run SET status = 'interrupted' WHERE status = 'reports_pending'")
+            if let frameworkID = record.frameworkID {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('framework_id', ?)", arguments: [frameworkID])
+            }
             let status = record.kind == .run ? "reports_pending" : "complete"
             let snapshot = try record.result.map { try self.encode(RunSnapshot($0)) }
             let result = try record.result.map { try self.encode($0) }
             let timings = try self.encode(record.timings.map { [$0.stage: $0.seconds] })
+            let warnings = try self.encode(record.warnings)
             try db.execute(
                 sql: """
                     INSERT INTO run (kind, status, report_id, started_at, corpus_sha256, framework_id, framework_sha256,
                         seed, program_version, icu_version, rows_read, accepted, rejected, new_comments, changed_comments,
-                        unchanged_comments, timings, snapshot, result)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        unchanged_comments, timings, warnings, snapshot, result)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     record.kind.rawValue, status, record.reportID, record.startedAt, record.corpusSHA256, record.frameworkID,
                     record.frameworkSHA256, String(record.seed), record.programVersion, record.icuVersion, record.rowsRead,
                     record.accepted, record.rejectedRows.count, record.changes.new.count, record.changes.changed.count,
-                    record.changes.unchanged, timings, snapshot, result,
+                    record.changes.unchanged + record.changes.stale, timings, warnings, snapshot, result,
                 ])
             let sequence = Int(db.lastInsertedRowID)
             for (position, input) in record.inputs.enumerated() {
@@ -127,12 +178,15 @@ public final class Store: Sendable {
             for comment in record.changes.changed {
                 try db.execute(
                     sql: """
-                        INSERT INTO comment_version (comment_id, version, text, text_sha256, source_file, source_line, run, superseded_run)
-                        SELECT id, version, text, text_sha256, source_file, source_line, changed_run, ? FROM comment WHERE id = ?
+                        INSERT INTO comment_version (comment_id, version, text, text_sha256, record_sha256, goal, source_file,
+                            source_line, run, superseded_run)
+                        SELECT id, version, text, text_sha256, record_sha256, goal, source_file, source_line, changed_run, ?
+                        FROM comment WHERE id = ?
                         """, arguments: [sequence, comment.id])
                 try db.execute(
                     sql: """
-                        UPDATE comment SET text = ?, text_sha256 = ?, version = version + 1, goal = ?, created_at = ?, author = ?,
+                        UPDATE comment SET text = ?, text_sha256 = ?, record_sha256 = ?, version = version + 1, goal = ?,
+                            created_at = ?, author = ?,
                             parent_id = ?, labels = ?, labels_given = ?, metadata = ?, source_file = ?, source_line = ?,
                             changed_run = ?
                         WHERE id = ?
@@ -142,13 +196,18 @@ public final class Store: Sendable {
             for comment in record.changes.new {
                 try db.execute(
                     sql: """
-                        INSERT INTO comment (text, text_sha256, goal, created_at, author, parent_id, labels, labels_given, metadata,
-                            source_file, source_line, id, version, id_was_derived, first_run, changed_run)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                        INSERT INTO comment (text, text_sha256, record_sha256, goal, created_at, author, parent_id, labels,
+                            labels_given, metadata, source_file, source_line, id, version, id_was_derived, first_run, changed_run)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                         """,
                     arguments: try self.commentColumns(comment) + [comment.id, comment.idWasDerived, sequence, sequence])
             }
-            if let result = record.result {
+            // Assignments are stored once per analysis (report id); a repeat run refers to them.
+            let repeated =
+                try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM assignment JOIN run ON run.sequence = assignment.run WHERE run.report_id = ?)",
+                    arguments: [record.reportID]) ?? false
+            if let result = record.result, !repeated {
                 for comment in result.comments {
                     for (rank, assignment) in comment.assignments.enumerated() {
                         try db.execute(
@@ -163,6 +222,7 @@ public final class Store: Sendable {
                     }
                 }
             }
+            if status == "complete" && record.result != nil { try Self.dropOlderResults(db, keeping: sequence) }
             return sequence
         }
     }
@@ -172,7 +232,14 @@ public final class Store: Sendable {
         try write { db in
             try db.execute(
                 sql: "UPDATE run SET status = 'complete', finished_at = ? WHERE sequence = ?", arguments: [finishedAt, sequence])
+            try Self.dropOlderResults(db, keeping: sequence)
         }
+    }
+
+    /// Only the latest complete run keeps its whole result (for `resonanz report`); older runs
+    /// keep their snapshot, counts and assignments, so the store grows by little per night.
+    private static func dropOlderResults(_ db: Database, keeping sequence: Int) throws {
+        try db.execute(sql: "UPDATE run SET result = NULL WHERE sequence < ? AND result IS NOT NULL", arguments: [sequence])
     }
 
     // MARK: - Helpers
@@ -180,7 +247,8 @@ public final class Store: Sendable {
     /// The comment's columns in the order the INSERT and UPDATE statements above list them.
     private func commentColumns(_ comment: Comment) throws -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
-            comment.text, CorpusMerge.sha256(comment.text), comment.goal, comment.createdAt, comment.author, comment.parentID,
+            comment.text, CorpusMerge.sha256(comment.text), CorpusMerge.recordHash(comment), comment.goal, comment.createdAt,
+            comment.author, comment.parentID,
             try encode(comment.labels), comment.labelsGiven, try encode(comment.metadata), comment.source.file,
             comment.source.line,
         ]
@@ -195,7 +263,7 @@ public final class Store: Sendable {
             source: SourceLocation(file: row["source_file"], line: row["source_line"]), idWasDerived: row["id_was_derived"])
         return StoredComment(
             comment: comment, ordinal: row["ordinal"], version: row["version"], textSHA256: row["text_sha256"],
-            firstRun: row["first_run"], changedRun: row["changed_run"])
+            recordSHA256: row["record_sha256"], firstRun: row["first_run"], changedRun: row["changed_run"])
     }
 
     private func encode<Value: Encodable>(_ value: Value) throws -> String {

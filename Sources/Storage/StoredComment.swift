@@ -10,6 +10,11 @@ public struct StoredComment: Sendable, Equatable {
     /// 1 for the first text under this id, +1 for every changed text.
     public var version: Int
     public var textSHA256: String
+    /// SHA-256 of everything the analysis reads of the comment (``CorpusMerge/recordHash(_:)``).
+    public var recordSHA256: String
+    /// Record hashes of the comment's earlier versions: an older export that brings one of them
+    /// again is stale, not a change.
+    public var previousRecordHashes: Set<String> = []
     /// Sequence of the run that first stored the id.
     public var firstRun: Int
     /// Sequence of the run that stored the current text.
@@ -22,13 +27,16 @@ public struct CommentChanges: Sendable, Equatable {
     public var new: [Comment] = []
     /// Ids the store has with another text: the new text, in input order.
     public var changed: [Comment] = []
-    /// Ids the store has with the same text: nothing to store.
+    /// Ids the store has with the same record: nothing to store.
     public var unchanged: Int = 0
+    /// Ids the store has, whose record equals an earlier version: an older export, ignored.
+    public var stale: Int = 0
 
-    public init(new: [Comment] = [], changed: [Comment] = [], unchanged: Int = 0) {
+    public init(new: [Comment] = [], changed: [Comment] = [], unchanged: Int = 0, stale: Int = 0) {
         self.new = new
         self.changed = changed
         self.unchanged = unchanged
+        self.stale = stale
     }
 }
 
@@ -39,8 +47,20 @@ public enum CorpusMerge {
         SHA256.hash(data: Data(text.utf8)).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }
 
-    /// Sorts incoming comments into new, changed and unchanged against the store, by id and text.
-    /// Reading the same file twice therefore adds nothing.
+    /// SHA-256 over what the analysis reads of a comment: text, goal, date, author, parent,
+    /// labels. A moderator moving a comment to another goal is a change even with the same text.
+    public static func recordHash(_ comment: Comment) -> String {
+        let fields = [
+            comment.text, comment.goal ?? "", comment.createdAt ?? "", comment.author ?? "", comment.parentID ?? "",
+            comment.labels.joined(separator: ";"), comment.labelsGiven ? "1" : "0",
+        ]
+        return sha256(fields.joined(separator: "\u{1F}"))
+    }
+
+    /// Sorts incoming comments against the store, by id and record hash: new ids; changed
+    /// records; unchanged ones; and stale ones, whose record equals an earlier version of the
+    /// stored comment (an older export read again must not undo an edit). Reading the same file
+    /// twice therefore adds nothing.
     public static func classify(_ incoming: [Comment], stored: [StoredComment]) -> CommentChanges {
         let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.comment.id, $0) })
         var changes = CommentChanges()
@@ -49,8 +69,11 @@ public enum CorpusMerge {
                 changes.new.append(comment)
                 continue
             }
-            if existing.textSHA256 == sha256(comment.text) {
+            let hash = recordHash(comment)
+            if existing.recordSHA256 == hash {
                 changes.unchanged += 1
+            } else if existing.previousRecordHashes.contains(hash) {
+                changes.stale += 1
             } else {
                 changes.changed.append(comment)
             }
@@ -65,9 +88,11 @@ public enum CorpusMerge {
         var result = stored.map { item -> StoredComment in
             guard let replacement = changedByID[item.comment.id] else { return item }
             var updated = item
+            updated.previousRecordHashes.insert(item.recordSHA256)
             updated.comment = replacement
             updated.version += 1
             updated.textSHA256 = sha256(replacement.text)
+            updated.recordSHA256 = recordHash(replacement)
             updated.changedRun = run
             return updated
         }
@@ -75,8 +100,8 @@ public enum CorpusMerge {
         for comment in changes.new {
             result.append(
                 StoredComment(
-                    comment: comment, ordinal: ordinal, version: 1, textSHA256: sha256(comment.text), firstRun: run,
-                    changedRun: run))
+                    comment: comment, ordinal: ordinal, version: 1, textSHA256: sha256(comment.text),
+                    recordSHA256: recordHash(comment), firstRun: run, changedRun: run))
             ordinal += 1
         }
         return result
@@ -88,10 +113,7 @@ public enum CorpusMerge {
         var text = ""
         for item in comments {
             let comment = item.comment
-            let fields = [
-                comment.id, item.textSHA256, comment.goal ?? "", comment.createdAt ?? "", comment.author ?? "",
-                comment.parentID ?? "", comment.source.file, String(comment.source.line),
-            ]
+            let fields = [comment.id, item.recordSHA256, comment.source.file, String(comment.source.line)]
             text += fields.joined(separator: "\u{1F}") + "\n"
         }
         return sha256(text)

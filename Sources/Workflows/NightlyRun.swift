@@ -51,6 +51,8 @@ public struct RunSummary: Sendable {
     public var newComments: Int
     public var changedComments: Int
     public var unchangedComments: Int
+    /// Rows whose record equals an earlier version of the stored comment (an older export).
+    public var staleComments: Int
     /// Rows replaced by a later file's row with the same id.
     public var supersededRows: Int
     public var warnings: Int
@@ -64,36 +66,40 @@ public struct RunSummary: Sendable {
     public var accountingLine: String {
         "read \(rowsRead) rows: \(accepted) accepted + \(rejected) rejected"
             + " (new \(newComments), changed \(changedComments), unchanged \(unchangedComments)"
+            + (staleComments > 0 ? ", older than stored \(staleComments)" : "")
             + (supersededRows > 0 ? ", superseded by a later file \(supersededRows))" : ")")
     }
 }
 
-/// The nightly job and its three steps. Every command that writes holds the store's lock.
+/// The nightly job and its three steps. Every command that touches the store holds its lock.
 public enum NightlyRun {
     /// `resonanz run`: read the files, merge their comments into the store, analyse all stored
-    /// comments, store the run in one transaction, write the reports, mark the run complete.
+    /// comments, stage the reports, store the run in one transaction, put the reports in place,
+    /// mark the run complete.
     public static func run(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> RunSummary {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
         let startedAt = timestamp(options.startedAt)
-        let session = try StoreSession(options, startedAt: startedAt, logger: logger)
-        CrashPoint.afterLock.reach()
-
+        // Input files first: a bad file fails the run before the store is touched.
         let ingest = try readComments(options, framework: framework, logger: logger)
         clock.lap("read")
+        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
+        CrashPoint.afterLock.reach()
         let plan = try session.plan(ingest.comments)
-        let result = try analyse(plan, framework: framework, intake: Intake(ingest), resources: resources, options: options,
-            startedAt: startedAt, logger: logger)
+        let manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+        let result = try analyse(plan, framework: framework, intake: Intake(ingest), manifest: manifest, resources: resources,
+            options: options, logger: logger)
         clock.lap("analyse")
+        logger.info("writing reports to \(options.output)")
+        let staged = try ReportFiles.stage(result, in: URL(fileURLWithPath: options.output))
+        clock.lap("render")
 
         CrashPoint.beforeCommit.reach()
         let sequence = try session.commit(
-            .run, plan: plan, ingest: ingest, result: result, framework: framework, options: options, startedAt: startedAt,
-            timings: clock.laps)
+            .run, plan: plan, ingest: ingest, manifest: manifest, result: result, options: options, timings: clock.laps)
         CrashPoint.afterCommit.reach()
-        logger.info("writing reports to \(options.output)")
-        _ = try ReportFiles.write(result, to: URL(fileURLWithPath: options.output))
+        try ReportFiles.publish(staged)
         CrashPoint.afterReports.reach()
         try session.markComplete(sequence)
         return summary(ingest: ingest, plan: plan, result: result, options: options)
@@ -104,32 +110,43 @@ public enum NightlyRun {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
         let startedAt = timestamp(options.startedAt)
-        let session = try StoreSession(options, startedAt: startedAt, logger: logger)
         let ingest = try readComments(options, framework: framework, logger: logger)
         clock.lap("read")
+        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         let plan = try session.plan(ingest.comments)
+        let manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
         _ = try session.commit(
-            .ingest, plan: plan, ingest: ingest, result: nil, framework: framework, options: options, startedAt: startedAt,
-            timings: clock.laps)
+            .ingest, plan: plan, ingest: ingest, manifest: manifest, result: nil, options: options, timings: clock.laps)
         return summary(ingest: ingest, plan: plan, result: nil, options: options)
     }
 
-    /// `resonanz analyze`: analyse the stored comments and store the result, without reading files.
+    /// `resonanz analyze`: analyse the stored comments and store the result, without reading
+    /// files. The rows, rejected rows, warnings and inputs of the ingests since the last analysis
+    /// go into its report, so `ingest` + `analyze` + `report` give what `run` gives.
     public static func analyze(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> RunSummary {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
         let startedAt = timestamp(options.startedAt)
-        let session = try StoreSession(options, startedAt: startedAt, logger: logger)
-        let nothing = IngestResult()
+        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
+        let pending: PendingIntake
+        do {
+            pending = try session.store.pendingIntake()
+        } catch {
+            throw ResonanzError(error)
+        }
         let plan = try session.plan([])
-        let result = try analyse(plan, framework: framework, intake: Intake(nothing), resources: resources, options: options,
-            startedAt: startedAt, logger: logger)
+        var manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+        manifest.inputFiles = pending.inputs
+        manifest.inputSHA256 = FileOutput.sha256(Data(pending.inputs.map(\.sha256).joined(separator: "\n").utf8))
+        let intake = Intake(rowsRead: pending.rowsRead, rejected: pending.rejected, warnings: pending.warnings)
+        let result = try analyse(plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
+            options: options, logger: logger)
         clock.lap("analyse")
         _ = try session.commit(
-            .analyze, plan: plan, ingest: nothing, result: result, framework: framework, options: options,
-            startedAt: startedAt, timings: clock.laps)
-        return summary(ingest: nothing, plan: plan, result: result, options: options)
+            .analyze, plan: plan, ingest: IngestResult(), manifest: manifest, result: result, options: options,
+            timings: clock.laps)
+        return summary(ingest: IngestResult(), plan: plan, result: result, options: options)
     }
 
     /// `resonanz report`: write the reports of the latest finished analysis in the store.
@@ -137,11 +154,11 @@ public enum NightlyRun {
         guard FileManager.default.fileExists(atPath: options.storePath) else {
             throw .badInput("\(options.storePath): no store here; run `resonanz run` or `resonanz analyze` first")
         }
-        let store: Store
+        let framework = try loadFramework(options.framework)
+        let session = try StoreSession(options, framework: framework, startedAt: timestamp(options.startedAt), logger: logger)
         let latest: RunResult?
         do {
-            store = try Store(path: options.storePath)
-            latest = try store.latestResult()
+            latest = try session.store.latestResult()
         } catch {
             throw ResonanzError(error)
         }
@@ -178,10 +195,9 @@ public enum NightlyRun {
     }
 
     static func analyse(
-        _ plan: StoreSession.Plan, framework: Framework, intake: Intake, resources: AnalyzerResources, options: RunOptions,
-        startedAt: String, logger: Logger
+        _ plan: StoreSession.Plan, framework: Framework, intake: Intake, manifest: RunManifest, resources: AnalyzerResources,
+        options: RunOptions, logger: Logger
     ) throws(ResonanzError) -> RunResult {
-        let manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
         var result: RunResult
         do {
             result = try AnalysisPipeline.run(
@@ -200,7 +216,8 @@ public enum NightlyRun {
         RunSummary(
             rowsRead: ingest.rowsRead, accepted: ingest.accepted, rejected: ingest.rejected.count,
             newComments: plan.changes.new.count, changedComments: plan.changes.changed.count,
-            unchangedComments: plan.changes.unchanged, supersededRows: ingest.superseded, warnings: ingest.warnings.count,
+            unchangedComments: plan.changes.unchanged, staleComments: plan.changes.stale, supersededRows: ingest.superseded,
+            warnings: ingest.warnings.count,
             assigned: result?.comments.filter { $0.status == .assigned }.count ?? 0,
             uncertain: result?.comments.filter { $0.status == .uncertain }.count ?? 0,
             unassigned: result?.comments.filter { $0.status == .unassigned }.count ?? 0, storePath: options.storePath,

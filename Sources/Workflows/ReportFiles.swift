@@ -2,55 +2,78 @@ import Analytics
 import Foundation
 import Reports
 
-/// Writes every report file of a run into the output folder, so that nobody reads half a report.
+/// Writes every report file of a run into the output folder, so that nobody reads half a file.
 ///
-/// The files are first written into `.staging-<pid>/` inside the output folder, then renamed
-/// into place one by one (a rename within one file system is atomic), `report.json` last, so a
-/// reader sees each file whole, old or new. Goal pages of goals the framework no longer has are
-/// removed. Staging folders left by a killed run are removed by the next one.
+/// ``stage(_:in:)`` renders all files into `.staging-<pid>/` inside the output folder;
+/// ``publish(_:)`` renames them into place one by one (a rename within one file system is
+/// atomic), `report.json` last, and removes goal pages of goals the framework no longer has.
+/// A reader sees each file whole, old or new; for a moment between two renames the files may be
+/// of two runs (`run.id` in report.json and the date in report.md tell). Staging folders of
+/// processes that no longer live are removed.
 public enum ReportFiles {
-    /// Writes report.json, report.md, goals/*.md, assignments.csv and rejected.jsonl. Returns the
-    /// paths written, relative to `folder`.
-    public static func write(_ result: RunResult, to folder: URL) throws(ResonanzError) -> [String] {
+    /// Report files rendered and written to a staging folder, not yet in place.
+    public struct Staged: Sendable {
+        public var folder: URL
+        public var staging: URL
+        /// Paths relative to `folder`, in publishing order.
+        public var paths: [String]
+    }
+
+    public static func stage(_ result: RunResult, in folder: URL) throws(ResonanzError) -> Staged {
         var files = MarkdownReportRenderer.render(result)
         files.append(("assignments.csv", AssignmentsCSVRenderer.render(result)))
         files.append(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)))
         files.append(("report.json", JSONReportRenderer.render(result)))
-
-        removeStaleStaging(in: folder)
+        removeAbandonedStaging(in: folder)
         let staging = folder.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: staging)
         for file in files {
             try FileOutput.write(file.content, to: staging.appendingPathComponent(file.path))
         }
-        for (index, file) in files.enumerated() {
-            let target = folder.appendingPathComponent(file.path)
+        return Staged(folder: folder, staging: staging, paths: files.map(\.path))
+    }
+
+    public static func publish(_ staged: Staged) throws(ResonanzError) {
+        for (index, path) in staged.paths.enumerated() {
+            let target = staged.folder.appendingPathComponent(path)
             do {
                 try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if rename(staging.appendingPathComponent(file.path).path, target.path) != 0 {
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-                }
             } catch {
-                throw .failed("\(target.path): cannot move the report into place: \(error.localizedDescription)")
+                throw .failed("\(target.path): cannot create the folder: \(error.localizedDescription)")
+            }
+            if rename(staged.staging.appendingPathComponent(path).path, target.path) != 0 {
+                throw .failed("\(target.path): cannot move the report into place: \(String(cString: strerror(errno)))")
             }
             if index == 0 { CrashPoint.midReports.reach() }
         }
-        try? FileManager.default.removeItem(at: staging)
-
-        let goalFolder = folder.appendingPathComponent("goals")
-        let current = Set(files.map(\.path))
+        try? FileManager.default.removeItem(at: staged.staging)
+        let goalFolder = staged.folder.appendingPathComponent("goals")
+        let current = Set(staged.paths)
         if let names = try? FileManager.default.contentsOfDirectory(atPath: goalFolder.path) {
             for name in names where name.hasSuffix(".md") && !current.contains("goals/\(name)") {
                 try? FileManager.default.removeItem(at: goalFolder.appendingPathComponent(name))
             }
         }
-        return files.map(\.path)
     }
 
-    /// Removes `.staging-*` folders a killed run left behind.
-    static func removeStaleStaging(in folder: URL) {
+    /// Stages and publishes at once (for `resonanz report`).
+    public static func write(_ result: RunResult, to folder: URL) throws(ResonanzError) -> [String] {
+        let staged = try stage(result, in: folder)
+        try publish(staged)
+        return staged.paths
+    }
+
+    /// Removes `.staging-<pid>` folders whose process has ended (a killed run's leftovers);
+    /// folders of running processes are left alone.
+    static func removeAbandonedStaging(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
         for name in names where name.hasPrefix(".staging-") {
-            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            guard let pid = Int32(name.dropFirst(".staging-".count)), pid != ProcessInfo.processInfo.processIdentifier else {
+                continue
+            }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
         }
     }
 }

@@ -25,8 +25,11 @@ final class StoreSession {
     private let lock: StoreLock
     private let logger: Logger
 
-    /// Takes the lock (waiting with `options.wait`), then opens or creates the store.
-    init(_ options: RunOptions, startedAt: String, logger: Logger) throws(ResonanzError) {
+    let framework: Framework
+
+    /// Takes the lock (waiting with `options.wait`), then opens or creates the store, which must
+    /// belong to `framework` (a store holds one consultation).
+    init(_ options: RunOptions, framework: Framework, startedAt: String, logger: Logger) throws(ResonanzError) {
         let path = options.storePath
         do {
             try FileManager.default.createDirectory(
@@ -38,18 +41,44 @@ final class StoreSession {
             if options.wait { logger.info("waiting for the lock on \(path)") }
             lock = try StoreLock(storePath: path, wait: options.wait, now: startedAt)
             store = try Store(path: path)
-        } catch {
+            if let bound = try store.frameworkID(), bound != framework.id {
+                throw ResonanzError.badInput(
+                    "\(path): this store belongs to framework '\(bound)', not '\(framework.id)'; give another --db or --out")
+            }
+        } catch let error as ResonanzError {
+            throw error
+        } catch let error as StorageError {
             throw ResonanzError(error)
+        } catch {
+            throw .failed("\(error)")
         }
+        self.framework = framework
         self.logger = logger
     }
 
     func plan(_ incoming: [Comment]) throws(ResonanzError) -> Plan {
         do {
+            for pending in try store.pendingRuns() {
+                logger.warning(
+                    "run \(pending) was interrupted after storing its comments; they count as already stored, and this run completes its reports")
+            }
             let stored = try store.comments()
             let sequence = try store.nextSequence()
             let changes = CorpusMerge.classify(incoming, stored: stored)
-            let corpus = CorpusMerge.apply(changes, to: stored, run: sequence)
+            var corpus = CorpusMerge.apply(changes, to: stored, run: sequence)
+            // Stored comments may name goals the framework has dropped since: analyse them without.
+            let goals = Set(framework.goals.map(\.id))
+            var orphaned = 0
+            for index in corpus.indices {
+                if let goal = corpus[index].comment.goal, !goals.contains(goal) {
+                    corpus[index].comment.goal = nil
+                    corpus[index].comment.metadata["posted_goal"] = goal
+                    orphaned += 1
+                }
+            }
+            if orphaned > 0 {
+                logger.warning("\(orphaned) stored comments name goals the framework no longer has; analysed without goal")
+            }
             let corpusSHA256 = CorpusMerge.corpusHash(corpus)
             let baseline = try store.baseline(differentFrom: corpusSHA256)
             let since = baseline?.sequence ?? 0
@@ -57,7 +86,8 @@ final class StoreSession {
             let changed = Set(corpus.filter { $0.firstRun <= since && $0.changedRun > since }.map(\.comment.id))
             let note =
                 "\(incoming.count) comments read: \(changes.new.count) new, \(changes.changed.count) changed, "
-                + "\(changes.unchanged) already stored; \(corpus.count) comments in the store"
+                + "\(changes.unchanged) already stored, \(changes.stale) older than the stored version; "
+                + "\(corpus.count) comments in the store"
             logger.info("\(note)")
             return Plan(
                 sequence: sequence, changes: changes, corpus: corpus, corpusSHA256: corpusSHA256, baseline: baseline,
@@ -69,16 +99,15 @@ final class StoreSession {
 
     /// Stores the run in one transaction; returns its sequence.
     func commit(
-        _ kind: RunKind, plan: Plan, ingest: IngestResult, result: RunResult?, framework: Framework, options: RunOptions,
-        startedAt: String, timings: [(stage: String, seconds: Double)]
+        _ kind: RunKind, plan: Plan, ingest: IngestResult, manifest: RunManifest, result: RunResult?, options: RunOptions,
+        timings: [(stage: String, seconds: Double)]
     ) throws(ResonanzError) -> Int {
-        let manifest = result?.manifest
         let record = RunRecord(
-            kind: kind, startedAt: startedAt, reportID: manifest?.id ?? "", corpusSHA256: plan.corpusSHA256,
-            frameworkID: framework.id, frameworkSHA256: manifest?.frameworkSHA256, seed: options.pipeline.seed,
-            programVersion: ResonanzVersion.current, icuVersion: manifest?.icuVersion ?? "", rowsRead: ingest.rowsRead,
-            accepted: ingest.accepted, rejectedRows: ingest.rejected, inputs: manifest?.inputFiles ?? [],
-            changes: plan.changes, timings: timings, result: result)
+            kind: kind, startedAt: manifest.startedAt, reportID: result == nil ? "" : manifest.id,
+            corpusSHA256: plan.corpusSHA256, frameworkID: framework.id, frameworkSHA256: manifest.frameworkSHA256,
+            seed: options.pipeline.seed, programVersion: ResonanzVersion.current, icuVersion: manifest.icuVersion,
+            rowsRead: ingest.rowsRead, accepted: ingest.accepted, rejectedRows: ingest.rejected, warnings: ingest.warnings,
+            inputs: kind == .analyze ? [] : manifest.inputFiles, changes: plan.changes, timings: timings, result: result)
         do {
             let sequence = try store.commit(record)
             guard sequence == plan.sequence else {

@@ -96,7 +96,7 @@ extension ResonanzCommand {
             try runWorkflow { () throws(ResonanzError) in
                 let output = try storeOptions.output(framework: framework)
                 let files = try NightlyRun.report(
-                    RunOptions(framework: framework, comments: [], output: output, database: storeOptions.db),
+                    RunOptions(framework: framework, comments: [], output: output, database: storeOptions.db, wait: storeOptions.wait),
                     logger: makeLogger(quiet: quiet))
                 print("wrote \(files.count) files to \(output)")
             }

@@ -124,3 +124,75 @@ struct NightlyRunTests {
         #expect(leftovers.isEmpty)
     }
 }
+
+/// More nightly scenarios: older exports, moved comments, derived ids, the three steps.
+@Suite(.serialized)
+struct NightlyScenarioTests {
+    func run(_ arguments: [String], out: URL, epoch: String = "1760000000") throws -> CommandLineRunner.Result {
+        try CommandLineRunner.run(arguments + ["--out", out.path, "--quiet"], environment: ["SOURCE_DATE_EPOCH": epoch])
+    }
+
+    let mini = ["--framework", "Tests/Fixtures/mini/framework.yaml"]
+
+    @Test func anOlderExportDoesNotUndoAnEdit() throws {
+        let out = Fixtures.temporaryFolder()
+        _ = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv"], out: out)
+        _ = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"], out: out)
+        let older = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv"], out: out)
+        #expect(older.status == 0)
+        #expect(older.standardOutput.contains("(new 0, changed 0, unchanged 8, older than stored 1)"))
+        let store = try Storage.Store(path: out.appendingPathComponent("resonanz.sqlite").path)
+        let m02 = try #require(try store.comments().first { $0.comment.id == "m02" })
+        #expect(m02.version == 2)
+        #expect(m02.comment.text.contains("Nachtrag"))
+    }
+
+    @Test func aCommentMovedToAnotherGoalIsAChange() throws {
+        let out = Fixtures.temporaryFolder()
+        let first = Fixtures.temporaryFile("a.csv", "id;goal;text\n1;mobil;Kurse für Senioren in der Bibliothek\n")
+        let moved = Fixtures.temporaryFile("b.csv", "id;goal;text\n1;bildung;Kurse für Senioren in der Bibliothek\n")
+        _ = try run(["run"] + mini + ["--comments", first.path], out: out)
+        let second = try run(["run"] + mini + ["--comments", moved.path], out: out)
+        #expect(second.standardOutput.contains("(new 0, changed 1, unchanged 0)"))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
+        let comments = try #require(report?["comments"] as? [[String: Any]])
+        #expect(comments.first?["goal"] as? String == "bildung")
+    }
+
+    @Test func derivedIdsAreStableAcrossExports() throws {
+        let out = Fixtures.temporaryFolder()
+        let first = Fixtures.temporaryFile("exp1.csv", "goal;text\nmobil;Wir brauchen sichere Radwege vor der Schule.\nmobil;Der Bus kommt zu selten.\n")
+        let second = Fixtures.temporaryFile(
+            "exp2.csv",
+            "goal;text\nmobil;Wir brauchen sichere Radwege vor der Schule.\nmobil;Der Bus kommt zu selten.\nbildung;Mehr Kurse.\n")
+        _ = try run(["run"] + mini + ["--comments", first.path], out: out)
+        let both = try run(["run"] + mini + ["--comments", first.path, second.path], out: out)
+        #expect(both.standardOutput.contains("read 5 rows: 5 accepted + 0 rejected (new 1, changed 0, unchanged 2, superseded by a later file 2)"))
+        let store = try Storage.Store(path: out.appendingPathComponent("resonanz.sqlite").path)
+        #expect(try store.comments().count == 3)
+    }
+
+    @Test func aStoreBelongsToOneFramework() throws {
+        let out = Fixtures.temporaryFolder()
+        _ = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv"], out: out)
+        let other = try run(
+            ["run", "--framework", "corpora/jena-hf4/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv"], out: out)
+        #expect(other.status == 2)
+        #expect(other.standardError.contains("this store belongs to framework 'mini', not 'jena-hf4'"))
+    }
+
+    @Test func theThreeStepsGiveTheReportsOfRun() throws {
+        let viaRun = Fixtures.temporaryFolder()
+        let viaSteps = Fixtures.temporaryFolder()
+        let files = ["--comments", "Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"]
+        #expect(try run(["run"] + mini + files, out: viaRun).status == 0)
+        #expect(try run(["ingest"] + mini + files, out: viaSteps).status == 0)
+        #expect(try run(["analyze"] + mini, out: viaSteps).status == 0)
+        #expect(try run(["report"] + mini, out: viaSteps).status == 0)
+        for name in ["report.json", "report.md", "assignments.csv", "rejected.jsonl", "goals/mobil.md"] {
+            let a = try Data(contentsOf: viaRun.appendingPathComponent(name))
+            let b = try Data(contentsOf: viaSteps.appendingPathComponent(name))
+            #expect(a == b, "\(name)")
+        }
+    }
+}

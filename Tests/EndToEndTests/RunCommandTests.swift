@@ -155,11 +155,13 @@ struct RunCommandTests {
     @Test func duplicateIdsAndEmptyGoalsAreExitTwo() throws {
         let duplicate = Fixtures.temporaryFile(
             "framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n      - id: a.m\n        title: N\n")
-        let first = try CommandLineRunner.run(["run", "--framework", duplicate.path, "--comments", comments])
+        let first = try CommandLineRunner.run(
+            ["run", "--framework", duplicate.path, "--comments", comments, "--out", Fixtures.temporaryFolder().path])
         #expect(first.status == 2)
         #expect(first.standardError.contains("framework.yaml:9: id: duplicate measure id 'a.m'"))
         let empty = Fixtures.temporaryFile("framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n")
-        let second = try CommandLineRunner.run(["run", "--framework", empty.path, "--comments", comments])
+        let second = try CommandLineRunner.run(
+            ["run", "--framework", empty.path, "--comments", comments, "--out", Fixtures.temporaryFolder().path])
         #expect(second.status == 2)
         #expect(second.standardError.contains("measures"))
     }
@@ -172,7 +174,8 @@ struct RunCommandTests {
     }
 
     @Test func unreadablePathIsExitTwo() throws {
-        let result = try CommandLineRunner.run(["run", "--framework", framework, "--comments", "/nonexistent/c.csv"])
+        let result = try CommandLineRunner.run(
+            ["run", "--framework", framework, "--comments", "/nonexistent/c.csv", "--out", Fixtures.temporaryFolder().path])
         #expect(result.status == 2)
         #expect(result.standardError.contains("/nonexistent/c.csv"))
     }

@@ -158,10 +158,4 @@ public struct DuplicateInfo: Sendable, Equatable {
         self.duplicateOf = duplicateOf
         self.nearDuplicateGroup = nearDuplicateGroup
     }
-
-    /// True when the comment counts as a contribution of its own: no exact duplicate, and the
-    /// earliest of its near-duplicate group if it is in one.
-    public func isDistinct(at index: Int) -> Bool {
-        duplicateOf == nil && (nearDuplicateGroup == nil || nearDuplicateGroup == index)
-    }
 }

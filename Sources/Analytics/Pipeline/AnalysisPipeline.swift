@@ -61,8 +61,7 @@ public enum AnalysisPipeline {
                 inferredGoal: bestGoal != comment.goal ? bestGoal : nil, createdAt: comment.createdAt,
                 status: assessment.status, assignments: assessment.assignments, topic: nil,
                 duplicateOf: duplicates[index].duplicateOf.map { comments[$0].id },
-                nearDuplicateGroup: duplicates[index].nearDuplicateGroup.map { comments[$0].id },
-                isDistinct: duplicates[index].isDistinct(at: index), source: comment.source)
+                nearDuplicateGroup: duplicates[index].nearDuplicateGroup.map { comments[$0].id }, source: comment.source)
         }
         let goals = framework.goals.map { goal in
             goalResult(
@@ -96,32 +95,33 @@ public enum AnalysisPipeline {
         let statuses = members.map { comments[$0].status }
         let measures = goal.measures.map { measure in
             var assigned: [(index: Int, score: Double)] = []
-            var distinct = 0
             var uncertain = 0
             for (index, comment) in comments.enumerated() {
                 guard let match = comment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
                 if comment.status == .assigned {
                     assigned.append((index, match.score))
-                    if comment.isDistinct { distinct += 1 }
                 } else if comment.status == .uncertain {
                     uncertain += 1
                 }
             }
-            // Quotes are distinct contributions: a campaign text is quoted once at most.
-            let quotes = assigned.filter { comments[$0.index].isDistinct }.sorted { lhs, rhs in
+            // Quotes: the best-scoring comment of each group, so a campaign is quoted once at most.
+            var quotedGroups: Set<String> = []
+            let quotes = assigned.sorted { lhs, rhs in
                 lhs.score != rhs.score ? lhs.score > rhs.score : comments[lhs.index].id < comments[rhs.index].id
-            }.prefix(representativeLimit).map { item in
-                Quote(commentID: comments[item.index].id, text: comments[item.index].text, score: item.score)
-            }
+            }.filter { quotedGroups.insert(comments[$0.index].contributionKey).inserted }
+                .prefix(representativeLimit).map { item in
+                    Quote(commentID: comments[item.index].id, text: comments[item.index].text, score: item.score)
+                }
             return MeasureResult(
-                id: measure.id, title: measure.title, commentCount: assigned.count, distinctCount: distinct,
+                id: measure.id, title: measure.title, commentCount: assigned.count,
+                distinctCount: Set(assigned.map { comments[$0.index].contributionKey }).count,
                 uncertainCount: uncertain,
                 keywords: extractor.keywords(target: Set(assigned.map(\.index)), documents: keywordDocuments, display: display),
                 representativeComments: quotes)
         }
         return GoalResult(
             id: goal.id, title: goal.title, commentCount: members.count,
-            distinctCount: members.filter { comments[$0].isDistinct }.count, postedCount: posted,
+            distinctCount: Set(members.map { comments[$0].contributionKey }).count, postedCount: posted,
             routedCount: members.count - posted, consideredCount: posted + withoutGoal,
             assignedCount: statuses.filter { $0 == .assigned }.count,
             uncertainCount: statuses.filter { $0 == .uncertain }.count,

@@ -77,7 +77,8 @@ public struct ChangeReport: Sendable, Equatable, Codable {
         var moves: [ShareMove] = []
         for goal in result.goals {
             for measure in goal.measures {
-                let before = baseline?.measureShares[measure.id] ?? 0
+                // Only measures both runs had: a new or renamed measure has no share to move from.
+                guard let baseline, let before = baseline.measureShares[measure.id] else { continue }
                 let after = goal.share(of: measure)
                 if abs(after - before) > 1e-9 { moves.append(ShareMove(measureID: measure.id, before: before, after: after)) }
             }

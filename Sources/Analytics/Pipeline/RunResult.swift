@@ -86,8 +86,8 @@ public struct RunResult: Sendable, Codable {
     public var commentsAccepted: Int { rowsRead - rejected.count }
     /// Comments analysed: every stored comment, not only this run's.
     public var commentsAnalysed: Int { comments.count }
-    /// Comments that are contributions of their own (see ``CommentResult/isDistinct``).
-    public var distinctContributions: Int { comments.filter(\.isDistinct).count }
+    /// Distinct contributions (see ``CommentResult/contributionKey``).
+    public var distinctContributions: Int { Set(comments.map(\.contributionKey)).count }
     public var exactDuplicates: Int { comments.filter { $0.duplicateOf != nil }.count }
     /// Comments in near-duplicate groups, and the number of groups.
     public var campaignComments: Int { comments.filter { $0.nearDuplicateGroup != nil }.count }
@@ -170,9 +170,11 @@ public struct CommentResult: Sendable, Equatable, Codable {
     public var duplicateOf: String?
     /// The earliest comment of the near-duplicate (campaign) group, when the comment is in one.
     public var nearDuplicateGroup: String?
-    /// False for an exact duplicate or a later member of a near-duplicate group.
-    public var isDistinct: Bool
     public var source: SourceLocation
+
+    /// The contribution this comment is part of: its campaign group, else the comment it
+    /// duplicates, else itself. Counting distinct keys counts a campaign once, in any subset.
+    public var contributionKey: String { nearDuplicateGroup ?? duplicateOf ?? id }
 
     /// The goal whose page shows the comment: the posted goal, else the goal of its best
     /// measure; nil for a comment without goal that matches no measure.
