@@ -53,7 +53,7 @@ eval-assignment: build-release
 	@$(RELEASE_BIN) eval --framework corpora/ottensen/framework.yaml --comments corpora/ottensen/comments.jsonl \
 		| scripts/summarize-eval.py
 	@echo "== corpora/jena-hf4 (illustrative comments, labels by their authors)"
-	@$(RELEASE_BIN) eval --framework corpora/jena-hf4/framework.yaml --comments corpora/jena-hf4/comments.csv \
+	@$(RELEASE_BIN) eval $(JENA) --comments corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv \
 		| scripts/summarize-eval.py
 
 eval-duplicates: build-release
