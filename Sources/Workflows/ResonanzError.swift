@@ -28,6 +28,15 @@ public enum ResonanzError: Error, CustomStringConvertible {
 
     init(_ error: CorpusError) { self = .badInput(error.description) }
 
+    /// Any error from code that mixes store calls with workflow checks.
+    init(wrapping error: any Error) {
+        switch error {
+        case let error as ResonanzError: self = error
+        case let error as StorageError: self.init(error)
+        default: self = .failed("\(error)")
+        }
+    }
+
     /// A store held by another run is bad usage (exit 2, as the contract says for `run`); other
     /// storage failures are run-time failures.
     init(_ error: StorageError) {

@@ -45,12 +45,8 @@ final class StoreSession {
                 throw ResonanzError.badInput(
                     "\(path): this store belongs to framework '\(bound)', not '\(framework.id)'; give another --db or --out")
             }
-        } catch let error as ResonanzError {
-            throw error
-        } catch let error as StorageError {
-            throw ResonanzError(error)
         } catch {
-            throw .failed("\(error)")
+            throw ResonanzError(wrapping: error)
         }
         self.framework = framework
         self.logger = logger
@@ -114,12 +110,8 @@ final class StoreSession {
                 throw ResonanzError.failed("\(store.path): run stored as \(sequence), planned as \(plan.sequence)")
             }
             return sequence
-        } catch let error as ResonanzError {
-            throw error
-        } catch let error as StorageError {
-            throw ResonanzError(error)
         } catch {
-            throw .failed("\(error)")
+            throw ResonanzError(wrapping: error)
         }
     }
 

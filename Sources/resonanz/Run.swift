@@ -19,6 +19,30 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// The framework and comment files of `run` and `ingest`.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Framework file (YAML or JSON) with goals and measures.")
+    var framework: String
+
+    @Option(parsing: .upToNextOption, help: "Comment files (.csv, .tsv, .jsonl) or folders of .txt files.")
+    var comments: [String]
+
+    @Flag(help: "Exit with status 3 when any row was rejected.")
+    var strict = false
+
+    @Flag(help: "No progress messages.")
+    var quiet = false
+
+    func validate() throws {
+        guard !comments.isEmpty else { throw ValidationError("--comments needs at least one path") }
+    }
+
+    /// Exit 3 under `--strict` once the summary is printed.
+    func checkStrict(_ summary: RunSummary) throws(ResonanzError) {
+        if strict && summary.rejected > 0 { throw .rejectedRows(count: summary.rejected) }
+    }
+}
+
 /// The lines every writing command ends with.
 func printSummary(_ summary: RunSummary) {
     print(summary.accountingLine)
@@ -47,36 +71,22 @@ extension ResonanzCommand {
                     --comments corpora/jena-hf4/comments.csv --out reports/jena-hf4
                 """)
 
-        @Option(help: "Framework file (YAML or JSON) with goals and measures.")
-        var framework: String
-
-        @Option(parsing: .upToNextOption, help: "Comment files (.csv, .tsv, .jsonl) or folders of .txt files.")
-        var comments: [String]
-
-        @Flag(help: "Exit with status 3 when any row was rejected.")
-        var strict = false
-
-        @Flag(help: "No progress messages.")
-        var quiet = false
-
+        @OptionGroup var input: InputOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var commentOptions: CommentOptions
         @OptionGroup var analysisOptions: AnalysisOptions
-
-        func validate() throws {
-            guard !comments.isEmpty else { throw ValidationError("--comments needs at least one path") }
-        }
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 let summary = try NightlyRun.run(
                     RunOptions(
-                        framework: framework, comments: comments, output: try storeOptions.output(framework: framework),
-                        database: storeOptions.db, wait: storeOptions.wait, resources: commentOptions.resources,
-                        read: commentOptions.readOptions, pipeline: analysisOptions.configuration),
-                    logger: makeLogger(quiet: quiet))
+                        framework: input.framework, comments: input.comments,
+                        output: try storeOptions.output(framework: input.framework), database: storeOptions.db,
+                        wait: storeOptions.wait, resources: commentOptions.resources, read: commentOptions.readOptions,
+                        pipeline: analysisOptions.configuration),
+                    logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
-                if strict && summary.rejected > 0 { throw .rejectedRows(count: summary.rejected) }
+                try input.checkStrict(summary)
             }
         }
     }

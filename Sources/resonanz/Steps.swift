@@ -11,34 +11,20 @@ extension ResonanzCommand {
                     --comments corpora/jena-hf4/comments.csv --out reports/jena-hf4
                 """)
 
-        @Option(help: "Framework file (YAML or JSON); its goal ids check the comments' goals.")
-        var framework: String
-
-        @Option(parsing: .upToNextOption, help: "Comment files (.csv, .tsv, .jsonl) or folders of .txt files.")
-        var comments: [String]
-
-        @Flag(help: "Exit with status 3 when any row was rejected.")
-        var strict = false
-
-        @Flag(help: "No progress messages.")
-        var quiet = false
-
+        @OptionGroup var input: InputOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var commentOptions: CommentOptions
-
-        func validate() throws {
-            guard !comments.isEmpty else { throw ValidationError("--comments needs at least one path") }
-        }
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 let summary = try NightlyRun.ingest(
                     RunOptions(
-                        framework: framework, comments: comments, output: try storeOptions.output(framework: framework),
-                        database: storeOptions.db, wait: storeOptions.wait, read: commentOptions.readOptions),
-                    logger: makeLogger(quiet: quiet))
+                        framework: input.framework, comments: input.comments,
+                        output: try storeOptions.output(framework: input.framework), database: storeOptions.db,
+                        wait: storeOptions.wait, read: commentOptions.readOptions),
+                    logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
-                if strict && summary.rejected > 0 { throw .rejectedRows(count: summary.rejected) }
+                try input.checkStrict(summary)
             }
         }
     }
