@@ -41,7 +41,7 @@ public struct CompoundPart: Sendable, Equatable, Hashable {
 /// A token of the analysed text with its source range and the forms each analyzer stage derived.
 ///
 /// The tokenizer fills `surface`, `start`, `end` and `kind` and sets `display` and `norm` to the
-/// surface; the filters of ``Analyzer/german(resources:corpus:)`` then fill in the rest. No filter
+/// surface; the filters of ``Analyzer/german(resources:vocabulary:)`` then fill in the rest. No filter
 /// changes `surface`, `start` or `end`.
 public struct Token: Sendable, Equatable {
     /// The exact input text of the token: the UTF-8 bytes `start ..< end` of the input.
