@@ -47,7 +47,6 @@ let package = Package(
             name: "Workflows",
             dependencies: [
                 "TextAnalysis", "Corpus", "Analytics", "Reports", "Storage",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -71,7 +71,8 @@ enum CSVCommentReader {
             if !quoted, counts[character] != nil { counts[character, default: 0] += 1 }
         }
         if counts.values.allSatisfy({ $0 == 0 }) { return "\u{1F}" }
-        let best: Character? = [";", "\t"].filter { counts[$0]! > counts[","]! }.max { counts[$0]! < counts[$1]! }
+        let count = { (delimiter: Character) in counts[delimiter, default: 0] }
+        let best: Character? = [";", "\t"].filter { count($0) > count(",") }.max { count($0) < count($1) }
         return best ?? ","
     }
 }

@@ -94,7 +94,7 @@ struct RowAcceptor {
                 return
             }
         } else {
-            let base = "h" + Self.fnv1a64Hex(text)
+            let base = "h" + FNV1a.hex64(text)
             let key = record.source.file + "\u{1F}" + base
             let repeatNumber = derivedRepeats[key, default: 0] + 1
             derivedRepeats[key] = repeatNumber
@@ -140,17 +140,6 @@ struct RowAcceptor {
 
     static func excerpt(_ text: String) -> String {
         text.count <= 200 ? text : String(text.prefix(200)) + "…"
-    }
-
-    /// FNV-1a, 64 bit, over the UTF-8 bytes, as 16 lower-case hex digits.
-    static func fnv1a64Hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

@@ -69,9 +69,7 @@ public struct Baseline: Sendable, Equatable {
 /// What the ingests since the last analysis read: `resonanz analyze` reports it, so that the
 /// three steps give the reports `resonanz run` gives.
 public struct PendingIntake: Sendable, Equatable {
-    public var rowsRead: Int
-    public var rejected: [RejectedRow]
-    public var warnings: [IngestWarning]
+    public var intake: Intake
     public var inputs: [InputFile]
 }
 

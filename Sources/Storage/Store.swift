@@ -58,22 +58,22 @@ public final class Store: Sendable {
             let runs = try Row.fetchAll(
                 db, sql: "SELECT sequence, rows_read, warnings FROM run WHERE kind = 'ingest' AND status = 'complete' AND sequence > ? ORDER BY sequence",
                 arguments: [since])
-            var intake = PendingIntake(rowsRead: 0, rejected: [], warnings: [], inputs: [])
+            var pending = PendingIntake(intake: Intake(rowsRead: 0, rejected: [], warnings: []), inputs: [])
             for run in runs {
                 let sequence: Int = run["sequence"]
-                intake.rowsRead += run["rows_read"] as Int
-                intake.warnings += try self.decode(run["warnings"], what: "run warnings") as [IngestWarning]
+                pending.intake.rowsRead += run["rows_read"] as Int
+                pending.intake.warnings += try self.decode(run["warnings"], what: "run warnings") as [IngestWarning]
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM rejected_row WHERE run = ? ORDER BY position", arguments: [sequence]) {
-                    intake.rejected.append(
+                    pending.intake.rejected.append(
                         RejectedRow(
                             source: SourceLocation(file: row["file"], line: row["line"]), id: row["comment_id"],
                             reason: row["reason"], excerpt: row["excerpt"]))
                 }
                 for row in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM run_input WHERE run = ? ORDER BY position", arguments: [sequence]) {
-                    intake.inputs.append(InputFile(path: row["path"], sha256: row["sha256"]))
+                    pending.inputs.append(InputFile(path: row["path"], sha256: row["sha256"]))
                 }
             }
-            return intake
+            return pending
         }
     }
 
@@ -247,7 +247,7 @@ public final class Store: Sendable {
     /// The comment's columns in the order the INSERT and UPDATE statements above list them.
     private func commentColumns(_ comment: Comment) throws -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
-            comment.text, CorpusMerge.sha256(comment.text), CorpusMerge.recordHash(comment), comment.goal, comment.createdAt,
+            comment.text, ContentHash.sha256(comment.text), CorpusMerge.recordHash(comment), comment.goal, comment.createdAt,
             comment.author, comment.parentID,
             try encode(comment.labels), comment.labelsGiven, try encode(comment.metadata), comment.source.file,
             comment.source.line,
@@ -262,7 +262,7 @@ public final class Store: Sendable {
             metadata: try decode(row["metadata"], what: "metadata"),
             source: SourceLocation(file: row["source_file"], line: row["source_line"]), idWasDerived: row["id_was_derived"])
         return StoredComment(
-            comment: comment, ordinal: row["ordinal"], version: row["version"], textSHA256: row["text_sha256"],
+            comment: comment, ordinal: row["ordinal"], version: row["version"],
             recordSHA256: row["record_sha256"], firstRun: row["first_run"], changedRun: row["changed_run"])
     }
 

@@ -1,6 +1,4 @@
 import Corpus
-import Crypto
-import Foundation
 
 /// A comment as the store keeps it: the comment and where it stands in the store's history.
 public struct StoredComment: Sendable, Equatable {
@@ -9,7 +7,6 @@ public struct StoredComment: Sendable, Equatable {
     public var ordinal: Int
     /// 1 for the first text under this id, +1 for every changed text.
     public var version: Int
-    public var textSHA256: String
     /// SHA-256 of everything the analysis reads of the comment (``CorpusMerge/recordHash(_:)``).
     public var recordSHA256: String
     /// Record hashes of the comment's earlier versions: an older export that brings one of them
@@ -42,11 +39,6 @@ public struct CommentChanges: Sendable, Equatable {
 
 /// Pure functions that merge a run's comments into the stored ones.
 public enum CorpusMerge {
-    /// Lower-case hex SHA-256 of the UTF-8 text.
-    public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { $0 < 16 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
-    }
-
     /// SHA-256 over what the analysis reads of a comment: text, goal, date, author, parent,
     /// labels. A moderator moving a comment to another goal is a change even with the same text.
     public static func recordHash(_ comment: Comment) -> String {
@@ -54,7 +46,7 @@ public enum CorpusMerge {
             comment.text, comment.goal ?? "", comment.createdAt ?? "", comment.author ?? "", comment.parentID ?? "",
             comment.labels.joined(separator: ";"), comment.labelsGiven ? "1" : "0",
         ]
-        return sha256(fields.joined(separator: "\u{1F}"))
+        return ContentHash.sha256(fields.joined(separator: "\u{1F}"))
     }
 
     /// Sorts incoming comments against the store, by id and record hash: new ids; changed
@@ -91,7 +83,6 @@ public enum CorpusMerge {
             updated.previousRecordHashes.insert(item.recordSHA256)
             updated.comment = replacement
             updated.version += 1
-            updated.textSHA256 = sha256(replacement.text)
             updated.recordSHA256 = recordHash(replacement)
             updated.changedRun = run
             return updated
@@ -100,7 +91,7 @@ public enum CorpusMerge {
         for comment in changes.new {
             result.append(
                 StoredComment(
-                    comment: comment, ordinal: ordinal, version: 1, textSHA256: sha256(comment.text),
+                    comment: comment, ordinal: ordinal, version: 1,
                     recordSHA256: recordHash(comment), firstRun: run, changedRun: run))
             ordinal += 1
         }
@@ -116,6 +107,6 @@ public enum CorpusMerge {
             let fields = [comment.id, item.recordSHA256, comment.source.file, String(comment.source.line)]
             text += fields.joined(separator: "\u{1F}") + "\n"
         }
-        return sha256(text)
+        return ContentHash.sha256(text)
     }
 }

@@ -1,5 +1,5 @@
-import Crypto
 import Foundation
+import Storage
 
 /// File writing and hashing for workflows.
 enum FileOutput {
@@ -14,18 +14,10 @@ enum FileOutput {
         }
     }
 
-    /// Lower-case hex SHA-256 of `data`.
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
-
     /// Lower-case hex SHA-256 of the file at `url`.
     static func sha256(of url: URL) throws(ResonanzError) -> String {
         do {
-            return sha256(try Data(contentsOf: url))
+            return ContentHash.sha256(try Data(contentsOf: url))
         } catch {
             throw .badInput("\(url.path): cannot read: \(error.localizedDescription)")
         }
@@ -42,6 +34,6 @@ enum FileOutput {
             let relative = String(file.standardizedFileURL.path.dropFirst(prefix.count))
             entries.append(relative + " " + (try sha256(of: file)))
         }
-        return sha256(Data(entries.sorted().joined(separator: "\n").utf8))
+        return ContentHash.sha256(entries.sorted().joined(separator: "\n"))
     }
 }

@@ -87,7 +87,9 @@ public enum NightlyRun {
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         CrashPoint.afterLock.reach()
         let plan = try session.plan(ingest.comments)
-        let manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+        let manifest = try makeManifest(
+            options, framework: framework, inputs: try hashInputs(options.comments), corpusSHA256: plan.corpusSHA256,
+            startedAt: startedAt)
         let result = try analyse(plan, framework: framework, intake: Intake(ingest), manifest: manifest, resources: resources,
             options: options, logger: logger)
         clock.lap("analyse")
@@ -114,7 +116,9 @@ public enum NightlyRun {
         clock.lap("read")
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         let plan = try session.plan(ingest.comments)
-        let manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+        let manifest = try makeManifest(
+            options, framework: framework, inputs: try hashInputs(options.comments), corpusSHA256: plan.corpusSHA256,
+            startedAt: startedAt)
         _ = try session.commit(
             .ingest, plan: plan, ingest: ingest, manifest: manifest, result: nil, options: options, timings: clock.laps)
         return summary(ingest: ingest, plan: plan, result: nil, options: options)
@@ -136,11 +140,9 @@ public enum NightlyRun {
             throw ResonanzError(error)
         }
         let plan = try session.plan([])
-        var manifest = try makeManifest(options, framework: framework, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
-        manifest.inputFiles = pending.inputs
-        manifest.inputSHA256 = FileOutput.sha256(Data(pending.inputs.map(\.sha256).joined(separator: "\n").utf8))
-        let intake = Intake(rowsRead: pending.rowsRead, rejected: pending.rejected, warnings: pending.warnings)
-        let result = try analyse(plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
+        let manifest = try makeManifest(
+            options, framework: framework, inputs: pending.inputs, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+        let result = try analyse(plan, framework: framework, intake: pending.intake, manifest: manifest, resources: resources,
             options: options, logger: logger)
         clock.lap("analyse")
         _ = try session.commit(
@@ -224,26 +226,32 @@ public enum NightlyRun {
             outputFolder: result == nil ? nil : options.output)
     }
 
-    static func makeManifest(_ options: RunOptions, framework: Framework, corpusSHA256: String, startedAt: String)
-        throws(ResonanzError) -> RunManifest
-    {
-        let frameworkHash = try FileOutput.sha256(of: URL(fileURLWithPath: options.framework))
+    /// The input files (or folders) of a run with their hashes, in the order given.
+    static func hashInputs(_ paths: [String]) throws(ResonanzError) -> [InputFile] {
         var inputs: [InputFile] = []
-        for path in options.comments {
+        for path in paths {
             let url = URL(fileURLWithPath: path)
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
             let hash = isDirectory.boolValue ? try FileOutput.sha256(ofFolder: url) : try FileOutput.sha256(of: url)
             inputs.append(InputFile(path: path, sha256: hash))
         }
-        let inputHash = FileOutput.sha256(Data(inputs.map(\.sha256).joined(separator: "\n").utf8))
+        return inputs
+    }
+
+    /// The manifest of a run over `inputs`; its id hashes everything that decides the reports.
+    static func makeManifest(
+        _ options: RunOptions, framework: Framework, inputs: [InputFile], corpusSHA256: String, startedAt: String
+    ) throws(ResonanzError) -> RunManifest {
+        let frameworkHash = try FileOutput.sha256(of: URL(fileURLWithPath: options.framework))
+        let inputHash = ContentHash.sha256(inputs.map(\.sha256).joined(separator: "\n"))
         let settings = options.pipeline
         let identity = [
             corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.threshold)",
             "\(settings.relativeCutoff)", "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)",
         ].joined(separator: "|")
         return RunManifest(
-            id: String(FileOutput.sha256(Data(identity.utf8)).prefix(16)), startedAt: startedAt,
+            id: String(ContentHash.sha256(identity).prefix(16)), startedAt: startedAt,
             frameworkID: framework.id, frameworkSHA256: frameworkHash, inputSHA256: inputHash, inputFiles: inputs,
             corpusSHA256: corpusSHA256, seed: settings.seed, threads: settings.threads,
             programVersion: ResonanzVersion.current, icuVersion: ICUInfo.version)

@@ -48,9 +48,6 @@ struct CommentOptions: ParsableArguments {
     @Option(help: "Reject texts longer than this many characters.")
     var maxTextLength: Int = 20_000
 
-    @Option(help: "Folder holding stopwords/ and lexicon/ (default: found next to the program).")
-    var resources: String?
-
     func validate() throws {
         guard Corpus.CommentReadOptions.Encoding(rawValue: encoding) != nil else {
             throw ValidationError("--encoding must be auto, utf-8 or windows-1252")
@@ -65,6 +62,12 @@ struct CommentOptions: ParsableArguments {
             encoding: .init(rawValue: encoding) ?? .auto, idColumn: idColumn, textColumn: textColumn,
             goalColumn: goalColumn, dateColumn: dateColumn, maximumTextLength: maxTextLength)
     }
+}
+
+/// Where the analyzer's word lists are: for every command that analyses text.
+struct ResourceOptions: ParsableArguments {
+    @Option(help: "Folder holding stopwords/ and lexicon/ (default: found next to the program).")
+    var resources: String?
 }
 
 /// Options of the analysis itself.

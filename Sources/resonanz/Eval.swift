@@ -24,13 +24,14 @@ extension ResonanzCommand {
             var comments: [String]
 
             @OptionGroup var commentOptions: CommentOptions
+            @OptionGroup var resourceOptions: ResourceOptions
             @OptionGroup var analysisOptions: AnalysisOptions
 
             func run() throws {
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try Inspection.evaluateAssignment(
-                            framework: framework, comments: comments, resources: commentOptions.resources,
+                            framework: framework, comments: comments, resources: resourceOptions.resources,
                             read: commentOptions.readOptions, pipeline: analysisOptions.configuration),
                         terminator: "")
                 }

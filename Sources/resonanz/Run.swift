@@ -74,6 +74,7 @@ extension ResonanzCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var commentOptions: CommentOptions
+        @OptionGroup var resourceOptions: ResourceOptions
         @OptionGroup var analysisOptions: AnalysisOptions
 
         func run() throws {
@@ -82,7 +83,7 @@ extension ResonanzCommand {
                     RunOptions(
                         framework: input.framework, comments: input.comments,
                         output: try storeOptions.output(framework: input.framework), database: storeOptions.db,
-                        wait: storeOptions.wait, resources: commentOptions.resources, read: commentOptions.readOptions,
+                        wait: storeOptions.wait, resources: resourceOptions.resources, read: commentOptions.readOptions,
                         pipeline: analysisOptions.configuration),
                     logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)

@@ -43,9 +43,7 @@ extension ResonanzCommand {
         @Flag(help: "No progress messages.")
         var quiet = false
 
-        @Option(help: "Folder holding stopwords/ and lexicon/ (default: found next to the program).")
-        var resources: String?
-
+        @OptionGroup var resourceOptions: ResourceOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var analysisOptions: AnalysisOptions
 
@@ -54,7 +52,7 @@ extension ResonanzCommand {
                 let summary = try NightlyRun.analyze(
                     RunOptions(
                         framework: framework, comments: [], output: try storeOptions.output(framework: framework),
-                        database: storeOptions.db, wait: storeOptions.wait, resources: resources,
+                        database: storeOptions.db, wait: storeOptions.wait, resources: resourceOptions.resources,
                         pipeline: analysisOptions.configuration),
                     logger: makeLogger(quiet: quiet))
                 print("\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)")

@@ -17,8 +17,7 @@ extension ResonanzCommand {
         @Flag(help: "One JSON array, one object per token.")
         var json = false
 
-        @Option(help: "Folder holding stopwords/ and lexicon/ (default: found next to the program).")
-        var resources: String?
+        @OptionGroup var resourceOptions: ResourceOptions
 
         @Argument(help: "The text (default: standard input).")
         var text: String?
@@ -34,7 +33,7 @@ extension ResonanzCommand {
                     }
                     input = decoded
                 }
-                print(try Inspection.tokenize(input ?? "", json: json, resources: resources), terminator: "")
+                print(try Inspection.tokenize(input ?? "", json: json, resources: resourceOptions.resources), terminator: "")
             }
         }
     }

@@ -1,3 +1,4 @@
+import Corpus
 import TextAnalysis
 
 /// Finds exact duplicates and near-duplicates (campaign texts) among comments.
@@ -49,7 +50,8 @@ public struct DuplicateDetector: Sendable {
         }
 
         // Near-duplicates among the originals.
-        var sets: [Int: Set<String>] = [:]
+        // Content stems of each original with enough of them; empty for the others.
+        var sets = Array(repeating: Set<String>(), count: texts.count)
         for index in texts.indices where result[index].duplicateOf == nil {
             let stems = Set(tokens[index].filter(\.isContentWord).map(\.stem))
             if stems.count >= Self.minimumTerms { sets[index] = stems }
@@ -69,20 +71,18 @@ public struct DuplicateDetector: Sendable {
         }
         let hashSeeds = (0..<Self.hashCount).map { Self.splitMix64(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
         var buckets: [BandKey: [Int]] = [:]
-        for index in sets.keys.sorted() {
-            let signature = minHash(sets[index]!, seeds: hashSeeds)
+        for index in texts.indices where !sets[index].isEmpty {
+            let signature = minHash(sets[index], seeds: hashSeeds)
             for band in 0..<Self.bands {
                 let slice = signature[(band * Self.rows)..<((band + 1) * Self.rows)]
                 buckets[BandKey(band: band, values: Array(slice)), default: []].append(index)
             }
         }
         var checked: Set<Pair> = []
-        for key in buckets.keys.sorted() {
-            let members = buckets[key]!
-            guard members.count > 1 else { continue }
+        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 {
             for (offset, a) in members.enumerated() {
                 for b in members[(offset + 1)...] where checked.insert(Pair(a: a, b: b)).inserted {
-                    if Self.jaccard(sets[a]!, sets[b]!) >= Self.threshold { union(a, b) }
+                    if Self.jaccard(sets[a], sets[b]) >= Self.threshold { union(a, b) }
                 }
             }
         }
@@ -112,17 +112,8 @@ public struct DuplicateDetector: Sendable {
     }
 
     private func minHash(_ stems: Set<String>, seeds: [UInt64]) -> [UInt64] {
-        let base = stems.map(Self.fnv1a64)
+        let base = stems.map(FNV1a.hash64)
         return seeds.map { seed in base.reduce(UInt64.max) { min($0, Self.splitMix64($1 ^ seed)) } }
-    }
-
-    static func fnv1a64(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        return hash
     }
 
     static func splitMix64(_ value: UInt64) -> UInt64 {

@@ -55,8 +55,10 @@ public struct AssignmentEvaluation: Sendable {
             }
             for label in goldSet { scores[label, default: MeasureScore(measureID: label, gold: 0, predicted: 0, correct: 0)].gold += 1 }
             for label in Set(predictedLabels) {
-                scores[label, default: MeasureScore(measureID: label, gold: 0, predicted: 0, correct: 0)].predicted += 1
-                if goldSet.contains(label) { scores[label]!.correct += 1 }
+                var score = scores[label, default: MeasureScore(measureID: label, gold: 0, predicted: 0, correct: 0)]
+                score.predicted += 1
+                if goldSet.contains(label) { score.correct += 1 }
+                scores[label] = score
             }
         }
         let ordered = measureIDs.compactMap { scores[$0] } + scores.keys.filter { !measureIDs.contains($0) }.sorted().compactMap { scores[$0] }

@@ -30,14 +30,19 @@ public struct StemmerEvaluation: Sendable, Equatable {
         var f1Sum = 0.0
         var counted = 0
         for cluster in clusters where !cluster.isEmpty {
-            let stems = cluster.map { stemOf[$0]! }
+            let stems = cluster.map { stemOf[$0] ?? stem($0) }
             var counts: [String: Int] = [:]
             for value in stems { counts[value, default: 0] += 1 }
+            // The cluster's stem: its most frequent one, the first in cluster order on a tie.
             var best = stems[0]
-            for value in stems where counts[value]! > counts[best]! { best = value }
-            let truePositives = Double(counts[best]!)
+            var bestCount = counts[best, default: 0]
+            for value in stems where counts[value, default: 0] > bestCount {
+                best = value
+                bestCount = counts[value, default: 0]
+            }
+            let truePositives = Double(bestCount)
             let ownForms = Set(cluster.filter { stemOf[$0] == best }).count
-            let falsePositives = Double(formsPerStem[best]! - ownForms)
+            let falsePositives = Double(formsPerStem[best, default: 0] - ownForms)
             let precision = truePositives / (truePositives + falsePositives)
             let recall = truePositives / Double(cluster.count)
             precisionSum += precision

@@ -134,8 +134,10 @@ struct Piece: Equatable {
     static func classify(start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>)
         -> Piece
     {
+        // Most pieces are words; ICU's status says so without decoding the bytes.
+        if let ruleStatus, ruleStatus >= 200 { return Piece(kind: .word, start: start, end: end) }
         let scalars = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars
-        // A keycap (`1️⃣`) is a number to ICU but an emoji to a reader.
+        // A keycap (`1️⃣`, bases 0-9 # *) is a number to ICU but an emoji to a reader.
         if scalars.contains(where: { $0.value == 0x20E3 }) { return Piece(kind: .emoji, start: start, end: end) }
         let status = ruleStatus ?? Self.status(of: scalars)
         if status >= 200 { return Piece(kind: .word, start: start, end: end) }
