@@ -14,6 +14,8 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
     case undecodable(path: String, encoding: String)
     /// A comments path whose format is not known from its extension.
     case unsupportedFormat(path: String)
+    /// A review file without the columns `comment_id`, `measure_id` and `decision`.
+    case missingReviewColumns(path: String, columnsFound: [String])
 
     public var description: String {
         switch self {
@@ -33,6 +35,9 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
             return "\(path): not valid \(encoding) text (choose another with --encoding)"
         case .unsupportedFormat(let path):
             return "\(path): unknown comments format; use .csv, .tsv, .jsonl or a folder of .txt files"
+        case .missingReviewColumns(let path, let columns):
+            return "\(path):1: a review file needs the columns comment_id, measure_id and decision; found: "
+                + columns.map { "'\($0)'" }.joined(separator: ", ")
         }
     }
 }

@@ -37,32 +37,127 @@ public enum EvaluationRenderer {
             .object([JSONMember("metric", .string("macro P/R/F1 over gold clusters")), JSONMember("results", .array(values))]))
     }
 
-    public static func assignment(_ evaluation: AssignmentEvaluation, framework: String, threshold: Double) -> String {
-        JSONWriter.pretty(
-            .object([
-                JSONMember("framework", .string(framework)),
-                JSONMember("comments", .int(evaluation.comments)),
-                JSONMember("comments_with_labels", .int(evaluation.commentsWithLabels)),
-                JSONMember("threshold", number(threshold)),
-                JSONMember("top1_accuracy", number(evaluation.top1Accuracy)),
-                JSONMember("micro_precision", number(evaluation.microPrecision)),
-                JSONMember("micro_recall", number(evaluation.microRecall)),
-                JSONMember("micro_f1", number(evaluation.microF1)),
-                JSONMember("macro_f1", number(evaluation.macroF1)),
-                JSONMember("abstention_rate", number(evaluation.abstentionRate)),
-                JSONMember("no_measure_precision", number(evaluation.noMeasurePrecision)),
-                JSONMember("no_measure_recall", number(evaluation.noMeasureRecall)),
+    /// One step of the simulated review loop.
+    public struct LearningPoint: Sendable {
+        public var reviewed: Int
+        /// Labelled comments not reviewed, on which the step is scored.
+        public var evaluatedOn: Int
+        public var evaluation: AssignmentEvaluation
+
+        public init(reviewed: Int, evaluatedOn: Int, evaluation: AssignmentEvaluation) {
+            self.reviewed = reviewed
+            self.evaluatedOn = evaluatedOn
+            self.evaluation = evaluation
+        }
+    }
+
+    /// Everything `resonanz eval` prints about assignment.
+    public struct AssignmentReport: Sendable {
+        public var framework: String
+        public var threshold: Double
+        public var evaluation: AssignmentEvaluation
+        /// Over every (labelled comment, measure) pair.
+        public var reliability: ReliabilityTable
+        /// Over the assignments the report lists (assigned and uncertain candidates).
+        public var listedReliability: ReliabilityTable
+        public var confusion: ConfusionMatrix
+        /// Tool vs gold over (comment, measure) pairs: assigned or not.
+        public var pairKappa: Double
+        /// Tool vs gold on each comment's first measure (or none).
+        public var primaryKappa: Double
+        public var confidenceFittedOn: [String]
+        public var learningCurve: [LearningPoint]
+
+        public init(
+            framework: String, threshold: Double, evaluation: AssignmentEvaluation, reliability: ReliabilityTable,
+            listedReliability: ReliabilityTable, confusion: ConfusionMatrix, pairKappa: Double, primaryKappa: Double,
+            confidenceFittedOn: [String], learningCurve: [LearningPoint]
+        ) {
+            self.framework = framework
+            self.threshold = threshold
+            self.evaluation = evaluation
+            self.reliability = reliability
+            self.listedReliability = listedReliability
+            self.confusion = confusion
+            self.pairKappa = pairKappa
+            self.primaryKappa = primaryKappa
+            self.confidenceFittedOn = confidenceFittedOn
+            self.learningCurve = learningCurve
+        }
+    }
+
+    public static func assignment(_ report: AssignmentReport) -> String {
+        let evaluation = report.evaluation
+        var members = [
+            JSONMember("framework", .string(report.framework)),
+            JSONMember("comments", .int(evaluation.comments)),
+            JSONMember("comments_with_labels", .int(evaluation.commentsWithLabels)),
+            JSONMember("threshold", number(report.threshold)),
+            JSONMember("confidence_fitted_on", .array(report.confidenceFittedOn.map { .string($0) })),
+        ]
+        members += metrics(evaluation)
+        members += [
+            JSONMember("kappa_pairs", number(report.pairKappa)),
+            JSONMember("kappa_first_measure", number(report.primaryKappa)),
+            JSONMember(
+                "per_measure",
+                .array(evaluation.perMeasure.map { score in
+                    .object([
+                        JSONMember("measure", .string(score.measureID)), JSONMember("gold", .int(score.gold)),
+                        JSONMember("predicted", .int(score.predicted)), JSONMember("correct", .int(score.correct)),
+                        JSONMember("precision", number(score.precision)), JSONMember("recall", number(score.recall)),
+                        JSONMember("f1", number(score.f1)),
+                    ])
+                })),
+            JSONMember("reliability_all_pairs", reliability(report.reliability)),
+            JSONMember("reliability_listed", reliability(report.listedReliability)),
+            JSONMember(
+                "confusion",
+                .object([
+                    JSONMember("rows_gold_columns_first_predicted", .array(report.confusion.labels.map { .string($0) })),
+                    JSONMember("counts", .array(report.confusion.counts.map { .array($0.map { .int($0) }) })),
+                ])),
+        ]
+        if !report.learningCurve.isEmpty {
+            members.append(
                 JSONMember(
-                    "per_measure",
-                    .array(evaluation.perMeasure.map { score in
-                        .object([
-                            JSONMember("measure", .string(score.measureID)), JSONMember("gold", .int(score.gold)),
-                            JSONMember("predicted", .int(score.predicted)), JSONMember("correct", .int(score.correct)),
-                            JSONMember("precision", number(score.precision)), JSONMember("recall", number(score.recall)),
-                            JSONMember("f1", number(score.f1)),
-                        ])
-                    })),
-            ]))
+                    "learning_curve",
+                    .array(report.learningCurve.map { point in
+                        .object(
+                            [JSONMember("reviewed", .int(point.reviewed)), JSONMember("evaluated_on", .int(point.evaluatedOn))]
+                                + metrics(point.evaluation))
+                    })))
+        }
+        return JSONWriter.pretty(.object(members))
+    }
+
+    private static func metrics(_ evaluation: AssignmentEvaluation) -> [JSONMember] {
+        [
+            JSONMember("top1_accuracy", number(evaluation.top1Accuracy)),
+            JSONMember("micro_precision", number(evaluation.microPrecision)),
+            JSONMember("micro_recall", number(evaluation.microRecall)),
+            JSONMember("micro_f1", number(evaluation.microF1)),
+            JSONMember("macro_f1", number(evaluation.macroF1)),
+            JSONMember("abstention_rate", number(evaluation.abstentionRate)),
+            JSONMember("no_measure_precision", number(evaluation.noMeasurePrecision)),
+            JSONMember("no_measure_recall", number(evaluation.noMeasureRecall)),
+        ]
+    }
+
+    private static func reliability(_ table: ReliabilityTable) -> JSONValue {
+        .object([
+            JSONMember("pairs", .int(table.count)),
+            JSONMember("expected_calibration_error", number(table.expectedCalibrationError)),
+            JSONMember(
+                "bins",
+                .array(table.bins.filter { $0.count > 0 }.map { bin in
+                    .object([
+                        JSONMember("from", number(bin.lower)), JSONMember("to", number(bin.upper)),
+                        JSONMember("count", .int(bin.count)), JSONMember("mean_confidence", number(bin.meanConfidence)),
+                        JSONMember("accuracy", number(bin.accuracy)),
+                    ])
+                })),
+        ])
     }
 
     private static func number(_ value: Double) -> JSONValue { .decimal(value, places: 4) }

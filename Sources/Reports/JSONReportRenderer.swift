@@ -59,15 +59,21 @@ public enum JSONReportRenderer {
 
     private static func method(_ method: MethodSettings) -> JSONValue {
         .object([
-            JSONMember("assignment", .string("bm25")),
+            JSONMember(
+                "assignment",
+                .string(
+                    (["bm25"] + (method.expansion == nil ? [] : ["rocchio"]) + (method.selfTraining == nil ? [] : ["nb-em"])
+                        + ["logistic-confidence"]).joined(separator: "+"))),
             JSONMember("bm25_k1", .decimal(method.bm25K1, places: 4)),
             JSONMember("bm25_b", .decimal(method.bm25B, places: 4)),
-            JSONMember("threshold", .decimal(method.threshold, places: 4)),
-            JSONMember("relative_cutoff", .decimal(method.relativeCutoff, places: 4)),
+            JSONMember("threshold", .decimal(method.assignAt, places: 4)),
+            JSONMember("review_floor", .decimal(method.reviewFloor, places: 4)),
+            JSONMember("confidence_fitted_on", .array(method.confidenceFittedOn.map { .string($0) })),
+            JSONMember("reviewed_comments", .int(method.reviewedComments)),
             JSONMember("title_weight", .decimal(method.titleWeight, places: 4)),
             JSONMember("keyword_weight", .decimal(method.keywordWeight, places: 4)),
             JSONMember("description_weight", .decimal(method.descriptionWeight, places: 4)),
-            JSONMember("confidence_calibrated", .bool(false)),
+            JSONMember("confidence_calibrated", .bool(true)),
             JSONMember("keywords", .string("log-likelihood G2 with log ratio, per comment")),
             JSONMember("keyword_minimum_comments", .int(method.keywordMinimumComments)),
         ])
@@ -127,7 +133,7 @@ public enum JSONReportRenderer {
                 .array(measure.representativeComments.map { quote in
                     .object([
                         JSONMember("id", .string(quote.commentID)),
-                        JSONMember("score", .decimal(quote.score, places: 4)),
+                        JSONMember("confidence", .decimal(quote.confidence, places: 4)),
                         JSONMember("text", .string(quote.text)),
                     ])
                 })),
@@ -166,6 +172,7 @@ public enum JSONReportRenderer {
             JSONMember("measure", .string(assignment.measureID)),
             JSONMember("score", .decimal(assignment.score, places: 4)),
             JSONMember("confidence", .decimal(assignment.confidence, places: 4)),
+            JSONMember("source", .string(assignment.source.rawValue)),
             JSONMember(
                 "evidence",
                 .array(assignment.evidence.map { evidence in
@@ -173,6 +180,7 @@ public enum JSONReportRenderer {
                         JSONMember("term", .string(evidence.term)),
                         JSONMember("measure_term", .string(evidence.measureTerm)),
                         JSONMember("weight", .decimal(evidence.weight, places: 4)),
+                        JSONMember("origin", .string(evidence.origin.rawValue)),
                     ])
                 })),
         ])

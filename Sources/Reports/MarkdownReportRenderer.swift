@@ -106,8 +106,9 @@ public enum MarkdownReportRenderer {
         lines.append("")
         lines.append(
             strings.methodText(
-                GermanFormat.decimal(result.method.threshold, places: 2),
-                GermanFormat.percent(result.method.relativeCutoff)))
+                GermanFormat.decimal(result.method.assignAt, places: 2),
+                GermanFormat.decimal(result.method.reviewFloor, places: 2),
+                result.method.confidenceFittedOn.joined(separator: ", "), result.method.reviewedComments))
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -224,9 +225,10 @@ public enum MarkdownReportRenderer {
             for quote in measure.representativeComments {
                 lines.append(MarkdownText.quote(quote.text))
                 lines.append(">")
-                lines.append("> — " + strings.commentReference(quote.commentID, GermanFormat.decimal(quote.score, places: 1)))
+                lines.append("> — " + strings.commentReference(quote.commentID, GermanFormat.decimal(quote.confidence, places: 2)))
                 lines.append("")
             }
+            lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
         }
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
         let posted = result.comments.filter { $0.reportGoal == goal.id }
@@ -240,8 +242,10 @@ public enum MarkdownReportRenderer {
             lines.append("| \(strings.commentID) | \(strings.candidates) | \(strings.excerpt) |")
             lines.append("|---|---|---|")
             for comment in uncertain {
-                let candidates = comment.assignments.map { MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) }
-                    .joined(separator: "; ")
+                let candidates = comment.assignments.map {
+                    MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) + " ("
+                        + GermanFormat.decimal($0.confidence, places: 2) + ")"
+                }.joined(separator: "; ")
                 lines.append("| `\(comment.id)` | \(candidates) | \(MarkdownText.cell(comment.text)) |")
             }
         }
@@ -251,5 +255,36 @@ public enum MarkdownReportRenderer {
         let unassigned = posted.filter { $0.status == .unassigned }
         lines.append(unassigned.isEmpty ? strings.noUnassigned : unassignedTable(unassigned, strings: strings))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Every comment assigned to `measureID`, most confident first, with its evidence.
+    static func assignedTable(_ measureID: String, comments: [CommentResult], strings: ReportStrings) -> String {
+        let rows = comments.compactMap { comment -> (comment: CommentResult, assignment: MeasureAssignment)? in
+            guard comment.status == .assigned, let match = comment.assignments.first(where: { $0.measureID == measureID })
+            else { return nil }
+            return (comment, match)
+        }.sorted { lhs, rhs in
+            lhs.assignment.confidence != rhs.assignment.confidence
+                ? lhs.assignment.confidence > rhs.assignment.confidence : lhs.comment.id < rhs.comment.id
+        }
+        guard !rows.isEmpty else { return "" }
+        var lines = [
+            "<details><summary>\(strings.allAssigned) (\(rows.count))</summary>", "",
+            "| \(strings.commentID) | \(strings.confidence) | \(strings.evidence) | \(strings.excerpt) |",
+            "|---|---:|---|---|",
+        ]
+        for (comment, assignment) in rows {
+            let confidence =
+                assignment.source == .review
+                ? strings.reviewedMark : GermanFormat.decimal(assignment.confidence, places: 2)
+            let evidence = assignment.evidence.map { item in
+                item.term + " → " + (item.origin == .expansion ? strings.learnt : item.measureTerm)
+            }.joined(separator: ", ")
+            lines.append(
+                "| `\(comment.id)` | \(confidence) | \(MarkdownText.cell(evidence, limit: 120)) | \(MarkdownText.cell(comment.text)) |")
+        }
+        lines.append("")
+        lines.append("</details>")
+        return lines.joined(separator: "\n")
     }
 }

@@ -63,7 +63,7 @@ struct ReportStrings: Sendable {
         "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
     }
     var method = "Methode"
-    var methodText: @Sendable (String, String) -> String = { threshold, cutoff in
+    var methodText: @Sendable (String, String, String, Int) -> String = { threshold, floor, fittedOn, reviewed in
         """
         Resonanz liest jeden Beitrag mit einer Sprachanalyse für das Deutsche: Wörter werden an den \
         Wortgrenzen von ICU getrennt, Genderformen (Bürger:innen, BürgerInnen) auf das Grundwort \
@@ -72,21 +72,31 @@ struct ReportStrings: Sendable {
         gemeinsame Form gebracht.
 
         Jede Maßnahme wird durch die Wörter ihres Titels, ihrer Beschreibung und der Stichwörter der \
-        Planung beschrieben. Ein Beitrag wird mit dem Verfahren BM25 mit den Maßnahmen seines Ziels \
-        verglichen (Beiträge ohne Ziel mit allen Maßnahmen). Erreicht die beste Übereinstimmung den \
-        Schwellenwert \(threshold), gilt der Beitrag als zugeordnet, und zwar jeder Maßnahme, die \
-        mindestens \(cutoff) der besten Übereinstimmung erreicht. Stützt sich die Zuordnung nur auf ein \
-        einziges gemeinsames Wort, gilt sie als **unsicher** und wird zur Prüfung vorgelegt, aber nicht \
-        gezählt.
+        Planung beschrieben. Jeder Beitrag wird mit dem Verfahren BM25 mit allen Maßnahmen verglichen. \
+        Danach lernt jede Maßnahme Wörter hinzu, die in den am besten passenden Beiträgen gemeinsam \
+        vorkommen (in den Belegen als „aus Beiträgen gelernt“ markiert), und ein Naive-Bayes-Modell \
+        wird auf den eindeutigen Beiträgen trainiert. Aus diesen Hinweisen berechnet ein an \
+        gekennzeichneten Beteiligungen geeichtes Modell (\(fittedOn)) die **Konfidenz**: die \
+        Wahrscheinlichkeit, dass die Zuordnung stimmt. Von den Zuordnungen mit Konfidenz um 0,8 sind \
+        dort etwa 80 % richtig; auf einer neuen Beteiligung kann die Eichung abweichen.
 
-        Die angegebene **Konfidenz** ordnet die Zuordnungen, ist aber noch nicht an von Menschen \
-        geprüften Beiträgen geeicht: Sie ist keine Wahrscheinlichkeit. Kennzeichnende Begriffe sind \
+        Ab Konfidenz \(threshold) gilt ein Beitrag als **zugeordnet**, und zwar jeder Maßnahme, die \
+        diese Konfidenz erreicht; ein Beitrag kann mehrere Maßnahmen betreffen. Maßnahmen anderer \
+        Ziele werden mitverglichen: Ein Beitrag, der klar eine Maßnahme eines anderen Ziels betrifft, \
+        wird dort gezählt und behält sein ursprüngliches Ziel. Zwischen \(floor) und \(threshold), oder \
+        wenn zwei Maßnahmen fast gleichauf liegen, gilt ein Beitrag als **unsicher**: Er wird zur \
+        Prüfung vorgelegt, aber nicht gezählt. Unter \(floor) passt er zu keiner Maßnahme.
+
+        Geprüfte Entscheidungen (`resonanz review import`) gelten in jedem späteren Lauf und trainieren \
+        das Modell mit; in diesem Lauf waren es \(reviewed) geprüfte Beiträge. `resonanz review queue` \
+        schlägt die Beiträge vor, deren Prüfung am meisten hilft. Kennzeichnende Begriffe sind \
         Wörter, die in den Beiträgen einer Maßnahme oder eines Ziels deutlich häufiger vorkommen als \
         im Rest der Beteiligung (Log-Likelihood G²).
 
-        Grenzen: Die Zuordnung erkennt nur Wörter, die auch in der Beschreibung der Maßnahme oder ihren \
-        Stichwörtern stehen (oder deren Teile); Synonyme und Umschreibungen bleiben unerkannt. \
-        Themen jenseits der Maßnahmen werden in dieser Version noch nicht erkannt.
+        Grenzen: Die Zuordnung beruht auf Wörtern, nicht auf Bedeutung. Synonyme, die weder in der \
+        Maßnahme stehen noch gemeinsam mit ihren Wörtern vorkommen, bleiben unerkannt; Ironie und \
+        Verneinung („kein Bedarf an …“) werden nicht verstanden. Themen jenseits der Maßnahmen werden \
+        in dieser Version noch nicht erkannt.
 
         Wörtlich gleiche Beiträge und Kampagnentexte (nahezu gleiche Texte, die viele einreichen; \
         mindestens 55 % gemeinsame Wortstämme) werden erkannt. Die Spalte „eigenständig“ zählt eine \
@@ -100,7 +110,12 @@ struct ReportStrings: Sendable {
     }
     var typicalComments = "Typische Beiträge"
     var noTypicalComments = "Noch keine zugeordneten Beiträge."
-    var commentReference: @Sendable (String, String) -> String = { id, score in "Beitrag `\(id)`, Übereinstimmung \(score)" }
+    var commentReference: @Sendable (String, String) -> String = { id, confidence in "Beitrag `\(id)`, Konfidenz \(confidence)" }
+    var allAssigned = "Alle zugeordneten Beiträge"
+    var confidence = "Konfidenz"
+    var evidence = "Belege (Beitrag → Maßnahme)"
+    var learnt = "aus Beiträgen gelernt"
+    var reviewedMark = "geprüft"
     var uncertainSection = "Unsichere Zuordnungen zur Prüfung"
     var noUncertain = "Keine."
     var candidates = "Kandidaten"

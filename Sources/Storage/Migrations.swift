@@ -119,6 +119,15 @@ enum Migrations {
                     CREATE INDEX assignment_by_measure ON assignment(run, measure_id);
                     """)
         }
+        migrator.registerMigration("v2-review-decision-source") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE review_decision ADD COLUMN source_file TEXT NOT NULL DEFAULT '';
+                    ALTER TABLE review_decision ADD COLUMN source_line INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE review_decision ADD COLUMN imported_at TEXT NOT NULL DEFAULT '';
+                    CREATE INDEX review_decision_by_comment ON review_decision(comment_id, measure_id);
+                    """)
+        }
         return migrator
     }
 }

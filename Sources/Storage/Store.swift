@@ -279,7 +279,7 @@ public final class Store: Sendable {
         return value
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+    func read<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try pool.read(body)
         } catch {
@@ -287,7 +287,7 @@ public final class Store: Sendable {
         }
     }
 
-    private func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
+    func write<T>(_ body: (Database) throws -> T) throws(StorageError) -> T {
         do {
             return try pool.write(body)
         } catch {

@@ -39,41 +39,4 @@ public enum Inspection {
         }
         return EvaluationRenderer.stemmer(results)
     }
-
-    /// Runs the analysis on labelled comments and returns assignment quality as JSON.
-    public static func evaluateAssignment(
-        framework frameworkPath: String, comments: [String], resources: String?, read: CommentReadOptions,
-        pipeline: PipelineConfiguration
-    ) throws(ResonanzError) -> String {
-        let framework: Framework
-        let ingest: IngestResult
-        do {
-            framework = try FrameworkLoader.load(URL(fileURLWithPath: frameworkPath))
-            ingest = try CommentReader.read(comments.map { URL(fileURLWithPath: $0) }, goalIDs: Set(framework.goals.map(\.id)), options: read)
-        } catch {
-            throw ResonanzError(error)
-        }
-        guard ingest.comments.contains(where: \.labelsGiven) else {
-            throw .badInput("\(comments.joined(separator: ", ")): no gold labels; eval needs a `labels` column or key")
-        }
-        let loaded = try ResourceLocator.loadResources(explicit: resources)
-        let manifest = RunManifest(
-            id: "eval", startedAt: "", frameworkID: framework.id, frameworkSHA256: "", inputSHA256: "", inputFiles: [],
-            seed: pipeline.seed, threads: pipeline.threads, programVersion: ResonanzVersion.current, icuVersion: ICUInfo.version)
-        let result: RunResult
-        do {
-            result = try AnalysisPipeline.run(
-                framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: loaded, manifest: manifest,
-                configuration: pipeline)
-        } catch {
-            throw ResonanzError(error)
-        }
-        let predicted = result.comments.map { $0.status == .assigned ? $0.assignments.map(\.measureID) : [] }
-        // Comments without a labels field carry no gold information and are left out.
-        let labelled = ingest.comments.indices.filter { ingest.comments[$0].labelsGiven }
-        let evaluation = AssignmentEvaluation(
-            gold: labelled.map { ingest.comments[$0].labels }, predicted: labelled.map { predicted[$0] },
-            measureIDs: framework.measures.map(\.id))
-        return EvaluationRenderer.assignment(evaluation, framework: framework.id, threshold: pipeline.threshold)
-    }
 }

@@ -16,6 +16,8 @@ public struct RunOptions: Sendable {
     /// Wait for another run on the same store instead of exiting with 2.
     public var wait: Bool
     public var resources: String?
+    /// A confidence model file instead of the shipped one.
+    public var confidenceModel: String?
     public var read: CommentReadOptions
     public var pipeline: PipelineConfiguration
     /// Start time to record; nil means now (or `SOURCE_DATE_EPOCH` when set).
@@ -23,7 +25,7 @@ public struct RunOptions: Sendable {
 
     public init(
         framework: String, comments: [String], output: String, database: String? = nil, wait: Bool = false,
-        resources: String? = nil, read: CommentReadOptions = CommentReadOptions(),
+        resources: String? = nil, confidenceModel: String? = nil, read: CommentReadOptions = CommentReadOptions(),
         pipeline: PipelineConfiguration = PipelineConfiguration(), startedAt: Date? = nil
     ) {
         self.framework = framework
@@ -32,6 +34,7 @@ public struct RunOptions: Sendable {
         self.database = database
         self.wait = wait
         self.resources = resources
+        self.confidenceModel = confidenceModel
         self.read = read
         self.pipeline = pipeline
         self.startedAt = startedAt
@@ -80,6 +83,8 @@ public enum NightlyRun {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
+        let confidenceModel = try ResourceLocator.loadConfidenceModel(
+            resources: options.resources, explicit: options.confidenceModel)
         let startedAt = timestamp(options.startedAt)
         // Input files first: a bad file fails the run before the store is touched.
         let ingest = try readComments(options, framework: framework, logger: logger)
@@ -88,10 +93,10 @@ public enum NightlyRun {
         CrashPoint.afterLock.reach()
         let plan = try session.plan(ingest.comments)
         let manifest = try makeManifest(
-            options, framework: framework, inputs: try hashInputs(options.comments), corpusSHA256: plan.corpusSHA256,
-            startedAt: startedAt)
+            options, framework: framework, inputs: try hashInputs(options.comments), plan: plan,
+            confidenceModel: confidenceModel, startedAt: startedAt)
         let result = try analyse(plan, framework: framework, intake: Intake(ingest), manifest: manifest, resources: resources,
-            options: options, logger: logger)
+            confidenceModel: confidenceModel, options: options, logger: logger)
         clock.lap("analyse")
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(result, in: URL(fileURLWithPath: options.output))
@@ -117,8 +122,8 @@ public enum NightlyRun {
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         let plan = try session.plan(ingest.comments)
         let manifest = try makeManifest(
-            options, framework: framework, inputs: try hashInputs(options.comments), corpusSHA256: plan.corpusSHA256,
-            startedAt: startedAt)
+            options, framework: framework, inputs: try hashInputs(options.comments), plan: plan,
+            confidenceModel: nil, startedAt: startedAt)
         _ = try session.commit(
             .ingest, plan: plan, ingest: ingest, manifest: manifest, result: nil, options: options, timings: clock.laps)
         return summary(ingest: ingest, plan: plan, result: nil, options: options)
@@ -131,6 +136,8 @@ public enum NightlyRun {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
+        let confidenceModel = try ResourceLocator.loadConfidenceModel(
+            resources: options.resources, explicit: options.confidenceModel)
         let startedAt = timestamp(options.startedAt)
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         let pending: PendingIntake
@@ -141,9 +148,10 @@ public enum NightlyRun {
         }
         let plan = try session.plan([])
         let manifest = try makeManifest(
-            options, framework: framework, inputs: pending.inputs, corpusSHA256: plan.corpusSHA256, startedAt: startedAt)
+            options, framework: framework, inputs: pending.inputs, plan: plan, confidenceModel: confidenceModel,
+            startedAt: startedAt)
         let result = try analyse(plan, framework: framework, intake: pending.intake, manifest: manifest, resources: resources,
-            options: options, logger: logger)
+            confidenceModel: confidenceModel, options: options, logger: logger)
         clock.lap("analyse")
         _ = try session.commit(
             .analyze, plan: plan, ingest: IngestResult(), manifest: manifest, result: result, options: options,
@@ -198,13 +206,15 @@ public enum NightlyRun {
 
     static func analyse(
         _ plan: StoreSession.Plan, framework: Framework, intake: Intake, manifest: RunManifest, resources: AnalyzerResources,
-        options: RunOptions, logger: Logger
+        confidenceModel: ConfidenceModel, options: RunOptions, logger: Logger
     ) throws(ResonanzError) -> RunResult {
+        let reviews = plan.reviews
         var result: RunResult
         do {
             result = try AnalysisPipeline.run(
                 framework: framework, comments: plan.corpus.map(\.comment), intake: intake, resources: resources,
-                manifest: manifest, configuration: options.pipeline, progress: { logger.info("\($0)") })
+                manifest: manifest, configuration: options.pipeline, confidenceModel: confidenceModel, reviews: reviews,
+                progress: { logger.info("\($0)") })
         } catch {
             throw ResonanzError(error)
         }
@@ -241,14 +251,17 @@ public enum NightlyRun {
 
     /// The manifest of a run over `inputs`; its id hashes everything that decides the reports.
     static func makeManifest(
-        _ options: RunOptions, framework: Framework, inputs: [InputFile], corpusSHA256: String, startedAt: String
+        _ options: RunOptions, framework: Framework, inputs: [InputFile], plan: StoreSession.Plan,
+        confidenceModel: ConfidenceModel?, startedAt: String
     ) throws(ResonanzError) -> RunManifest {
+        let corpusSHA256 = plan.corpusSHA256
         let frameworkHash = try FileOutput.sha256(of: URL(fileURLWithPath: options.framework))
         let inputHash = ContentHash.sha256(inputs.map(\.sha256).joined(separator: "\n"))
         let settings = options.pipeline
         let identity = [
-            corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.threshold)",
-            "\(settings.relativeCutoff)", "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)",
+            corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.assignment)",
+            "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)", plan.reviewsSHA256,
+            confidenceModel.map { "\($0.weights)" } ?? "",
         ].joined(separator: "|")
         return RunManifest(
             id: String(ContentHash.sha256(identity).prefix(16)), startedAt: startedAt,

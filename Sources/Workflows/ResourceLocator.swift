@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import TextAnalysis
 
@@ -46,4 +47,31 @@ public enum ResourceLocator {
             throw ResonanzError(error)
         }
     }
+
+    /// The confidence model shipped in `models/` of the located folder, or the file `explicit`.
+    public static func loadConfidenceModel(resources: String?, explicit: String? = nil) throws(ResonanzError)
+        -> ConfidenceModel
+    {
+        let url: URL
+        if let explicit {
+            url = URL(fileURLWithPath: explicit)
+        } else {
+            url = try locate(explicit: resources).appendingPathComponent(confidenceModelFile)
+        }
+        let model: ConfidenceModel
+        do {
+            model = try JSONDecoder().decode(ConfidenceModel.self, from: Data(contentsOf: url))
+        } catch {
+            throw .badInput("\(url.relativePath): not a confidence model: \(error.localizedDescription)")
+        }
+        guard model.features == PairFeatures.names, model.weights.allSatisfy(\.isFinite) else {
+            throw .badInput(
+                "\(url.relativePath): the model uses the features \(model.features), this program computes \(PairFeatures.names); "
+                    + "refit it with `make confidence-model`")
+        }
+        return model
+    }
+
+    /// Where the shipped confidence model lives, relative to the resource folder.
+    public static let confidenceModelFile = "models/assignment-confidence.json"
 }

@@ -19,6 +19,10 @@ final class StoreSession {
         /// Ids that arrived, or whose text changed, after the baseline run.
         var newSinceBaseline: Set<String>
         var changedSinceBaseline: Set<String>
+        /// Reviewed decisions per comment id, applied to every run.
+        var reviews: [String: ReviewedLabels]
+        /// SHA-256 over the stored decisions, part of the run's identity.
+        var reviewsSHA256: String
     }
 
     let store: Store
@@ -80,6 +84,10 @@ final class StoreSession {
             let since = baseline?.sequence ?? 0
             let new = Set(corpus.filter { $0.firstRun > since }.map(\.comment.id))
             let changed = Set(corpus.filter { $0.firstRun <= since && $0.changedRun > since }.map(\.comment.id))
+            let decisions = try store.reviewDecisions()
+            let reviewsSHA256 = ContentHash.sha256(
+                decisions.map { [$0.commentID, $0.measureID, $0.decision.rawValue].joined(separator: "\t") }
+                    .joined(separator: "\n"))
             let note =
                 "\(incoming.count) comments read: \(changes.new.count) new, \(changes.changed.count) changed, "
                 + "\(changes.unchanged) already stored, \(changes.stale) older than the stored version; "
@@ -87,7 +95,8 @@ final class StoreSession {
             logger.info("\(note)")
             return Plan(
                 sequence: sequence, changes: changes, corpus: corpus, corpusSHA256: corpusSHA256, baseline: baseline,
-                newSinceBaseline: new, changedSinceBaseline: changed)
+                newSinceBaseline: new, changedSinceBaseline: changed, reviews: ReviewedLabels.resolve(decisions),
+                reviewsSHA256: reviewsSHA256)
         } catch {
             throw ResonanzError(error)
         }

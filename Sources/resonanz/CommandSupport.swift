@@ -78,17 +78,44 @@ struct AnalysisOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores). Results do not depend on it.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "BM25 score a comment needs to be assigned to a measure.")
-    var threshold: Double = 3.0
+    @Option(help: "Confidence (0–1) a comment needs to be assigned to a measure.")
+    var threshold: Double = MeasureAssigner.Settings().assignAt
+
+    @Option(help: "Confidence below which a comment fits no measure; between it and --threshold it is uncertain.")
+    var reviewFloor: Double = MeasureAssigner.Settings().reviewFloor
+
+    @Option(help: "Confidence model file (default: models/assignment-confidence.json of the resources).")
+    var confidenceModel: String?
+
+    @Flag(help: "Leave out query expansion (to compare methods).")
+    var noExpansion = false
+
+    @Flag(help: "Leave out Naive Bayes self-training (to compare methods).")
+    var noSelfTraining = false
+
+    @Option(help: "How firmly reviewed decisions hold the confidence model to the shipped one (0: no refit).")
+    var reviewPrecision: Double = MeasureAssigner.Settings().reviewPrecision
 
     func validate() throws {
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie between 1 and 1024") }
-        guard threshold.isFinite, threshold > 0, threshold <= 1_000_000 else {
-            throw ValidationError("--threshold must be a positive number up to 1000000")
+        guard threshold.isFinite, threshold > 0, threshold < 1 else {
+            throw ValidationError("--threshold must lie between 0 and 1 (exclusive)")
+        }
+        guard reviewFloor.isFinite, reviewFloor > 0, reviewFloor <= threshold else {
+            throw ValidationError("--review-floor must lie above 0 and at most --threshold")
+        }
+        guard reviewPrecision.isFinite, reviewPrecision >= 0 else {
+            throw ValidationError("--review-precision must be 0 or more")
         }
     }
 
     var configuration: Analytics.PipelineConfiguration {
-        Analytics.PipelineConfiguration(threads: threads, seed: seed, threshold: threshold)
+        var assignment = MeasureAssigner.Settings()
+        assignment.assignAt = threshold
+        assignment.reviewFloor = reviewFloor
+        assignment.reviewPrecision = reviewPrecision
+        if noExpansion { assignment.expansion = nil }
+        if noSelfTraining { assignment.selfTraining = nil }
+        return Analytics.PipelineConfiguration(threads: threads, seed: seed, assignment: assignment)
     }
 }

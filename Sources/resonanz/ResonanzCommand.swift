@@ -15,7 +15,9 @@ struct ResonanzCommand: ParsableCommand {
                 --comments corpora/jena-hf4/comments.csv --out reports/jena-hf4
             """,
         version: "0.1.0",
-        subcommands: [Run.self, Ingest.self, Analyze.self, Report.self, Tokenize.self, Eval.self, FrameworkGroup.self]
+        subcommands: [
+            Run.self, Ingest.self, Analyze.self, Report.self, Review.self, Tokenize.self, Eval.self, FrameworkGroup.self,
+        ]
     )
 
     /// Like ArgumentParser's `main()`, but bad usage exits with 2 as the contract says

@@ -83,7 +83,8 @@ extension ResonanzCommand {
                     RunOptions(
                         framework: input.framework, comments: input.comments,
                         output: try storeOptions.output(framework: input.framework), database: storeOptions.db,
-                        wait: storeOptions.wait, resources: resourceOptions.resources, read: commentOptions.readOptions,
+                        wait: storeOptions.wait, resources: resourceOptions.resources,
+                        confidenceModel: analysisOptions.confidenceModel, read: commentOptions.readOptions,
                         pipeline: analysisOptions.configuration),
                     logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)

@@ -53,7 +53,7 @@ extension ResonanzCommand {
                     RunOptions(
                         framework: framework, comments: [], output: try storeOptions.output(framework: framework),
                         database: storeOptions.db, wait: storeOptions.wait, resources: resourceOptions.resources,
-                        pipeline: analysisOptions.configuration),
+                        confidenceModel: analysisOptions.confidenceModel, pipeline: analysisOptions.configuration),
                     logger: makeLogger(quiet: quiet))
                 print("\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)")
             }

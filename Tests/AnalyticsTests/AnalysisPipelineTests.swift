@@ -15,7 +15,7 @@ struct AnalysisPipelineTests {
             seed: 0, threads: threads, programVersion: "test", icuVersion: ICUInfo.version)
         return try AnalysisPipeline.run(
             framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources, manifest: manifest,
-            configuration: PipelineConfiguration(threads: threads))
+            configuration: PipelineConfiguration(threads: threads), confidenceModel: Fixtures.confidenceModel)
     }
 
     @Test func parallelRunEqualsSerialRun() throws {

@@ -3,60 +3,119 @@ import Corpus
 import Testing
 import _TestSupport
 
-/// Tests the status rules of ``MeasureAssigner`` on a small corpus.
+/// Tests the decisions of ``MeasureAssigner`` on a small consultation where the right answer is
+/// plain: two goals (mobility, childcare), three measures.
 struct MeasureAssignerTests {
-    let measures = [
-        Measure(id: "g.rad", goalID: "g", title: "Radwege ausbauen", description: "Sichere Radwege und Fahrradstraßen", keywords: ["Fahrrad"]),
-        Measure(id: "g.bus", goalID: "g", title: "Busverkehr stärken", description: "Mehr Busse und bessere Haltestellen", keywords: ["Bus"]),
-        Measure(id: "h.kita", goalID: "h", title: "Kitaplätze schaffen", description: "Neue Kitas in allen Stadtteilen", keywords: ["Kita"]),
+    static let measures = [
+        Measure(
+            id: "verkehr.rad", goalID: "verkehr", title: "Radwege ausbauen",
+            description: "Sichere Radwege, Fahrradstraßen und Abstellanlagen für Fahrräder.", keywords: ["Fahrrad", "Radweg"]),
+        Measure(
+            id: "verkehr.bus", goalID: "verkehr", title: "Busverkehr stärken",
+            description: "Mehr Busse im dichteren Takt und barrierefreie Haltestellen.", keywords: ["Bus", "Haltestelle", "Takt"]),
+        Measure(
+            id: "familie.kita", goalID: "familie", title: "Kitaplätze schaffen",
+            description: "Neue Kitas und mehr Erzieherinnen in allen Stadtteilen.", keywords: ["Kita", "Kinderbetreuung"]),
     ]
-    let comments = [
-        "Wir brauchen sichere Radwege und eine Fahrradstraße am Markt.",
-        "Der Bus kommt zu selten, die Haltestellen sind dunkel. Mehr Busse!",
-        "Sichere Radwege, aber auch mehr Busse und bessere Haltestellen.",
-        "Das Wetter war heute schön.",
-        "Ich fahre Fahrrad.",
-        "Kitas fehlen in Lobeda.",
+    /// (text, posted goal)
+    static let comments: [(String, String?)] = [
+        ("Wir brauchen sichere Radwege und eine Fahrradstraße am Markt.", "verkehr"),  // 0 obvious: rad
+        ("Der Bus kommt zu selten, die Haltestellen sind dunkel. Mehr Busse im Takt!", "verkehr"),  // 1 obvious: bus
+        ("Sichere Radwege für Fahrräder, und dazu mehr Busse und bessere Haltestellen im Takt.", "verkehr"),  // 2 two fit
+        ("Das Wetter war heute schön und der Kuchen lecker.", "verkehr"),  // 3 nothing fits
+        ("Die Kita in Lobeda hat keine Plätze, wir brauchen mehr Kitas und Erzieherinnen.", "verkehr"),  // 4 wrong goal
+        ("Radwege sind zu schmal, Fahrräder stehen überall, Abstellanlagen fehlen.", nil),  // 5 no goal: rad
+        ("Kinderbetreuung fehlt: neue Kitas und Kitaplätze bitte.", "familie"),  // 6 obvious: kita
+        ("Bus und Takt verbessern, Haltestellen barrierefrei machen.", "verkehr"),  // 7 bus
+        ("Eine Fahrradstraße und ein Radweg entlang der Saale.", "verkehr"),  // 8 rad
+        ("Mehr Erzieherinnen für die Kitas im Stadtteil.", "familie"),  // 9 kita
     ]
 
-    func assess(goal: String?) -> [CommentAssessment] {
-        let bags = comments.map { TermBag(tokens: AnalyzerHelpers.analyze($0)) }
+    static func run(reviews: [Int: ReviewedLabels] = [:], threads: Int = 1) -> AssignmentRun {
+        let bags = comments.map { TermBag(tokens: AnalyzerHelpers.analyze($0.0)) }
         let queries = measures.map { measure in
             MeasureQuery(
                 measure: measure, title: TermBag(tokens: AnalyzerHelpers.analyze(measure.title)),
                 description: TermBag(tokens: AnalyzerHelpers.analyze(measure.description)),
                 keywords: TermBag(tokens: AnalyzerHelpers.analyze(measure.keywords.joined(separator: "\n"))))
         }
-        let assigner = MeasureAssigner(index: BM25Index(documents: bags), queries: queries, threshold: 1.0, relativeCutoff: 0.6)
-        return bags.map { assigner.assess($0, goal: goal) }
+        return MeasureAssigner(confidenceModel: Fixtures.confidenceModel).assess(
+            bags: bags, goals: comments.map(\.1), queries: queries, reviews: reviews, threads: threads)
     }
 
-    @Test func statuses() {
-        let results = assess(goal: "g")
-        #expect(results[0].status == .assigned)
-        #expect(results[0].assignments.first?.measureID == "g.rad")
-        #expect(results[1].assignments.first?.measureID == "g.bus")
-        #expect(Set(results[2].assignments.map(\.measureID)) == ["g.rad", "g.bus"])
-        #expect(results[3].status == .unassigned)
-        #expect(results[3].assignments.isEmpty)
-        #expect(results[4].status == .uncertain)
+    func measures(_ assessment: CommentAssessment) -> [String] { assessment.assignments.map(\.measureID) }
+
+    @Test func obviousCommentsGoToTheirMeasure() {
+        let results = Self.run().assessments
+        for (index, expected) in [(0, "verkehr.rad"), (1, "verkehr.bus"), (6, "familie.kita"), (8, "verkehr.rad")] {
+            #expect(results[index].status == .assigned, "comment \(index)")
+            #expect(measures(results[index]).first == expected, "comment \(index)")
+        }
     }
 
-    @Test func goalRestrictsTheCandidates() {
-        #expect(assess(goal: "g")[5].status == .unassigned)
-        #expect(assess(goal: nil)[5].assignments.first?.measureID == "h.kita")
+    @Test func aCommentOnTwoMeasuresGetsBoth() {
+        let result = Self.run().assessments[2]
+        #expect(result.status == .assigned)
+        #expect(Set(measures(result)) == ["verkehr.rad", "verkehr.bus"])
     }
 
-    @Test func assignmentsAreOrderedAndExplained() {
-        for result in assess(goal: nil) {
-            let scores = result.assignments.map(\.score)
-            #expect(scores == scores.sorted(by: >))
+    @Test func aCommentThatFitsNothingIsUnassigned() {
+        let result = Self.run().assessments[3]
+        #expect(result.status == .unassigned)
+        #expect(result.assignments.isEmpty)
+        #expect(result.bestConfidence < MeasureAssigner.Settings().reviewFloor)
+    }
+
+    @Test func aCommentPostedUnderTheWrongGoalIsRoutedToItsMeasure() {
+        let result = Self.run().assessments[4]
+        #expect(measures(result).first == "familie.kita", "\(result)")
+        #expect(result.assignments.first?.goalID == "familie")
+    }
+
+    @Test func aCommentWithoutGoalIsComparedWithEveryMeasure() {
+        #expect(measures(Self.run().assessments[5]).first == "verkehr.rad")
+    }
+
+    @Test func assignmentsAreOrderedCalibratedAndExplained() {
+        for result in Self.run().assessments {
+            let confidences = result.assignments.map(\.confidence)
+            #expect(confidences == confidences.sorted(by: >))
+            #expect(confidences.allSatisfy { (0...1).contains($0) })
             for assignment in result.assignments {
-                #expect((0...1).contains(assignment.confidence))
                 #expect(!assignment.evidence.isEmpty)
             }
         }
-        let evidence = assess(goal: "g")[0].assignments[0].evidence.map(\.term)
-        #expect(evidence.contains("Radwege"))
+        let evidence = Self.run().assessments[0].assignments[0].evidence
+        #expect(evidence.contains { $0.term == "Radwege" && $0.measureTerm == "Radwege" && $0.origin == .measure })
+    }
+
+    @Test func reviewedDecisionsArePinned() {
+        // The reviewer says comment 1 is about cycling, not buses, and that comment 3 is about buses.
+        let reviews = [
+            1: ReviewedLabels(accepted: ["verkehr.rad"], rejected: ["verkehr.bus"]),
+            3: ReviewedLabels(accepted: ["verkehr.bus"]),
+        ]
+        let results = Self.run(reviews: reviews).assessments
+        #expect(results[1].status == .assigned)
+        #expect(measures(results[1]) == ["verkehr.rad"])
+        #expect(results[1].assignments[0].confidence == 1 && results[1].assignments[0].source == .review)
+        #expect(measures(results[3]) == ["verkehr.bus"])
+    }
+
+    @Test func theLatestDecisionOnAPairCounts() {
+        let source = SourceLocation(file: "review.csv", line: 2)
+        let decisions = [
+            ReviewDecision(commentID: "a", measureID: "m1", decision: .accept, reviewer: nil, date: nil, source: source),
+            ReviewDecision(commentID: "a", measureID: "m1", decision: .reject, reviewer: nil, date: nil, source: source),
+            ReviewDecision(commentID: "a", measureID: "m2", decision: .assign, reviewer: nil, date: nil, source: source),
+        ]
+        #expect(ReviewedLabels.resolve(decisions) == ["a": ReviewedLabels(accepted: ["m2"], rejected: ["m1"])])
+    }
+
+    @Test func oneOrTwoThreadsGiveTheSameResult() {
+        let serial = Self.run(threads: 1)
+        let parallel = Self.run(threads: 2)
+        #expect(serial.assessments == parallel.assessments)
+        #expect(serial.features == parallel.features)
     }
 }

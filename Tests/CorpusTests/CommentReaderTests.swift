@@ -161,7 +161,7 @@ extension CorpusError {
         switch self {
         case .unreadable(let path, _), .frameworkSyntax(let path, _, _, _), .frameworkInvalid(let path, _, _, _),
             .missingTextColumn(let path, _), .missingMappedColumn(let path, _, _, _), .undecodable(let path, _),
-            .unsupportedFormat(let path):
+            .unsupportedFormat(let path), .missingReviewColumns(let path, _):
             return path
         }
     }

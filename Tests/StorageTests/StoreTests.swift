@@ -128,6 +128,6 @@ enum AnalysisRunner {
             inputSHA256: "", inputFiles: [], seed: 0, threads: 1, programVersion: "test", icuVersion: "72.1")
         return try AnalysisPipeline.run(
             framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources,
-            manifest: manifest, configuration: PipelineConfiguration())
+            manifest: manifest, configuration: PipelineConfiguration(), confidenceModel: Fixtures.confidenceModel)
     }
 }

@@ -1,3 +1,4 @@
+import Analytics
 import Foundation
 import TextAnalysis
 
@@ -23,6 +24,16 @@ public enum Fixtures {
             return try AnalyzerResources.load(from: repositoryRoot)
         } catch {
             preconditionFailure("the repository's word lists must load: \(error)")
+        }
+    }()
+
+    /// The shipped confidence model (`models/assignment-confidence.json`), loaded once.
+    public static let confidenceModel: ConfidenceModel = {
+        do {
+            let data = try Data(contentsOf: repositoryFile("models/assignment-confidence.json"))
+            return try JSONDecoder().decode(ConfidenceModel.self, from: data)
+        } catch {
+            preconditionFailure("the repository's confidence model must load: \(error)")
         }
     }()
 

@@ -1,75 +1,254 @@
+import Corpus
 import Foundation
 
-/// Assigns a comment to the measures its BM25 scores support.
+/// Assigns every comment to the measures its evidence supports, with a calibrated confidence.
 ///
-/// Rules, for the candidate measures (the posted goal's measures; all measures when the comment
-/// has no goal), scores sorted high to low, ties in framework order:
-/// - **unassigned** when the best score is below `threshold`: the comment fits no measure well;
-/// - **uncertain** when the best score reaches `threshold` but the evidence is weak: only one
-///   distinct term matched and the score is below twice the threshold; the candidates at or above
-///   `threshold` are listed for review but not counted;
-/// - **assigned** otherwise, to every measure whose score reaches `threshold` and at least
-///   `relativeCutoff` × the best score (multi-label: a comment can speak to several measures).
-/// `confidence` is `1 − 2^(−score/threshold)`: 0.5 at the threshold, 0.75 at twice of it. It
-/// orders assignments but is **not calibrated** against labelled data yet.
+/// Steps, over the whole corpus at once:
+/// 1. BM25 score of every comment against every measure's query (``MeasureQuery``);
+/// 2. ``QueryExpansion``: each query takes in terms of its best-matching and reviewed comments;
+///    the scores are computed again;
+/// 3. ``NaiveBayesEM``: a Naive Bayes model trained on the confident and reviewed comments;
+/// 4. ``PairFeatures`` → ``ConfidenceModel``: the probability that the pair is right.
+///
+/// Decision rules per comment (`p₁ ≥ p₂ ≥ …` its confidences over all measures, reviewed
+/// decisions applied first):
+/// - a measure a reviewer accepted or assigned is assigned with confidence 1; one a reviewer
+///   rejected is never listed; a comment with an accepted measure is `assigned`;
+/// - `assigned` when `p₁ ≥ assignAt`, to every measure with `p ≥ assignAt` (multi-label), unless
+///   the decision is a coin toss: `p₁ < assignAt + closeMargin` and the runner-up, below
+///   `assignAt`, lies within `tieMargin` of `p₁` — then `uncertain`;
+/// - `uncertain` when `reviewFloor ≤ p₁ < assignAt`: weak evidence, listed for review with the
+///   candidates at or above `reviewFloor`, not counted;
+/// - `unassigned` when `p₁ < reviewFloor`: the comment fits no measure.
+/// Measures of other goals compete with the posted goal's (the `in_goal` feature weighs that),
+/// so a comment plainly about another goal's measure is routed there.
 public struct MeasureAssigner: Sendable {
-    public let index: BM25Index
-    public let queries: [MeasureQuery]
-    public let threshold: Double
-    public let relativeCutoff: Double
-    /// Evidence terms listed per assignment, strongest first.
-    public let evidenceLimit = 5
+    public struct Settings: Sendable, Equatable, Codable {
+        public var expansion: QueryExpansion?
+        public var selfTraining: NaiveBayesEM?
+        public var assignAt: Double
+        public var reviewFloor: Double
+        public var closeMargin: Double
+        public var tieMargin: Double
+        /// Evidence terms listed per assignment, strongest first.
+        public var evidenceLimit: Int
+        /// How firmly reviewed decisions are held to the shipped confidence model when they refit
+        /// it (the `precision` of ``ConfidenceModel/fit(samples:labels:prior:precision:iterations:)``);
+        /// 0 leaves the model as shipped.
+        public var reviewPrecision: Double
 
-    public init(index: BM25Index, queries: [MeasureQuery], threshold: Double, relativeCutoff: Double) {
-        precondition(threshold > 0, "threshold must be positive")
-        precondition((0...1).contains(relativeCutoff), "relativeCutoff must lie in 0...1")
-        self.index = index
-        self.queries = queries
-        self.threshold = threshold
-        self.relativeCutoff = relativeCutoff
+        public init(
+            expansion: QueryExpansion? = QueryExpansion(), selfTraining: NaiveBayesEM? = NaiveBayesEM(),
+            assignAt: Double = 0.5, reviewFloor: Double = 0.3, closeMargin: Double = 0.1, tieMargin: Double = 0.05,
+            evidenceLimit: Int = 5, reviewPrecision: Double = 10
+        ) {
+            self.reviewPrecision = reviewPrecision
+            self.expansion = expansion
+            self.selfTraining = selfTraining
+            self.assignAt = assignAt
+            self.reviewFloor = reviewFloor
+            self.closeMargin = closeMargin
+            self.tieMargin = tieMargin
+            self.evidenceLimit = evidenceLimit
+        }
     }
 
-    /// The assessment of one comment.
-    public func assess(_ document: TermBag, goal: String?) -> CommentAssessment {
-        let candidates = queries.filter { goal == nil || $0.goalID == goal }
-        var scored: [(query: MeasureQuery, score: Double, contributions: [(term: String, weight: Double)])] = []
-        for query in candidates {
-            let contributions = index.contributions(of: query.weights, in: document)
-            let score = index.score(contributions)
-            if score > 0 { scored.append((query, score, contributions)) }
-        }
-        // Stable sort keeps framework order for equal scores.
-        scored = scored.enumerated().sorted { lhs, rhs in
-            lhs.element.score != rhs.element.score ? lhs.element.score > rhs.element.score : lhs.offset < rhs.offset
-        }.map(\.element)
-        guard let best = scored.first, best.score >= threshold else {
-            return CommentAssessment(status: .unassigned, assignments: [])
-        }
-        let weak = best.contributions.count < 2 && best.score < 2 * threshold
-        let chosen = scored.filter { item in
-            item.score >= threshold && (weak || item.score >= relativeCutoff * best.score)
-        }
-        let assignments = chosen.map { item in
-            MeasureAssignment(
-                measureID: item.query.measureID, goalID: item.query.goalID, score: item.score,
-                confidence: confidence(item.score),
-                evidence: evidence(item.contributions, query: item.query, document: document))
-        }
-        return CommentAssessment(status: weak ? .uncertain : .assigned, assignments: assignments)
+    public let settings: Settings
+    public let confidenceModel: ConfidenceModel
+
+    public init(settings: Settings = Settings(), confidenceModel: ConfidenceModel) {
+        precondition(0 < settings.reviewFloor && settings.reviewFloor <= settings.assignAt && settings.assignAt < 1,
+            "need 0 < reviewFloor <= assignAt < 1")
+        precondition(confidenceModel.features == PairFeatures.names, "the confidence model needs the features \(PairFeatures.names)")
+        self.settings = settings
+        self.confidenceModel = confidenceModel
     }
 
-    public func confidence(_ score: Double) -> Double {
-        1 - pow(2, -score / threshold)
-    }
-
-    private func evidence(_ contributions: [(term: String, weight: Double)], query: MeasureQuery, document: TermBag) -> [Evidence] {
-        contributions.sorted { lhs, rhs in lhs.weight != rhs.weight ? lhs.weight > rhs.weight : lhs.term < rhs.term }
-            .prefix(evidenceLimit)
-            .map { term, weight in
-                Evidence(
-                    term: document.firstDisplay[term] ?? term, measureTerm: query.display[term] ?? term,
-                    weight: weight)
+    /// Scores and decides every comment.
+    /// - Parameters:
+    ///   - goals: the goal each comment was posted under.
+    ///   - reviews: reviewed decisions per comment index.
+    public func assess(
+        bags: [TermBag], goals: [String?], queries baseQueries: [MeasureQuery], reviews: [Int: ReviewedLabels],
+        threads: Int
+    ) -> AssignmentRun {
+        precondition(bags.count == goals.count, "one goal (or nil) per comment")
+        let index = BM25Index(documents: bags)
+        let measureIndex = Dictionary(uniqueKeysWithValues: baseQueries.enumerated().map { ($1.measureID, $0) })
+        let positives = reviews.mapValues { Set($0.accepted.compactMap { measureIndex[$0] }) }
+        let negatives = reviews.mapValues { Set($0.rejected.compactMap { measureIndex[$0] }) }
+        var queries = baseQueries
+        var (scores, matched) = Self.score(bags: bags, queries: queries, index: index, threads: threads)
+        if let expansion = settings.expansion {
+            let extra = expansion.expansions(
+                bags: bags, index: index, queries: queries, scores: scores, positives: positives, negatives: negatives)
+            queries = zip(queries, extra).map { $0.expanded(with: $1) }
+            (scores, matched) = Self.score(bags: bags, queries: queries, index: index, threads: threads)
+        }
+        let matrix = TermMatrix(bags: bags)
+        let candidates = goals.map { goal in
+            queries.indices.filter { goal == nil || queries[$0].goalID == goal }
+        }
+        let likelihood = settings.selfTraining?.logLikelihoods(
+            matrix: matrix, scores: scores, candidates: candidates, positives: positives, threads: threads)
+        let features = PairFeatures.compute(
+            scores: scores, matched: matched, likelihood: likelihood, lengths: matrix.lengths,
+            inGoal: { row, column in goals[row] == nil || goals[row] == queries[column].goalID })
+        let width = PairFeatures.names.count
+        let measures = queries.count
+        // Reviewed pairs refit the confidence model, shrunk towards the shipped one.
+        var confidenceModel = self.confidenceModel
+        if !reviews.isEmpty, settings.reviewPrecision > 0 {
+            var samples: [[Double]] = []
+            var labels: [Bool] = []
+            for row in reviews.keys.sorted() {
+                for column in 0..<measures {
+                    let outcome: Bool
+                    if positives[row]?.contains(column) == true {
+                        outcome = true
+                    } else if negatives[row]?.contains(column) == true {
+                        outcome = false
+                    } else {
+                        continue
+                    }
+                    let base = (row * measures + column) * width
+                    samples.append(Array(features[base..<(base + width)]))
+                    labels.append(outcome)
+                }
             }
+            confidenceModel.weights = ConfidenceModel.fit(
+                samples: samples, labels: labels, prior: self.confidenceModel.weights, precision: settings.reviewPrecision)
+            confidenceModel.pairs += samples.count
+        }
+        let fittedModel = confidenceModel
+        let finalScores = scores
+        let finalQueries = queries
+        let assessments = ParallelMap.map(count: bags.count, threads: threads) { range in
+            range.map { row in
+                let confidences = (0..<measures).map { column in
+                    fittedModel.probability(features[((row * measures + column) * width)..<((row * measures + column + 1) * width)])
+                }
+                return decide(
+                    confidences: confidences, scores: (0..<measures).map { finalScores[row, $0] }, review: reviews[row],
+                    queries: finalQueries, index: index, bag: bags[row], baseQueries: baseQueries)
+            }
+        }
+        return AssignmentRun(
+            assessments: assessments, features: features, measureIDs: queries.map(\.measureID), index: index, queries: queries,
+            confidenceModel: confidenceModel)
+    }
+
+    /// BM25 scores and distinct matched terms per comment and measure.
+    static func score(bags: [TermBag], queries: [MeasureQuery], index: BM25Index, threads: Int) -> (ScoreMatrix, ScoreMatrix) {
+        let measures = queries.count
+        let pairs = ParallelMap.map(count: bags.count, threads: threads) { range in
+            var chunk: [(score: Double, matched: Double)] = []
+            chunk.reserveCapacity(range.count * measures)
+            for row in range {
+                for query in queries {
+                    let contributions = index.contributions(of: query.weights, in: bags[row])
+                    chunk.append((index.score(contributions), Double(contributions.count)))
+                }
+            }
+            return chunk
+        }
+        return (
+            ScoreMatrix(rows: bags.count, columns: measures, values: pairs.map(\.score)),
+            ScoreMatrix(rows: bags.count, columns: measures, values: pairs.map(\.matched))
+        )
+    }
+
+    private func decide(
+        confidences: [Double], scores: [Double], review: ReviewedLabels?, queries: [MeasureQuery], index: BM25Index,
+        bag: TermBag, baseQueries: [MeasureQuery]
+    ) -> CommentAssessment {
+        let accepted = review?.accepted ?? []
+        let rejected = review?.rejected ?? []
+        // Framework order breaks ties.
+        let ranked = queries.indices.filter { !rejected.contains(queries[$0].measureID) }.sorted { lhs, rhs in
+            confidences[lhs] != confidences[rhs] ? confidences[lhs] > confidences[rhs] : lhs < rhs
+        }
+        let best = ranked.first.map { confidences[$0] } ?? 0
+        func assignment(_ column: Int, confidence: Double, source: AssignmentSource) -> MeasureAssignment {
+            MeasureAssignment(
+                measureID: queries[column].measureID, goalID: queries[column].goalID, score: scores[column],
+                confidence: confidence, evidence: evidence(column, queries: queries, baseQueries: baseQueries, index: index, bag: bag),
+                source: source)
+        }
+        let pinned = ranked.filter { accepted.contains(queries[$0].measureID) }
+        if !pinned.isEmpty {
+            let modelled = ranked.filter { !accepted.contains(queries[$0].measureID) && confidences[$0] >= settings.assignAt }
+            return CommentAssessment(
+                status: .assigned,
+                assignments: pinned.map { assignment($0, confidence: 1, source: .review) }
+                    + modelled.map { assignment($0, confidence: confidences[$0], source: .model) }, bestConfidence: best)
+        }
+        guard let first = ranked.first, confidences[first] >= settings.reviewFloor else {
+            return CommentAssessment(status: .unassigned, assignments: [], bestConfidence: best)
+        }
+        let top = confidences[first]
+        if top >= settings.assignAt {
+            let chosen = ranked.filter { confidences[$0] >= settings.assignAt }
+            let runnerUp = ranked.first { confidences[$0] < settings.assignAt }.map { confidences[$0] } ?? 0
+            let coinToss = chosen.count == 1 && top < settings.assignAt + settings.closeMargin
+                && top - runnerUp <= settings.tieMargin
+            let listed = coinToss ? ranked.filter { confidences[$0] >= top - settings.tieMargin } : chosen
+            return CommentAssessment(
+                status: coinToss ? .uncertain : .assigned,
+                assignments: listed.map { assignment($0, confidence: confidences[$0], source: .model) }, bestConfidence: best)
+        }
+        let listed = ranked.filter { confidences[$0] >= settings.reviewFloor }
+        return CommentAssessment(
+            status: .uncertain, assignments: listed.map { assignment($0, confidence: confidences[$0], source: .model) },
+            bestConfidence: best)
+    }
+
+    private func evidence(
+        _ column: Int, queries: [MeasureQuery], baseQueries: [MeasureQuery], index: BM25Index, bag: TermBag
+    ) -> [Evidence] {
+        let query = queries[column]
+        let ownTerms = baseQueries[column].weights
+        return index.contributions(of: query.weights, in: bag)
+            .sorted { lhs, rhs in lhs.weight != rhs.weight ? lhs.weight > rhs.weight : lhs.term < rhs.term }
+            .prefix(settings.evidenceLimit)
+            .map { term, weight in
+                let fromMeasure = ownTerms[term] != nil
+                return Evidence(
+                    term: bag.firstDisplay[term] ?? term,
+                    measureTerm: fromMeasure ? (query.display[term] ?? term) : (bag.firstDisplay[term] ?? term),
+                    weight: weight, origin: fromMeasure ? .measure : .expansion)
+            }
+    }
+}
+
+/// Human decisions on one comment: the measures accepted or assigned, and those rejected.
+public struct ReviewedLabels: Sendable, Equatable {
+    public var accepted: Set<String>
+    public var rejected: Set<String>
+
+    public init(accepted: Set<String> = [], rejected: Set<String> = []) {
+        self.accepted = accepted
+        self.rejected = rejected
+    }
+}
+
+/// The outcome of ``MeasureAssigner/assess(bags:goals:queries:reviews:threads:)``.
+public struct AssignmentRun: Sendable {
+    public var assessments: [CommentAssessment]
+    /// ``PairFeatures`` of every (comment, measure) pair, row-major, for fitting the confidence model.
+    public var features: [Double]
+    public var measureIDs: [String]
+    public var index: BM25Index
+    /// The queries after expansion.
+    public var queries: [MeasureQuery]
+    /// The confidence model applied (the shipped one, refitted on reviewed pairs when there are any).
+    public var confidenceModel: ConfidenceModel
+
+    /// The features of one pair.
+    public func features(comment: Int, measure: Int) -> [Double] {
+        let width = PairFeatures.names.count
+        let base = (comment * measureIDs.count + measure) * width
+        return Array(features[base..<(base + width)])
     }
 }
 
@@ -78,28 +257,76 @@ public enum AssignmentStatus: String, Sendable, Codable {
     case assigned, unassigned, uncertain
 }
 
+/// Who made an assignment.
+public enum AssignmentSource: String, Sendable, Codable {
+    case model, review
+}
+
 /// The outcome for one comment: its status and its assignments, strongest first.
 public struct CommentAssessment: Sendable, Equatable {
     public var status: AssignmentStatus
     public var assignments: [MeasureAssignment]
+    /// The model's highest confidence for any measure, whatever the status (for the review queue).
+    public var bestConfidence: Double
 }
 
 /// One measure a comment was matched to.
 public struct MeasureAssignment: Sendable, Equatable, Codable {
     public var measureID: String
     public var goalID: String
-    /// Sum of the BM25 contributions of the matched terms.
+    /// BM25 score of the (expanded) query.
     public var score: Double
-    /// In [0, 1], monotone in `score`; see ``MeasureAssigner``.
+    /// Probability that the assignment is right (``ConfidenceModel``); 1 for a reviewer's decision.
     public var confidence: Double
     /// The matched terms, strongest first.
     public var evidence: [Evidence]
+    public var source: AssignmentSource
+
+    public init(
+        measureID: String, goalID: String, score: Double, confidence: Double, evidence: [Evidence],
+        source: AssignmentSource = .model
+    ) {
+        self.measureID = measureID
+        self.goalID = goalID
+        self.score = score
+        self.confidence = confidence
+        self.evidence = evidence
+        self.source = source
+    }
 }
 
 /// A matched term: as the comment wrote it, and as the measure's text wrote it.
 public struct Evidence: Sendable, Equatable, Codable {
+    /// Whether the term comes from the measure's own text or from query expansion.
+    public enum Origin: String, Sendable, Codable {
+        case measure, expansion
+    }
+
     public var term: String
     public var measureTerm: String
     /// The term's BM25 contribution to the score.
     public var weight: Double
+    public var origin: Origin
+
+    public init(term: String, measureTerm: String, weight: Double, origin: Origin = .measure) {
+        self.term = term
+        self.measureTerm = measureTerm
+        self.weight = weight
+        self.origin = origin
+    }
+}
+
+extension ReviewedLabels {
+    /// The labels per comment id that `decisions` (oldest first) leave: for each (comment,
+    /// measure) the latest decision counts; `accept` and `assign` make the measure accepted,
+    /// `reject` rejected.
+    public static func resolve(_ decisions: [ReviewDecision]) -> [String: ReviewedLabels] {
+        var latest: [String: [String: ReviewDecision.Kind]] = [:]
+        for decision in decisions { latest[decision.commentID, default: [:]][decision.measureID] = decision.decision }
+        return latest.mapValues { measures in
+            ReviewedLabels(
+                accepted: Set(measures.filter { $0.value != .reject }.keys),
+                rejected: Set(measures.filter { $0.value == .reject }.keys))
+        }
+    }
 }

@@ -14,7 +14,7 @@ public struct MeasureQuery: Sendable {
     public let measureID: String
     public let goalID: String
     /// Weight per stem.
-    public let weights: [String: Double]
+    public private(set) var weights: [String: Double]
     /// How the measure's own text spells each stem, for evidence.
     public let display: [String: String]
 
@@ -31,5 +31,14 @@ public struct MeasureQuery: Sendable {
         self.goalID = measure.goalID
         self.weights = weights
         self.display = display
+    }
+}
+
+extension MeasureQuery {
+    /// The query with `extra` terms added at their weights (expansion).
+    public func expanded(with extra: [String: Double]) -> MeasureQuery {
+        var copy = self
+        for (term, weight) in extra { copy.weights[term, default: 0] += weight }
+        return copy
     }
 }

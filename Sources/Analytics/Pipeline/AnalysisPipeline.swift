@@ -8,8 +8,22 @@ public enum AnalysisPipeline {
     /// `progress` receives one line per step.
     public static func run(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
-        configuration: PipelineConfiguration, progress: (String) -> Void = { _ in }
+        configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
+        progress: (String) -> Void = { _ in }
     ) throws(TextAnalysisError) -> RunResult {
+        try runWithAssignment(
+            framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
+            configuration: configuration, confidenceModel: confidenceModel, reviews: reviews, progress: progress
+        ).result
+    }
+
+    /// ``run(framework:comments:intake:resources:manifest:configuration:confidenceModel:reviews:progress:)``,
+    /// also returning the assignment step's pair features (for fitting and evaluating the confidence model).
+    public static func runWithAssignment(
+        framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
+        configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
+        progress: (String) -> Void = { _ in }
+    ) throws(TextAnalysisError) -> (result: RunResult, assignment: AssignmentRun) {
         let measures = framework.measures
 
         // 1. Analyse comments and measure texts together, so both share one vocabulary.
@@ -23,7 +37,7 @@ public enum AnalysisPipeline {
         let analysis = try CorpusAnalyzer(resources: resources, threads: configuration.threads).analyze(texts)
         let commentTokens = Array(analysis.tokens.prefix(comments.count))
 
-        // 2. Measures become BM25 queries over the comments' terms.
+        // 2. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
         progress("assigning comments to \(measures.count) measures")
         let bags = ParallelMap.map(count: comments.count, threads: configuration.threads) { range in
             range.map { TermBag(tokens: commentTokens[$0]) }
@@ -35,12 +49,15 @@ public enum AnalysisPipeline {
                 description: TermBag(tokens: analysis.tokens[base + 1]),
                 keywords: TermBag(tokens: analysis.tokens[base + 2]))
         }
-        let assigner = MeasureAssigner(
-            index: BM25Index(documents: bags), queries: queries, threshold: configuration.threshold,
-            relativeCutoff: configuration.relativeCutoff)
-        let assessments = ParallelMap.map(count: comments.count, threads: configuration.threads) { range in
-            range.map { assigner.assess(bags[$0], goal: comments[$0].goal) }
+        var reviewedByIndex: [Int: ReviewedLabels] = [:]
+        for (index, comment) in comments.enumerated() {
+            if let labels = reviews[comment.id] { reviewedByIndex[index] = labels }
         }
+        let assigner = MeasureAssigner(settings: configuration.assignment, confidenceModel: confidenceModel)
+        let assignment = assigner.assess(
+            bags: bags, goals: comments.map(\.goal), queries: queries, reviews: reviewedByIndex,
+            threads: configuration.threads)
+        let assessments = assignment.assessments
 
         // 3. Keywords and quotes per goal and per measure.
         progress("extracting keywords")
@@ -59,7 +76,8 @@ public enum AnalysisPipeline {
             return CommentResult(
                 id: comment.id, text: comment.text, goal: comment.goal,
                 inferredGoal: bestGoal != comment.goal ? bestGoal : nil, createdAt: comment.createdAt,
-                status: assessment.status, assignments: assessment.assignments, topic: nil,
+                status: assessment.status, assignments: assessment.assignments, bestConfidence: assessment.bestConfidence,
+                topic: nil,
                 duplicateOf: duplicates[index].duplicateOf.map { comments[$0].id },
                 nearDuplicateGroup: duplicates[index].nearDuplicateGroup.map { comments[$0].id }, source: comment.source)
         }
@@ -74,15 +92,18 @@ public enum AnalysisPipeline {
             let right = ISODate.sortKey(rhs) ?? 0
             return left != right ? left < right : lhs < rhs
         }
-        return RunResult(
+        let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
             firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, comments: results,
             method: MethodSettings(
-                bm25K1: assigner.index.k1, bm25B: assigner.index.b, threshold: configuration.threshold,
-                relativeCutoff: configuration.relativeCutoff, titleWeight: MeasureQuery.titleWeight,
+                bm25K1: assignment.index.k1, bm25B: assignment.index.b, assignAt: configuration.assignment.assignAt,
+                reviewFloor: configuration.assignment.reviewFloor, expansion: configuration.assignment.expansion,
+                selfTraining: configuration.assignment.selfTraining, confidenceFittedOn: confidenceModel.fittedOn,
+                reviewedComments: reviewedByIndex.count, titleWeight: MeasureQuery.titleWeight,
                 keywordWeight: MeasureQuery.keywordWeight, descriptionWeight: MeasureQuery.descriptionWeight,
                 keywordMinimumComments: configuration.keywordMinimumComments))
+        return (result, assignment)
     }
 
     private static func goalResult(
@@ -94,23 +115,24 @@ public enum AnalysisPipeline {
         let withoutGoal = comments.filter { $0.goal == nil }.count
         let statuses = members.map { comments[$0].status }
         let measures = goal.measures.map { measure in
-            var assigned: [(index: Int, score: Double)] = []
+            var assigned: [(index: Int, confidence: Double)] = []
             var uncertain = 0
             for (index, comment) in comments.enumerated() {
                 guard let match = comment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
                 if comment.status == .assigned {
-                    assigned.append((index, match.score))
+                    assigned.append((index, match.confidence))
                 } else if comment.status == .uncertain {
                     uncertain += 1
                 }
             }
-            // Quotes: the best-scoring comment of each group, so a campaign is quoted once at most.
+            // Quotes: the most confident comment of each group, so a campaign is quoted once at most.
             var quotedGroups: Set<String> = []
             let quotes = assigned.sorted { lhs, rhs in
-                lhs.score != rhs.score ? lhs.score > rhs.score : comments[lhs.index].id < comments[rhs.index].id
+                lhs.confidence != rhs.confidence
+                    ? lhs.confidence > rhs.confidence : comments[lhs.index].id < comments[rhs.index].id
             }.filter { quotedGroups.insert(comments[$0.index].contributionKey).inserted }
                 .prefix(representativeLimit).map { item in
-                    Quote(commentID: comments[item.index].id, text: comments[item.index].text, score: item.score)
+                    Quote(commentID: comments[item.index].id, text: comments[item.index].text, confidence: item.confidence)
                 }
             return MeasureResult(
                 id: measure.id, title: measure.title, commentCount: assigned.count,

@@ -4,10 +4,8 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var threads: Int
     /// Recorded for reproducibility; the current stages draw no random numbers.
     public var seed: UInt64
-    /// BM25 score a comment needs to be assigned (see ``MeasureAssigner``).
-    public var threshold: Double
-    /// Further measures are assigned when they reach this share of the best score.
-    public var relativeCutoff: Double
+    /// How comments are assigned to measures (see ``MeasureAssigner``).
+    public var assignment: MeasureAssigner.Settings
     /// Keywords per goal and per measure.
     public var keywordLimit: Int
     /// Comments a keyword must occur in.
@@ -16,13 +14,12 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var representativeLimit: Int
 
     public init(
-        threads: Int = 1, seed: UInt64 = 0, threshold: Double = 3.0, relativeCutoff: Double = 0.6,
+        threads: Int = 1, seed: UInt64 = 0, assignment: MeasureAssigner.Settings = MeasureAssigner.Settings(),
         keywordLimit: Int = 10, keywordMinimumComments: Int = 2, representativeLimit: Int = 3
     ) {
         self.threads = threads
         self.seed = seed
-        self.threshold = threshold
-        self.relativeCutoff = relativeCutoff
+        self.assignment = assignment
         self.keywordLimit = keywordLimit
         self.keywordMinimumComments = keywordMinimumComments
         self.representativeLimit = representativeLimit

@@ -53,8 +53,15 @@ public struct InputFile: Sendable, Equatable, Codable {
 public struct MethodSettings: Sendable, Equatable, Codable {
     public var bm25K1: Double
     public var bm25B: Double
-    public var threshold: Double
-    public var relativeCutoff: Double
+    /// Confidence an assignment needs (``MeasureAssigner/Settings/assignAt``).
+    public var assignAt: Double
+    /// Confidence below which a comment fits no measure.
+    public var reviewFloor: Double
+    public var expansion: QueryExpansion?
+    public var selfTraining: NaiveBayesEM?
+    /// What the confidence model was fitted on, and how many reviewed comments adjusted it.
+    public var confidenceFittedOn: [String]
+    public var reviewedComments: Int
     public var titleWeight: Double
     public var keywordWeight: Double
     public var descriptionWeight: Double
@@ -141,7 +148,7 @@ public struct MeasureResult: Sendable, Equatable, Codable {
     public var uncertainCount: Int
     /// Keywords of the comments assigned to the measure against all others.
     public var keywords: [Keyword]
-    /// The highest-scoring assigned comments, verbatim.
+    /// The most confident assigned comments, verbatim.
     public var representativeComments: [Quote]
 }
 
@@ -149,7 +156,8 @@ public struct MeasureResult: Sendable, Equatable, Codable {
 public struct Quote: Sendable, Equatable, Codable {
     public var commentID: String
     public var text: String
-    public var score: Double
+    /// The confidence of its assignment to the measure.
+    public var confidence: Double
 }
 
 /// The analysis of one comment.
@@ -164,6 +172,8 @@ public struct CommentResult: Sendable, Equatable, Codable {
     public var status: AssignmentStatus
     /// Strongest first.
     public var assignments: [MeasureAssignment]
+    /// The model's highest confidence for any measure, whatever the status (orders the review queue).
+    public var bestConfidence: Double
     /// Topic id; topics are not computed yet, so always nil.
     public var topic: String?
     /// The earlier comment with the same normalised text.

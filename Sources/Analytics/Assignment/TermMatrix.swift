@@ -1,0 +1,45 @@
+/// The comments' term bags with interned term ids, for the steps that loop over every comment
+/// and every term (self-training, expansion).
+///
+/// Term ids are given in order of first appearance, comments in order and each comment's terms
+/// sorted, so the ids are the same in every run over the same input.
+public struct TermMatrix: Sendable {
+    /// Term per id.
+    public let terms: [String]
+    /// Id per term.
+    public let ids: [String: Int]
+    /// Per comment: (term id, count), sorted by term id.
+    public let rows: [[(term: Int, count: Int)]]
+    /// Per comment: the sum of its counts.
+    public let lengths: [Int]
+
+    public init(bags: [TermBag]) {
+        var terms: [String] = []
+        var ids: [String: Int] = [:]
+        var rows: [[(term: Int, count: Int)]] = []
+        rows.reserveCapacity(bags.count)
+        for bag in bags {
+            var row: [(term: Int, count: Int)] = []
+            row.reserveCapacity(bag.counts.count)
+            for term in bag.counts.keys.sorted() {
+                let id: Int
+                if let known = ids[term] {
+                    id = known
+                } else {
+                    id = terms.count
+                    ids[term] = id
+                    terms.append(term)
+                }
+                row.append((id, bag.counts[term] ?? 0))
+            }
+            row.sort { $0.term < $1.term }
+            rows.append(row)
+        }
+        self.terms = terms
+        self.ids = ids
+        self.rows = rows
+        self.lengths = rows.map { $0.reduce(0) { $0 + $1.count } }
+    }
+
+    public var vocabularySize: Int { terms.count }
+}

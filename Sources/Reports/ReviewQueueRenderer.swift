@@ -1,0 +1,37 @@
+import Analytics
+
+/// Renders the review queue as a CSV a person fills in, in the Excel-safe form of
+/// ``AssignmentsCSVRenderer`` (`;`, UTF-8 with BOM, formulas neutralised).
+///
+/// One row per measure the tool suggests for a comment (one row with an empty measure when it
+/// suggests none). The reviewer writes `accept` or `reject` into `decision`, or puts another
+/// measure id into `measure_id` with `assign`, and adds `reviewer` and `date`;
+/// `resonanz review import` reads the file back and ignores rows left blank.
+public enum ReviewQueueRenderer {
+    static let header = [
+        "comment_id", "measure_id", "decision", "reviewer", "date", "priority", "status", "goal", "measure_title",
+        "confidence", "evidence", "text",
+    ]
+
+    /// - Parameter queue: indices into `result.comments`, most useful first.
+    public static func render(_ result: RunResult, queue: [Int]) -> String {
+        let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
+        var lines = [header.map(AssignmentsCSVRenderer.cell).joined(separator: ";")]
+        for (position, index) in queue.enumerated() {
+            let comment = result.comments[index]
+            let suggestions: [MeasureAssignment?] = comment.assignments.isEmpty ? [nil] : comment.assignments
+            for suggestion in suggestions {
+                let measureID: String = suggestion?.measureID ?? ""
+                let title: String = titles[measureID] ?? ""
+                let confidence: String = suggestion.map { GermanFormat.decimal($0.confidence, places: 2) } ?? ""
+                let evidence: String = suggestion.map { $0.evidence.map(\.term).joined(separator: ", ") } ?? ""
+                let fields: [String] = [
+                    comment.id, measureID, "", "", "", "\(position + 1)", comment.status.rawValue, comment.goal ?? "",
+                    title, confidence, evidence, comment.text,
+                ]
+                lines.append(fields.map(AssignmentsCSVRenderer.cell).joined(separator: ";"))
+            }
+        }
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+    }
+}

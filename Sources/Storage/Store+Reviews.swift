@@ -1,0 +1,70 @@
+import Corpus
+import GRDB
+
+/// Review decisions: appended in import order, never edited; for each (comment, measure) the
+/// latest decision counts.
+extension Store {
+    /// What an import added.
+    public struct ReviewImport: Sendable, Equatable {
+        /// Decisions stored.
+        public var added: Int
+        /// Decisions equal to one already stored (same comment, measure, decision, reviewer and
+        /// date): importing a file twice changes nothing.
+        public var repeated: Int
+    }
+
+    /// Every stored decision, oldest first.
+    public func reviewDecisions() throws(StorageError) -> [ReviewDecision] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT comment_id, measure_id, decision, reviewer, decided_at, source_file, source_line
+                    FROM review_decision ORDER BY position
+                    """
+            ).map { row in
+                guard let decision = ReviewDecision.Kind(rawValue: row["decision"]) else {
+                    throw StorageError.corrupt(path: path, what: "review decision '\(String(describing: row["decision"]))'")
+                }
+                return ReviewDecision(
+                    commentID: row["comment_id"], measureID: row["measure_id"] ?? "", decision: decision,
+                    reviewer: row["reviewer"], date: row["decided_at"],
+                    source: SourceLocation(file: row["source_file"], line: row["source_line"]))
+            }
+        }
+    }
+
+    /// Appends `decisions` in one transaction, skipping those already stored.
+    public func importReviews(_ decisions: [ReviewDecision], importedAt: String) throws(StorageError) -> ReviewImport {
+        try write { db in
+            var result = ReviewImport(added: 0, repeated: 0)
+            for decision in decisions {
+                let known = try Bool.fetchOne(
+                    db,
+                    sql: """
+                        SELECT EXISTS (SELECT 1 FROM review_decision WHERE comment_id = ? AND measure_id = ?
+                            AND decision = ? AND reviewer IS ? AND decided_at IS ?)
+                        """,
+                    arguments: [
+                        decision.commentID, decision.measureID, decision.decision.rawValue, decision.reviewer, decision.date,
+                    ]) ?? false
+                if known {
+                    result.repeated += 1
+                    continue
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO review_decision (comment_id, measure_id, decision, reviewer, decided_at, source_file,
+                            source_line, imported_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        decision.commentID, decision.measureID, decision.decision.rawValue, decision.reviewer, decision.date,
+                        decision.source.file, decision.source.line, importedAt,
+                    ])
+                result.added += 1
+            }
+            return result
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import Analytics
+import Corpus
+import Foundation
+import Logging
+import Reports
+import Storage
+
+/// What `resonanz review import` did.
+public struct ReviewImportSummary: Sendable {
+    public var rowsRead: Int
+    public var added: Int
+    public var repeated: Int
+    public var blank: Int
+    public var rejected: [RejectedRow]
+    /// Cohen's κ between the imported decisions and the latest analysis (was the pair assigned?),
+    /// over the decided pairs; nil without an analysis or decisions.
+    public var agreement: Double?
+    public var decided: Int
+
+    public var accountingLine: String {
+        "read \(rowsRead) rows: \(added + repeated) decisions (\(added) new, \(repeated) already stored), "
+            + "\(blank) left blank, \(rejected.count) rejected"
+    }
+}
+
+/// `resonanz review import` and `resonanz review queue`.
+public enum ReviewWorkflow {
+    /// Reads a review file and stores its decisions; every later run applies them.
+    /// Rows naming a comment the store does not hold are rejected like malformed rows.
+    public static func importFile(_ path: String, options: RunOptions, logger: Logger) throws(ResonanzError)
+        -> ReviewImportSummary
+    {
+        let framework = try NightlyRun.loadFramework(options.framework)
+        guard FileManager.default.fileExists(atPath: options.storePath) else {
+            throw .badInput("\(options.storePath): no store here; run `resonanz run` first, then review its comments")
+        }
+        var file: ReviewFile
+        do {
+            file = try ReviewReader.read(URL(fileURLWithPath: path), measureIDs: Set(framework.measures.map(\.id)))
+        } catch {
+            throw ResonanzError(error)
+        }
+        let startedAt = NightlyRun.timestamp(options.startedAt)
+        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
+        do {
+            let known = Set(try session.store.comments().map(\.comment.id))
+            let (decisions, unknown) = file.decisions.reduce(into: ([ReviewDecision](), [ReviewDecision]())) { split, decision in
+                if known.contains(decision.commentID) { split.0.append(decision) } else { split.1.append(decision) }
+            }
+            file.decisions = decisions
+            file.rejected += unknown.map { decision in
+                RejectedRow(
+                    source: decision.source, id: decision.commentID,
+                    reason: "unknown comment '\(decision.commentID)' (not in the store)",
+                    excerpt: [decision.commentID, decision.measureID, decision.decision.rawValue].joined(separator: " "))
+            }
+            file.rejected.sort { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }
+            let stored = try session.store.importReviews(decisions, importedAt: startedAt)
+            let agreement = try agreementWithLatest(decisions, store: session.store)
+            return ReviewImportSummary(
+                rowsRead: file.rowsRead, added: stored.added, repeated: stored.repeated, blank: file.blank,
+                rejected: file.rejected, agreement: agreement, decided: decisions.count)
+        } catch {
+            throw ResonanzError(wrapping: error)
+        }
+    }
+
+    /// κ between human and tool on the decided pairs: human yes for accept/assign, tool yes when
+    /// the latest analysis assigned the pair.
+    static func agreementWithLatest(_ decisions: [ReviewDecision], store: Store) throws(StorageError) -> Double? {
+        guard !decisions.isEmpty, let latest = try store.latestResult() else { return nil }
+        let assigned = Dictionary(
+            latest.comments.map { ($0.id, $0.status == .assigned ? Set($0.assignments.map(\.measureID)) : []) },
+            uniquingKeysWith: { first, _ in first })
+        let human = decisions.map { $0.decision != .reject }
+        let tool = decisions.map { assigned[$0.commentID]?.contains($0.measureID) == true }
+        return CohenKappa.kappa(human, tool)
+    }
+
+    /// Writes the `count` comments of the latest analysis whose review helps most (see
+    /// ``ReviewQueue``) to `file`; returns how many comments it holds.
+    public static func queue(count: Int, file: String, options: RunOptions, logger: Logger) throws(ResonanzError) -> Int {
+        let framework = try NightlyRun.loadFramework(options.framework)
+        guard FileManager.default.fileExists(atPath: options.storePath) else {
+            throw .badInput("\(options.storePath): no store here; run `resonanz run` first")
+        }
+        let session = try StoreSession(options, framework: framework, startedAt: NightlyRun.timestamp(options.startedAt), logger: logger)
+        let latest: RunResult?
+        let reviewed: Set<String>
+        do {
+            latest = try session.store.latestResult()
+            reviewed = Set(try session.store.reviewDecisions().map(\.commentID))
+        } catch {
+            throw ResonanzError(error)
+        }
+        guard let result = latest else {
+            throw .badInput("\(options.storePath): the store holds no finished analysis yet; run `resonanz run`")
+        }
+        let queue = ReviewQueue.rank(result.comments, assignAt: result.method.assignAt, reviewed: reviewed, limit: count)
+        try FileOutput.write(ReviewQueueRenderer.render(result, queue: queue), to: URL(fileURLWithPath: file))
+        return queue.count
+    }
+}

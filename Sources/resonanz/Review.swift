@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import Workflows
+
+extension ResonanzCommand {
+    struct Review: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Human review of assignments: a queue to fill in, and importing the decisions.",
+            subcommands: [Queue.self, Import.self])
+
+        struct Queue: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the comments whose review would help most as a CSV to fill in.",
+                discussion: """
+                    Takes the latest analysis in the store; comments whose best measure is closest \
+                    to the assignment threshold come first, already reviewed ones are left out. Fill \
+                    in decision (accept, reject, or assign with another measure_id), reviewer and date, \
+                    then run `resonanz review import`.
+
+                    Example:
+                      resonanz review queue --framework corpora/jena-hf4/framework.yaml \\
+                        --out reports/jena-hf4 --count 50 --file review.csv
+                    """)
+
+            @Option(help: "Framework file; names the default output folder.")
+            var framework: String
+
+            @Option(help: "Comments in the queue.")
+            var count = 50
+
+            @Option(help: "The CSV to write (default: review-queue.csv in the output folder).")
+            var file: String?
+
+            @OptionGroup var storeOptions: StoreOptions
+
+            func validate() throws {
+                guard count > 0 else { throw ValidationError("--count must be positive") }
+            }
+
+            func run() throws {
+                try runWorkflow { () throws(ResonanzError) in
+                    let output = try storeOptions.output(framework: framework)
+                    let path = file ?? URL(fileURLWithPath: output).appendingPathComponent("review-queue.csv").relativePath
+                    let written = try ReviewWorkflow.queue(
+                        count: count, file: path,
+                        options: RunOptions(
+                            framework: framework, comments: [], output: output, database: storeOptions.db, wait: storeOptions.wait),
+                        logger: makeLogger(quiet: true))
+                    print("wrote \(written) comments to review to \(path)")
+                }
+            }
+        }
+
+        struct Import: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Store human decisions on assignments; every later run respects them.",
+                discussion: """
+                    FILE is CSV (the filled-in review queue) or JSONL with comment_id, measure_id, \
+                    decision (accept, reject or assign), reviewer and date. Accepted and assigned \
+                    measures are pinned with confidence 1, rejected ones are never assigned again, \
+                    and the decisions retrain the assignment. Rows left blank are skipped; bad rows \
+                    are listed with file, line and reason (exit 3 with --strict).
+
+                    Example:
+                      resonanz review import review.csv --framework corpora/jena-hf4/framework.yaml \\
+                        --out reports/jena-hf4
+                    """)
+
+            @Argument(help: "The review file (.csv or .jsonl).")
+            var file: String
+
+            @Option(help: "Framework file; its measure ids are checked.")
+            var framework: String
+
+            @Flag(help: "Exit with status 3 when any row was rejected.")
+            var strict = false
+
+            @OptionGroup var storeOptions: StoreOptions
+
+            func run() throws {
+                try runWorkflow { () throws(ResonanzError) in
+                    let summary = try ReviewWorkflow.importFile(
+                        file,
+                        options: RunOptions(
+                            framework: framework, comments: [], output: try storeOptions.output(framework: framework),
+                            database: storeOptions.db, wait: storeOptions.wait),
+                        logger: makeLogger(quiet: true))
+                    for row in summary.rejected {
+                        FileHandle.standardError.write(Data("\(row.source): rejected: \(row.reason)\n".utf8))
+                    }
+                    print(summary.accountingLine)
+                    if let agreement = summary.agreement {
+                        print(
+                            "agreement with the latest analysis on \(summary.decided) decided pairs: Cohen's kappa "
+                                + String(format: "%.2f", agreement))
+                    }
+                    print("the next run applies them")
+                    if strict && !summary.rejected.isEmpty { throw .rejectedRows(count: summary.rejected.count) }
+                }
+            }
+        }
+    }
+}
