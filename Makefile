@@ -4,6 +4,9 @@
 #   test           unit tests and the end-to-end test of the built CLI (passes without ../shared)
 #   eval           stemmer and assignment quality on the labelled data (needs ../shared/data)
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
+#   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
+#   eval-ablation  each assignment step left out in turn (figures for docs/assignment.md)
+#   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
 #   clean          remove build products and generated reports
@@ -13,7 +16,8 @@ SHARED ?= ../shared
 DATA := $(SHARED)/data
 RELEASE_BIN := .build/release/resonanz
 
-.PHONY: run nights test eval eval-stemmer eval-assignment eval-duplicates lexicon corpora deps build-release clean
+.PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-duplicates confidence-model lexicon corpora \
+	deps build-release clean
 
 deps:
 	@scripts/ensure-system-deps.sh
@@ -48,13 +52,25 @@ eval-stemmer: build-release
 	@if [ ! -d "$(DATA)/cistem-goldstandards" ]; then echo "skipped: $(DATA)/cistem-goldstandards is not here"; exit 0; fi; \
 	$(RELEASE_BIN) eval stemmer $(DATA)/cistem-goldstandards/gs1.txt $(DATA)/cistem-goldstandards/gs2.txt
 
-eval-assignment: build-release
-	@echo "== corpora/ottensen (real contributions, gold labels by the CIMT annotators)"
-	@$(RELEASE_BIN) eval --framework corpora/ottensen/framework.yaml --comments corpora/ottensen/comments.jsonl \
-		| scripts/summarize-eval.py
-	@echo "== corpora/jena-hf4 (illustrative comments, labels by their authors)"
-	@$(RELEASE_BIN) eval $(JENA) --comments corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv \
-		| scripts/summarize-eval.py
+# The references need scikit-learn: a virtual environment of pinned packages, made once.
+EVAL_VENV := .venv-eval
+$(EVAL_VENV)/.installed: scripts/requirements-eval.txt
+	python3 -m venv $(EVAL_VENV)
+	$(EVAL_VENV)/bin/pip install --quiet -r scripts/requirements-eval.txt
+	touch $@
+
+eval-assignment: build-release $(EVAL_VENV)/.installed
+	scripts/eval-assignment.sh $(RELEASE_BIN) $(EVAL_VENV)/bin/python $(DATA) reports/eval
+
+eval-ablation: build-release
+	scripts/eval-ablation.sh $(RELEASE_BIN) $(DATA) reports/eval-ablation
+
+JENA_LABELLED := corpora/jena-hf4/framework.yaml=corpora/jena-hf4/comments.csv,corpora/jena-hf4/comments-2026-11-16.csv
+OTTENSEN_LABELLED := corpora/ottensen/framework.yaml=corpora/ottensen/comments.jsonl
+
+confidence-model: build-release
+	$(RELEASE_BIN) eval calibrate --corpus $(OTTENSEN_LABELLED) --corpus $(JENA_LABELLED) \
+		--output models/assignment-confidence.json
 
 eval-duplicates: build-release
 	@for corpus in "jena-hf4 corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv" \

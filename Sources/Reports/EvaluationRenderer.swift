@@ -51,6 +51,18 @@ public enum EvaluationRenderer {
         }
     }
 
+    /// Comments posted under one goal whose gold names a measure of another.
+    public struct Routing: Sendable, Equatable {
+        /// Comments whose gold has a measure outside the posted goal.
+        public var goldOutside = 0
+        /// Comments the tool assigned to a measure outside the posted goal.
+        public var routed = 0
+        /// Of those, the ones where such a measure is in the gold.
+        public var routedRight = 0
+
+        public init() {}
+    }
+
     /// Everything `resonanz eval` prints about assignment.
     public struct AssignmentReport: Sendable {
         public var framework: String
@@ -66,13 +78,15 @@ public enum EvaluationRenderer {
         /// Tool vs gold on each comment's first measure (or none).
         public var primaryKappa: Double
         public var confidenceFittedOn: [String]
+        public var routing: Routing
         public var learningCurve: [LearningPoint]
 
         public init(
             framework: String, threshold: Double, evaluation: AssignmentEvaluation, reliability: ReliabilityTable,
             listedReliability: ReliabilityTable, confusion: ConfusionMatrix, pairKappa: Double, primaryKappa: Double,
-            confidenceFittedOn: [String], learningCurve: [LearningPoint]
+            confidenceFittedOn: [String], routing: Routing, learningCurve: [LearningPoint]
         ) {
+            self.routing = routing
             self.framework = framework
             self.threshold = threshold
             self.evaluation = evaluation
@@ -109,6 +123,13 @@ public enum EvaluationRenderer {
                         JSONMember("f1", number(score.f1)),
                     ])
                 })),
+            JSONMember(
+                "routing",
+                .object([
+                    JSONMember("gold_outside_posted_goal", .int(report.routing.goldOutside)),
+                    JSONMember("routed", .int(report.routing.routed)),
+                    JSONMember("routed_right", .int(report.routing.routedRight)),
+                ])),
             JSONMember("reliability_all_pairs", reliability(report.reliability)),
             JSONMember("reliability_listed", reliability(report.listedReliability)),
             JSONMember(

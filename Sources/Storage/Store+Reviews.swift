@@ -11,6 +11,11 @@ extension Store {
         /// Decisions equal to one already stored (same comment, measure, decision, reviewer and
         /// date): importing a file twice changes nothing.
         public var repeated: Int
+
+        public init(added: Int, repeated: Int) {
+            self.added = added
+            self.repeated = repeated
+        }
     }
 
     /// Every stored decision, oldest first.

@@ -83,6 +83,17 @@ public enum AssignmentEval {
         let listed = corpus.labelled.enumerated().flatMap { position, row in
             result.comments[row].assignments.map { (confidence: $0.confidence, right: corpus.gold[position].contains($0.measureID)) }
         }
+        // Routing: comments whose gold names a measure outside the goal they were posted under.
+        let goalOf = Dictionary(uniqueKeysWithValues: corpus.framework.measures.map { ($0.id, $0.goalID) })
+        var routing = EvaluationRenderer.Routing()
+        for (position, row) in corpus.labelled.enumerated() {
+            guard let posted = corpus.ingest.comments[row].goal else { continue }
+            let goldOutside = Set(corpus.gold[position].filter { goalOf[$0] != posted })
+            let routed = Set(predicted[position].filter { goalOf[$0] != posted })
+            if !goldOutside.isEmpty { routing.goldOutside += 1 }
+            if !routed.isEmpty { routing.routed += 1 }
+            if !routed.isDisjoint(with: goldOutside) { routing.routedRight += 1 }
+        }
         var curve: [EvaluationRenderer.LearningPoint] = []
         if !learningCurve.isEmpty {
             curve = try simulateReview(
@@ -97,7 +108,7 @@ public enum AssignmentEval {
                 pairKappa: CohenKappa.kappa(tool, outcomes),
                 primaryKappa: CohenKappa.kappa(
                     predicted.map { $0.first ?? ConfusionMatrix.none }, corpus.gold.map { $0.first ?? ConfusionMatrix.none }),
-                confidenceFittedOn: model.fittedOn, learningCurve: curve))
+                confidenceFittedOn: model.fittedOn, routing: routing, learningCurve: curve))
     }
 
     /// What a report counts for a comment: its assigned measures, none when uncertain or unassigned.

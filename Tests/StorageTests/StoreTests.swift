@@ -118,6 +118,33 @@ struct StoreLockTests {
     }
 }
 
+/// Tests the review decisions in ``Store``.
+struct StoreReviewTests {
+    func decision(_ comment: String, _ measure: String, _ kind: ReviewDecision.Kind, line: Int) -> ReviewDecision {
+        ReviewDecision(
+            commentID: comment, measureID: measure, decision: kind, reviewer: "anna", date: "2026-11-20",
+            source: SourceLocation(file: "review.csv", line: line))
+    }
+
+    @Test func decisionsAreKeptInOrderAndAFileImportedTwiceAddsNothing() throws {
+        let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
+        let decisions = [decision("c1", "mobil.rad", .accept, line: 2), decision("c1", "mobil.bus", .reject, line: 3)]
+        do {
+            let store = try Store(path: path)
+            #expect(try store.importReviews(decisions, importedAt: "t1") == Store.ReviewImport(added: 2, repeated: 0))
+            #expect(try store.importReviews(decisions, importedAt: "t2") == Store.ReviewImport(added: 0, repeated: 2))
+            let changed = decision("c1", "mobil.bus", .accept, line: 9)
+            #expect(try store.importReviews([changed], importedAt: "t3") == Store.ReviewImport(added: 1, repeated: 0))
+        }
+        // Reopened: the decisions are still there, oldest first, with where they came from.
+        let reopened = try Store(path: path)
+        let stored = try reopened.reviewDecisions()
+        #expect(stored.map(\.decision) == [.accept, .reject, .accept])
+        #expect(stored.last?.source == SourceLocation(file: "review.csv", line: 9))
+        #expect(try reopened.integrityCheck() == "ok")
+    }
+}
+
 /// A small finished analysis for store tests.
 enum AnalysisRunner {
     static func result() throws -> RunResult {

@@ -39,7 +39,8 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
         samples: [[Double]], labels: [Bool], prior: [Double]? = nil, precision: Double = 1, iterations: Int = 50
     ) -> [Double] {
         precondition(samples.count == labels.count, "one label per sample")
-        let width = samples.first?.count ?? PairFeatures.names.count
+        let width = samples.first?.count ?? prior?.count ?? PairFeatures.names.count
+        precondition(samples.allSatisfy { $0.count == width } && (prior?.count ?? width) == width, "every sample and the prior need \(width) values")
         let center = prior ?? [Double](repeating: 0, count: width)
         var weights = center
         for _ in 0..<iterations {

@@ -67,12 +67,16 @@ public struct MeasureAssigner: Sendable {
     /// Scores and decides every comment.
     /// - Parameters:
     ///   - goals: the goal each comment was posted under.
+    ///   - contributions: per comment, the index of the first comment of its campaign or duplicate
+    ///     group (its own index when it has none); nil when every comment stands alone.
     ///   - reviews: reviewed decisions per comment index.
     public func assess(
-        bags: [TermBag], goals: [String?], queries baseQueries: [MeasureQuery], reviews: [Int: ReviewedLabels],
-        threads: Int
+        bags: [TermBag], goals: [String?], contributions: [Int]? = nil, queries baseQueries: [MeasureQuery],
+        reviews: [Int: ReviewedLabels], threads: Int
     ) -> AssignmentRun {
         precondition(bags.count == goals.count, "one goal (or nil) per comment")
+        let contributions = contributions ?? Array(bags.indices)
+        precondition(contributions.count == bags.count, "one contribution per comment")
         let index = BM25Index(documents: bags)
         let measureIndex = Dictionary(uniqueKeysWithValues: baseQueries.enumerated().map { ($1.measureID, $0) })
         let positives = reviews.mapValues { Set($0.accepted.compactMap { measureIndex[$0] }) }
@@ -81,7 +85,8 @@ public struct MeasureAssigner: Sendable {
         var (scores, matched) = Self.score(bags: bags, queries: queries, index: index, threads: threads)
         if let expansion = settings.expansion {
             let extra = expansion.expansions(
-                bags: bags, index: index, queries: queries, scores: scores, positives: positives, negatives: negatives)
+                bags: bags, index: index, queries: queries, scores: scores, contributions: contributions,
+                positives: positives, negatives: negatives)
             queries = zip(queries, extra).map { $0.expanded(with: $1) }
             (scores, matched) = Self.score(bags: bags, queries: queries, index: index, threads: threads)
         }

@@ -22,7 +22,7 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
     public var seedMargin: Double
 
     public init(
-        iterations: Int = 5, smoothing: Double = 0.1, unlabelledWeight: Double = 0.5, seedQuantile: Double = 0.5,
+        iterations: Int = 5, smoothing: Double = 0.03, unlabelledWeight: Double = 1, seedQuantile: Double = 0.5,
         seedMargin: Double = 1.25
     ) {
         self.iterations = iterations

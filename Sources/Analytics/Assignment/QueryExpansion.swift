@@ -4,11 +4,13 @@
 /// Rule, per measure `c`:
 /// - R = the comments a reviewer assigned to `c`, plus the `documents` comments with the highest
 ///   BM25 score for `c` among those whose best measure is `c` (score > 0); comments a reviewer
-///   rejected for `c` are left out;
+///   rejected for `c` are left out, and a campaign or duplicate group gives only its best comment
+///   (so nine copies of one text do not teach the measure their words);
 /// - every comment `d` in R gives each of its terms the weight `idf(t) · f(t,d) / max_t' f(t',d)·idf(t')`
 ///   (its TF-IDF vector scaled to a largest entry of 1);
 /// - the `terms` terms with the highest mean weight over R that are not yet in the query, and
-///   that occur in at least two comments of R, join it with weight `beta × mean weight`;
+///   that occur in at least two comments of R, join it with weight `beta × mean weight` (any word,
+///   not only nouns: restricting expansion to nouns cost 0.01–0.02 macro-F1, docs/assignment.md);
 /// - a term chosen for two or more measures is dropped from all of them: it does not tell them apart.
 public struct QueryExpansion: Sendable, Equatable, Codable {
     public var documents: Int
@@ -26,7 +28,7 @@ public struct QueryExpansion: Sendable, Equatable, Codable {
     ///   - scores: BM25 score per comment (row) and measure (column).
     ///   - positives / negatives: reviewed measure indices per comment.
     public func expansions(
-        bags: [TermBag], index: BM25Index, queries: [MeasureQuery], scores: ScoreMatrix,
+        bags: [TermBag], index: BM25Index, queries: [MeasureQuery], scores: ScoreMatrix, contributions: [Int],
         positives: [Int: Set<Int>], negatives: [Int: Set<Int>]
     ) -> [[String: Double]] {
         let measureCount = queries.count
@@ -40,9 +42,16 @@ public struct QueryExpansion: Sendable, Equatable, Codable {
             let byScore = relevant[measure].sorted { lhs, rhs in
                 scores[lhs, measure] != scores[rhs, measure] ? scores[lhs, measure] > scores[rhs, measure] : lhs < rhs
             }
-            var members = byScore.filter { negatives[$0]?.contains(measure) != true }.prefix(documents).map { $0 }
+            var groups: Set<Int> = []
             let reviewed = positives.keys.sorted().filter { positives[$0]?.contains(measure) == true }
-            members = Array(Set(members + reviewed)).sorted()
+            var members = reviewed.filter { groups.insert(contributions[$0]).inserted }
+            var matched = 0
+            for row in byScore where matched < documents && negatives[row]?.contains(measure) != true {
+                guard groups.insert(contributions[row]).inserted else { continue }
+                members.append(row)
+                matched += 1
+            }
+            members.sort()
             guard !members.isEmpty else {
                 chosen.append([])
                 continue

@@ -37,7 +37,13 @@ public enum AnalysisPipeline {
         let analysis = try CorpusAnalyzer(resources: resources, threads: configuration.threads).analyze(texts)
         let commentTokens = Array(analysis.tokens.prefix(comments.count))
 
-        // 2. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
+        // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
+        // otherwise speak with many voices (query expansion).
+        progress("looking for duplicates")
+        let duplicates = DuplicateDetector(seed: configuration.seed).detect(texts: comments.map(\.text), tokens: commentTokens)
+        let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
+
+        // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
         progress("assigning comments to \(measures.count) measures")
         let bags = ParallelMap.map(count: comments.count, threads: configuration.threads) { range in
             range.map { TermBag(tokens: commentTokens[$0]) }
@@ -55,20 +61,17 @@ public enum AnalysisPipeline {
         }
         let assigner = MeasureAssigner(settings: configuration.assignment, confidenceModel: confidenceModel)
         let assignment = assigner.assess(
-            bags: bags, goals: comments.map(\.goal), queries: queries, reviews: reviewedByIndex,
-            threads: configuration.threads)
+            bags: bags, goals: comments.map(\.goal), contributions: contributions, queries: queries,
+            reviews: reviewedByIndex, threads: configuration.threads)
         let assessments = assignment.assessments
 
-        // 3. Keywords and quotes per goal and per measure.
+        // 4. Keywords and quotes per goal and per measure.
         progress("extracting keywords")
         var display = DisplayForms()
         for tokens in commentTokens { display.add(tokens) }
         let keywordDocuments = commentTokens.map(keywordStems)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
-        // 4. Exact duplicates and campaign texts.
-        progress("looking for duplicates")
-        let duplicates = DuplicateDetector(seed: configuration.seed).detect(texts: comments.map(\.text), tokens: commentTokens)
         let results = comments.indices.map { index in
             let comment = comments[index]
             let assessment = assessments[index]
