@@ -9,7 +9,11 @@ public struct ReviewDecision: Sendable, Equatable, Codable {
         case assign
     }
 
+    /// The measure every measure of a `reject` without a measure id stands for: the comment fits none.
+    public static let everyMeasure = "*"
+
     public var commentID: String
+    /// A measure id, or ``everyMeasure`` for a reject that says the comment fits no measure.
     public var measureID: String
     public var decision: Kind
     public var reviewer: String?

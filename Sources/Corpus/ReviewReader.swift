@@ -3,22 +3,30 @@ import Foundation
 /// Reads review decisions from CSV (the file `resonanz review queue` writes, filled in) or JSONL.
 ///
 /// Fields, matched case-insensitively: `comment_id` (or `comment`), `measure_id` (or `measure`),
-/// `decision`, `reviewer`, `date` (or `decided_at`); other columns are ignored. Decisions:
-/// `accept` / `annehmen` / `ja`, `reject` / `ablehnen` / `nein`, `assign` / `zuordnen`, in any case.
-/// A row with an empty decision is blank (not filled in) and skipped. A row is rejected, with its
-/// line and reason, when its comment or measure id is missing, its decision is unknown, or
-/// `measureIDs` does not know its measure. A file without `comment_id`, `measure_id` and
-/// `decision` columns is refused as a whole.
+/// `decision`, `reviewer`, `date` (or `decided_at`), `suggested_measure_id`; other columns are
+/// ignored. Decisions: `accept` / `annehmen` / `ja`, `reject` / `ablehnen` / `nein`, `assign` /
+/// `zuordnen`, in any case. Rules:
+/// - a row with an empty decision is blank (not filled in) and skipped;
+/// - `reject` without a measure id says the comment fits no measure (``ReviewDecision/everyMeasure``);
+/// - `accept` or `assign` of a measure other than the row's `suggested_measure_id` (the reviewer
+///   wrote another measure over the suggestion) also rejects the suggestion;
+/// - a cell that Excel-safe writing prefixed with `'` (`'-17`, `'=x`) is read without it;
+/// - a row is rejected, with its line and reason, when its comment id is missing, `accept` or
+///   `assign` has no measure id, its decision is unknown, or `measureIDs` does not know its measure.
+/// A file without `comment_id`, `measure_id` and `decision` columns is refused as a whole.
 public enum ReviewReader {
     static let decisionWords: [String: ReviewDecision.Kind] = [
         "accept": .accept, "annehmen": .accept, "ja": .accept,
         "reject": .reject, "ablehnen": .reject, "nein": .reject,
         "assign": .assign, "zuordnen": .assign,
     ]
-    static let aliases: [String: String] = [
-        "comment_id": "comment_id", "comment": "comment_id", "measure_id": "measure_id", "measure": "measure_id",
-        "decision": "decision", "reviewer": "reviewer", "date": "date", "decided_at": "date",
+    /// Accepted names per field, the preferred one first (it wins when a row has both).
+    static let names: [(field: String, names: [String])] = [
+        ("comment_id", ["comment_id", "comment"]), ("measure_id", ["measure_id", "measure"]), ("decision", ["decision"]),
+        ("reviewer", ["reviewer"]), ("date", ["date", "decided_at"]), ("suggested_measure_id", ["suggested_measure_id"]),
     ]
+    static let aliases: [String: String] = Dictionary(
+        uniqueKeysWithValues: names.flatMap { field, names in names.map { ($0, field) } })
 
     public static func read(_ url: URL, measureIDs: Set<String>) throws(CorpusError) -> ReviewFile {
         let data = try CommentReader.readData(url)
@@ -37,9 +45,11 @@ public enum ReviewReader {
                 file.rejected.append(RejectedRow(source: source, id: nil, reason: row.problem ?? "unreadable row", excerpt: ""))
                 continue
             }
-            let commentID = fields["comment_id"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            let measureID = fields["measure_id"]?.trimmingCharacters(in: .whitespaces) ?? ""
-            let word = fields["decision"]?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            func value(_ key: String) -> String { unneutralised(fields[key]?.trimmingCharacters(in: .whitespaces) ?? "") }
+            let commentID = value("comment_id")
+            var measureID = value("measure_id")
+            let word = value("decision").lowercased()
+            let suggested = value("suggested_measure_id")
             if word.isEmpty {
                 file.blank += 1
                 continue
@@ -56,23 +66,35 @@ public enum ReviewReader {
                 reject("no comment id")
                 continue
             }
-            guard !measureID.isEmpty else {
-                reject("no measure id")
+            if measureID.isEmpty && decision == .reject { measureID = ReviewDecision.everyMeasure }
+            guard !measureID.isEmpty, measureID != ReviewDecision.everyMeasure || decision == .reject else {
+                reject("no measure id (only reject may leave it empty: the comment fits no measure)")
                 continue
             }
-            guard measureIDs.contains(measureID) else {
+            guard measureID == ReviewDecision.everyMeasure || measureIDs.contains(measureID) else {
                 reject("unknown measure '\(measureID)'")
                 continue
             }
-            func optional(_ key: String) -> String? {
-                fields[key].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-            }
+            let reviewer = value("reviewer").isEmpty ? nil : value("reviewer")
+            let date = value("date").isEmpty ? nil : value("date")
             file.decisions.append(
                 ReviewDecision(
-                    commentID: commentID, measureID: measureID, decision: decision, reviewer: optional("reviewer"),
-                    date: optional("date"), source: source))
+                    commentID: commentID, measureID: measureID, decision: decision, reviewer: reviewer, date: date,
+                    source: source))
+            if decision != .reject, !suggested.isEmpty, suggested != measureID, measureIDs.contains(suggested) {
+                file.decisions.append(
+                    ReviewDecision(
+                        commentID: commentID, measureID: suggested, decision: .reject, reviewer: reviewer, date: date,
+                        source: source))
+            }
         }
         return file
+    }
+
+    /// The cell without the `'` that Excel-safe writing puts before `=`, `+`, `-`, `@`, tab or CR.
+    static func unneutralised(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.dropFirst().first, "=+-@\t\r".contains(next) else { return cell }
+        return String(cell.dropFirst())
     }
 
     private static func csvRows(_ text: String, path: String) throws(CorpusError) -> [(line: Int, fields: [String: String]?, problem: String?)] {
@@ -96,18 +118,20 @@ public enum ReviewReader {
 
     private static func jsonRows(_ text: String) -> [(line: Int, fields: [String: String]?, problem: String?)] {
         var rows: [(line: Int, fields: [String: String]?, problem: String?)] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Split at every line break, CRLF included (Swift reads "\r\n" as one character).
+        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 rows.append((offset + 1, nil, "not a JSON object"))
                 continue
             }
+            let lowered = Dictionary(object.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
             var fields: [String: String] = [:]
-            for (name, value) in object {
-                guard let key = aliases[name.lowercased()] else { continue }
+            for (field, names) in names {
+                guard let value = names.lazy.compactMap({ lowered[$0] }).first else { continue }
                 switch value {
-                case let text as String: fields[key] = text
-                case let number as NSNumber: fields[key] = number.stringValue
+                case let text as String: fields[field] = text
+                case let number as NSNumber: fields[field] = number.stringValue
                 default: continue
                 }
             }

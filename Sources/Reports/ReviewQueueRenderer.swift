@@ -4,12 +4,14 @@ import Analytics
 /// ``AssignmentsCSVRenderer`` (`;`, UTF-8 with BOM, formulas neutralised).
 ///
 /// One row per measure the tool suggests for a comment (one row with an empty measure when it
-/// suggests none). The reviewer writes `accept` or `reject` into `decision`, or puts another
-/// measure id into `measure_id` with `assign`, and adds `reviewer` and `date`;
-/// `resonanz review import` reads the file back and ignores rows left blank.
+/// suggests none). The reviewer writes `accept` or `reject` into `decision`; or writes another
+/// measure id over `measure_id` with `assign` (which also rejects the suggestion, kept in
+/// `suggested_measure_id`); or `reject` with no measure for "fits no measure"; and adds
+/// `reviewer` and `date`. `resonanz review import` reads the file back and skips blank rows.
 public enum ReviewQueueRenderer {
     static let header = [
-        "comment_id", "measure_id", "decision", "reviewer", "date", "priority", "status", "goal", "measure_title",
+        "comment_id", "measure_id", "decision", "reviewer", "date", "suggested_measure_id", "priority", "status", "goal",
+        "measure_title",
         "confidence", "evidence", "text",
     ]
 
@@ -26,7 +28,7 @@ public enum ReviewQueueRenderer {
                 let confidence: String = suggestion.map { GermanFormat.decimal($0.confidence, places: 2) } ?? ""
                 let evidence: String = suggestion.map { $0.evidence.map(\.term).joined(separator: ", ") } ?? ""
                 let fields: [String] = [
-                    comment.id, measureID, "", "", "", "\(position + 1)", comment.status.rawValue, comment.goal ?? "",
+                    comment.id, measureID, "", "", "", measureID, "\(position + 1)", comment.status.rawValue, comment.goal ?? "",
                     title, confidence, evidence, comment.text,
                 ]
                 lines.append(fields.map(AssignmentsCSVRenderer.cell).joined(separator: ";"))

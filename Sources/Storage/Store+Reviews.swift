@@ -8,8 +8,9 @@ extension Store {
     public struct ReviewImport: Sendable, Equatable {
         /// Decisions stored.
         public var added: Int
-        /// Decisions equal to one already stored (same comment, measure, decision, reviewer and
-        /// date): importing a file twice changes nothing.
+        /// Decisions equal to the latest stored one on the same (comment, measure): same decision,
+        /// reviewer and date. Importing a file twice changes nothing; changing one's mind back
+        /// (accept, reject, accept) is stored.
         public var repeated: Int
 
         public init(added: Int, repeated: Int) {
@@ -39,21 +40,23 @@ extension Store {
         }
     }
 
-    /// Appends `decisions` in one transaction, skipping those already stored.
+    /// Appends `decisions` in one transaction, skipping those that repeat the pair's latest decision.
     public func importReviews(_ decisions: [ReviewDecision], importedAt: String) throws(StorageError) -> ReviewImport {
         try write { db in
             var result = ReviewImport(added: 0, repeated: 0)
             for decision in decisions {
-                let known = try Bool.fetchOne(
+                let latest = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT EXISTS (SELECT 1 FROM review_decision WHERE comment_id = ? AND measure_id = ?
-                            AND decision = ? AND reviewer IS ? AND decided_at IS ?)
+                        SELECT decision, reviewer, decided_at FROM review_decision WHERE comment_id = ? AND measure_id = ?
+                        ORDER BY position DESC LIMIT 1
                         """,
-                    arguments: [
-                        decision.commentID, decision.measureID, decision.decision.rawValue, decision.reviewer, decision.date,
-                    ]) ?? false
-                if known {
+                    arguments: [decision.commentID, decision.measureID])
+                let repeats = latest.map { row in
+                    (row["decision"] as String?) == decision.decision.rawValue && (row["reviewer"] as String?) == decision.reviewer
+                        && (row["decided_at"] as String?) == decision.date
+                } ?? false
+                if repeats {
                     result.repeated += 1
                     continue
                 }

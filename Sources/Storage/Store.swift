@@ -101,7 +101,9 @@ public final class Store: Sendable {
                 let text = try String.fetchOne(
                     db, sql: "SELECT result FROM run WHERE status = 'complete' AND result IS NOT NULL ORDER BY sequence DESC LIMIT 1")
             else { return nil }
-            return try self.decode(text, what: "run result")
+            return try self.decode(
+                text,
+                what: "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it")
         }
     }
 

@@ -9,7 +9,7 @@ public enum ResonanzError: Error, CustomStringConvertible {
     /// Failed at run time: exit 1.
     case failed(String)
     /// `--strict` and some rows were rejected: exit 3.
-    case rejectedRows(count: Int)
+    case rejectedRows(count: Int, listedIn: String = "rejected.jsonl")
 
     public var exitCode: Int32 {
         switch self {
@@ -22,7 +22,8 @@ public enum ResonanzError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badInput(let message), .failed(let message): return message
-        case .rejectedRows(let count): return "rejected rows: \(count) (see rejected.jsonl); --strict makes that a failure"
+        case .rejectedRows(let count, let listedIn):
+            return "rejected rows: \(count) (see \(listedIn)); --strict makes that a failure"
         }
     }
 

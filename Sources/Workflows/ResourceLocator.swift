@@ -64,7 +64,9 @@ public enum ResourceLocator {
         } catch {
             throw .badInput("\(url.relativePath): not a confidence model: \(error.localizedDescription)")
         }
-        guard model.features == PairFeatures.names, model.weights.allSatisfy(\.isFinite) else {
+        guard model.features == PairFeatures.names, model.weights.count == model.features.count,
+            model.weights.allSatisfy(\.isFinite)
+        else {
             throw .badInput(
                 "\(url.relativePath): the model uses the features \(model.features), this program computes \(PairFeatures.names); "
                     + "refit it with `make confidence-model`")

@@ -73,7 +73,10 @@ public enum ReviewWorkflow {
             latest.comments.map { ($0.id, $0.status == .assigned ? Set($0.assignments.map(\.measureID)) : []) },
             uniquingKeysWith: { first, _ in first })
         let human = decisions.map { $0.decision != .reject }
-        let tool = decisions.map { assigned[$0.commentID]?.contains($0.measureID) == true }
+        let tool = decisions.map { decision in
+            let measures = assigned[decision.commentID] ?? []
+            return decision.measureID == ReviewDecision.everyMeasure ? !measures.isEmpty : measures.contains(decision.measureID)
+        }
         return CohenKappa.kappa(human, tool)
     }
 

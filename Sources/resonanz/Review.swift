@@ -95,7 +95,7 @@ extension ResonanzCommand {
                                 + String(format: "%.2f", agreement))
                     }
                     print("the next run applies them")
-                    if strict && !summary.rejected.isEmpty { throw .rejectedRows(count: summary.rejected.count) }
+                    if strict && !summary.rejected.isEmpty { throw .rejectedRows(count: summary.rejected.count, listedIn: "the lines above") }
                 }
             }
         }

@@ -115,6 +115,11 @@ struct MeasureAssignerTests {
         #expect(measures(results[1]) == ["verkehr.rad"])
         #expect(results[1].assignments[0].confidence == 1 && results[1].assignments[0].source == .review)
         #expect(measures(results[3]) == ["verkehr.bus"])
+        // "Fits no measure" rules out every measure, but a measure accepted on the same comment stays.
+        let none = Self.run(reviews: [0: ReviewedLabels(rejected: [ReviewDecision.everyMeasure])]).assessments[0]
+        #expect(none.status == .unassigned && none.assignments.isEmpty)
+        let kept = Self.run(reviews: [0: ReviewedLabels(accepted: ["verkehr.bus"], rejected: [ReviewDecision.everyMeasure])])
+        #expect(measures(kept.assessments[0]) == ["verkehr.bus"])
     }
 
     @Test func theLatestDecisionOnAPairCounts() {
@@ -128,9 +133,13 @@ struct MeasureAssignerTests {
     }
 
     @Test func oneOrTwoThreadsGiveTheSameResult() {
-        let serial = Self.run(threads: 1)
-        let parallel = Self.run(threads: 2)
-        #expect(serial.assessments == parallel.assessments)
-        #expect(serial.features == parallel.features)
+        let reviews = [1: ReviewedLabels(accepted: ["verkehr.rad"], rejected: ["verkehr.bus"])]
+        for reviewed in [[:], reviews] {
+            let serial = Self.run(reviews: reviewed, threads: 1)
+            let parallel = Self.run(reviews: reviewed, threads: 2)
+            #expect(serial.assessments == parallel.assessments)
+            #expect(serial.features == parallel.features)
+            #expect(serial.confidenceModel == parallel.confidenceModel)
+        }
     }
 }

@@ -46,6 +46,31 @@ struct ReviewReaderTests {
         #expect(file.rejected.map(\.source.line) == [4])
     }
 
+    @Test func theQueueFileRoundTrips() throws {
+        // As `review queue` writes it: Excel-safe ids, a suggestion the reviewer overwrote, a
+        // comment that fits nothing, and the preferred field name winning over its alias.
+        let csv = """
+            \u{FEFF}comment_id;measure_id;decision;reviewer;date;suggested_measure_id
+            '-401;mobil.rad;accept;anna;;mobil.rad
+            c2;mobil.bus;assign;anna;;mobil.rad
+            c3;;ablehnen;anna;;
+            c4;;accept;anna;;
+
+            """
+        let file = try ReviewReader.read(Fixtures.temporaryFile("queue.csv", csv), measureIDs: measures)
+        let decisions = file.decisions.map { "\($0.commentID) \($0.measureID) \($0.decision)" }
+        #expect(decisions == ["-401 mobil.rad accept", "c2 mobil.bus assign", "c2 mobil.rad reject", "c3 * reject"])
+        #expect(file.rejected.map(\.source.line) == [5])
+        #expect(file.rejected.first?.reason.hasPrefix("no measure id") == true)
+
+        let jsonl = "{\"comment\": \"old\", \"comment_id\": \"c1\", \"measure_id\": \"mobil.rad\", \"decision\": \"accept\"}\r\n"
+            + "{\"comment_id\": \"c2\", \"measure_id\": \"mobil.bus\", \"decision\": \"reject\"}\r\n"
+        let lines = try ReviewReader.read(Fixtures.temporaryFile("review.jsonl", jsonl), measureIDs: measures)
+        #expect(lines.decisions.map(\.commentID) == ["c1", "c2"])
+        #expect(lines.decisions.map(\.source.line) == [1, 2])
+        #expect(lines.rejected.isEmpty)
+    }
+
     @Test func aFileWithoutTheDecisionColumnIsRefused() {
         #expect(throws: CorpusError.self) {
             _ = try ReviewReader.read(Fixtures.temporaryFile("review.csv", "comment_id,measure_id\nc1,mobil.rad\n"), measureIDs: measures)

@@ -35,7 +35,7 @@ struct ReviewCommandTests {
             ["review", "queue", "--framework", framework, "--out", out.path, "--count", "3", "--file", queueFile.path])
         #expect(queue.status == 0, "\(queue.standardError)")
         let queued = String(decoding: try Data(contentsOf: queueFile), as: UTF8.self)
-        #expect(queued.hasPrefix("\u{FEFF}comment_id;measure_id;decision;reviewer;date;"))
+        #expect(queued.hasPrefix("\u{FEFF}comment_id;measure_id;decision;reviewer;date;suggested_measure_id;"))
         #expect(queued.split(separator: "\r\n").count >= 4)
 
         // m02 is about the bus: the reviewer rejects the bus and assigns the cycling measure instead
@@ -55,6 +55,10 @@ struct ReviewCommandTests {
 
         for _ in 0..<2 {
             #expect(try run(out).status == 0)
+            // The goal page lists the measure's comments with confidence and evidence; reviewed ones say so.
+            let page = String(decoding: try Data(contentsOf: out.appendingPathComponent("goals/mobil.md")), as: UTF8.self)
+            #expect(page.contains("| Beitrag | Konfidenz | Belege (Beitrag → Maßnahme) | Auszug |"))
+            #expect(page.contains("| `m02` | geprüft |"))
             let reviewed = try comment("m02", in: out)
             #expect(reviewed["status"] as? String == "assigned")
             let pinned = assignments(reviewed)

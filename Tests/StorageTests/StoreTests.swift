@@ -135,12 +135,15 @@ struct StoreReviewTests {
             #expect(try store.importReviews(decisions, importedAt: "t2") == Store.ReviewImport(added: 0, repeated: 2))
             let changed = decision("c1", "mobil.bus", .accept, line: 9)
             #expect(try store.importReviews([changed], importedAt: "t3") == Store.ReviewImport(added: 1, repeated: 0))
+            // Changing one's mind back is stored too: only a repeat of the latest decision is skipped.
+            let back = decision("c1", "mobil.bus", .reject, line: 3)
+            #expect(try store.importReviews([back], importedAt: "t4") == Store.ReviewImport(added: 1, repeated: 0))
         }
         // Reopened: the decisions are still there, oldest first, with where they came from.
         let reopened = try Store(path: path)
         let stored = try reopened.reviewDecisions()
-        #expect(stored.map(\.decision) == [.accept, .reject, .accept])
-        #expect(stored.last?.source == SourceLocation(file: "review.csv", line: 9))
+        #expect(stored.map(\.decision) == [.accept, .reject, .accept, .reject])
+        #expect(stored[2].source == SourceLocation(file: "review.csv", line: 9))
         #expect(try reopened.integrityCheck() == "ok")
     }
 }

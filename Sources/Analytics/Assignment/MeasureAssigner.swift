@@ -36,12 +36,16 @@ public struct MeasureAssigner: Sendable {
         /// it (the `precision` of ``ConfidenceModel/fit(samples:labels:prior:precision:iterations:)``);
         /// 0 leaves the model as shipped.
         public var reviewPrecision: Double
+        /// The refit waits until the reviewed pairs hold at least this many right and this many
+        /// wrong assignments.
+        public var reviewMinimumEach: Int
 
         public init(
             expansion: QueryExpansion? = QueryExpansion(), selfTraining: NaiveBayesEM? = NaiveBayesEM(),
             assignAt: Double = 0.5, reviewFloor: Double = 0.3, closeMargin: Double = 0.1, tieMargin: Double = 0.05,
-            evidenceLimit: Int = 5, reviewPrecision: Double = 10
+            evidenceLimit: Int = 5, reviewPrecision: Double = 10, reviewMinimumEach: Int = 10
         ) {
+            self.reviewMinimumEach = reviewMinimumEach
             self.reviewPrecision = reviewPrecision
             self.expansion = expansion
             self.selfTraining = selfTraining
@@ -80,7 +84,9 @@ public struct MeasureAssigner: Sendable {
         let index = BM25Index(documents: bags)
         let measureIndex = Dictionary(uniqueKeysWithValues: baseQueries.enumerated().map { ($1.measureID, $0) })
         let positives = reviews.mapValues { Set($0.accepted.compactMap { measureIndex[$0] }) }
-        let negatives = reviews.mapValues { Set($0.rejected.compactMap { measureIndex[$0] }) }
+        let negatives = reviews.mapValues { labels in
+            Set(baseQueries.indices.filter { labels.isRejected(baseQueries[$0].measureID) })
+        }
         var queries = baseQueries
         var (scores, matched) = Self.score(bags: bags, queries: queries, index: index, threads: threads)
         if let expansion = settings.expansion {
@@ -121,9 +127,14 @@ public struct MeasureAssigner: Sendable {
                     labels.append(outcome)
                 }
             }
-            confidenceModel.weights = ConfidenceModel.fit(
-                samples: samples, labels: labels, prior: self.confidenceModel.weights, precision: settings.reviewPrecision)
-            confidenceModel.pairs += samples.count
+            // A handful of decisions, or decisions all of one kind, say too little about how the
+            // confidences should move: a few accepts alone would raise every count.
+            let right = labels.filter { $0 }.count
+            if min(right, labels.count - right) >= settings.reviewMinimumEach {
+                confidenceModel.weights = ConfidenceModel.fit(
+                    samples: samples, labels: labels, prior: self.confidenceModel.weights, precision: settings.reviewPrecision)
+                confidenceModel.pairs += samples.count
+            }
         }
         let fittedModel = confidenceModel
         let finalScores = scores
@@ -168,9 +179,8 @@ public struct MeasureAssigner: Sendable {
         bag: TermBag, baseQueries: [MeasureQuery]
     ) -> CommentAssessment {
         let accepted = review?.accepted ?? []
-        let rejected = review?.rejected ?? []
         // Framework order breaks ties.
-        let ranked = queries.indices.filter { !rejected.contains(queries[$0].measureID) }.sorted { lhs, rhs in
+        let ranked = queries.indices.filter { review?.isRejected(queries[$0].measureID) != true }.sorted { lhs, rhs in
             confidences[lhs] != confidences[rhs] ? confidences[lhs] > confidences[rhs] : lhs < rhs
         }
         let best = ranked.first.map { confidences[$0] } ?? 0
@@ -226,10 +236,17 @@ public struct MeasureAssigner: Sendable {
     }
 }
 
-/// Human decisions on one comment: the measures accepted or assigned, and those rejected.
+/// Human decisions on one comment: the measures accepted or assigned, and those rejected
+/// (``ReviewDecision/everyMeasure`` when the reviewer said the comment fits no measure).
 public struct ReviewedLabels: Sendable, Equatable {
     public var accepted: Set<String>
     public var rejected: Set<String>
+
+    /// Whether the reviewer ruled `measureID` out: rejected it, or every measure, without
+    /// accepting it since.
+    public func isRejected(_ measureID: String) -> Bool {
+        !accepted.contains(measureID) && (rejected.contains(measureID) || rejected.contains(ReviewDecision.everyMeasure))
+    }
 
     public init(accepted: Set<String> = [], rejected: Set<String> = []) {
         self.accepted = accepted

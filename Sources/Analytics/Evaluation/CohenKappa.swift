@@ -12,10 +12,10 @@ public enum CohenKappa {
         var countsSecond: [Label: Int] = [:]
         for label in first { countsFirst[label, default: 0] += 1 }
         for label in second { countsSecond[label, default: 0] += 1 }
-        var expected = 0.0
-        for (label, count) in countsFirst {
-            expected += Double(count) / total * Double(countsSecond[label] ?? 0) / total
-        }
+        // Integer products, so the sum does not depend on the dictionary's order.
+        var products = 0
+        for (label, count) in countsFirst { products += count * (countsSecond[label] ?? 0) }
+        let expected = Double(products) / (total * total)
         guard expected < 1 else { return observed == 1 ? 1 : 0 }
         return (observed - expected) / (1 - expected)
     }
