@@ -108,7 +108,9 @@ public enum MarkdownReportRenderer {
             strings.methodText(
                 GermanFormat.decimal(result.method.assignAt, places: 2),
                 GermanFormat.decimal(result.method.reviewFloor, places: 2),
-                result.method.confidenceFittedOn.joined(separator: ", "), result.method.reviewedComments))
+                // The corpus ids only ("ottensen (697 comments)" → "ottensen"): the counts are English.
+                result.method.confidenceFittedOn.map { $0.components(separatedBy: " (")[0] }.joined(separator: ", "),
+                result.method.reviewedComments))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -75,8 +75,8 @@ struct ReportStrings: Sendable {
         Planung beschrieben. Jeder Beitrag wird mit dem Verfahren BM25 mit allen Maßnahmen verglichen. \
         Danach lernt jede Maßnahme Wörter hinzu, die in den am besten passenden Beiträgen gemeinsam \
         vorkommen (in den Belegen als „aus Beiträgen gelernt“ markiert), und ein Naive-Bayes-Modell \
-        wird auf den eindeutigen Beiträgen trainiert. Aus diesen Hinweisen berechnet ein an \
-        gekennzeichneten Beteiligungen geeichtes Modell (\(fittedOn)) die **Konfidenz**: die \
+        wird auf den eindeutigen Beiträgen trainiert. Aus diesen Hinweisen berechnet ein Modell, \
+        das an von Menschen zugeordneten Beteiligungen geeicht ist (\(fittedOn)), die **Konfidenz**: die \
         Wahrscheinlichkeit, dass die Zuordnung stimmt. Von den Zuordnungen mit Konfidenz um 0,8 sind \
         dort etwa 80 % richtig; auf einer neuen Beteiligung kann die Eichung abweichen.
 

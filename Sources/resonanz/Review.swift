@@ -13,9 +13,11 @@ extension ResonanzCommand {
                 abstract: "Write the comments whose review would help most as a CSV to fill in.",
                 discussion: """
                     Takes the latest analysis in the store; comments whose best measure is closest \
-                    to the assignment threshold come first, already reviewed ones are left out. Fill \
-                    in decision (accept, reject, or assign with another measure_id), reviewer and date, \
-                    then run `resonanz review import`.
+                    to the assignment threshold come first, already reviewed ones (and their \
+                    campaigns) are left out. Fill in decision (accept or reject the suggested \
+                    measure; reject with no measure: fits no measure; or write another measure_id \
+                    and assign), reviewer and date, then run `resonanz review import`. Measure ids \
+                    are those of the framework; the goal pages show each one.
 
                     Example:
                       resonanz review queue --framework corpora/jena-hf4/framework.yaml \\

@@ -8,15 +8,17 @@ import Foundation
 /// 2. ``QueryExpansion``: each query takes in terms of its best-matching and reviewed comments;
 ///    the scores are computed again;
 /// 3. ``NaiveBayesEM``: a Naive Bayes model trained on the confident and reviewed comments;
-/// 4. ``PairFeatures`` → ``ConfidenceModel``: the probability that the pair is right.
+/// 4. ``PairFeatures`` → ``ConfidenceModel``: the probability that the pair is right, refitted on
+///    reviewed pairs once there are enough of both kinds.
 ///
 /// Decision rules per comment (`p₁ ≥ p₂ ≥ …` its confidences over all measures, reviewed
 /// decisions applied first):
 /// - a measure a reviewer accepted or assigned is assigned with confidence 1; one a reviewer
 ///   rejected is never listed; a comment with an accepted measure is `assigned`;
 /// - `assigned` when `p₁ ≥ assignAt`, to every measure with `p ≥ assignAt` (multi-label), unless
-///   the decision is a coin toss: `p₁ < assignAt + closeMargin` and the runner-up, below
-///   `assignAt`, lies within `tieMargin` of `p₁` — then `uncertain`;
+///   the decision is a coin toss: `p₁` is the only one at or above `assignAt`,
+///   `p₁ < assignAt + closeMargin`, and the runner-up lies within `tieMargin` of it — then
+///   `uncertain`, listing both;
 /// - `uncertain` when `reviewFloor ≤ p₁ < assignAt`: weak evidence, listed for review with the
 ///   candidates at or above `reviewFloor`, not counted;
 /// - `unassigned` when `p₁ < reviewFloor`: the comment fits no measure.
@@ -107,36 +109,7 @@ public struct MeasureAssigner: Sendable {
             inGoal: { row, column in goals[row] == nil || goals[row] == queries[column].goalID })
         let width = PairFeatures.names.count
         let measures = queries.count
-        // Reviewed pairs refit the confidence model, shrunk towards the shipped one.
-        var confidenceModel = self.confidenceModel
-        if !reviews.isEmpty, settings.reviewPrecision > 0 {
-            var samples: [[Double]] = []
-            var labels: [Bool] = []
-            for row in reviews.keys.sorted() {
-                for column in 0..<measures {
-                    let outcome: Bool
-                    if positives[row]?.contains(column) == true {
-                        outcome = true
-                    } else if negatives[row]?.contains(column) == true {
-                        outcome = false
-                    } else {
-                        continue
-                    }
-                    let base = (row * measures + column) * width
-                    samples.append(Array(features[base..<(base + width)]))
-                    labels.append(outcome)
-                }
-            }
-            // A handful of decisions, or decisions all of one kind, say too little about how the
-            // confidences should move: a few accepts alone would raise every count.
-            let right = labels.filter { $0 }.count
-            if min(right, labels.count - right) >= settings.reviewMinimumEach {
-                confidenceModel.weights = ConfidenceModel.fit(
-                    samples: samples, labels: labels, prior: self.confidenceModel.weights, precision: settings.reviewPrecision)
-                confidenceModel.pairs += samples.count
-            }
-        }
-        let fittedModel = confidenceModel
+        let fittedModel = refit(features: features, measures: measures, positives: positives, negatives: negatives)
         let finalScores = scores
         let finalQueries = queries
         let assessments = ParallelMap.map(count: bags.count, threads: threads) { range in
@@ -152,6 +125,41 @@ public struct MeasureAssigner: Sendable {
         return AssignmentRun(
             assessments: assessments, features: features, measureIDs: queries.map(\.measureID), index: index, queries: queries,
             confidenceModel: confidenceModel)
+    }
+
+    /// The confidence model refitted on the reviewed pairs, shrunk towards the shipped one; the
+    /// shipped one while the reviews hold fewer than `reviewMinimumEach` right or wrong pairs (a
+    /// handful of decisions, or decisions all of one kind, say too little about how confidences
+    /// should move: a few accepts alone would raise every count).
+    private func refit(features: [Double], measures: Int, positives: [Int: Set<Int>], negatives: [Int: Set<Int>])
+        -> ConfidenceModel
+    {
+        guard !positives.isEmpty || !negatives.isEmpty, settings.reviewPrecision > 0 else { return confidenceModel }
+        let width = PairFeatures.names.count
+        var samples: [[Double]] = []
+        var labels: [Bool] = []
+        for row in Set(positives.keys).union(negatives.keys).sorted() {
+            for column in 0..<measures {
+                let outcome: Bool
+                if positives[row]?.contains(column) == true {
+                    outcome = true
+                } else if negatives[row]?.contains(column) == true {
+                    outcome = false
+                } else {
+                    continue
+                }
+                let base = (row * measures + column) * width
+                samples.append(Array(features[base..<(base + width)]))
+                labels.append(outcome)
+            }
+        }
+        let right = labels.filter { $0 }.count
+        guard min(right, labels.count - right) >= settings.reviewMinimumEach else { return confidenceModel }
+        var model = confidenceModel
+        model.weights = ConfidenceModel.fit(
+            samples: samples, labels: labels, prior: confidenceModel.weights, precision: settings.reviewPrecision)
+        model.pairs += samples.count
+        return model
     }
 
     /// BM25 scores and distinct matched terms per comment and measure.
@@ -233,122 +241,5 @@ public struct MeasureAssigner: Sendable {
                     measureTerm: fromMeasure ? (query.display[term] ?? term) : (bag.firstDisplay[term] ?? term),
                     weight: weight, origin: fromMeasure ? .measure : .expansion)
             }
-    }
-}
-
-/// Human decisions on one comment: the measures accepted or assigned, and those rejected
-/// (``ReviewDecision/everyMeasure`` when the reviewer said the comment fits no measure).
-public struct ReviewedLabels: Sendable, Equatable {
-    public var accepted: Set<String>
-    public var rejected: Set<String>
-
-    /// Whether the reviewer ruled `measureID` out: rejected it, or every measure, without
-    /// accepting it since.
-    public func isRejected(_ measureID: String) -> Bool {
-        !accepted.contains(measureID) && (rejected.contains(measureID) || rejected.contains(ReviewDecision.everyMeasure))
-    }
-
-    public init(accepted: Set<String> = [], rejected: Set<String> = []) {
-        self.accepted = accepted
-        self.rejected = rejected
-    }
-}
-
-/// The outcome of ``MeasureAssigner/assess(bags:goals:queries:reviews:threads:)``.
-public struct AssignmentRun: Sendable {
-    public var assessments: [CommentAssessment]
-    /// ``PairFeatures`` of every (comment, measure) pair, row-major, for fitting the confidence model.
-    public var features: [Double]
-    public var measureIDs: [String]
-    public var index: BM25Index
-    /// The queries after expansion.
-    public var queries: [MeasureQuery]
-    /// The confidence model applied (the shipped one, refitted on reviewed pairs when there are any).
-    public var confidenceModel: ConfidenceModel
-
-    /// The features of one pair.
-    public func features(comment: Int, measure: Int) -> [Double] {
-        let width = PairFeatures.names.count
-        let base = (comment * measureIDs.count + measure) * width
-        return Array(features[base..<(base + width)])
-    }
-}
-
-/// How a comment relates to the measures.
-public enum AssignmentStatus: String, Sendable, Codable {
-    case assigned, unassigned, uncertain
-}
-
-/// Who made an assignment.
-public enum AssignmentSource: String, Sendable, Codable {
-    case model, review
-}
-
-/// The outcome for one comment: its status and its assignments, strongest first.
-public struct CommentAssessment: Sendable, Equatable {
-    public var status: AssignmentStatus
-    public var assignments: [MeasureAssignment]
-    /// The model's highest confidence for any measure, whatever the status (for the review queue).
-    public var bestConfidence: Double
-}
-
-/// One measure a comment was matched to.
-public struct MeasureAssignment: Sendable, Equatable, Codable {
-    public var measureID: String
-    public var goalID: String
-    /// BM25 score of the (expanded) query.
-    public var score: Double
-    /// Probability that the assignment is right (``ConfidenceModel``); 1 for a reviewer's decision.
-    public var confidence: Double
-    /// The matched terms, strongest first.
-    public var evidence: [Evidence]
-    public var source: AssignmentSource
-
-    public init(
-        measureID: String, goalID: String, score: Double, confidence: Double, evidence: [Evidence],
-        source: AssignmentSource = .model
-    ) {
-        self.measureID = measureID
-        self.goalID = goalID
-        self.score = score
-        self.confidence = confidence
-        self.evidence = evidence
-        self.source = source
-    }
-}
-
-/// A matched term: as the comment wrote it, and as the measure's text wrote it.
-public struct Evidence: Sendable, Equatable, Codable {
-    /// Whether the term comes from the measure's own text or from query expansion.
-    public enum Origin: String, Sendable, Codable {
-        case measure, expansion
-    }
-
-    public var term: String
-    public var measureTerm: String
-    /// The term's BM25 contribution to the score.
-    public var weight: Double
-    public var origin: Origin
-
-    public init(term: String, measureTerm: String, weight: Double, origin: Origin = .measure) {
-        self.term = term
-        self.measureTerm = measureTerm
-        self.weight = weight
-        self.origin = origin
-    }
-}
-
-extension ReviewedLabels {
-    /// The labels per comment id that `decisions` (oldest first) leave: for each (comment,
-    /// measure) the latest decision counts; `accept` and `assign` make the measure accepted,
-    /// `reject` rejected.
-    public static func resolve(_ decisions: [ReviewDecision]) -> [String: ReviewedLabels] {
-        var latest: [String: [String: ReviewDecision.Kind]] = [:]
-        for decision in decisions { latest[decision.commentID, default: [:]][decision.measureID] = decision.decision }
-        return latest.mapValues { measures in
-            ReviewedLabels(
-                accepted: Set(measures.filter { $0.value != .reject }.keys),
-                rejected: Set(measures.filter { $0.value == .reject }.keys))
-        }
     }
 }

@@ -1,0 +1,83 @@
+/// The outcome of ``MeasureAssigner/assess(bags:goals:contributions:queries:reviews:threads:)``.
+public struct AssignmentRun: Sendable {
+    public var assessments: [CommentAssessment]
+    /// ``PairFeatures`` of every (comment, measure) pair, row-major, for fitting the confidence model.
+    public var features: [Double]
+    public var measureIDs: [String]
+    public var index: BM25Index
+    /// The queries after expansion.
+    public var queries: [MeasureQuery]
+    /// The confidence model applied (the shipped one, refitted on reviewed pairs when there are any).
+    public var confidenceModel: ConfidenceModel
+
+    /// The features of one pair.
+    public func features(comment: Int, measure: Int) -> [Double] {
+        let width = PairFeatures.names.count
+        let base = (comment * measureIDs.count + measure) * width
+        return Array(features[base..<(base + width)])
+    }
+}
+
+/// How a comment relates to the measures.
+public enum AssignmentStatus: String, Sendable, Codable {
+    case assigned, unassigned, uncertain
+}
+
+/// Who made an assignment.
+public enum AssignmentSource: String, Sendable, Codable {
+    case model, review
+}
+
+/// The outcome for one comment: its status and its assignments, strongest first.
+public struct CommentAssessment: Sendable, Equatable {
+    public var status: AssignmentStatus
+    public var assignments: [MeasureAssignment]
+    /// The model's highest confidence for any measure, whatever the status (for the review queue).
+    public var bestConfidence: Double
+}
+
+/// One measure a comment was matched to.
+public struct MeasureAssignment: Sendable, Equatable, Codable {
+    public var measureID: String
+    public var goalID: String
+    /// BM25 score of the (expanded) query.
+    public var score: Double
+    /// Probability that the assignment is right (``ConfidenceModel``); 1 for a reviewer's decision.
+    public var confidence: Double
+    /// The matched terms, strongest first.
+    public var evidence: [Evidence]
+    public var source: AssignmentSource
+
+    public init(
+        measureID: String, goalID: String, score: Double, confidence: Double, evidence: [Evidence],
+        source: AssignmentSource = .model
+    ) {
+        self.measureID = measureID
+        self.goalID = goalID
+        self.score = score
+        self.confidence = confidence
+        self.evidence = evidence
+        self.source = source
+    }
+}
+
+/// A matched term: as the comment wrote it, and as the measure's text wrote it.
+public struct Evidence: Sendable, Equatable, Codable {
+    /// Whether the term comes from the measure's own text or from query expansion.
+    public enum Origin: String, Sendable, Codable {
+        case measure, expansion
+    }
+
+    public var term: String
+    public var measureTerm: String
+    /// The term's BM25 contribution to the score.
+    public var weight: Double
+    public var origin: Origin
+
+    public init(term: String, measureTerm: String, weight: Double, origin: Origin = .measure) {
+        self.term = term
+        self.measureTerm = measureTerm
+        self.weight = weight
+        self.origin = origin
+    }
+}
