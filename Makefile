@@ -6,6 +6,7 @@
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
 #   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
 #   eval-ablation  each assignment step left out in turn (figures for docs/assignment.md)
+#   eval-topics    GSDMM on the GSDMM paper's benchmarks and on 10kGNAD (needs ../shared/data)
 #   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
@@ -16,7 +17,7 @@ SHARED ?= ../shared
 DATA := $(SHARED)/data
 RELEASE_BIN := .build/release/resonanz
 
-.PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-duplicates confidence-model lexicon corpora \
+.PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-topics eval-duplicates confidence-model lexicon corpora \
 	deps build-release clean
 
 deps:
@@ -46,7 +47,7 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-eval: eval-stemmer eval-assignment eval-duplicates
+eval: eval-stemmer eval-assignment eval-topics eval-duplicates
 
 eval-stemmer: build-release
 	@if [ ! -d "$(DATA)/cistem-goldstandards" ]; then echo "skipped: $(DATA)/cistem-goldstandards is not here"; exit 0; fi; \
@@ -61,6 +62,9 @@ $(EVAL_VENV)/.installed: scripts/requirements-eval.txt
 
 eval-assignment: build-release $(EVAL_VENV)/.installed
 	scripts/eval-assignment.sh $(RELEASE_BIN) $(EVAL_VENV)/bin/python $(DATA) reports/eval
+
+eval-topics: build-release
+	scripts/eval-topics.sh $(RELEASE_BIN) $(DATA) reports/eval-topics
 
 eval-ablation: build-release
 	scripts/eval-ablation.sh $(RELEASE_BIN) $(DATA) reports/eval-ablation

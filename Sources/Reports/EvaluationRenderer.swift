@@ -181,5 +181,56 @@ public enum EvaluationRenderer {
         ])
     }
 
+    /// What `resonanz eval topics` prints.
+    public struct TopicReport: Sendable {
+        public var file: String
+        public var documents: Int
+        public var skipped: Int
+        public var goldClasses: Int
+        public var clustersFound: Int
+        public var nmi: Double
+        public var ari: Double
+        public var clusterer: GSDMM
+        public var seed: UInt64
+        public var keptSeed: UInt64
+
+        public init(
+            file: String, documents: Int, skipped: Int, goldClasses: Int, clustersFound: Int, nmi: Double, ari: Double,
+            clusterer: GSDMM, seed: UInt64, keptSeed: UInt64
+        ) {
+            self.file = file
+            self.documents = documents
+            self.skipped = skipped
+            self.goldClasses = goldClasses
+            self.clustersFound = clustersFound
+            self.nmi = nmi
+            self.ari = ari
+            self.clusterer = clusterer
+            self.seed = seed
+            self.keptSeed = keptSeed
+        }
+    }
+
+    public static func topics(_ report: TopicReport) -> String {
+        JSONWriter.pretty(
+            .object([
+                JSONMember("file", .string(report.file)),
+                JSONMember("documents", .int(report.documents)),
+                JSONMember("skipped_without_label", .int(report.skipped)),
+                JSONMember("gold_classes", .int(report.goldClasses)),
+                JSONMember("clusterer", .string("gsdmm")),
+                JSONMember("maximum_clusters", .int(report.clusterer.maximumClusters)),
+                JSONMember("alpha", number(report.clusterer.alpha)),
+                JSONMember("beta", number(report.clusterer.beta)),
+                JSONMember("iterations", .int(report.clusterer.iterations)),
+                JSONMember("restarts", .int(report.clusterer.restarts)),
+                JSONMember("seed", .string(String(report.seed))),
+                JSONMember("kept_seed", .string(String(report.keptSeed))),
+                JSONMember("clusters_found", .int(report.clustersFound)),
+                JSONMember("nmi", number(report.nmi)),
+                JSONMember("ari", number(report.ari)),
+            ]))
+    }
+
     private static func number(_ value: Double) -> JSONValue { .decimal(value, places: 4) }
 }

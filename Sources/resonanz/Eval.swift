@@ -1,3 +1,4 @@
+import Analytics
 import ArgumentParser
 import Workflows
 
@@ -5,7 +6,7 @@ extension ResonanzCommand {
     struct Eval: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Measure quality on labelled data.",
-            subcommands: [Measures.self, Calibrate.self, Stemmer.self],
+            subcommands: [Measures.self, Calibrate.self, Topics.self, Stemmer.self],
             defaultSubcommand: Measures.self)
 
         struct Measures: ParsableCommand {
@@ -106,6 +107,73 @@ extension ResonanzCommand {
                         try AssignmentEval.fitConfidenceModel(
                             corpora: corpora, resources: resourceOptions.resources, read: commentOptions.readOptions,
                             pipeline: analysisOptions.configuration, output: output),
+                        terminator: "")
+                }
+            }
+        }
+
+        struct Topics: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Cluster a labelled JSONL file with GSDMM and score it against the labels (JSON on stdout).",
+                discussion: """
+                    Each line is an object with a text and a gold label (a string, a number, or a list \
+                    whose first element counts). Prints NMI, ARI and the number of clusters found.
+
+                    Example:
+                      resonanz eval topics ../shared/data/short-text-clustering/T.json \
+                        --label-key cluster --tokens whitespace --maximum-clusters 300 --restarts 1
+                    """)
+
+            @Argument(help: "The JSONL file.")
+            var file: String
+
+            @Option(help: "Key of the text.")
+            var textKey = "text"
+
+            @Option(help: "Key of the gold label.")
+            var labelKey = "labels"
+
+            @Option(help: "How texts become terms: whitespace (preprocessed files) or german (the analyzer).")
+            var tokens: String = TopicEval.Tokens.german.rawValue
+
+            @Option(help: "Upper bound on the number of clusters (GSDMM's K).")
+            var maximumClusters = GSDMM().maximumClusters
+
+            @Option(help: "GSDMM's α.")
+            var alpha = GSDMM().alpha
+
+            @Option(help: "GSDMM's β.")
+            var beta = GSDMM().beta
+
+            @Option(help: "Gibbs sweeps.")
+            var iterations = GSDMM().iterations
+
+            @Option(help: "Runs with seeds seed, seed+1, …; the most likely is kept.")
+            var restarts = GSDMM().restarts
+
+            @OptionGroup var resourceOptions: ResourceOptions
+            @OptionGroup var analysisOptions: AnalysisOptions
+
+            func validate() throws {
+                guard TopicEval.Tokens(rawValue: tokens) != nil else {
+                    throw ValidationError("--tokens is whitespace or german")
+                }
+                guard maximumClusters > 0, maximumClusters <= 10_000, alpha > 0, beta > 0, iterations >= 0,
+                    (1...100).contains(restarts)
+                else {
+                    throw ValidationError("need 0 < --maximum-clusters <= 10000, --alpha > 0, --beta > 0, --iterations >= 0, 1 <= --restarts <= 100")
+                }
+            }
+
+            func run() throws {
+                let clusterer = GSDMM(
+                    maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts)
+                try runWorkflow { () throws(ResonanzError) in
+                    print(
+                        try TopicEval.evaluate(
+                            file: file, textKey: textKey, labelKey: labelKey, tokens: TopicEval.Tokens(rawValue: tokens) ?? .german,
+                            clusterer: clusterer, seed: analysisOptions.seed, threads: analysisOptions.threads,
+                            resources: resourceOptions.resources),
                         terminator: "")
                 }
             }

@@ -25,6 +25,12 @@ public struct TermBag: Sendable, Equatable {
         }
     }
 
+    /// The bag of words already normalised elsewhere (a preprocessed benchmark file): each word
+    /// counts as its own stem.
+    public init(words: [String]) {
+        for word in words { add(word, display: word) }
+    }
+
     private mutating func add(_ stem: String, display: String) {
         guard !stem.isEmpty else { return }
         counts[stem, default: 0] += 1
