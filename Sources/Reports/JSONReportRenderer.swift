@@ -20,7 +20,7 @@ public enum JSONReportRenderer {
             JSONMember("method", method(result.method)),
             JSONMember("changes", result.changes.map(changes) ?? .null),
             JSONMember("goals", .array(result.goals.map(goal))),
-            JSONMember("topics", .array([])),
+            JSONMember("topics", .array(result.topics.map(topic))),
             JSONMember("comments", .array(result.comments.map(comment))),
             JSONMember("warnings", .array(result.warnings.map(warning))),
         ])
@@ -76,6 +76,13 @@ public enum JSONReportRenderer {
             JSONMember("confidence_calibrated", .bool(true)),
             JSONMember("keywords", .string("log-likelihood G2 with log ratio, per comment")),
             JSONMember("keyword_minimum_comments", .int(method.keywordMinimumComments)),
+            JSONMember("topics", .string("gsdmm")),
+            JSONMember("topics_maximum_clusters", .int(method.topics.clusterer.maximumClusters)),
+            JSONMember("topics_alpha", .decimal(method.topics.clusterer.alpha, places: 4)),
+            JSONMember("topics_beta", .decimal(method.topics.clusterer.beta, places: 4)),
+            JSONMember("topics_iterations", .int(method.topics.clusterer.iterations)),
+            JSONMember("topics_restarts", .int(method.topics.clusterer.restarts)),
+            JSONMember("topics_minimum_comments", .int(method.topics.minimumComments)),
         ])
     }
 
@@ -115,7 +122,32 @@ public enum JSONReportRenderer {
             JSONMember("unassigned_count", .int(goal.unassignedCount)),
             JSONMember("keywords", .array(goal.keywords.map(keyword))),
             JSONMember("measures", .array(goal.measures.map { measure($0, goal: goal) })),
-            JSONMember("topics", .array([])),
+            JSONMember("topics", .array(goal.topics.map(topic))),
+        ])
+    }
+
+    private static func topic(_ topic: TopicResult) -> JSONValue {
+        .object([
+            JSONMember("id", .string(topic.id)),
+            JSONMember("goal", .optional(topic.goal)),
+            JSONMember("size", .int(topic.size)),
+            JSONMember("distinct_count", .int(topic.distinctCount)),
+            JSONMember("unassigned_count", .int(topic.unassignedCount)),
+            JSONMember("orphan", .bool(topic.isOrphan)),
+            JSONMember("label", .string(topic.label)),
+            JSONMember(
+                "keywords",
+                .array(topic.keywords.map { keyword in
+                    .object([
+                        JSONMember("term", .string(keyword.display)), JSONMember("stem", .string(keyword.stem)),
+                        JSONMember("weight", .decimal(keyword.weight, places: 4)),
+                    ])
+                })),
+            JSONMember(
+                "representative_comments",
+                .array(topic.representativeComments.map { quote in
+                    .object([JSONMember("id", .string(quote.commentID)), JSONMember("text", .string(quote.text))])
+                })),
         ])
     }
 

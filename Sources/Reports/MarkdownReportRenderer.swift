@@ -78,6 +78,16 @@ public enum MarkdownReportRenderer {
         lines.append(strings.shareNote)
         lines.append("")
 
+        lines.append("## " + strings.topicsSection)
+        lines.append("")
+        let overall = result.topics.filter { $0.goal == nil }
+        lines.append(overall.isEmpty ? strings.noTopics : strings.topicsIntro(result.comments.count))
+        if !overall.isEmpty {
+            lines.append("")
+            lines.append(topicTable(overall, total: result.comments.count, strings: strings))
+        }
+        lines.append("")
+
         lines.append("## " + strings.lowResonance)
         lines.append("")
         let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
@@ -100,6 +110,18 @@ public enum MarkdownReportRenderer {
             lines.append(strings.noMeasureWithoutGoal(homeless.count))
             lines.append("")
             lines.append(unassignedTable(homeless, strings: strings))
+        }
+        let orphans = result.topics.filter(\.isOrphan)
+        if !orphans.isEmpty {
+            lines.append("")
+            lines.append(strings.orphanTopicsIntro)
+            lines.append("")
+            for topic in orphans {
+                let quote = topic.representativeComments.first.map { " — „" + MarkdownText.cell($0.text, limit: 120) + "“" } ?? ""
+                lines.append(
+                    "- **" + MarkdownText.inline(topic.label) + "** (`\(topic.id)`): "
+                        + strings.orphanFigures(topic.size, topic.unassignedCount) + quote)
+            }
         }
         lines.append("")
         lines.append("## " + strings.method)
@@ -190,6 +212,22 @@ public enum MarkdownReportRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// Topics as a table: label, size, share of `total`, comments fitting no measure, keywords.
+    static func topicTable(_ topics: [TopicResult], total: Int, strings: ReportStrings) -> String {
+        var lines = [
+            "| \(strings.topic) | \(strings.comments) | \(strings.share) | \(strings.withoutMeasure) | \(strings.frequentTerms) |",
+            "|---|---:|---:|---:|---|",
+        ]
+        for topic in topics {
+            let share = total > 0 ? Double(topic.size) / Double(total) : 0
+            let words = topic.keywords.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
+            lines.append(
+                "| \(MarkdownText.cell(topic.label)) (`\(topic.id)`) | \(topic.size) | \(GermanFormat.percent(share)) | "
+                    + "\(topic.unassignedCount) | \(MarkdownText.cell(words)) |")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     static func terms(_ keywords: [Keyword], strings: ReportStrings) -> String {
         keywords.isEmpty ? strings.noTerms : keywords.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
     }
@@ -231,6 +269,24 @@ public enum MarkdownReportRenderer {
                 lines.append("")
             }
             lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
+        }
+        lines.append("")
+        lines.append("## " + strings.topicsSection)
+        lines.append("")
+        if goal.topics.isEmpty {
+            lines.append(strings.noTopics)
+        } else {
+            lines.append(topicTable(goal.topics, total: goal.commentCount, strings: strings))
+            for topic in goal.topics {
+                lines.append("")
+                lines.append("### " + MarkdownText.inline(topic.label) + " (`\(topic.id)`)")
+                for quote in topic.representativeComments {
+                    lines.append("")
+                    lines.append(MarkdownText.quote(quote.text))
+                    lines.append(">")
+                    lines.append("> — " + strings.topicQuoteReference(quote.commentID))
+                }
+            }
         }
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
         let posted = result.comments.filter { $0.reportGoal == goal.id }

@@ -62,6 +62,20 @@ struct ReportStrings: Sendable {
     var noMeasureWithoutGoal: @Sendable (Int) -> String = {
         "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
     }
+    var topicsSection = "Themen"
+    var topicsIntro: @Sendable (Int) -> String = {
+        "Worüber die \($0) Beiträge sprechen, unabhängig von den Maßnahmen: Gruppen von Beiträgen mit ähnlichen "
+            + "Wörtern (GSDMM). Seltene Anliegen bilden kein Thema."
+    }
+    var noTopics = "Keine: zu wenige Beiträge für Themen."
+    var topic = "Thema"
+    var withoutMeasure = "ohne passende Maßnahme"
+    var orphanTopicsIntro =
+        "Themen, bei denen mindestens die Hälfte der Beiträge zu keiner Maßnahme passt – Kandidaten für neue Maßnahmen:"
+    var orphanFigures: @Sendable (Int, Int) -> String = { size, unassigned in
+        "\(size) Beiträge, davon \(unassigned) ohne passende Maßnahme"
+    }
+    var topicQuoteReference: @Sendable (String) -> String = { "Beitrag `\($0)`" }
     var method = "Methode"
     var methodText: @Sendable (String, String, String, Int) -> String = { threshold, floor, fittedOn, reviewed in
         """

@@ -23,6 +23,7 @@ struct AnalysisPipelineTests {
         let parallel = try Self.run(threads: 2)
         #expect(serial.comments == parallel.comments)
         #expect(serial.goals == parallel.goals)
+        #expect(serial.topics == parallel.topics)
     }
 
     @Test func everyCommentIsAccountedForAndCountsAddUp() throws {

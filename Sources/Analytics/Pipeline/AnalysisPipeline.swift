@@ -72,7 +72,7 @@ public enum AnalysisPipeline {
         let keywordDocuments = commentTokens.map(keywordStems)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
-        let results = comments.indices.map { index in
+        var results = comments.indices.map { index in
             let comment = comments[index]
             let assessment = assessments[index]
             let bestGoal = assessment.assignments.first?.goalID
@@ -84,10 +84,35 @@ public enum AnalysisPipeline {
                 duplicateOf: duplicates[index].duplicateOf.map { comments[$0].id },
                 nearDuplicateGroup: duplicates[index].nearDuplicateGroup.map { comments[$0].id }, source: comment.source)
         }
+
+        // 5. Topics of the whole consultation and of each goal (see TopicModeler).
+        progress("finding topics")
+        let topicInput = TopicModeler.Input(
+            bags: bags, keywordStems: keywordDocuments, contributionKeys: results.map(\.contributionKey),
+            ids: results.map(\.id), display: display)
+        let modeler = configuration.topics
+        var topics = modeler.topics(
+            of: Array(results.indices), input: topicInput, goal: nil, prefix: "", seed: configuration.seed,
+            threads: configuration.threads)
+        for goal in framework.goals {
+            let members = results.indices.filter { results[$0].reportGoal == goal.id }
+            topics += modeler.topics(
+                of: members, input: topicInput, goal: goal.id, prefix: goal.id + ".", seed: configuration.seed,
+                threads: configuration.threads)
+        }
+        // A comment's topic is that of its goal's topics, or of the whole consultation's without a goal.
+        for topic in topics {
+            for member in topic.members where (topic.goal == nil) == (results[member].reportGoal == nil) {
+                results[member].topic = topic.id
+            }
+        }
+        let topicResults = topics.map { topicResult($0, comments: results) }
         let goals = framework.goals.map { goal in
-            goalResult(
+            var result = goalResult(
                 goal, comments: results, keywordDocuments: keywordDocuments, display: display, extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
+            result.topics = topicResults.filter { $0.goal == goal.id }
+            return result
         }
         // Ordered by instant, not by text: offsets and date-only values sort wrongly as strings.
         let dates = comments.compactMap(\.createdAt).sorted { lhs, rhs in
@@ -98,15 +123,26 @@ public enum AnalysisPipeline {
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
-            firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, comments: results,
+            firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, topics: topicResults, comments: results,
             method: MethodSettings(
                 bm25K1: assignment.index.k1, bm25B: assignment.index.b, assignAt: configuration.assignment.assignAt,
                 reviewFloor: configuration.assignment.reviewFloor, expansion: configuration.assignment.expansion,
                 selfTraining: configuration.assignment.selfTraining, confidenceFittedOn: confidenceModel.fittedOn,
                 reviewedComments: reviewedByIndex.count, titleWeight: MeasureQuery.titleWeight,
                 keywordWeight: MeasureQuery.keywordWeight, descriptionWeight: MeasureQuery.descriptionWeight,
-                keywordMinimumComments: configuration.keywordMinimumComments))
+                keywordMinimumComments: configuration.keywordMinimumComments, topics: configuration.topics))
         return (result, assignment)
+    }
+
+    /// A topic as the report shows it: its size, how many of its comments fit no measure, and
+    /// its quotes verbatim.
+    static func topicResult(_ topic: Topic, comments: [CommentResult]) -> TopicResult {
+        let unassigned = topic.members.filter { comments[$0].status == .unassigned }.count
+        return TopicResult(
+            id: topic.id, goal: topic.goal, size: topic.members.count,
+            distinctCount: Set(topic.members.map { comments[$0].contributionKey }).count, unassignedCount: unassigned,
+            label: topic.label, keywords: topic.keywords,
+            representativeComments: topic.quotes.map { TopicQuote(commentID: comments[$0].id, text: comments[$0].text) })
     }
 
     private static func goalResult(

@@ -12,11 +12,15 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var keywordMinimumComments: Int
     /// Quotes per measure.
     public var representativeLimit: Int
+    /// How topics are found (see ``TopicModeler``).
+    public var topics: TopicModeler
 
     public init(
         threads: Int = 1, seed: UInt64 = 0, assignment: MeasureAssigner.Settings = MeasureAssigner.Settings(),
-        keywordLimit: Int = 10, keywordMinimumComments: Int = 2, representativeLimit: Int = 3
+        keywordLimit: Int = 10, keywordMinimumComments: Int = 2, representativeLimit: Int = 3,
+        topics: TopicModeler = TopicModeler()
     ) {
+        self.topics = topics
         self.threads = threads
         self.seed = seed
         self.assignment = assignment

@@ -66,6 +66,7 @@ public struct MethodSettings: Sendable, Equatable, Codable {
     public var keywordWeight: Double
     public var descriptionWeight: Double
     public var keywordMinimumComments: Int
+    public var topics: TopicModeler
 }
 
 /// The finished result of one run, everything a report shows.
@@ -83,6 +84,8 @@ public struct RunResult: Sendable, Codable {
     /// Latest `created_at` among accepted comments.
     public var lastCommentAt: String?
     public var goals: [GoalResult]
+    /// Topics of the whole consultation (goal nil), then of each goal in framework order.
+    public var topics: [TopicResult]
     /// Every accepted comment, in input order.
     public var comments: [CommentResult]
     public var method: MethodSettings
@@ -129,6 +132,8 @@ public struct GoalResult: Sendable, Equatable, Codable {
     /// Keywords of the goal's comments against all others.
     public var keywords: [Keyword]
     public var measures: [MeasureResult]
+    /// The topics of the goal's comments.
+    public var topics: [TopicResult] = []
 
     /// A measure's comments as a share of the comments compared with it.
     public func share(of measure: MeasureResult) -> Double {
@@ -150,6 +155,30 @@ public struct MeasureResult: Sendable, Equatable, Codable {
     public var keywords: [Keyword]
     /// The most confident assigned comments, verbatim.
     public var representativeComments: [Quote]
+}
+
+/// A topic as reported.
+public struct TopicResult: Sendable, Equatable, Codable {
+    public var id: String
+    /// The goal whose comments it groups; nil for the whole consultation.
+    public var goal: String?
+    public var size: Int
+    /// Of those, distinct contributions (no exact duplicate, campaign texts counted once).
+    public var distinctCount: Int
+    /// Of those, comments that fit no measure.
+    public var unassignedCount: Int
+    public var label: String
+    public var keywords: [TopicKeyword]
+    public var representativeComments: [TopicQuote]
+
+    /// At least half of its comments fit no measure: a candidate for a new measure.
+    public var isOrphan: Bool { size > 0 && 2 * unassignedCount >= size }
+}
+
+/// A comment quoted for a topic, verbatim.
+public struct TopicQuote: Sendable, Equatable, Codable {
+    public var commentID: String
+    public var text: String
 }
 
 /// A comment quoted in a report.
@@ -174,7 +203,8 @@ public struct CommentResult: Sendable, Equatable, Codable {
     public var assignments: [MeasureAssignment]
     /// The model's highest confidence for any measure, whatever the status (orders the review queue).
     public var bestConfidence: Double
-    /// Topic id; topics are not computed yet, so always nil.
+    /// The topic of its goal's comments it belongs to (the whole consultation's for a comment
+    /// without goal); nil when it fits none (a concern too rare to form a topic).
     public var topic: String?
     /// The earlier comment with the same normalised text.
     public var duplicateOf: String?
