@@ -18,7 +18,7 @@ struct TopicModelerTests {
     static func input(_ texts: [String]) -> TopicModeler.Input {
         let tokens = texts.map(AnalyzerHelpers.analyze)
         var display = DisplayForms()
-        for list in tokens { display.add(list) }
+        for (list, text) in zip(tokens, texts) { display.add(list, text: text) }
         return TopicModeler.Input(
             bags: tokens.map { TermBag(tokens: $0) }, keywordStems: tokens.map(keywordStems),
             contributionKeys: texts.indices.map { "c\($0)" }, ids: texts.indices.map { "c\($0)" }, display: display)

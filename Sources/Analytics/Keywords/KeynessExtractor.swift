@@ -9,9 +9,9 @@ import Foundation
 /// - `G² = 2 · Σ O·ln(O/E)` (cells with O = 0 add nothing);
 /// - `LogRatio = log2(((a + 0.5)/c) / ((b + 0.5)/d))`.
 /// A stem is a keyword when a ≥ ``minimumComments``, LogRatio > 0 (used more in the target) and,
-/// with `nounsOnly`, its most frequent spelling starts with a capital letter: German capitalises
-/// nouns, and nouns are what a reader expects in a keyword list (verbs such as `spart` or
-/// `funktionieren` say little on their own). Keywords are ranked by G², then by a, then by stem. When there are no other comments (d = 0),
+/// with `nounsOnly`, it is a noun (``DisplayForms/isNoun(_:)``: capitalised inside sentences):
+/// nouns are what a reader expects in a keyword list (verbs such as `spart` or `funktionieren`
+/// say little on their own). Keywords are ranked by G², then by a, then by stem. When there are no other comments (d = 0),
 /// the ranking falls back to a. ``Keyword/isSignificant`` marks G² ≥ 10.83 (p < 0.001, 1 df).
 public struct KeynessExtractor: Sendable {
     /// Comments a stem must occur in to be a keyword.
@@ -19,7 +19,7 @@ public struct KeynessExtractor: Sendable {
     /// Keywords returned per set.
     public let limit: Int
 
-    /// Keep only stems whose most frequent spelling is capitalised (nouns and acronyms).
+    /// Keep only nouns (and names and acronyms).
     public let nounsOnly: Bool
 
     public init(minimumComments: Int = 2, limit: Int = 10, nounsOnly: Bool = true) {
@@ -45,7 +45,7 @@ public struct KeynessExtractor: Sendable {
         var candidates: [Keyword] = []
         for (stem, a) in inTarget where a >= minimumComments {
             let shown = display.display(stem)
-            if nounsOnly && !(shown.first?.isUppercase ?? false) { continue }
+            if nounsOnly && !display.isNoun(stem) { continue }
             let b = inRest[stem] ?? 0
             let logRatio = d > 0 ? log2((Double(a) + 0.5) / Double(c) / ((Double(b) + 0.5) / Double(d))) : 0
             guard d == 0 || logRatio > 0 else { continue }

@@ -68,7 +68,7 @@ public enum AnalysisPipeline {
         // 4. Keywords and quotes per goal and per measure.
         progress("extracting keywords")
         var display = DisplayForms()
-        for tokens in commentTokens { display.add(tokens) }
+        for (tokens, comment) in zip(commentTokens, comments) { display.add(tokens, text: comment.text) }
         let keywordDocuments = commentTokens.map(keywordStems)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)

@@ -9,8 +9,8 @@ import Foundation
 /// - a cluster becomes a topic when it holds at least `max(minimumComments, minimumShare · n)`
 ///   comments; smaller ones are individual concerns and get no topic;
 /// - keywords: ``ClassTFIDF`` over the comments' keyword stems (no stopwords, numbers or short
-///   fragments), shown in the corpus's most frequent spelling, nouns only; the label joins the
-///   first three;
+///   fragments), nouns only (``DisplayForms/isNoun(_:)``), shown in the corpus's most frequent
+///   spelling; the label joins the first three;
 /// - quotes: the members most similar to the topic (the share of the topic's top keywords they
 ///   contain), then diverse: one per campaign or duplicate group, none that shares more than half
 ///   of its keyword stems with one already chosen; ties by comment id;
@@ -63,7 +63,7 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
         }
         // Keywords: noun stems only, ranked by c-TF-IDF against the scope's other clusters.
-        let nouns = input.keywordStems.map { stems in Set(stems.filter { input.display.display($0).first?.isUppercase ?? false }) }
+        let nouns = input.keywordStems.map { stems in Set(stems.filter(input.display.isNoun)) }
         let ranked = ClassTFIDF.keywords(clusters: kept, documents: nouns, limit: keywordLimit)
         return zip(kept, ranked).enumerated().map { offset, item in
             let (group, terms) = item
