@@ -21,6 +21,14 @@ public enum JSONReportRenderer {
             JSONMember("changes", result.changes.map(changes) ?? .null),
             JSONMember("goals", .array(result.goals.map(goal))),
             JSONMember("topics", .array(result.topics.map(topic))),
+            JSONMember(
+                "topic_events",
+                .array(result.topicEvents.map { event in
+                    .object([
+                        JSONMember("kind", .string(event.kind.rawValue)), JSONMember("topic", .string(event.topic)),
+                        JSONMember("other", .optional(event.other)),
+                    ])
+                })),
             JSONMember("comments", .array(result.comments.map(comment))),
             JSONMember("warnings", .array(result.warnings.map(warning))),
         ])

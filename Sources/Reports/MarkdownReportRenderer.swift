@@ -190,6 +190,16 @@ public enum MarkdownReportRenderer {
             }
             lines.append("")
         }
+        if !result.topicEvents.isEmpty {
+            let labels = Dictionary(result.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+            lines.append("**\(strings.topicChanges)**")
+            lines.append("")
+            for event in result.topicEvents {
+                let label = (labels[event.topic] ?? labels[event.other ?? ""]).map(MarkdownText.inline)
+                lines.append("- " + strings.topicEvent(event.kind.rawValue, event.topic, event.other, label))
+            }
+            lines.append("")
+        }
         return lines
     }
 

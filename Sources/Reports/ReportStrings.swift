@@ -76,6 +76,16 @@ struct ReportStrings: Sendable {
         "\(size) Beiträge, davon \(unassigned) ohne passende Maßnahme"
     }
     var topicQuoteReference: @Sendable (String) -> String = { "Beitrag `\($0)`" }
+    var topicChanges = "Themen seit dem letzten Lauf"
+    var topicEvent: @Sendable (String, String, String?, String?) -> String = { kind, topic, other, label in
+        let name = "`\(topic)`" + (label.map { " (" + $0 + ")" } ?? "")
+        switch kind {
+        case "born": return "neu: " + name
+        case "ended": return "nicht mehr da: `\(topic)`"
+        case "merged": return "`\(topic)` ist in `\(other ?? "")` aufgegangen" + (label.map { " (" + $0 + ")" } ?? "")
+        default: return "abgespalten von `\(other ?? "")`: " + name
+        }
+    }
     var method = "Methode"
     var methodText: @Sendable (String, String, String, Int) -> String = { threshold, floor, fittedOn, reviewed in
         """

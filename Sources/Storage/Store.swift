@@ -210,6 +210,13 @@ public final class Store: Sendable {
                     db, sql: "SELECT EXISTS (SELECT 1 FROM assignment JOIN run ON run.sequence = assignment.run WHERE run.report_id = ?)",
                     arguments: [record.reportID]) ?? false
             if let result = record.result, !repeated {
+                for topic in result.topics {
+                    try db.execute(
+                        sql: "INSERT INTO topic (run, topic_id, goal, label, size, keywords) VALUES (?, ?, ?, ?, ?, ?)",
+                        arguments: [
+                            sequence, topic.id, topic.goal, topic.label, topic.size, try self.encode(topic.keywords.map(\.display)),
+                        ])
+                }
                 for comment in result.comments {
                     for (rank, assignment) in comment.assignments.enumerated() {
                         try db.execute(

@@ -214,7 +214,7 @@ public enum NightlyRun {
             result = try AnalysisPipeline.run(
                 framework: framework, comments: plan.corpus.map(\.comment), intake: intake, resources: resources,
                 manifest: manifest, configuration: options.pipeline, confidenceModel: confidenceModel, reviews: reviews,
-                progress: { logger.info("\($0)") })
+                previousTopics: PreviousTopics(plan.baseline?.snapshot), progress: { logger.info("\($0)") })
         } catch {
             throw ResonanzError(error)
         }

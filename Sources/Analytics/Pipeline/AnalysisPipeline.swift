@@ -9,20 +9,21 @@ public enum AnalysisPipeline {
     public static func run(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
-        progress: (String) -> Void = { _ in }
+        previousTopics: PreviousTopics = PreviousTopics(), progress: (String) -> Void = { _ in }
     ) throws(TextAnalysisError) -> RunResult {
         try runWithAssignment(
             framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
-            configuration: configuration, confidenceModel: confidenceModel, reviews: reviews, progress: progress
+            configuration: configuration, confidenceModel: confidenceModel, reviews: reviews,
+            previousTopics: previousTopics, progress: progress
         ).result
     }
 
-    /// ``run(framework:comments:intake:resources:manifest:configuration:confidenceModel:reviews:progress:)``,
+    /// ``run(framework:comments:intake:resources:manifest:configuration:confidenceModel:reviews:previousTopics:progress:)``,
     /// also returning the assignment step's pair features (for fitting and evaluating the confidence model).
     public static func runWithAssignment(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
-        progress: (String) -> Void = { _ in }
+        previousTopics: PreviousTopics = PreviousTopics(), progress: (String) -> Void = { _ in }
     ) throws(TextAnalysisError) -> (result: RunResult, assignment: AssignmentRun) {
         let measures = framework.measures
 
@@ -100,6 +101,11 @@ public enum AnalysisPipeline {
                 of: members, input: topicInput, goal: goal.id, prefix: goal.id + ".", seed: configuration.seed,
                 threads: configuration.threads)
         }
+        // Ids carried over from the previous run where the topic is still there (see TopicLedger).
+        let ledger = configuration.topicLedger.reconcile(
+            current: topics, commentIDs: results.map(\.id), previous: previousTopics.topics,
+            highestNumbers: previousTopics.highestNumbers)
+        topics = ledger.topics
         // A comment's topic is that of its goal's topics, or of the whole consultation's without a goal.
         for topic in topics {
             for member in topic.members where (topic.goal == nil) == (results[member].reportGoal == nil) {
@@ -123,7 +129,8 @@ public enum AnalysisPipeline {
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
-            firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, topics: topicResults, comments: results,
+            firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, topics: topicResults,
+            topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, comments: results,
             method: MethodSettings(
                 bm25K1: assignment.index.k1, bm25B: assignment.index.b, assignAt: configuration.assignment.assignAt,
                 reviewFloor: configuration.assignment.reviewFloor, expansion: configuration.assignment.expansion,
@@ -142,7 +149,8 @@ public enum AnalysisPipeline {
             id: topic.id, goal: topic.goal, size: topic.members.count,
             distinctCount: Set(topic.members.map { comments[$0].contributionKey }).count, unassignedCount: unassigned,
             label: topic.label, keywords: topic.keywords,
-            representativeComments: topic.quotes.map { TopicQuote(commentID: comments[$0].id, text: comments[$0].text) })
+            representativeComments: topic.quotes.map { TopicQuote(commentID: comments[$0].id, text: comments[$0].text) },
+            commentIDs: topic.members.map { comments[$0].id })
     }
 
     private static func goalResult(
@@ -209,5 +217,27 @@ public struct Intake: Sendable, Equatable {
     /// The intake of an ingest whose accepted comments are also the ones analysed.
     public init(_ ingest: IngestResult) {
         self.init(rowsRead: ingest.rowsRead, rejected: ingest.rejected, warnings: ingest.warnings)
+    }
+}
+
+/// The previous run's topics, for ``TopicLedger``.
+public struct PreviousTopics: Sendable, Equatable {
+    public var topics: [TopicLedger.Previous]
+    /// The highest topic number used so far per scope (goal id, "" for the whole consultation).
+    public var highestNumbers: [String: Int]
+
+    public init(topics: [TopicLedger.Previous] = [], highestNumbers: [String: Int] = [:]) {
+        self.topics = topics
+        self.highestNumbers = highestNumbers
+    }
+
+    /// The topics of the run a snapshot describes (none when there is no snapshot, or it is older
+    /// than topics).
+    public init(_ snapshot: RunSnapshot?) {
+        self.init(
+            topics: (snapshot?.topics ?? []).map { topic in
+                TopicLedger.Previous(id: topic.id, goal: topic.goal, members: Set(topic.members), keywords: Set(topic.keywords))
+            },
+            highestNumbers: snapshot?.topicNumbers ?? [:])
     }
 }

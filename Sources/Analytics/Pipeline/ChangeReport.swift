@@ -7,8 +7,17 @@ public struct RunSnapshot: Sendable, Equatable, Codable {
     /// Assigned comments and share per measure, by measure id.
     public var measureComments: [String: Int]
     public var measureShares: [String: Double]
+    /// The run's topics with their comments and keyword stems (sorted), for ``TopicLedger``;
+    /// nil in snapshots stored before topics existed.
+    public var topics: [TopicSnapshot]?
+    /// The highest topic number used per scope.
+    public var topicNumbers: [String: Int]?
 
     public init(_ result: RunResult) {
+        topics = result.topics.map { topic in
+            TopicSnapshot(id: topic.id, goal: topic.goal, members: topic.commentIDs.sorted(), keywords: topic.keywords.map(\.stem).sorted())
+        }
+        topicNumbers = result.topicNumbers
         startedAt = result.manifest.startedAt
         goalComments = Dictionary(uniqueKeysWithValues: result.goals.map { ($0.id, $0.commentCount) })
         var comments: [String: Int] = [:]
@@ -22,6 +31,14 @@ public struct RunSnapshot: Sendable, Equatable, Codable {
         measureComments = comments
         measureShares = shares
     }
+}
+
+/// A topic as a snapshot keeps it.
+public struct TopicSnapshot: Sendable, Equatable, Codable {
+    public var id: String
+    public var goal: String?
+    public var members: [String]
+    public var keywords: [String]
 }
 
 /// "Since the last run": the comments that are new or changed since the baseline run, where they

@@ -14,13 +14,16 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var representativeLimit: Int
     /// How topics are found (see ``TopicModeler``).
     public var topics: TopicModeler
+    /// How topic ids are carried from run to run.
+    public var topicLedger: TopicLedger
 
     public init(
         threads: Int = 1, seed: UInt64 = 0, assignment: MeasureAssigner.Settings = MeasureAssigner.Settings(),
         keywordLimit: Int = 10, keywordMinimumComments: Int = 2, representativeLimit: Int = 3,
-        topics: TopicModeler = TopicModeler()
+        topics: TopicModeler = TopicModeler(), topicLedger: TopicLedger = TopicLedger()
     ) {
         self.topics = topics
+        self.topicLedger = topicLedger
         self.threads = threads
         self.seed = seed
         self.assignment = assignment

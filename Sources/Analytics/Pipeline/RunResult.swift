@@ -86,6 +86,10 @@ public struct RunResult: Sendable, Codable {
     public var goals: [GoalResult]
     /// Topics of the whole consultation (goal nil), then of each goal in framework order.
     public var topics: [TopicResult]
+    /// What happened to topics since the previous run (none on a first run).
+    public var topicEvents: [TopicLedger.Event]
+    /// The highest topic number used per scope, so an ended topic's id is never given again.
+    public var topicNumbers: [String: Int]
     /// Every accepted comment, in input order.
     public var comments: [CommentResult]
     public var method: MethodSettings
@@ -170,6 +174,8 @@ public struct TopicResult: Sendable, Equatable, Codable {
     public var label: String
     public var keywords: [TopicKeyword]
     public var representativeComments: [TopicQuote]
+    /// The ids of its comments, in input order.
+    public var commentIDs: [String]
 
     /// At least half of its comments fit no measure: a candidate for a new measure.
     public var isOrphan: Bool { size > 0 && 2 * unassignedCount >= size }

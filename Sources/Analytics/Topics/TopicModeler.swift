@@ -110,6 +110,15 @@ public struct Topic: Sendable, Equatable {
     public var keywords: [TopicKeyword]
     /// Indices of the quoted comments.
     public var quotes: [Int]
+
+    public init(id: String, goal: String?, members: [Int], label: String, keywords: [TopicKeyword], quotes: [Int]) {
+        self.id = id
+        self.goal = goal
+        self.members = members
+        self.label = label
+        self.keywords = keywords
+        self.quotes = quotes
+    }
 }
 
 /// A keyword of a topic, with its c-TF-IDF weight.
@@ -117,4 +126,10 @@ public struct TopicKeyword: Sendable, Equatable, Codable {
     public var stem: String
     public var display: String
     public var weight: Double
+
+    public init(stem: String, display: String, weight: Double) {
+        self.stem = stem
+        self.display = display
+        self.weight = weight
+    }
 }
