@@ -190,14 +190,17 @@ public enum EvaluationRenderer {
         public var clustersFound: Int
         public var nmi: Double
         public var ari: Double
+        /// Mean NPMI of the top-10 terms of the clusters with 3 or more documents.
+        public var npmi: Double
         public var clusterer: GSDMM
         public var seed: UInt64
         public var keptSeed: UInt64
 
         public init(
             file: String, documents: Int, skipped: Int, goldClasses: Int, clustersFound: Int, nmi: Double, ari: Double,
-            clusterer: GSDMM, seed: UInt64, keptSeed: UInt64
+            npmi: Double, clusterer: GSDMM, seed: UInt64, keptSeed: UInt64
         ) {
+            self.npmi = npmi
             self.file = file
             self.documents = documents
             self.skipped = skipped
@@ -229,6 +232,7 @@ public enum EvaluationRenderer {
                 JSONMember("clusters_found", .int(report.clustersFound)),
                 JSONMember("nmi", number(report.nmi)),
                 JSONMember("ari", number(report.ari)),
+                JSONMember("npmi_mean", number(report.npmi)),
             ]))
     }
 

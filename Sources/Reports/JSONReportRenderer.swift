@@ -142,6 +142,7 @@ public enum JSONReportRenderer {
             JSONMember("distinct_count", .int(topic.distinctCount)),
             JSONMember("unassigned_count", .int(topic.unassignedCount)),
             JSONMember("orphan", .bool(topic.isOrphan)),
+            JSONMember("npmi", .decimal(topic.coherence, places: 4)),
             JSONMember("label", .string(topic.label)),
             JSONMember(
                 "keywords",

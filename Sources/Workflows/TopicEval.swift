@@ -59,10 +59,18 @@ public enum TopicEval {
         let matrix = TermMatrix(bags: bags)
         let result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
         let agreement = ClusterAgreement(gold: gold, found: result.assignments)
+        // Coherence: mean NPMI of the top-10 c-TF-IDF terms of every cluster of 3 or more documents.
+        let termSets = bags.map { Set($0.counts.keys) }
+        var clusters = [[Int]](repeating: [], count: result.clusterCount)
+        for (document, cluster) in result.assignments.enumerated() { clusters[cluster].append(document) }
+        let large = clusters.filter { $0.count >= 3 }
+        let coherence = TopicCoherence(documents: termSets)
+        let scores = ClassTFIDF.keywords(clusters: large, documents: termSets, limit: 10).map { coherence.npmi($0.map(\.term)) }
+        let npmi = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
         return EvaluationRenderer.topics(
             EvaluationRenderer.TopicReport(
                 file: file, documents: texts.count, skipped: skipped, goldClasses: Set(gold).count,
-                clustersFound: result.clusterCount, nmi: agreement.nmi, ari: agreement.ari, clusterer: clusterer,
+                clustersFound: result.clusterCount, nmi: agreement.nmi, ari: agreement.ari, npmi: npmi, clusterer: clusterer,
                 seed: seed, keptSeed: result.seed))
     }
 

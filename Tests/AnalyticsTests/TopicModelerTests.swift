@@ -1,3 +1,4 @@
+import Foundation
 import Analytics
 import Testing
 import _TestSupport
@@ -56,5 +57,20 @@ struct TopicModelerTests {
         #expect(topics(["Radwege!"]).isEmpty)
         #expect(topics(Array(Self.texts.prefix(2))).isEmpty)  // fewer than 3 comments form no topic
         #expect(topics(Array(Self.texts.prefix(3))).count <= 1)
+    }
+}
+
+/// Tests ``TopicCoherence`` on hand-counted documents.
+struct TopicCoherenceTests {
+    @Test func npmiOfAlwaysNeverAndIndependentPairs() {
+        let documents: [Set<String>] = [["rad", "weg"], ["rad", "weg"], ["bus"], ["bus", "rad"]]
+        let coherence = TopicCoherence(documents: documents)
+        // rad: 3/4, weg: 2/4, both 2/4 → ln((0.5)/(0.375)) / −ln(0.5) = 0.415…
+        #expect(abs(coherence.npmi(["rad", "weg"]) - log(0.5 / 0.375) / -log(0.5)) < 1e-9)
+        // weg and bus never meet: close to −1.
+        #expect(coherence.npmi(["weg", "bus"]) < -0.9)
+        // Always together: 1.
+        #expect(abs(TopicCoherence(documents: [["a", "b"], ["a", "b"], ["c"]]).npmi(["a", "b"]) - 1) < 1e-9)
+        #expect(coherence.npmi(["rad"]) == 0)
     }
 }

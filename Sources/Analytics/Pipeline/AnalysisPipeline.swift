@@ -150,7 +150,7 @@ public enum AnalysisPipeline {
             distinctCount: Set(topic.members.map { comments[$0].contributionKey }).count, unassignedCount: unassigned,
             label: topic.label, keywords: topic.keywords,
             representativeComments: topic.quotes.map { TopicQuote(commentID: comments[$0].id, text: comments[$0].text) },
-            commentIDs: topic.members.map { comments[$0].id })
+            commentIDs: topic.members.map { comments[$0].id }, coherence: topic.coherence)
     }
 
     private static func goalResult(

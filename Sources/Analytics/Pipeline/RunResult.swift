@@ -176,6 +176,8 @@ public struct TopicResult: Sendable, Equatable, Codable {
     public var representativeComments: [TopicQuote]
     /// The ids of its comments, in input order.
     public var commentIDs: [String]
+    /// NPMI coherence of its keywords (``TopicCoherence``), in [−1, 1].
+    public var coherence: Double
 
     /// At least half of its comments fit no measure: a candidate for a new measure.
     public var isOrphan: Bool { size > 0 && 2 * unassignedCount >= size }

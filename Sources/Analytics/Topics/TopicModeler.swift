@@ -65,13 +65,15 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         // Keywords: noun stems only, ranked by c-TF-IDF against the scope's other clusters.
         let nouns = input.keywordStems.map { stems in Set(stems.filter(input.display.isNoun)) }
         let ranked = ClassTFIDF.keywords(clusters: kept, documents: nouns, limit: keywordLimit)
+        let coherence = TopicCoherence(documents: members.map { input.keywordStems[$0] })
         return zip(kept, ranked).enumerated().map { offset, item in
             let (group, terms) = item
             let keywords = terms.map { TopicKeyword(stem: $0.term, display: input.display.display($0.term), weight: $0.score) }
             return Topic(
                 id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
                 label: keywords.prefix(3).map(\.display).joined(separator: " · "), keywords: keywords,
-                quotes: quotes(group, keywords: Set(terms.map(\.term)), input: input))
+                quotes: quotes(group, keywords: Set(terms.map(\.term)), input: input),
+                coherence: coherence.npmi(terms.map(\.term)))
         }
     }
 
@@ -110,8 +112,14 @@ public struct Topic: Sendable, Equatable {
     public var keywords: [TopicKeyword]
     /// Indices of the quoted comments.
     public var quotes: [Int]
+    /// ``TopicCoherence`` NPMI of its keywords over the scope's comments.
+    public var coherence: Double
 
-    public init(id: String, goal: String?, members: [Int], label: String, keywords: [TopicKeyword], quotes: [Int]) {
+    public init(
+        id: String, goal: String?, members: [Int], label: String, keywords: [TopicKeyword], quotes: [Int],
+        coherence: Double = 0
+    ) {
+        self.coherence = coherence
         self.id = id
         self.goal = goal
         self.members = members

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Topic coherence as normalised pointwise mutual information of a topic's top terms (Bouma
+/// 2009; Aletras & Stevenson 2013), with documents as the co-occurrence window, since comments
+/// are short.
+///
+/// With N documents, P(w) the share containing w and P(wᵢ,wⱼ) the share containing both,
+/// ε = 10⁻¹²: `NPMI(wᵢ,wⱼ) = ln((P(wᵢ,wⱼ) + ε) / (P(wᵢ)·P(wⱼ))) / −ln(P(wᵢ,wⱼ) + ε)`, in [−1, 1];
+/// a topic's coherence is the mean over all pairs of its terms (0 for fewer than two terms).
+public struct TopicCoherence: Sendable {
+    private let documents: Int
+    private let postings: [String: Set<Int>]
+
+    public init(documents: [Set<String>]) {
+        var postings: [String: Set<Int>] = [:]
+        for (index, terms) in documents.enumerated() {
+            for term in terms { postings[term, default: []].insert(index) }
+        }
+        self.documents = documents.count
+        self.postings = postings
+    }
+
+    public func npmi(_ terms: [String]) -> Double {
+        guard terms.count >= 2, documents > 0 else { return 0 }
+        let epsilon = 1e-12
+        let n = Double(documents)
+        var sum = 0.0
+        var pairs = 0
+        for i in 0..<terms.count {
+            for j in (i + 1)..<terms.count {
+                let a = postings[terms[i]] ?? []
+                let b = postings[terms[j]] ?? []
+                let joint = Double(a.intersection(b).count) / n + epsilon
+                let pa = Double(a.count) / n
+                let pb = Double(b.count) / n
+                pairs += 1
+                guard pa > 0, pb > 0 else {
+                    sum -= 1
+                    continue
+                }
+                sum += log(joint / (pa * pb)) / -log(joint)
+            }
+        }
+        return sum / Double(pairs)
+    }
+}
