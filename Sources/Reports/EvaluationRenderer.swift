@@ -192,14 +192,17 @@ public enum EvaluationRenderer {
         public var ari: Double
         /// Mean NPMI of the top-10 terms of the clusters with 3 or more documents.
         public var npmi: Double
-        public var clusterer: GSDMM
+        public var clusterer: String
+        /// The clusterer's settings, in the order printed.
+        public var settings: [(String, Double)]
         public var seed: UInt64
         public var keptSeed: UInt64
 
         public init(
             file: String, documents: Int, skipped: Int, goldClasses: Int, clustersFound: Int, nmi: Double, ari: Double,
-            npmi: Double, clusterer: GSDMM, seed: UInt64, keptSeed: UInt64
+            npmi: Double, clusterer: String, settings: [(String, Double)], seed: UInt64, keptSeed: UInt64
         ) {
+            self.settings = settings
             self.npmi = npmi
             self.file = file
             self.documents = documents
@@ -221,12 +224,8 @@ public enum EvaluationRenderer {
                 JSONMember("documents", .int(report.documents)),
                 JSONMember("skipped_without_label", .int(report.skipped)),
                 JSONMember("gold_classes", .int(report.goldClasses)),
-                JSONMember("clusterer", .string("gsdmm")),
-                JSONMember("maximum_clusters", .int(report.clusterer.maximumClusters)),
-                JSONMember("alpha", number(report.clusterer.alpha)),
-                JSONMember("beta", number(report.clusterer.beta)),
-                JSONMember("iterations", .int(report.clusterer.iterations)),
-                JSONMember("restarts", .int(report.clusterer.restarts)),
+                JSONMember("clusterer", .string(report.clusterer)),
+                JSONMember("settings", .object(report.settings.map { JSONMember($0.0, number($0.1)) })),
                 JSONMember("seed", .string(String(report.seed))),
                 JSONMember("kept_seed", .string(String(report.keptSeed))),
                 JSONMember("clusters_found", .int(report.clustersFound)),

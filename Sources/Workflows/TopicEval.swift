@@ -14,11 +14,18 @@ public enum TopicEval {
         case german
     }
 
+    /// The clustering to score.
+    public enum Method: Sendable {
+        case gsdmm(GSDMM)
+        /// Spherical k-means with this many clusters; nil: as many as the file has gold classes.
+        case kmeans(clusters: Int?, restarts: Int)
+    }
+
     /// Clusters the documents of a JSONL file (one object a line with a text and a gold label:
     /// a string, a number, or a list whose first element counts; lines without one are skipped
     /// and counted) and returns NMI, ARI and the number of clusters as JSON.
     public static func evaluate(
-        file: String, textKey: String, labelKey: String, tokens: Tokens, clusterer: GSDMM, seed: UInt64, threads: Int,
+        file: String, textKey: String, labelKey: String, tokens: Tokens, method: Method, seed: UInt64, threads: Int,
         resources: String?
     ) throws(ResonanzError) -> String {
         let text: String
@@ -57,7 +64,23 @@ public enum TopicEval {
             }
         }
         let matrix = TermMatrix(bags: bags)
-        let result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
+        let result: Clustering
+        let settings: [(String, Double)]
+        let name: String
+        switch method {
+        case .gsdmm(let clusterer):
+            name = "gsdmm"
+            settings = [
+                ("maximum_clusters", Double(clusterer.maximumClusters)), ("alpha", clusterer.alpha), ("beta", clusterer.beta),
+                ("iterations", Double(clusterer.iterations)), ("restarts", Double(clusterer.restarts)),
+            ]
+            result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
+        case .kmeans(let clusters, let restarts):
+            let clusterer = SphericalKMeans(clusters: clusters ?? Set(gold).count, restarts: restarts)
+            name = "spherical-kmeans"
+            settings = [("clusters", Double(clusterer.clusters)), ("restarts", Double(clusterer.restarts))]
+            result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
+        }
         let agreement = ClusterAgreement(gold: gold, found: result.assignments)
         // Coherence: mean NPMI of the top-10 c-TF-IDF terms of every cluster of 3 or more documents.
         let termSets = bags.map { Set($0.counts.keys) }
@@ -70,8 +93,8 @@ public enum TopicEval {
         return EvaluationRenderer.topics(
             EvaluationRenderer.TopicReport(
                 file: file, documents: texts.count, skipped: skipped, goldClasses: Set(gold).count,
-                clustersFound: result.clusterCount, nmi: agreement.nmi, ari: agreement.ari, npmi: npmi, clusterer: clusterer,
-                seed: seed, keptSeed: result.seed))
+                clustersFound: result.clusterCount, nmi: agreement.nmi, ari: agreement.ari, npmi: npmi, clusterer: name,
+                settings: settings, seed: seed, keptSeed: result.seed))
     }
 
     static func labelText(_ value: Any?) -> String? {

@@ -148,8 +148,14 @@ extension ResonanzCommand {
             @Option(help: "Gibbs sweeps.")
             var iterations = GSDMM().iterations
 
-            @Option(help: "Runs with seeds seed, seed+1, …; the most likely is kept.")
+            @Option(help: "Runs with seeds seed, seed+1, …; the best is kept.")
             var restarts = GSDMM().restarts
+
+            @Option(help: "gsdmm, or kmeans (spherical k-means on TF-IDF).")
+            var clusterer = "gsdmm"
+
+            @Option(help: "Clusters for kmeans (default: the number of gold classes).")
+            var topics: Int?
 
             @OptionGroup var resourceOptions: ResourceOptions
             @OptionGroup var analysisOptions: AnalysisOptions
@@ -158,6 +164,8 @@ extension ResonanzCommand {
                 guard TopicEval.Tokens(rawValue: tokens) != nil else {
                     throw ValidationError("--tokens is whitespace or german")
                 }
+                guard ["gsdmm", "kmeans"].contains(clusterer) else { throw ValidationError("--clusterer is gsdmm or kmeans") }
+                if let topics, !(1...10_000).contains(topics) { throw ValidationError("--topics must lie between 1 and 10000") }
                 guard maximumClusters > 0, maximumClusters <= 10_000, alpha > 0, beta > 0, iterations >= 0,
                     (1...100).contains(restarts)
                 else {
@@ -166,13 +174,16 @@ extension ResonanzCommand {
             }
 
             func run() throws {
-                let clusterer = GSDMM(
-                    maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts)
+                let method: TopicEval.Method =
+                    clusterer == "kmeans"
+                    ? .kmeans(clusters: topics, restarts: restarts)
+                    : .gsdmm(
+                        GSDMM(maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts))
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try TopicEval.evaluate(
                             file: file, textKey: textKey, labelKey: labelKey, tokens: TopicEval.Tokens(rawValue: tokens) ?? .german,
-                            clusterer: clusterer, seed: analysisOptions.seed, threads: analysisOptions.threads,
+                            method: method, seed: analysisOptions.seed, threads: analysisOptions.threads,
                             resources: resourceOptions.resources),
                         terminator: "")
                 }

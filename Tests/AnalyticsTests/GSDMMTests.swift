@@ -9,7 +9,7 @@ struct GSDMMTests {
         return [(topic * 10 + d % 5, 1), (topic * 10 + 5 + d % 4, 1), (topic * 10 + 9, 2)]
     }
 
-    func cluster(seed: UInt64 = 7, threads: Int = 1, restarts: Int = 3) -> GSDMM.Result {
+    func cluster(seed: UInt64 = 7, threads: Int = 1, restarts: Int = 3) -> Clustering {
         GSDMM(maximumClusters: 10, iterations: 30, restarts: restarts)
             .cluster(documents: Self.documents, vocabularySize: 30, seed: seed, threads: threads)
     }
@@ -46,5 +46,18 @@ struct GSDMMTests {
         // Everything in one cluster against two classes: no information.
         let lumped = ClusterAgreement(gold: [0, 0, 1, 1], found: [5, 5, 5, 5])
         #expect(lumped.nmi == 0 && lumped.ari == 0)
+    }
+}
+
+/// Tests ``SphericalKMeans`` on the same plain documents.
+struct SphericalKMeansTests {
+    @Test func findsDisjointTopicsTheSameForAnyThreadCount() {
+        let kmeans = SphericalKMeans(clusters: 3, restarts: 3)
+        let serial = kmeans.cluster(documents: GSDMMTests.documents, vocabularySize: 30, seed: 4, threads: 1)
+        let parallel = kmeans.cluster(documents: GSDMMTests.documents, vocabularySize: 30, seed: 4, threads: 2)
+        #expect(serial == parallel)
+        #expect(serial.clusterCount == 3)
+        #expect(ClusterAgreement(gold: GSDMMTests.documents.indices.map { $0 % 3 }, found: serial.assignments).nmi == 1)
+        #expect(SphericalKMeans(clusters: 5).cluster(documents: [], vocabularySize: 0, seed: 0, threads: 1).assignments.isEmpty)
     }
 }

@@ -29,28 +29,17 @@ public struct GSDMM: Sendable, Equatable, Codable {
         self.restarts = restarts
     }
 
-    /// A finished clustering.
-    public struct Result: Sendable, Equatable {
-        /// Cluster per document, renumbered 0..<clusterCount by first appearance.
-        public var assignments: [Int]
-        public var clusterCount: Int
-        /// Joint log-likelihood log p(z, w) of the kept run, up to a constant.
-        public var logLikelihood: Double
-        /// The seed of the kept run.
-        public var seed: UInt64
-    }
-
     /// Clusters `documents` (term id, count) over a vocabulary of `vocabularySize` terms.
-    public func cluster(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, threads: Int) -> Result {
+    public func cluster(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
         let runs = ParallelMap.map(count: restarts, threads: threads) { range in
             range.map { run(documents: documents, vocabularySize: vocabularySize, seed: seed &+ UInt64($0)) }
         }
         var best = runs[0]
-        for candidate in runs.dropFirst() where candidate.logLikelihood > best.logLikelihood { best = candidate }
+        for candidate in runs.dropFirst() where candidate.score > best.score { best = candidate }
         return best
     }
 
-    func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64) -> Result {
+    func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64) -> Clustering {
         let k = maximumClusters
         let v = max(vocabularySize, 1)
         var random = SplitMix64(seed: seed)
@@ -124,6 +113,18 @@ public struct GSDMM: Sendable, Equatable, Codable {
             renumbered[z] = renumbered.count
             return renumbered.count - 1
         }
-        return Result(assignments: assignments, clusterCount: renumbered.count, logLikelihood: likelihood, seed: seed)
+        return Clustering(assignments: assignments, clusterCount: renumbered.count, score: likelihood, seed: seed)
     }
+}
+
+/// A finished clustering.
+public struct Clustering: Sendable, Equatable {
+    /// Cluster per document, renumbered 0..<clusterCount by first appearance.
+    public var assignments: [Int]
+    public var clusterCount: Int
+    /// What the kept run maximised: GSDMM's joint log-likelihood log p(z, w) (up to a constant),
+    /// k-means' `Σ_d x_d·μ_k(d)`.
+    public var score: Double
+    /// The seed of the kept run.
+    public var seed: UInt64
 }
