@@ -107,13 +107,7 @@ public struct GSDMM: Sendable, Equatable, Codable {
                 likelihood += lgamma(Double(termCount[z * v + term]) + beta) - lgamma(beta)
             }
         }
-        var renumbered: [Int: Int] = [:]
-        let assignments = cluster.map { z in
-            if let known = renumbered[z] { return known }
-            renumbered[z] = renumbered.count
-            return renumbered.count - 1
-        }
-        return Clustering(assignments: assignments, clusterCount: renumbered.count, score: likelihood, seed: seed)
+        return Clustering(renumbering: cluster, score: likelihood, seed: seed)
     }
 }
 
@@ -127,4 +121,18 @@ public struct Clustering: Sendable, Equatable {
     public var score: Double
     /// The seed of the kept run.
     public var seed: UInt64
+
+    /// A clustering from raw cluster numbers, renumbered by first appearance (so that equal
+    /// partitions compare equal whatever numbers the sampler drew).
+    public init(renumbering raw: [Int], score: Double, seed: UInt64) {
+        var renumbered: [Int: Int] = [:]
+        assignments = raw.map { cluster in
+            if let known = renumbered[cluster] { return known }
+            renumbered[cluster] = renumbered.count
+            return renumbered.count - 1
+        }
+        clusterCount = renumbered.count
+        self.score = score
+        self.seed = seed
+    }
 }

@@ -51,7 +51,7 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
             rows[row].reduce(0) { $0 + $1.weight * centre[$1.term] }
         }
         // k-means++: the first centre uniformly, each next one with probability ∝ its distance.
-        guard !rows.isEmpty else { return Clustering(assignments: [], clusterCount: 0, score: 0, seed: seed) }
+        guard !rows.isEmpty else { return Clustering(renumbering: [], score: 0, seed: seed) }
         var chosen = [random.index(below: rows.count)]
         var distance = [Double](repeating: 1, count: rows.count)
         while chosen.count < k {
@@ -101,12 +101,6 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
                 if norm > 0 { centres[c] = centres[c].map { $0 / norm } }
             }
         }
-        var renumbered: [Int: Int] = [:]
-        let result = assignments.map { cluster in
-            if let known = renumbered[cluster] { return known }
-            renumbered[cluster] = renumbered.count
-            return renumbered.count - 1
-        }
-        return Clustering(assignments: result, clusterCount: renumbered.count, score: objective, seed: seed)
+        return Clustering(renumbering: assignments, score: objective, seed: seed)
     }
 }
