@@ -11,11 +11,12 @@ import Foundation
 /// - keywords: ``ClassTFIDF`` over the comments' keyword stems (no stopwords, numbers or short
 ///   fragments), nouns only (``DisplayForms/isNoun(_:)``), shown in the corpus's most frequent
 ///   spelling; the label joins the first three;
-/// - quotes: the members most similar to the topic (the share of the topic's top keywords they
+/// - quotes: the members most similar to the topic (the number of the topic's keywords they
 ///   contain), then diverse: one per campaign or duplicate group, none that shares more than half
 ///   of its keyword stems with one already chosen; ties by comment id;
 /// - topics are numbered by size (largest first, ties by their first comment): `T1`, `T2`, … for
-///   the whole consultation, `<goal>.T1`, … per goal.
+///   the whole consultation, `<goal>.T1`, … per goal; ``TopicLedger`` then gives a topic that
+///   was there in the previous run its old id.
 public struct TopicModeler: Sendable, Equatable, Codable {
     public var clusterer: GSDMM
     public var minimumComments: Int
