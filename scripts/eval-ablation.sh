@@ -13,7 +13,7 @@ ottensen="corpora/ottensen/framework.yaml=corpora/ottensen/comments.jsonl"
 germeval=""
 if [ -f "$data/germeval2017_db_train/normalized.jsonl" ]; then
     germeval="$out/germeval2017.jsonl"
-    scripts/import-germeval.py "$data/germeval2017_db_train/normalized.jsonl" "$germeval" >/dev/null
+    scripts/import-db-feedback.py "$data/germeval2017_db_train/normalized.jsonl" "$germeval" >/dev/null
 fi
 
 echo "| variant | Ottensen macro-F1 | Jena macro-F1 | GermEval macro-F1 | Ottensen ECE | Jena ECE | GermEval ECE |"
@@ -34,7 +34,7 @@ for variant in "all steps:" "without query expansion:--no-expansion" "without Na
             --comments corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv \
             --confidence-model "$out/$key-ottensen.json" $flags > "$out/$key-on-jena.json" 2>/dev/null
         if [ -n "$germeval" ]; then
-            "$resonanz" eval --framework corpora/germeval2017/framework.yaml --comments "$germeval" \
+            "$resonanz" eval --framework corpora/db-feedback/framework.yaml --comments "$germeval" \
                 --confidence-model "$out/$key-both.json" $flags > "$out/$key-on-germeval.json" 2>/dev/null
         fi
     }

@@ -37,9 +37,9 @@ measure ottensen "$ottensen_framework" "$out/confidence-without-ottensen.json" $
 # shellcheck disable=SC2086
 measure jena-hf4 "$jena_framework" "$out/confidence-without-jena.json" $jena_comments
 if [ -f "$data/germeval2017_db_train/normalized.jsonl" ]; then
-    scripts/import-germeval.py "$data/germeval2017_db_train/normalized.jsonl" "$out/germeval2017.jsonl" >/dev/null
+    scripts/import-db-feedback.py "$data/germeval2017_db_train/normalized.jsonl" "$out/germeval2017.jsonl" >/dev/null
     # The shipped model never saw GermEval: it is the held-out model too.
-    measure germeval2017 corpora/germeval2017/framework.yaml models/assignment-confidence.json "$out/germeval2017.jsonl"
+    measure germeval2017 corpora/db-feedback/framework.yaml models/assignment-confidence.json "$out/germeval2017.jsonl"
 else
     echo "  germeval2017: skipped, $data/germeval2017_db_train is not here" >&2
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Maps the GermEval 2017 (Deutsche Bahn) data onto the measures of corpora/germeval2017/framework.yaml.
+"""Maps the GermEval 2017 (Deutsche Bahn) data onto the measures of corpora/db-feedback/framework.yaml.
 
-Usage: scripts/import-germeval.py SRC.jsonl OUT.jsonl
+Usage: scripts/import-db-feedback.py SRC.jsonl OUT.jsonl
 Reads the normalised data (one JSON a line with `id`, `text`, `labels` = aspect category names)
 and writes one JSON a line `{"id", "text", "labels"}` with each category mapped to its measure id:
 `bahn.` + the name in lower case with ä→ae, ö→oe, ü→ue, ß→ss (so "Sonstige_Unregelmässigkeiten"
@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-FRAMEWORK = Path(__file__).resolve().parent.parent / "corpora" / "germeval2017" / "framework.yaml"
+FRAMEWORK = Path(__file__).resolve().parent.parent / "corpora" / "db-feedback" / "framework.yaml"
 UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 
 
