@@ -44,6 +44,11 @@ public final class Store: Sendable {
         }
     }
 
+    /// The ids of all stored comments (without reading their texts).
+    public func commentIDs() throws(StorageError) -> Set<String> {
+        try read { db in Set(try String.fetchAll(db, sql: "SELECT id FROM comment")) }
+    }
+
     /// The framework the store belongs to, once a run has stored one.
     public func frameworkID() throws(StorageError) -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT value FROM store_meta WHERE key = 'framework_id'") }

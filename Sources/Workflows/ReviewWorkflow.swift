@@ -43,7 +43,7 @@ public enum ReviewWorkflow {
         let startedAt = NightlyRun.timestamp(options.startedAt)
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         do {
-            let known = Set(try session.store.comments().map(\.comment.id))
+            let known = try session.store.commentIDs()
             let (decisions, unknown) = file.decisions.reduce(into: ([ReviewDecision](), [ReviewDecision]())) { split, decision in
                 if known.contains(decision.commentID) { split.0.append(decision) } else { split.1.append(decision) }
             }

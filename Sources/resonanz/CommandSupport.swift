@@ -109,6 +109,13 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
+    /// Sets the analysis settings, the resource folder and the confidence model of `options`.
+    func apply(to options: inout RunOptions, resources: ResourceOptions) {
+        options.resources = resources.resources
+        options.confidenceModel = confidenceModel
+        options.pipeline = configuration
+    }
+
     var configuration: Analytics.PipelineConfiguration {
         var assignment = MeasureAssigner.Settings()
         assignment.assignAt = threshold

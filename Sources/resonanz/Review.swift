@@ -41,13 +41,9 @@ extension ResonanzCommand {
 
             func run() throws {
                 try runWorkflow { () throws(ResonanzError) in
-                    let output = try storeOptions.output(framework: framework)
-                    let path = file ?? URL(fileURLWithPath: output).appendingPathComponent("review-queue.csv").relativePath
-                    let written = try ReviewWorkflow.queue(
-                        count: count, file: path,
-                        options: RunOptions(
-                            framework: framework, comments: [], output: output, database: storeOptions.db, wait: storeOptions.wait),
-                        logger: makeLogger(quiet: true))
+                    let options = try storeOptions.runOptions(framework: framework)
+                    let path = file ?? URL(fileURLWithPath: options.output).appendingPathComponent("review-queue.csv").relativePath
+                    let written = try ReviewWorkflow.queue(count: count, file: path, options: options, logger: makeLogger(quiet: true))
                     print("wrote \(written) comments to review to \(path)")
                 }
             }
@@ -82,11 +78,7 @@ extension ResonanzCommand {
             func run() throws {
                 try runWorkflow { () throws(ResonanzError) in
                     let summary = try ReviewWorkflow.importFile(
-                        file,
-                        options: RunOptions(
-                            framework: framework, comments: [], output: try storeOptions.output(framework: framework),
-                            database: storeOptions.db, wait: storeOptions.wait),
-                        logger: makeLogger(quiet: true))
+                        file, options: try storeOptions.runOptions(framework: framework), logger: makeLogger(quiet: true))
                     for row in summary.rejected {
                         FileHandle.standardError.write(Data("\(row.source): rejected: \(row.reason)\n".utf8))
                     }

@@ -17,6 +17,11 @@ struct StoreOptions: ParsableArguments {
         if let out { return out }
         return "reports/" + (try NightlyRun.frameworkID(of: framework))
     }
+
+    /// The options of a command on the store of `framework`; the caller adds what it analyses with.
+    func runOptions(framework: String, comments: [String] = []) throws(ResonanzError) -> RunOptions {
+        RunOptions(framework: framework, comments: comments, output: try output(framework: framework), database: db, wait: wait)
+    }
 }
 
 /// The framework and comment files of `run` and `ingest`.
@@ -79,14 +84,10 @@ extension ResonanzCommand {
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
-                let summary = try NightlyRun.run(
-                    RunOptions(
-                        framework: input.framework, comments: input.comments,
-                        output: try storeOptions.output(framework: input.framework), database: storeOptions.db,
-                        wait: storeOptions.wait, resources: resourceOptions.resources,
-                        confidenceModel: analysisOptions.confidenceModel, read: commentOptions.readOptions,
-                        pipeline: analysisOptions.configuration),
-                    logger: makeLogger(quiet: input.quiet))
+                var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
+                options.read = commentOptions.readOptions
+                analysisOptions.apply(to: &options, resources: resourceOptions)
+                let summary = try NightlyRun.run(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
                 try input.checkStrict(summary)
             }

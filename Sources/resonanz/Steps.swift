@@ -17,12 +17,9 @@ extension ResonanzCommand {
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
-                let summary = try NightlyRun.ingest(
-                    RunOptions(
-                        framework: input.framework, comments: input.comments,
-                        output: try storeOptions.output(framework: input.framework), database: storeOptions.db,
-                        wait: storeOptions.wait, read: commentOptions.readOptions),
-                    logger: makeLogger(quiet: input.quiet))
+                var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
+                options.read = commentOptions.readOptions
+                let summary = try NightlyRun.ingest(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
                 try input.checkStrict(summary)
             }
@@ -49,12 +46,9 @@ extension ResonanzCommand {
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
-                let summary = try NightlyRun.analyze(
-                    RunOptions(
-                        framework: framework, comments: [], output: try storeOptions.output(framework: framework),
-                        database: storeOptions.db, wait: storeOptions.wait, resources: resourceOptions.resources,
-                        confidenceModel: analysisOptions.confidenceModel, pipeline: analysisOptions.configuration),
-                    logger: makeLogger(quiet: quiet))
+                var options = try storeOptions.runOptions(framework: framework)
+                analysisOptions.apply(to: &options, resources: resourceOptions)
+                let summary = try NightlyRun.analyze(options, logger: makeLogger(quiet: quiet))
                 print("\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)")
             }
         }
@@ -78,11 +72,9 @@ extension ResonanzCommand {
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
-                let output = try storeOptions.output(framework: framework)
-                let files = try NightlyRun.report(
-                    RunOptions(framework: framework, comments: [], output: output, database: storeOptions.db, wait: storeOptions.wait),
-                    logger: makeLogger(quiet: quiet))
-                print("wrote \(files.count) files to \(output)")
+                let options = try storeOptions.runOptions(framework: framework)
+                let files = try NightlyRun.report(options, logger: makeLogger(quiet: quiet))
+                print("wrote \(files.count) files to \(options.output)")
             }
         }
     }

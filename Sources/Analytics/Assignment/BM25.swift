@@ -38,12 +38,20 @@ public struct BM25Index: Sendable {
     /// Sorted, so that summing them gives the same floating-point result in every run: Swift
     /// dictionaries iterate in an order that differs between instances and processes.
     public func contributions(of query: [String: Double], in document: TermBag) -> [(term: String, weight: Double)] {
+        contributions(ofSorted: query.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) }, in: document)
+    }
+
+    /// ``contributions(of:in:)`` for a query already sorted by term, so that scoring one query
+    /// against every comment sorts it once, not once per comment.
+    public func contributions(ofSorted query: [(term: String, weight: Double)], in document: TermBag)
+        -> [(term: String, weight: Double)]
+    {
         guard averageLength > 0 else { return [] }
         let lengthNorm = 1 - b + b * Double(document.length) / averageLength
         var result: [(term: String, weight: Double)] = []
-        for term in query.keys.sorted() {
+        for (term, weight) in query {
             let frequency = Double(document.count(term))
-            guard frequency > 0, let weight = query[term] else { continue }
+            guard frequency > 0 else { continue }
             result.append((term, weight * idf(term) * frequency * (k1 + 1) / (frequency + k1 * lengthNorm)))
         }
         return result

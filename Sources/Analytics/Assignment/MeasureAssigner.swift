@@ -123,7 +123,7 @@ public struct MeasureAssigner: Sendable {
             }
         }
         return AssignmentRun(
-            assessments: assessments, features: features, measureIDs: queries.map(\.measureID), index: index, queries: queries,
+            assessments: assessments, features: features, measureIDs: queries.map(\.measureID), index: index,
             confidenceModel: confidenceModel)
     }
 
@@ -170,7 +170,7 @@ public struct MeasureAssigner: Sendable {
             chunk.reserveCapacity(range.count * measures)
             for row in range {
                 for query in queries {
-                    let contributions = index.contributions(of: query.weights, in: bags[row])
+                    let contributions = index.contributions(ofSorted: query.sortedWeights, in: bags[row])
                     chunk.append((index.score(contributions), Double(contributions.count)))
                 }
             }
@@ -231,7 +231,7 @@ public struct MeasureAssigner: Sendable {
     ) -> [Evidence] {
         let query = queries[column]
         let ownTerms = baseQueries[column].weights
-        return index.contributions(of: query.weights, in: bag)
+        return index.contributions(ofSorted: query.sortedWeights, in: bag)
             .sorted { lhs, rhs in lhs.weight != rhs.weight ? lhs.weight > rhs.weight : lhs.term < rhs.term }
             .prefix(settings.evidenceLimit)
             .map { term, weight in

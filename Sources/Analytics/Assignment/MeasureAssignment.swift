@@ -5,8 +5,6 @@ public struct AssignmentRun: Sendable {
     public var features: [Double]
     public var measureIDs: [String]
     public var index: BM25Index
-    /// The queries after expansion.
-    public var queries: [MeasureQuery]
     /// The confidence model applied (the shipped one, refitted on reviewed pairs when there are any).
     public var confidenceModel: ConfidenceModel
 

@@ -14,7 +14,11 @@ public struct MeasureQuery: Sendable {
     public let measureID: String
     public let goalID: String
     /// Weight per stem.
-    public private(set) var weights: [String: Double]
+    public private(set) var weights: [String: Double] {
+        didSet { sortedWeights = Self.sorted(weights) }
+    }
+    /// The same weights sorted by stem, the order BM25 adds them in.
+    public private(set) var sortedWeights: [(term: String, weight: Double)] = []
     /// How the measure's own text spells each stem, for evidence.
     public let display: [String: String]
 
@@ -31,6 +35,11 @@ public struct MeasureQuery: Sendable {
         self.goalID = measure.goalID
         self.weights = weights
         self.display = display
+        self.sortedWeights = Self.sorted(weights)
+    }
+
+    static func sorted(_ weights: [String: Double]) -> [(term: String, weight: Double)] {
+        weights.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) }
     }
 }
 
@@ -38,7 +47,9 @@ extension MeasureQuery {
     /// The query with `extra` terms added at their weights (expansion).
     public func expanded(with extra: [String: Double]) -> MeasureQuery {
         var copy = self
-        for (term, weight) in extra { copy.weights[term, default: 0] += weight }
+        var weights = weights
+        for (term, weight) in extra { weights[term, default: 0] += weight }
+        copy.weights = weights
         return copy
     }
 }

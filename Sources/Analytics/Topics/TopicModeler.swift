@@ -37,15 +37,18 @@ public struct TopicModeler: Sendable, Equatable, Codable {
 
     /// What the modeler needs of each comment.
     public struct Input: Sendable {
-        public var bags: [TermBag]
-        public var keywordStems: [Set<String>]
-        public var contributionKeys: [String]
-        public var ids: [String]
-        public var display: DisplayForms
+        public let bags: [TermBag]
+        public let keywordStems: [Set<String>]
+        public let contributionKeys: [String]
+        public let ids: [String]
+        public let display: DisplayForms
+        /// The noun stems among `keywordStems`: what topic keywords are drawn from.
+        public let nounStems: [Set<String>]
 
         public init(bags: [TermBag], keywordStems: [Set<String>], contributionKeys: [String], ids: [String], display: DisplayForms) {
             self.bags = bags
             self.keywordStems = keywordStems
+            self.nounStems = keywordStems.map { Set($0.filter(display.isNoun)) }
             self.contributionKeys = contributionKeys
             self.ids = ids
             self.display = display
@@ -64,8 +67,7 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
         }
         // Keywords: noun stems only, ranked by c-TF-IDF against the scope's other clusters.
-        let nouns = input.keywordStems.map { stems in Set(stems.filter(input.display.isNoun)) }
-        let ranked = ClassTFIDF.keywords(clusters: kept, documents: nouns, limit: keywordLimit)
+        let ranked = ClassTFIDF.keywords(clusters: kept, documents: input.nounStems, limit: keywordLimit)
         let coherence = TopicCoherence(documents: members.map { input.keywordStems[$0] })
         return zip(kept, ranked).enumerated().map { offset, item in
             let (group, terms) = item
