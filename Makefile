@@ -2,11 +2,11 @@
 #   run            set up what is missing, build in release, analyse the Jena corpus into reports/jena-hf4/
 #   nights         two nightly runs of the Jena corpus into a fresh store (reports/jena-hf4-nights/)
 #   test           unit tests and the end-to-end test of the built CLI (passes without ../shared)
-#   eval           stemmer and assignment quality on the labelled data (needs ../shared/data)
+#   eval           stemmer, assignment, topic and duplicate figures on the labelled data (needs ../shared/data)
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
 #   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
 #   eval-ablation  each assignment step left out in turn (figures for docs/assignment.md)
-#   eval-topics    GSDMM on the GSDMM paper's benchmarks and on 10kGNAD (needs ../shared/data)
+#   eval-topics    GSDMM and spherical k-means on the GSDMM paper's benchmarks and on 10kGNAD (needs ../shared/data)
 #   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
