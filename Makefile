@@ -6,7 +6,7 @@
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
 #   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
 #   eval-ablation  each assignment step left out in turn (figures for docs/assignment.md)
-#   eval-topics    GSDMM and spherical k-means on the GSDMM paper's benchmarks and on 10kGNAD (needs ../shared/data)
+#   eval-topics    GSDMM and spherical k-means on the GSDMM paper's benchmarks, 10kGNAD and Ottensen, beside scikit-learn (needs ../shared/data)
 #   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
@@ -63,8 +63,8 @@ $(EVAL_VENV)/.installed: scripts/requirements-eval.txt
 eval-assignment: build-release $(EVAL_VENV)/.installed
 	scripts/eval-assignment.sh $(RELEASE_BIN) $(EVAL_VENV)/bin/python $(DATA) reports/eval
 
-eval-topics: build-release
-	scripts/eval-topics.sh $(RELEASE_BIN) $(DATA) reports/eval-topics
+eval-topics: build-release $(EVAL_VENV)/.installed
+	scripts/eval-topics.sh $(RELEASE_BIN) $(EVAL_VENV)/bin/python $(DATA) reports/eval-topics
 
 eval-ablation: build-release
 	scripts/eval-ablation.sh $(RELEASE_BIN) $(DATA) reports/eval-ablation

@@ -197,11 +197,20 @@ public enum EvaluationRenderer {
         public var settings: [(String, Double)]
         public var seed: UInt64
         public var keptSeed: UInt64
+        /// K chosen by ``TopicCountSelection`` (nil when given).
+        public var chosenClusters: Int?
+        /// Mean ARI against the results of other seeds, and of 90 % subsamples (nil: not measured).
+        public var seedARI: Double?
+        public var subsampleARI: Double?
 
         public init(
             file: String, documents: Int, skipped: Int, goldClasses: Int, clustersFound: Int, nmi: Double, ari: Double,
-            npmi: Double, clusterer: String, settings: [(String, Double)], seed: UInt64, keptSeed: UInt64
+            npmi: Double, clusterer: String, settings: [(String, Double)], seed: UInt64, keptSeed: UInt64,
+            chosenClusters: Int? = nil, seedARI: Double? = nil, subsampleARI: Double? = nil
         ) {
+            self.chosenClusters = chosenClusters
+            self.seedARI = seedARI
+            self.subsampleARI = subsampleARI
             self.settings = settings
             self.npmi = npmi
             self.file = file
@@ -232,6 +241,9 @@ public enum EvaluationRenderer {
                 JSONMember("nmi", number(report.nmi)),
                 JSONMember("ari", number(report.ari)),
                 JSONMember("npmi_mean", number(report.npmi)),
+                JSONMember("chosen_clusters", .optional(report.chosenClusters)),
+                JSONMember("stability_seeds_ari", report.seedARI.map(number) ?? .null),
+                JSONMember("stability_subsample_ari", report.subsampleARI.map(number) ?? .null),
             ]))
     }
 

@@ -21,6 +21,7 @@ public enum JSONReportRenderer {
             JSONMember("changes", result.changes.map(changes) ?? .null),
             JSONMember("goals", .array(result.goals.map(goal))),
             JSONMember("topics", .array(result.topics.map(topic))),
+            JSONMember("topic_selection", topicSelection(result)),
             JSONMember(
                 "topic_events",
                 .array(result.topicEvents.map { event in
@@ -32,6 +33,34 @@ public enum JSONReportRenderer {
             JSONMember("comments", .array(result.comments.map(comment))),
             JSONMember("warnings", .array(result.warnings.map(warning))),
         ])
+    }
+
+    /// Per scope ("" = the whole consultation): the number of topics used, the best-scoring one,
+    /// the hysteresis state and every candidate's score.
+    private static func topicSelection(_ result: RunResult) -> JSONValue {
+        let scopes = Set(result.topicCounts.keys).union(result.topicScores.keys).sorted()
+        return .array(
+            scopes.map { scope in
+                let count = result.topicCounts[scope]
+                return .object([
+                    JSONMember("goal", scope.isEmpty ? .null : .string(scope)),
+                    JSONMember("clusters", .optional(count?.clusters)),
+                    JSONMember("best", .optional(count?.best)),
+                    JSONMember("challenger", .optional(count?.challenger)),
+                    JSONMember("streak", .int(count?.streak ?? 0)),
+                    JSONMember(
+                        "candidates",
+                        .array(
+                            (result.topicScores[scope] ?? []).map { score in
+                                .object([
+                                    JSONMember("clusters", .int(score.clusters)),
+                                    JSONMember("coherence", .decimal(score.coherence, places: 4)),
+                                    JSONMember("stability", .decimal(score.stability, places: 4)),
+                                    JSONMember("score", .decimal(score.score, places: 4)),
+                                ])
+                            })),
+                ])
+            })
     }
 
     private static func run(_ result: RunResult) -> JSONValue {
@@ -84,12 +113,14 @@ public enum JSONReportRenderer {
             JSONMember("confidence_calibrated", .bool(true)),
             JSONMember("keywords", .string("log-likelihood G2 with log ratio, per comment")),
             JSONMember("keyword_minimum_comments", .int(method.keywordMinimumComments)),
-            JSONMember("topics", .string("gsdmm")),
-            JSONMember("topics_maximum_clusters", .int(method.topics.clusterer.maximumClusters)),
-            JSONMember("topics_alpha", .decimal(method.topics.clusterer.alpha, places: 4)),
-            JSONMember("topics_beta", .decimal(method.topics.clusterer.beta, places: 4)),
-            JSONMember("topics_iterations", .int(method.topics.clusterer.iterations)),
-            JSONMember("topics_restarts", .int(method.topics.clusterer.restarts)),
+            JSONMember("topics", .string(method.topics.clustering.method.rawValue)),
+            JSONMember("topics_fixed", .optional(method.topics.fixedTopics)),
+            JSONMember("topics_candidates", .array(method.topics.selection.candidates.map { .int($0) })),
+            JSONMember("topics_seeds", .int(method.topics.selection.seeds)),
+            JSONMember("topics_confirmations", .int(method.topics.selection.confirmations)),
+            JSONMember("topics_alpha", .decimal(method.topics.clustering.gsdmm.alpha, places: 4)),
+            JSONMember("topics_beta", .decimal(method.topics.clustering.gsdmm.beta, places: 4)),
+            JSONMember("topics_iterations", .int(method.topics.clustering.gsdmm.iterations)),
             JSONMember("topics_minimum_comments", .int(method.topics.minimumComments)),
         ])
     }
@@ -129,6 +160,7 @@ public enum JSONReportRenderer {
             JSONMember("uncertain_count", .int(goal.uncertainCount)),
             JSONMember("unassigned_count", .int(goal.unassignedCount)),
             JSONMember("keywords", .array(goal.keywords.map(keyword))),
+            JSONMember("phrases", .array(goal.phrases.map(keyword))),
             JSONMember("measures", .array(goal.measures.map { measure($0, goal: goal) })),
             JSONMember("topics", .array(goal.topics.map(topic))),
         ])
@@ -150,8 +182,10 @@ public enum JSONReportRenderer {
                     .object([
                         JSONMember("term", .string(keyword.display)), JSONMember("stem", .string(keyword.stem)),
                         JSONMember("weight", .decimal(keyword.weight, places: 4)),
+                        JSONMember("log_likelihood", .decimal(keyword.logLikelihood, places: 4)),
                     ])
                 })),
+            JSONMember("phrases", .array(topic.phrases.map(keyword))),
             JSONMember(
                 "representative_comments",
                 .array(topic.representativeComments.map { quote in
@@ -169,6 +203,7 @@ public enum JSONReportRenderer {
             JSONMember("share", .decimal(goal.share(of: measure), places: 4)),
             JSONMember("uncertain_count", .int(measure.uncertainCount)),
             JSONMember("keywords", .array(measure.keywords.map(keyword))),
+            JSONMember("phrases", .array(measure.phrases.map(keyword))),
             JSONMember(
                 "representative_comments",
                 .array(measure.representativeComments.map { quote in

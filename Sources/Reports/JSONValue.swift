@@ -20,6 +20,11 @@ public indirect enum JSONValue: Sendable, Equatable {
     public static func optional(_ text: String?) -> JSONValue {
         text.map(JSONValue.string) ?? .null
     }
+
+    /// `int` or `null`.
+    public static func optional(_ number: Int?) -> JSONValue {
+        number.map(JSONValue.int) ?? .null
+    }
 }
 
 /// One key and value of a JSON object.

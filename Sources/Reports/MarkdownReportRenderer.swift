@@ -72,7 +72,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(measureTable(goal, strings: strings))
             lines.append("")
-            lines.append("\(strings.frequentTerms): " + terms(goal.keywords, strings: strings))
+            lines.append("\(strings.frequentTerms): " + terms(goal.keywords, phrases: goal.phrases, strings: strings))
         }
         lines.append("")
         lines.append(strings.shareNote)
@@ -230,7 +230,8 @@ public enum MarkdownReportRenderer {
         ]
         for topic in topics {
             let share = total > 0 ? Double(topic.size) / Double(total) : 0
-            let words = topic.keywords.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
+            let words = (topic.phrases.filter(\.isSignificant).map(\.display) + topic.keywords.map(\.display))
+                .map(MarkdownText.inline).joined(separator: ", ")
             lines.append(
                 "| \(MarkdownText.cell(topic.label)) (`\(topic.id)`) | \(topic.size) | \(GermanFormat.percent(share)) | "
                     + "\(topic.unassignedCount) | \(MarkdownText.cell(words)) |")
@@ -238,8 +239,10 @@ public enum MarkdownReportRenderer {
         return lines.joined(separator: "\n")
     }
 
-    static func terms(_ keywords: [Keyword], strings: ReportStrings) -> String {
-        keywords.isEmpty ? strings.noTerms : keywords.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
+    /// The significant phrases first (they say more than single words), then the keywords.
+    static func terms(_ keywords: [Keyword], phrases: [Keyword] = [], strings: ReportStrings) -> String {
+        let all = phrases.filter(\.isSignificant) + keywords
+        return all.isEmpty ? strings.noTerms : all.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
     }
 
     static func goalPage(_ goal: GoalResult, result: RunResult, strings: ReportStrings) -> String {
@@ -256,7 +259,7 @@ public enum MarkdownReportRenderer {
         lines.append("")
         lines.append(measureTable(goal, strings: strings))
         lines.append("")
-        lines.append("\(strings.frequentTerms): " + terms(goal.keywords, strings: strings))
+        lines.append("\(strings.frequentTerms): " + terms(goal.keywords, phrases: goal.phrases, strings: strings))
         for measure in goal.measures {
             lines.append("")
             lines.append("## " + MarkdownText.inline(measure.title))
@@ -265,7 +268,7 @@ public enum MarkdownReportRenderer {
                 "`\(measure.id)`: "
                     + strings.measureFigures(measure.commentCount, GermanFormat.percent(goal.share(of: measure)), measure.uncertainCount))
             lines.append("")
-            lines.append("\(strings.frequentTerms): " + terms(measure.keywords, strings: strings))
+            lines.append("\(strings.frequentTerms): " + terms(measure.keywords, phrases: measure.phrases, strings: strings))
             lines.append("")
             lines.append("**\(strings.typicalComments)**")
             lines.append("")

@@ -65,7 +65,7 @@ struct ReportStrings: Sendable {
     var topicsSection = "Themen"
     var topicsIntro: @Sendable (Int) -> String = {
         "Worüber die \($0) Beiträge sprechen, unabhängig von den Maßnahmen: Gruppen von Beiträgen mit ähnlichen "
-            + "Wörtern (GSDMM). Seltene Anliegen bilden kein Thema."
+            + "Wörtern. Seltene Anliegen bilden kein Thema."
     }
     var noTopics = "Keine: zu wenige Beiträge für Themen."
     var topic = "Thema"
@@ -114,13 +114,21 @@ struct ReportStrings: Sendable {
         Geprüfte Entscheidungen (`resonanz review import`) gelten in jedem späteren Lauf und trainieren \
         das Modell mit; in diesem Lauf waren es \(reviewed) geprüfte Beiträge. `resonanz review queue` \
         schlägt die Beiträge vor, deren Prüfung am meisten hilft. Kennzeichnende Begriffe sind \
-        Wörter, die in den Beiträgen einer Maßnahme oder eines Ziels deutlich häufiger vorkommen als \
-        im Rest der Beteiligung (Log-Likelihood G²).
+        Wörter und feste Wendungen aus zwei Wörtern („junge Fachkräfte“), die in den Beiträgen einer \
+        Maßnahme, eines Ziels oder eines Themas deutlich häufiger vorkommen als im Rest der Beteiligung \
+        (Log-Likelihood G²).
+
+        Themen sind Gruppen von Beiträgen mit ähnlichen Wörtern, gefunden ohne Blick auf die \
+        Maßnahmen. Ihre Zahl wählt das Programm je Ziel selbst: die Zahl, deren Themen in sich am \
+        stimmigsten sind und bei wiederholter Berechnung am ehesten wiederkehren. Eine neue Zahl gilt \
+        erst, wenn sie in drei Läufen nacheinander klar besser abschneidet; so springt die Zahl der \
+        Themen nicht von Nacht zu Nacht. Ein Thema, das im vorigen Lauf schon da war, behält seine Nummer.
 
         Grenzen: Die Zuordnung beruht auf Wörtern, nicht auf Bedeutung. Synonyme, die weder in der \
         Maßnahme stehen noch gemeinsam mit ihren Wörtern vorkommen, bleiben unerkannt; Ironie und \
-        Verneinung („kein Bedarf an …“) werden nicht verstanden. Themen jenseits der Maßnahmen werden \
-        in dieser Version noch nicht erkannt.
+        Verneinung („kein Bedarf an …“) werden nicht verstanden. Themen sind statistische Gruppen: \
+        Ihre Grenzen verschieben sich, wenn neue Beiträge hinzukommen, und kleine Themen können \
+        zufällig zusammengefasst sein; die Zitate zeigen, worum es tatsächlich geht.
 
         Wörtlich gleiche Beiträge und Kampagnentexte (nahezu gleiche Texte, die viele einreichen; \
         mindestens 55 % gemeinsame Wortstämme) werden erkannt. Die Spalte „eigenständig“ zählt eine \

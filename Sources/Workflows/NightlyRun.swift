@@ -260,7 +260,8 @@ public enum NightlyRun {
         let settings = options.pipeline
         let identity = [
             corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.assignment)",
-            "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)", plan.reviewsSHA256,
+            "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)", "\(settings.phraseMinimumComments)",
+            "\(settings.topics)", plan.reviewsSHA256,
             confidenceModel.map { "\($0.weights)" } ?? "",
         ].joined(separator: "|")
         return RunManifest(

@@ -21,12 +21,37 @@ public enum TopicEval {
         case kmeans(clusters: Int?, restarts: Int)
     }
 
+    /// Which label counts when a line has a list of them.
+    public enum LabelChoice: String, Sendable, CaseIterable {
+        /// The first of the list.
+        case first
+        /// The one fewest lines carry (ties by name): the most specific, in a hierarchy of
+        /// categories where parents are listed beside their children.
+        case rarest
+    }
+
+    /// What else to measure beside agreement with the gold labels.
+    public struct Extras: Sendable {
+        /// Choose K with ``TopicCountSelection`` (GSDMM: its upper bound) instead of taking it
+        /// from the options or the gold labels.
+        public var chooseClusters: Bool
+        /// Stability: mean ARI between the results of `stabilityRuns` other seeds and the
+        /// result of the given seed, and mean ARI between the result on all documents and on
+        /// `stabilityRuns` random 90 % subsamples (on the documents they share).
+        public var stabilityRuns: Int
+
+        public init(chooseClusters: Bool = false, stabilityRuns: Int = 0) {
+            self.chooseClusters = chooseClusters
+            self.stabilityRuns = stabilityRuns
+        }
+    }
+
     /// Clusters the documents of a JSONL file (one object a line with a text and a gold label:
     /// a string, a number, or a list whose first element counts; lines without one are skipped
     /// and counted) and returns NMI, ARI and the number of clusters as JSON.
     public static func evaluate(
-        file: String, textKey: String, labelKey: String, tokens: Tokens, method: Method, seed: UInt64, threads: Int,
-        resources: String?
+        file: String, textKey: String, labelKey: String, labelChoice: LabelChoice = .first, tokens: Tokens, method: Method,
+        extras: Extras = Extras(), seed: UInt64, threads: Int, resources: String?
     ) throws(ResonanzError) -> String {
         let text: String
         do {
@@ -35,19 +60,32 @@ public enum TopicEval {
             throw .badInput("\(file): cannot read: \(error.localizedDescription)")
         }
         var texts: [String] = []
-        var gold: [String] = []
+        var labelLists: [[String]] = []
         var skipped = 0
         for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
                 throw .badInput("\(file):\(offset + 1): not a JSON object")
             }
-            guard let body = object[textKey] as? String, let label = labelText(object[labelKey]) else {
+            let labels = labelTexts(object[labelKey])
+            guard let body = object[textKey] as? String, !labels.isEmpty else {
                 skipped += 1
                 continue
             }
             texts.append(body)
-            gold.append(label)
+            labelLists.append(labels)
+        }
+        var frequency: [String: Int] = [:]
+        for labels in labelLists { for label in Set(labels) { frequency[label, default: 0] += 1 } }
+        let gold = labelLists.map { labels in
+            switch labelChoice {
+            case .first: return labels[0]
+            case .rarest:
+                return labels.min { lhs, rhs in
+                    let (left, right) = (frequency[lhs] ?? 0, frequency[rhs] ?? 0)
+                    return left != right ? left < right : lhs < rhs
+                } ?? labels[0]
+            }
         }
         guard !texts.isEmpty else { throw .badInput("\(file): no line has both '\(textKey)' and '\(labelKey)'") }
         let bags: [TermBag]
@@ -64,29 +102,48 @@ public enum TopicEval {
             }
         }
         let matrix = TermMatrix(bags: bags)
-        let result: Clustering
-        let settings: [(String, Double)]
+        let termSets = bags.map { Set($0.counts.keys) }
+        let clustering: TopicClustering
+        var clusters: Int
+        let runs: Int
+        var settings: [(String, Double)]
         let name: String
         switch method {
-        case .gsdmm(let clusterer):
+        case .gsdmm(let sampler):
             name = "gsdmm"
-            settings = [
-                ("maximum_clusters", Double(clusterer.maximumClusters)), ("alpha", clusterer.alpha), ("beta", clusterer.beta),
-                ("iterations", Double(clusterer.iterations)), ("restarts", Double(clusterer.restarts)),
-            ]
-            result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
-        case .kmeans(let clusters, let restarts):
-            let clusterer = SphericalKMeans(clusters: clusters ?? Set(gold).count, restarts: restarts)
+            clustering = TopicClustering(method: .gsdmm, gsdmm: sampler)
+            (clusters, runs) = (sampler.maximumClusters, sampler.restarts)
+            settings = [("alpha", sampler.alpha), ("beta", sampler.beta), ("iterations", Double(sampler.iterations))]
+        case .kmeans(let given, let restarts):
             name = "spherical-kmeans"
-            settings = [("clusters", Double(clusterer.clusters)), ("restarts", Double(clusterer.restarts))]
-            result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
+            clustering = TopicClustering(method: .kmeans)
+            (clusters, runs) = (given ?? Set(gold).count, restarts)
+            settings = []
+        }
+        let prepared = clustering.prepare(rows: matrix.rows, vocabularySize: matrix.vocabularySize)
+        if extras.chooseClusters {
+            // Every candidate up to the number of gold classes and beyond, so the choice can miss both ways.
+            let selection = TopicCountSelection(averageSize: 1)
+            let scored = selection.score(
+                prepared, keywordDocuments: termSets, reference: TopicCoherence(documents: termSets), floor: 3,
+                clustering: clustering, seed: seed, threads: threads)
+            clusters = selection.best(scored.scores)
+        }
+        settings.insert((method.isGSDMM ? "maximum_clusters" : "clusters", Double(clusters)), at: 0)
+        settings.append(("restarts", Double(runs)))
+        let result = clustering.best(prepared, clusters: clusters, seed: seed, runs: runs, threads: threads)
+        var stability: (seeds: Double, subsamples: Double)?
+        if extras.stabilityRuns > 0 {
+            stability = measureStability(
+                result, clustering: clustering, rows: matrix.rows, vocabularySize: matrix.vocabularySize, clusters: clusters,
+                runs: runs, seed: seed,
+                repetitions: extras.stabilityRuns, threads: threads)
         }
         let agreement = ClusterAgreement(gold: gold, found: result.assignments)
         // Coherence: mean NPMI of the top-10 c-TF-IDF terms of every cluster of 3 or more documents.
-        let termSets = bags.map { Set($0.counts.keys) }
-        var clusters = [[Int]](repeating: [], count: result.clusterCount)
-        for (document, cluster) in result.assignments.enumerated() { clusters[cluster].append(document) }
-        let large = clusters.filter { $0.count >= 3 }
+        var groups = [[Int]](repeating: [], count: result.clusterCount)
+        for (document, cluster) in result.assignments.enumerated() { groups[cluster].append(document) }
+        let large = groups.filter { $0.count >= 3 }
         let coherence = TopicCoherence(documents: termSets)
         let scores = ClassTFIDF.keywords(clusters: large, documents: termSets, limit: 10).map { coherence.npmi($0.map(\.term)) }
         let npmi = scores.isEmpty ? 0 : scores.reduce(0, +) / Double(scores.count)
@@ -94,15 +151,47 @@ public enum TopicEval {
             EvaluationRenderer.TopicReport(
                 file: file, documents: texts.count, skipped: skipped, goldClasses: Set(gold).count,
                 clustersFound: result.clusterCount, nmi: agreement.nmi, ari: agreement.ari, npmi: npmi, clusterer: name,
-                settings: settings, seed: seed, keptSeed: result.seed))
+                settings: settings, seed: seed, keptSeed: result.seed, chosenClusters: extras.chooseClusters ? clusters : nil,
+                seedARI: stability?.seeds, subsampleARI: stability?.subsamples))
     }
 
-    static func labelText(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: return text
-        case let number as NSNumber: return number.stringValue
-        case let list as [Any]: return list.first.flatMap { labelText($0) }
-        default: return nil
+    /// See ``Extras/stabilityRuns``. Other seeds are `seed + 1000·r`, clear of the restarts'
+    /// `seed + i`; subsample r drops each document with probability 0.1 (``SplitMix64`` from `seed + r`).
+    static func measureStability(
+        _ result: Clustering, clustering: TopicClustering, rows: [[(term: Int, count: Int)]], vocabularySize: Int,
+        clusters: Int, runs: Int, seed: UInt64, repetitions: Int, threads: Int
+    ) -> (seeds: Double, subsamples: Double) {
+        let full = clustering.prepare(rows: rows, vocabularySize: vocabularySize)
+        var seedAgreement = 0.0
+        var subsampleAgreement = 0.0
+        for repetition in 1...repetitions {
+            let other = clustering.best(full, clusters: clusters, seed: seed &+ 1000 &* UInt64(repetition), runs: runs, threads: threads)
+            seedAgreement += ClusterAgreement(gold: result.assignments, found: other.assignments).ari
+            var random = SplitMix64(seed: seed &+ UInt64(repetition))
+            let kept = rows.indices.filter { _ in random.unit() >= 0.1 }
+            let subset = kept.map { rows[$0] }
+            let prepared = clustering.prepare(rows: subset, vocabularySize: vocabularySize)
+            let partial = clustering.best(prepared, clusters: clusters, seed: seed, runs: runs, threads: threads)
+            let before: [Int] = kept.map { result.assignments[$0] }
+            subsampleAgreement += ClusterAgreement(gold: before, found: partial.assignments).ari
         }
+        return (seedAgreement / Double(repetitions), subsampleAgreement / Double(repetitions))
+    }
+
+    /// The labels of a line: a string, a number, or a list of them.
+    static func labelTexts(_ value: Any?) -> [String] {
+        switch value {
+        case let text as String: return [text]
+        case let number as NSNumber: return [number.stringValue]
+        case let list as [Any]: return list.flatMap { labelTexts($0) }
+        default: return []
+        }
+    }
+}
+
+extension TopicEval.Method {
+    var isGSDMM: Bool {
+        if case .gsdmm = self { return true }
+        return false
     }
 }

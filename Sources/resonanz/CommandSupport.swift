@@ -126,3 +126,22 @@ struct AnalysisOptions: ParsableArguments {
         return Analytics.PipelineConfiguration(threads: threads, seed: seed, assignment: assignment)
     }
 }
+
+/// How topics are found: for the commands that analyse a consultation.
+struct TopicOptions: ParsableArguments {
+    @Option(help: "gsdmm (short-text mixture model, the default) or kmeans (spherical k-means on TF-IDF, faster).")
+    var clusterer: String = TopicClustering.Method.gsdmm.rawValue
+
+    @Option(help: "Number of topics per goal and for the whole consultation (default: chosen per scope by coherence and stability).")
+    var topics: Int?
+
+    func validate() throws {
+        guard TopicClustering.Method(rawValue: clusterer) != nil else { throw ValidationError("--clusterer is gsdmm or kmeans") }
+        if let topics, !(1...1000).contains(topics) { throw ValidationError("--topics must lie between 1 and 1000") }
+    }
+
+    func apply(to configuration: inout Analytics.PipelineConfiguration) {
+        configuration.topics.clustering.method = TopicClustering.Method(rawValue: clusterer) ?? .gsdmm
+        configuration.topics.fixedTopics = topics
+    }
+}

@@ -157,6 +157,15 @@ extension ResonanzCommand {
             @Option(help: "Clusters for kmeans (default: the number of gold classes).")
             var topics: Int?
 
+            @Flag(help: "Choose the number of clusters by coherence and stability (as reports do) instead.")
+            var chooseTopics = false
+
+            @Option(help: "Also measure stability: ARI against this many other seeds and 90 % subsamples (0: not).")
+            var stability = 0
+
+            @Option(help: "Which of a list of labels counts: first, or rarest (the most specific in a hierarchy).")
+            var labelChoice: String = TopicEval.LabelChoice.first.rawValue
+
             @OptionGroup var resourceOptions: ResourceOptions
             @OptionGroup var analysisOptions: AnalysisOptions
 
@@ -166,6 +175,10 @@ extension ResonanzCommand {
                 }
                 guard ["gsdmm", "kmeans"].contains(clusterer) else { throw ValidationError("--clusterer is gsdmm or kmeans") }
                 if let topics, !(1...10_000).contains(topics) { throw ValidationError("--topics must lie between 1 and 10000") }
+                guard (0...20).contains(stability) else { throw ValidationError("--stability must lie between 0 and 20") }
+                guard TopicEval.LabelChoice(rawValue: labelChoice) != nil else {
+                    throw ValidationError("--label-choice is first or rarest")
+                }
                 guard maximumClusters > 0, maximumClusters <= 10_000, alpha > 0, beta > 0, iterations >= 0,
                     (1...100).contains(restarts)
                 else {
@@ -182,8 +195,11 @@ extension ResonanzCommand {
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try TopicEval.evaluate(
-                            file: file, textKey: textKey, labelKey: labelKey, tokens: TopicEval.Tokens(rawValue: tokens) ?? .german,
-                            method: method, seed: analysisOptions.seed, threads: analysisOptions.threads,
+                            file: file, textKey: textKey, labelKey: labelKey,
+                            labelChoice: TopicEval.LabelChoice(rawValue: labelChoice) ?? .first,
+                            tokens: TopicEval.Tokens(rawValue: tokens) ?? .german, method: method,
+                            extras: TopicEval.Extras(chooseClusters: chooseTopics, stabilityRuns: stability),
+                            seed: analysisOptions.seed, threads: analysisOptions.threads,
                             resources: resourceOptions.resources),
                         terminator: "")
                 }

@@ -81,12 +81,14 @@ extension ResonanzCommand {
         @OptionGroup var commentOptions: CommentOptions
         @OptionGroup var resourceOptions: ResourceOptions
         @OptionGroup var analysisOptions: AnalysisOptions
+        @OptionGroup var topicOptions: TopicOptions
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
                 options.read = commentOptions.readOptions
                 analysisOptions.apply(to: &options, resources: resourceOptions)
+                topicOptions.apply(to: &options.pipeline)
                 let summary = try NightlyRun.run(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
                 try input.checkStrict(summary)

@@ -43,11 +43,13 @@ extension ResonanzCommand {
         @OptionGroup var resourceOptions: ResourceOptions
         @OptionGroup var storeOptions: StoreOptions
         @OptionGroup var analysisOptions: AnalysisOptions
+        @OptionGroup var topicOptions: TopicOptions
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: framework)
                 analysisOptions.apply(to: &options, resources: resourceOptions)
+                topicOptions.apply(to: &options.pipeline)
                 let summary = try NightlyRun.analyze(options, logger: makeLogger(quiet: quiet))
                 print("\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)")
             }

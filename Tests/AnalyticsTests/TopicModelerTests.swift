@@ -25,9 +25,10 @@ struct TopicModelerTests {
             contributionKeys: texts.indices.map { "c\($0)" }, ids: texts.indices.map { "c\($0)" }, display: display)
     }
 
-    func topics(_ texts: [String], threads: Int = 1) -> [Topic] {
-        TopicModeler(clusterer: GSDMM(maximumClusters: 10, iterations: 30, restarts: 3))
+    func topics(_ texts: [String], method: TopicClustering.Method = .gsdmm, threads: Int = 1) -> [Topic] {
+        TopicModeler(clustering: TopicClustering(method: method))
             .topics(of: Array(texts.indices), input: Self.input(texts), goal: "g", prefix: "g.", seed: 1, threads: threads)
+            .topics
     }
 
     @Test func twoSubjectsGiveTwoLabelledTopicsWithQuotes() {
@@ -48,8 +49,40 @@ struct TopicModelerTests {
         #expect(found.map { $0.keywords.map(\.display) }.joined().contains("Radwege"))
     }
 
-    @Test func theSameForOneOrTwoThreads() {
-        #expect(topics(Self.texts, threads: 1) == topics(Self.texts, threads: 2))
+    @Test func kMeansFindsTheSameTwoSubjects() {
+        #expect(Set(topics(Self.texts, method: .kmeans).map { Set($0.members) }) == [Set(0..<4), Set(4..<8)])
+    }
+
+    @Test(arguments: TopicClustering.Method.allCases)
+    func theSameForOneOrTwoThreads(method: TopicClustering.Method) {
+        #expect(topics(Self.texts, method: method, threads: 1) == topics(Self.texts, method: method, threads: 2))
+    }
+
+    @Test func aLargeScopeChoosesKOnASampleAndClustersAll() {
+        let modeler = TopicModeler(selection: TopicCountSelection(candidates: [2, 3], averageSize: 1, sampleLimit: 6))
+        let input = Self.input(Self.texts)
+        let one = modeler.topics(of: Array(Self.texts.indices), input: input, goal: nil, prefix: "", seed: 1, threads: 1)
+        let two = modeler.topics(of: Array(Self.texts.indices), input: input, goal: nil, prefix: "", seed: 1, threads: 2)
+        #expect(one.topics == two.topics && one.scores == two.scores)
+        #expect(one.scores.map(\.clusters) == [2])  // six sampled comments hold two topics of 3 at most
+        #expect(Set(one.topics.flatMap(\.members)).count == 8)
+    }
+
+    @Test func aFixedNumberOfTopicsIsUsedAsGiven() {
+        let modeler = TopicModeler(fixedTopics: 1)
+        let scope = modeler.topics(of: Array(Self.texts.indices), input: Self.input(Self.texts), goal: nil, prefix: "", seed: 0, threads: 1)
+        #expect(scope.topics.count == 1 && scope.topics[0].members.count == 8)
+        #expect(scope.count == nil && scope.scores.isEmpty)
+    }
+
+    @Test func theLabelStartsWithASignificantPhrase() {
+        let phrase = Keyword(stem: "digital verwaltung", display: "digitale Verwaltung", comments: 4, logLikelihood: 20, logRatio: 2)
+        let keywords = [
+            TopicKeyword(stem: "verwaltung", display: "Verwaltung", weight: 1), TopicKeyword(stem: "amt", display: "Amt", weight: 1),
+            TopicKeyword(stem: "termin", display: "Termin", weight: 1), TopicKeyword(stem: "app", display: "App", weight: 1),
+        ]
+        #expect(TopicModeler.label(phrases: [phrase], keywords: keywords) == "digitale Verwaltung · Amt · Termin")
+        #expect(TopicModeler.label(phrases: [], keywords: keywords) == "Verwaltung · Amt · Termin")
     }
 
     @Test func tinyScopesGiveNoTopicsAndNoCrash() {
@@ -72,5 +105,19 @@ struct TopicCoherenceTests {
         // Always together: 1.
         #expect(abs(TopicCoherence(documents: [["a", "b"], ["a", "b"], ["c"]]).npmi(["a", "b"]) - 1) < 1e-9)
         #expect(coherence.npmi(["rad"]) == 0)
+    }
+}
+
+/// Tests the choice of quotes: closest to the centre first.
+struct TopicQuoteTests {
+    @Test func theTypicalCommentIsClosestToTheCentre() {
+        let bags = [
+            TermBag(words: ["rad", "weg", "ring"]), TermBag(words: ["rad", "weg"]), TermBag(words: ["rad", "weg", "kita"]),
+            TermBag(words: ["bus"]),
+        ]
+        let closeness = TopicModeler.closenessToCentre(bags)
+        #expect(closeness[1] == closeness.max())
+        #expect(closeness[3] == closeness.min())
+        #expect(TopicModeler.closenessToCentre([]).isEmpty)
     }
 }

@@ -39,6 +39,7 @@ struct NightlyRunTests {
             environment: ["SOURCE_DATE_EPOCH": Self.night1Epoch])
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("(new 419, changed 0, unchanged 0)"))
+        let firstReport = try report(out)
         let second = try CommandLineRunner.run(
             ["run"] + framework
                 + ["--comments", "corpora/jena-hf4/comments.csv", "corpora/jena-hf4/comments-2026-11-16.csv", "--out", out.path, "--quiet"],
@@ -51,6 +52,30 @@ struct NightlyRunTests {
         let markdown = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
         #expect(markdown.contains("## Neu seit dem letzten Lauf"))
         #expect(markdown.contains("Seit der Auswertung vom 09.10.2025: 35 neue Beiträge."))
+
+        // Topics: the second night holds each scope's number of topics (a new number needs three
+        // winning nights), keeps the ids of topics still there, and tells what changed.
+        func selection(_ report: [String: Any]) -> [String: [String: Any]] {
+            let scopes = report["topic_selection"] as? [[String: Any]] ?? []
+            return Dictionary(uniqueKeysWithValues: scopes.map { (($0["goal"] as? String) ?? "", $0) })
+        }
+        let before = selection(firstReport)
+        let after = selection(try report(out))
+        #expect(before.count == 5 && Set(before.keys) == Set(after.keys))
+        for (scope, state) in after {
+            #expect(state["clusters"] as? Int == before[scope]?["clusters"] as? Int, "scope '\(scope)'")
+            #expect((state["streak"] as? Int ?? 9) <= 1)
+        }
+        func topicIDs(_ report: [String: Any]) -> Set<String> {
+            Set((report["topics"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String })
+        }
+        let kept = topicIDs(try report(out)).intersection(topicIDs(firstReport))
+        #expect(2 * kept.count >= topicIDs(firstReport).count, "kept \(kept.count) of \(topicIDs(firstReport).count) topic ids")
+        let topics = try #require(try report(out)["topics"] as? [[String: Any]])
+        for topic in topics {
+            #expect(!(topic["label"] as? String ?? "").isEmpty)
+            #expect(!(topic["representative_comments"] as? [Any] ?? []).isEmpty)
+        }
     }
 
     @Test func newChangedAndUnchangedComments() throws {

@@ -98,6 +98,24 @@ struct RunCommandTests {
         #expect(try contents(first) == contents(parallel))
     }
 
+    @Test func kMeansWithAFixedNumberOfTopicsIsRecordedAndThreadIndependent() throws {
+        let one = Fixtures.temporaryFolder()
+        let two = Fixtures.temporaryFolder()
+        let options = ["--clusterer", "kmeans", "--topics", "2"]
+        #expect(try run(out: one, extra: options + ["--threads", "1"]).status == 0)
+        #expect(try run(out: two, extra: options + ["--threads", "2"]).status == 0)
+        #expect(try contents(one) == contents(two))
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: one.appendingPathComponent("report.json"))) as? [String: Any])
+        let method = try #require(report["method"] as? [String: Any])
+        #expect(method["topics"] as? String == "kmeans" && method["topics_fixed"] as? Int == 2)
+        #expect((report["topic_selection"] as? [Any])?.isEmpty == true)
+        let topics = try #require(report["topics"] as? [[String: Any]])
+        #expect(topics.filter { $0["goal"] is NSNull }.count <= 2)
+        let bad = try run(out: Fixtures.temporaryFolder(), extra: ["--clusterer", "lda"])
+        #expect(bad.status == 2 && bad.standardError.contains("--clusterer is gsdmm or kmeans"))
+    }
+
     @Test func onlyTheStartTimeDependsOnTheClock() throws {
         let early = Fixtures.temporaryFolder()
         let late = Fixtures.temporaryFolder()

@@ -30,6 +30,14 @@ public struct KeynessExtractor: Sendable {
 
     /// Keywords of the comments at `target` among `documents` (each a set of stems).
     public func keywords(target: Set<Int>, documents: [Set<String>], display: DisplayForms) -> [Keyword] {
+        keywords(target: target, documents: documents) { stem in
+            nounsOnly && !display.isNoun(stem) ? nil : display.display(stem)
+        }
+    }
+
+    /// Keywords of the comments at `target` among `documents`, with `shown` giving each term's
+    /// spelling, or nil for a term that may not be a keyword.
+    public func keywords(target: Set<Int>, documents: [Set<String>], shown: (String) -> String?) -> [Keyword] {
         let c = target.count
         let d = documents.count - c
         guard c > 0 else { return [] }
@@ -44,8 +52,7 @@ public struct KeynessExtractor: Sendable {
         }
         var candidates: [Keyword] = []
         for (stem, a) in inTarget where a >= minimumComments {
-            let shown = display.display(stem)
-            if nounsOnly && !display.isNoun(stem) { continue }
+            guard let shown = shown(stem) else { continue }
             let b = inRest[stem] ?? 0
             let logRatio = d > 0 ? log2((Double(a) + 0.5) / Double(c) / ((Double(b) + 0.5) / Double(d))) : 0
             guard d == 0 || logRatio > 0 else { continue }
@@ -90,6 +97,14 @@ public struct Keyword: Sendable, Equatable, Codable {
     public var logLikelihood: Double
     /// Log Ratio (binary log of the relative-frequency ratio) against the rest.
     public var logRatio: Double
+
+    public init(stem: String, display: String, comments: Int, logLikelihood: Double, logRatio: Double) {
+        self.stem = stem
+        self.display = display
+        self.comments = comments
+        self.logLikelihood = logLikelihood
+        self.logRatio = logRatio
+    }
 
     /// G² ≥ 10.83: more frequent in the set than chance allows at p < 0.001.
     public var isSignificant: Bool { logLikelihood >= 10.83 }

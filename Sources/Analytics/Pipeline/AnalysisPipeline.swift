@@ -71,6 +71,8 @@ public enum AnalysisPipeline {
         var display = DisplayForms()
         for (tokens, comment) in zip(commentTokens, comments) { display.add(tokens, text: comment.text) }
         let keywordDocuments = commentTokens.map(keywordStems)
+        let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
+            tokens: commentTokens, texts: comments.map(\.text), isNoun: display.isNoun)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
         var results = comments.indices.map { index in
@@ -90,16 +92,22 @@ public enum AnalysisPipeline {
         progress("finding topics")
         let topicInput = TopicModeler.Input(
             bags: bags, keywordStems: keywordDocuments, contributionKeys: results.map(\.contributionKey),
-            ids: results.map(\.id), display: display)
+            ids: results.map(\.id), display: display, phrases: phrases)
         let modeler = configuration.topics
-        var topics = modeler.topics(
-            of: Array(results.indices), input: topicInput, goal: nil, prefix: "", seed: configuration.seed,
-            threads: configuration.threads)
-        for goal in framework.goals {
-            let members = results.indices.filter { results[$0].reportGoal == goal.id }
-            topics += modeler.topics(
-                of: members, input: topicInput, goal: goal.id, prefix: goal.id + ".", seed: configuration.seed,
-                threads: configuration.threads)
+        var topics: [Topic] = []
+        var topicCounts: [String: TopicCountState] = [:]
+        var topicScores: [String: [TopicCountSelection.Score]] = [:]
+        let scopes: [(goal: String?, members: [Int])] =
+            [(nil, Array(results.indices))]
+            + framework.goals.map { goal in (goal.id, results.indices.filter { results[$0].reportGoal == goal.id }) }
+        for scope in scopes {
+            let key = scope.goal ?? ""
+            let found = modeler.topics(
+                of: scope.members, input: topicInput, goal: scope.goal, prefix: scope.goal.map { $0 + "." } ?? "",
+                seed: configuration.seed, threads: configuration.threads, previous: previousTopics.counts[key])
+            topics += found.topics
+            if let count = found.count { topicCounts[key] = count }
+            if !found.scores.isEmpty { topicScores[key] = found.scores }
         }
         // Ids carried over from the previous run where the topic is still there (see TopicLedger).
         let ledger = configuration.topicLedger.reconcile(
@@ -115,7 +123,8 @@ public enum AnalysisPipeline {
         let topicResults = topics.map { topicResult($0, comments: results) }
         let goals = framework.goals.map { goal in
             var result = goalResult(
-                goal, comments: results, keywordDocuments: keywordDocuments, display: display, extractor: extractor,
+                goal, comments: results, keywordDocuments: keywordDocuments, phrases: phrases, display: display,
+                extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
@@ -130,7 +139,8 @@ public enum AnalysisPipeline {
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
             firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, topics: topicResults,
-            topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, comments: results,
+            topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, topicCounts: topicCounts,
+            topicScores: topicScores, comments: results,
             method: MethodSettings(
                 bm25K1: assignment.index.k1, bm25B: assignment.index.b, assignAt: configuration.assignment.assignAt,
                 reviewFloor: configuration.assignment.reviewFloor, expansion: configuration.assignment.expansion,
@@ -148,13 +158,14 @@ public enum AnalysisPipeline {
         return TopicResult(
             id: topic.id, goal: topic.goal, size: topic.members.count,
             distinctCount: Set(topic.members.map { comments[$0].contributionKey }).count, unassignedCount: unassigned,
-            label: topic.label, keywords: topic.keywords,
+            label: topic.label, keywords: topic.keywords, phrases: topic.phrases,
             representativeComments: topic.quotes.map { TopicQuote(commentID: comments[$0].id, text: comments[$0].text) },
             commentIDs: topic.members.map { comments[$0].id }, coherence: topic.coherence)
     }
 
     private static func goalResult(
-        _ goal: Goal, comments: [CommentResult], keywordDocuments: [Set<String>], display: DisplayForms,
+        _ goal: Goal, comments: [CommentResult], keywordDocuments: [Set<String>], phrases: PhraseFinder.Phrases,
+        display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
         let members = Set(comments.indices.filter { comments[$0].reportGoal == goal.id })
@@ -181,11 +192,13 @@ public enum AnalysisPipeline {
                 .prefix(representativeLimit).map { item in
                     Quote(commentID: comments[item.index].id, text: comments[item.index].text, confidence: item.confidence)
                 }
+            let target = Set(assigned.map(\.index))
             return MeasureResult(
                 id: measure.id, title: measure.title, commentCount: assigned.count,
                 distinctCount: Set(assigned.map { comments[$0.index].contributionKey }).count,
                 uncertainCount: uncertain,
-                keywords: extractor.keywords(target: Set(assigned.map(\.index)), documents: keywordDocuments, display: display),
+                keywords: extractor.keywords(target: target, documents: keywordDocuments, display: display),
+                phrases: phraseKeywords(target, phrases: phrases, extractor: extractor),
                 representativeComments: quotes)
         }
         return GoalResult(
@@ -196,7 +209,13 @@ public enum AnalysisPipeline {
             uncertainCount: statuses.filter { $0 == .uncertain }.count,
             unassignedCount: statuses.filter { $0 == .unassigned }.count,
             keywords: extractor.keywords(target: members, documents: keywordDocuments, display: display),
-            measures: measures)
+            phrases: phraseKeywords(members, phrases: phrases, extractor: extractor), measures: measures)
+    }
+
+    /// The phrases of the comments at `target` against all others, ranked like keywords.
+    static func phraseKeywords(_ target: Set<Int>, phrases: PhraseFinder.Phrases, extractor: KeynessExtractor) -> [Keyword] {
+        KeynessExtractor(minimumComments: extractor.minimumComments, limit: 5)
+            .keywords(target: target, documents: phrases.perComment) { phrases.display[$0] }
     }
 }
 
@@ -225,10 +244,15 @@ public struct PreviousTopics: Sendable, Equatable {
     public var topics: [TopicLedger.Previous]
     /// The highest topic number used so far per scope (goal id, "" for the whole consultation).
     public var highestNumbers: [String: Int]
+    /// The number of topics each scope held, for ``TopicCountSelection``'s hysteresis.
+    public var counts: [String: TopicCountState]
 
-    public init(topics: [TopicLedger.Previous] = [], highestNumbers: [String: Int] = [:]) {
+    public init(
+        topics: [TopicLedger.Previous] = [], highestNumbers: [String: Int] = [:], counts: [String: TopicCountState] = [:]
+    ) {
         self.topics = topics
         self.highestNumbers = highestNumbers
+        self.counts = counts
     }
 
     /// The topics of the run a snapshot describes (none when there is no snapshot, or it is older
@@ -238,6 +262,6 @@ public struct PreviousTopics: Sendable, Equatable {
             topics: (snapshot?.topics ?? []).map { topic in
                 TopicLedger.Previous(id: topic.id, goal: topic.goal, members: Set(topic.members), keywords: Set(topic.keywords))
             },
-            highestNumbers: snapshot?.topicNumbers ?? [:])
+            highestNumbers: snapshot?.topicNumbers ?? [:], counts: snapshot?.topicCounts ?? [:])
     }
 }

@@ -12,12 +12,15 @@ public struct RunSnapshot: Sendable, Equatable, Codable {
     public var topics: [TopicSnapshot]?
     /// The highest topic number used per scope.
     public var topicNumbers: [String: Int]?
+    /// The number of topics each scope held (nil in older snapshots).
+    public var topicCounts: [String: TopicCountState]?
 
     public init(_ result: RunResult) {
         topics = result.topics.map { topic in
             TopicSnapshot(id: topic.id, goal: topic.goal, members: topic.commentIDs.sorted(), keywords: topic.keywords.map(\.stem).sorted())
         }
         topicNumbers = result.topicNumbers
+        topicCounts = result.topicCounts
         startedAt = result.manifest.startedAt
         goalComments = Dictionary(uniqueKeysWithValues: result.goals.map { ($0.id, $0.commentCount) })
         var comments: [String: Int] = [:]

@@ -10,6 +10,8 @@ public struct PipelineConfiguration: Sendable, Equatable {
     public var keywordLimit: Int
     /// Comments a keyword must occur in.
     public var keywordMinimumComments: Int
+    /// Comments a two-word phrase must occur in (``PhraseFinder``).
+    public var phraseMinimumComments: Int
     /// Quotes per measure.
     public var representativeLimit: Int
     /// How topics are found (see ``TopicModeler``).
@@ -19,7 +21,7 @@ public struct PipelineConfiguration: Sendable, Equatable {
 
     public init(
         threads: Int = 1, seed: UInt64 = 0, assignment: MeasureAssigner.Settings = MeasureAssigner.Settings(),
-        keywordLimit: Int = 10, keywordMinimumComments: Int = 2, representativeLimit: Int = 3,
+        keywordLimit: Int = 10, keywordMinimumComments: Int = 2, phraseMinimumComments: Int = 3, representativeLimit: Int = 3,
         topics: TopicModeler = TopicModeler(), topicLedger: TopicLedger = TopicLedger()
     ) {
         self.topics = topics
@@ -30,5 +32,6 @@ public struct PipelineConfiguration: Sendable, Equatable {
         self.keywordLimit = keywordLimit
         self.keywordMinimumComments = keywordMinimumComments
         self.representativeLimit = representativeLimit
+        self.phraseMinimumComments = phraseMinimumComments
     }
 }

@@ -90,6 +90,11 @@ public struct RunResult: Sendable, Codable {
     public var topicEvents: [TopicLedger.Event]
     /// The highest topic number used per scope, so an ended topic's id is never given again.
     public var topicNumbers: [String: Int]
+    /// The number of topics per scope (goal id, "" for the whole consultation) and the state of
+    /// its hysteresis; empty when `--topics` fixed it.
+    public var topicCounts: [String: TopicCountState]
+    /// How each candidate number of topics scored, per scope (see ``TopicCountSelection``).
+    public var topicScores: [String: [TopicCountSelection.Score]]
     /// Every accepted comment, in input order.
     public var comments: [CommentResult]
     public var method: MethodSettings
@@ -135,6 +140,8 @@ public struct GoalResult: Sendable, Equatable, Codable {
     public var unassignedCount: Int
     /// Keywords of the goal's comments against all others.
     public var keywords: [Keyword]
+    /// Two-word phrases (``PhraseFinder``) of the goal's comments against all others.
+    public var phrases: [Keyword] = []
     public var measures: [MeasureResult]
     /// The topics of the goal's comments.
     public var topics: [TopicResult] = []
@@ -157,6 +164,8 @@ public struct MeasureResult: Sendable, Equatable, Codable {
     public var uncertainCount: Int
     /// Keywords of the comments assigned to the measure against all others.
     public var keywords: [Keyword]
+    /// Two-word phrases of those comments against all others.
+    public var phrases: [Keyword] = []
     /// The most confident assigned comments, verbatim.
     public var representativeComments: [Quote]
 }
@@ -173,6 +182,8 @@ public struct TopicResult: Sendable, Equatable, Codable {
     public var unassignedCount: Int
     public var label: String
     public var keywords: [TopicKeyword]
+    /// Two-word phrases of its comments against the rest of the consultation.
+    public var phrases: [Keyword] = []
     public var representativeComments: [TopicQuote]
     /// The ids of its comments, in input order.
     public var commentIDs: [String]

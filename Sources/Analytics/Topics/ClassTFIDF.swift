@@ -6,11 +6,11 @@ import Foundation
 /// With `X[c,t]` the number of comments of cluster c that contain term t (each comment counts a
 /// term once; comments are short), `A = ⌊mean_c Σ_t X[c,t]⌋`, `f_t = Σ_c X[c,t]`:
 /// `score(c,t) = X[c,t] / Σ_t' X[c,t'] · ln(1 + A / f_t)`. Terms are ranked by score, then by
-/// `X[c,t]`, then by term.
+/// `X[c,t]`, then by term; terms with `X[c,t] < minimumCount` are left out.
 public enum ClassTFIDF {
     /// The top `limit` terms of each cluster with their scores, in cluster order.
     /// - Parameter clusters: the member indices into `documents` of each cluster.
-    public static func keywords(clusters: [[Int]], documents: [Set<String>], limit: Int) -> [[(term: String, score: Double)]] {
+    public static func keywords(clusters: [[Int]], documents: [Set<String>], limit: Int, minimumCount: Int = 1) -> [[(term: String, score: Double)]] {
         var counts: [[String: Int]] = []
         var frequency: [String: Int] = [:]
         for members in clusters {
@@ -23,7 +23,7 @@ public enum ClassTFIDF {
         let average = totals.isEmpty ? 0 : Double(totals.reduce(0, +) / totals.count)
         return zip(counts, totals).map { local, total in
             guard total > 0 else { return [] }
-            return local.map { term, count in
+            return local.filter { $0.value >= minimumCount }.map { term, count in
                 (term: term, score: Double(count) / Double(total) * log(1 + average / Double(frequency[term] ?? 1)), count: count)
             }
             .sorted { lhs, rhs in

@@ -1,34 +1,47 @@
 import Foundation
 
-/// Topics: what citizens talk about, found by clustering the comments with ``GSDMM``, whatever
-/// the measures are.
+/// Topics: what citizens talk about, found by clustering the comments (``TopicClustering``:
+/// GSDMM or spherical k-means), whatever the measures are.
 ///
 /// Rules, for one scope (the whole consultation, or one goal's comments):
-/// - GSDMM over the comments' term bags (stems and compound parts), `maximumClusters` as the
-///   generous upper bound, the seed of the run;
+/// - clustering over the comments' term bags (stems and compound parts) with the seed of the
+///   run; K is `fixedTopics` when given, else chosen by ``TopicCountSelection`` (coherence plus
+///   stability across seeds, held across runs by its hysteresis); the kept clustering is the
+///   best of `selection.seeds` runs at that K;
 /// - a cluster becomes a topic when it holds at least `max(minimumComments, minimumShare · n)`
 ///   comments; smaller ones are individual concerns and get no topic;
-/// - keywords: ``ClassTFIDF`` over the comments' keyword stems (no stopwords, numbers or short
-///   fragments), nouns only (``DisplayForms/isNoun(_:)``), shown in the corpus's most frequent
-///   spelling; the label joins the first three;
-/// - quotes: the members most similar to the topic (the number of the topic's keywords they
-///   contain), then diverse: one per campaign or duplicate group, none that shares more than half
-///   of its keyword stems with one already chosen; ties by comment id;
+/// - keywords: nouns (``DisplayForms/isNoun(_:)``) among the comments' keyword stems (no
+///   stopwords, numbers or short fragments) found in at least two of the topic's comments,
+///   ranked by G² against the rest of the consultation (``KeynessExtractor``: a word every goal
+///   uses, like the city's name, is no keyword of a topic), each with its ``ClassTFIDF`` weight
+///   among the scope's topics; shown in the corpus's most frequent spelling;
+/// - phrases: the ``PhraseFinder`` phrases, ranked the same way;
+/// - label: the top phrase, then top keywords not part of it, three items in all;
+/// - quotes: the members closest to the topic's centre (cosine of their normalised term counts
+///   to the sum of all members'; ``closenessToCentre(_:)``; ties by comment id), then diverse:
+///   one per campaign or duplicate group, none that shares more than half of its keyword stems
+///   with one already chosen;
 /// - topics are numbered by size (largest first, ties by their first comment): `T1`, `T2`, … for
 ///   the whole consultation, `<goal>.T1`, … per goal; ``TopicLedger`` then gives a topic that
 ///   was there in the previous run its old id.
 public struct TopicModeler: Sendable, Equatable, Codable {
-    public var clusterer: GSDMM
+    public var clustering: TopicClustering
+    /// K for every scope (`--topics`); nil: chosen per scope.
+    public var fixedTopics: Int?
+    public var selection: TopicCountSelection
     public var minimumComments: Int
     public var minimumShare: Double
     public var keywordLimit: Int
     public var quoteLimit: Int
 
     public init(
-        clusterer: GSDMM = GSDMM(), minimumComments: Int = 3, minimumShare: Double = 0.01, keywordLimit: Int = 8,
-        quoteLimit: Int = 3
+        clustering: TopicClustering = TopicClustering(), fixedTopics: Int? = nil,
+        selection: TopicCountSelection = TopicCountSelection(), minimumComments: Int = 3, minimumShare: Double = 0.01,
+        keywordLimit: Int = 8, quoteLimit: Int = 3
     ) {
-        self.clusterer = clusterer
+        self.clustering = clustering
+        self.fixedTopics = fixedTopics
+        self.selection = selection
         self.minimumComments = minimumComments
         self.minimumShare = minimumShare
         self.keywordLimit = keywordLimit
@@ -44,49 +57,128 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         public let display: DisplayForms
         /// The noun stems among `keywordStems`: what topic keywords are drawn from.
         public let nounStems: [Set<String>]
+        /// NPMI over all comments' noun stems, for choosing the number of topics.
+        public let reference: TopicCoherence
+        /// Per comment its phrase keys, and their spellings.
+        public let phrases: PhraseFinder.Phrases
 
-        public init(bags: [TermBag], keywordStems: [Set<String>], contributionKeys: [String], ids: [String], display: DisplayForms) {
+        public init(
+            bags: [TermBag], keywordStems: [Set<String>], contributionKeys: [String], ids: [String], display: DisplayForms,
+            phrases: PhraseFinder.Phrases? = nil
+        ) {
+            self.phrases = phrases ?? PhraseFinder.Phrases(perComment: keywordStems.map { _ in [] }, display: [:], strength: [:])
             self.bags = bags
             self.keywordStems = keywordStems
-            self.nounStems = keywordStems.map { Set($0.filter(display.isNoun)) }
+            let nounStems = keywordStems.map { Set($0.filter(display.isNoun)) }
+            self.nounStems = nounStems
+            self.reference = TopicCoherence(documents: nounStems)
             self.contributionKeys = contributionKeys
             self.ids = ids
             self.display = display
         }
     }
 
-    /// The topics of the comments at `members` (indices into `input`), numbered with `prefix`.
-    public func topics(of members: [Int], input: Input, goal: String?, prefix: String, seed: UInt64, threads: Int) -> [Topic] {
-        guard !members.isEmpty else { return [] }
+    /// The topics of one scope, and how its number of topics was chosen.
+    public struct Scope: Sendable {
+        public var topics: [Topic]
+        /// nil when K was fixed or the scope had no comments.
+        public var count: TopicCountState?
+        /// The score of each candidate K (empty when K was fixed).
+        public var scores: [TopicCountSelection.Score]
+    }
+
+    /// The topics of the comments at `members` (indices into `input`), numbered with `prefix`;
+    /// `previous` is the scope's ``TopicCountState`` of the previous run.
+    public func topics(
+        of members: [Int], input: Input, goal: String?, prefix: String, seed: UInt64, threads: Int,
+        previous: TopicCountState? = nil
+    ) -> Scope {
+        guard !members.isEmpty else { return Scope(topics: [], count: nil, scores: []) }
         let matrix = TermMatrix(bags: members.map { input.bags[$0] })
-        let result = clusterer.cluster(documents: matrix.rows, vocabularySize: matrix.vocabularySize, seed: seed, threads: threads)
+        let prepared = clustering.prepare(rows: matrix.rows, vocabularySize: matrix.vocabularySize)
+        let floor = floor(members.count)
+        let result: Clustering
+        var count: TopicCountState?
+        var scores: [TopicCountSelection.Score] = []
+        if let fixedTopics {
+            result = clustering.best(prepared, clusters: fixedTopics, seed: seed, runs: selection.seeds, threads: threads)
+        } else {
+            // Large scopes choose K on a sample, then cluster all comments; small ones keep the
+            // best scored run of the chosen K.
+            let sample = selection.sample(members.count)
+            let whole = sample.count == members.count
+            let scoredRows: TopicClustering.Prepared
+            if whole {
+                scoredRows = prepared
+            } else {
+                let sampled = TermMatrix(bags: sample.map { input.bags[members[$0]] })
+                scoredRows = clustering.prepare(rows: sampled.rows, vocabularySize: sampled.vocabularySize)
+            }
+            let scored = selection.score(
+                scoredRows, keywordDocuments: sample.map { input.nounStems[members[$0]] }, reference: input.reference,
+                floor: self.floor(sample.count), clustering: clustering, seed: seed, threads: threads)
+            let state = selection.hold(scored.scores, previous: previous)
+            if whole, let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
+                result = TopicClustering.best(of: scored.runs[chosen])
+            } else {
+                result = clustering.best(prepared, clusters: state.clusters, seed: seed, runs: selection.seeds, threads: threads)
+            }
+            (count, scores) = (state, scored.scores)
+        }
         var groups = [[Int]](repeating: [], count: result.clusterCount)
         for (position, cluster) in result.assignments.enumerated() { groups[cluster].append(members[position]) }
-        let floor = max(minimumComments, Int((minimumShare * Double(members.count)).rounded(.up)))
         let kept = groups.filter { $0.count >= floor }.sorted { lhs, rhs in
             lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
         }
-        // Keywords: noun stems only, ranked by c-TF-IDF against the scope's other clusters.
-        let ranked = ClassTFIDF.keywords(clusters: kept, documents: input.nounStems, limit: keywordLimit)
+        return Scope(topics: describe(kept, input: input, members: members, goal: goal, prefix: prefix), count: count, scores: scores)
+    }
+
+    /// Comments a cluster needs to be a topic in a scope of `comments` comments.
+    func floor(_ comments: Int) -> Int {
+        max(minimumComments, Int((minimumShare * Double(comments)).rounded(.up)))
+    }
+
+    private func describe(_ kept: [[Int]], input: Input, members: [Int], goal: String?, prefix: String) -> [Topic] {
+        let weights = ClassTFIDF.keywords(clusters: kept, documents: input.nounStems, limit: Int.max)
         let coherence = TopicCoherence(documents: members.map { input.keywordStems[$0] })
-        return zip(kept, ranked).enumerated().map { offset, item in
-            let (group, terms) = item
-            let keywords = terms.map { TopicKeyword(stem: $0.term, display: input.display.display($0.term), weight: $0.score) }
+        let extractor = KeynessExtractor(minimumComments: 2, limit: keywordLimit)
+        let phraseExtractor = KeynessExtractor(minimumComments: 2, limit: 5)
+        return zip(kept, weights).enumerated().map { offset, item in
+            let (group, weighted) = item
+            let weight = Dictionary(uniqueKeysWithValues: weighted.map { ($0.term, $0.score) })
+            let ranked = extractor.keywords(target: Set(group), documents: input.nounStems) { stem in
+                weight[stem] == nil ? nil : input.display.display(stem)
+            }
+            let keywords = ranked.map {
+                TopicKeyword(stem: $0.stem, display: $0.display, weight: weight[$0.stem] ?? 0, logLikelihood: $0.logLikelihood)
+            }
+            let phrases = phraseExtractor.keywords(target: Set(group), documents: input.phrases.perComment) {
+                input.phrases.display[$0]
+            }
             return Topic(
-                id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
-                label: keywords.prefix(3).map(\.display).joined(separator: " · "), keywords: keywords,
-                quotes: quotes(group, keywords: Set(terms.map(\.term)), input: input),
-                coherence: coherence.npmi(terms.map(\.term)))
+                id: "\(prefix)T\(offset + 1)", goal: goal, members: group, label: Self.label(phrases: phrases, keywords: keywords),
+                keywords: keywords, phrases: phrases, quotes: quotes(group, input: input),
+                coherence: coherence.npmi(keywords.map(\.stem)))
         }
     }
 
-    private func quotes(_ group: [Int], keywords: Set<String>, input: Input) -> [Int] {
-        guard !keywords.isEmpty else { return Array(group.prefix(quoteLimit)) }
-        let ranked = group.sorted { lhs, rhs in
-            let left = input.keywordStems[lhs].intersection(keywords).count
-            let right = input.keywordStems[rhs].intersection(keywords).count
-            return left != right ? left > right : input.ids[lhs] < input.ids[rhs]
+    /// The top phrase, then the top keywords that are not words of it: three items in all.
+    public static func label(phrases: [Keyword], keywords: [TopicKeyword]) -> String {
+        var items: [String] = []
+        var covered: Set<String> = []
+        if let phrase = phrases.first(where: \.isSignificant) {
+            items.append(phrase.display)
+            covered = Set(phrase.stem.split(separator: " ").map(String.init))
         }
+        for keyword in keywords where items.count < 3 && !covered.contains(keyword.stem) { items.append(keyword.display) }
+        return items.joined(separator: " · ")
+    }
+
+    private func quotes(_ group: [Int], input: Input) -> [Int] {
+        let closeness = Self.closenessToCentre(group.map { input.bags[$0] })
+        let ranked = group.indices.sorted { lhs, rhs in
+            closeness[lhs] != closeness[rhs] ? closeness[lhs] > closeness[rhs] : input.ids[group[lhs]] < input.ids[group[rhs]]
+        }.map { group[$0] }
         var chosen: [Int] = []
         var groupsSeen: Set<String> = []
         for candidate in ranked where chosen.count < quoteLimit {
@@ -102,6 +194,22 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         }
         return chosen
     }
+
+    /// Cosine similarity of each bag to the centre of all: bags as L2-normalised term counts, the
+    /// centre their sum. Sums run over sorted terms, so the figures are the same in every process.
+    public static func closenessToCentre(_ bags: [TermBag]) -> [Double] {
+        let vectors = bags.map { bag -> [(term: String, weight: Double)] in
+            let terms = bag.counts.keys.sorted()
+            let norm = terms.reduce(0.0) { $0 + Double(bag.count($1) * bag.count($1)) }.squareRoot()
+            return terms.map { ($0, norm > 0 ? Double(bag.count($0)) / norm : 0) }
+        }
+        var centre: [String: Double] = [:]
+        for vector in vectors { for (term, weight) in vector { centre[term, default: 0] += weight } }
+        let centreNorm = centre.keys.sorted().reduce(0.0) { $0 + (centre[$1] ?? 0) * (centre[$1] ?? 0) }.squareRoot()
+        return vectors.map { vector in
+            centreNorm > 0 ? vector.reduce(0.0) { $0 + $1.weight * (centre[$1.term] ?? 0) } / centreNorm : 0
+        }
+    }
 }
 
 /// A topic of one scope.
@@ -113,15 +221,17 @@ public struct Topic: Sendable, Equatable {
     public var members: [Int]
     public var label: String
     public var keywords: [TopicKeyword]
+    public var phrases: [Keyword]
     /// Indices of the quoted comments.
     public var quotes: [Int]
     /// ``TopicCoherence`` NPMI of its keywords over the scope's comments.
     public var coherence: Double
 
     public init(
-        id: String, goal: String?, members: [Int], label: String, keywords: [TopicKeyword], quotes: [Int],
-        coherence: Double = 0
+        id: String, goal: String?, members: [Int], label: String, keywords: [TopicKeyword], phrases: [Keyword] = [],
+        quotes: [Int], coherence: Double = 0
     ) {
+        self.phrases = phrases
         self.coherence = coherence
         self.id = id
         self.goal = goal
@@ -132,15 +242,18 @@ public struct Topic: Sendable, Equatable {
     }
 }
 
-/// A keyword of a topic, with its c-TF-IDF weight.
+/// A keyword of a topic: its c-TF-IDF weight among the scope's topics, and its G² against the
+/// rest of the consultation (what it is ranked by).
 public struct TopicKeyword: Sendable, Equatable, Codable {
     public var stem: String
     public var display: String
     public var weight: Double
+    public var logLikelihood: Double
 
-    public init(stem: String, display: String, weight: Double) {
+    public init(stem: String, display: String, weight: Double, logLikelihood: Double = 0) {
         self.stem = stem
         self.display = display
         self.weight = weight
+        self.logLikelihood = logLikelihood
     }
 }

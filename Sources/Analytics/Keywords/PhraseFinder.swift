@@ -1,0 +1,97 @@
+import Foundation
+import TextAnalysis
+
+/// Two-word phrases that people use as one unit ("digitale Verwaltung", "Tempo 30"), found as
+/// collocations and shown in their most frequent spelling.
+///
+/// Rules:
+/// - a candidate is two adjacent tokens with nothing but spaces between them (no punctuation,
+///   no line break): the first a keyword candidate (``KeywordHygiene``), the second a keyword
+///   candidate or a number, and the last word a noun (or number), so phrases are noun phrases
+///   ("Stadt Jena", not "finde gut"); its key is `stem₁ stem₂`, its spelling the text from the first token's
+///   start to the second's end;
+/// - over all candidate positions of the corpus, with n₁₁ the pair's count, n₁ₓ the count of
+///   stem₁ as first element, nₓ₁ of stem₂ as second element and N the number of positions,
+///   G² of the 2×2 table [[n₁₁, n₁ₓ−n₁₁], [nₓ₁−n₁₁, N−n₁ₓ−nₓ₁+n₁₁]] (Dunning 1993) measures
+///   how much more often the two meet than chance allows;
+/// - a phrase needs `minimumComments` comments, G² ≥ 10.83 (p < 0.001) and more meetings than
+///   expected (n₁₁ > n₁ₓ·nₓ₁/N); phrases are then scored like words (``KeynessExtractor``)
+///   with each comment's set of phrases as its terms.
+public struct PhraseFinder: Sendable {
+    public var minimumComments: Int
+
+    public init(minimumComments: Int = 3) {
+        self.minimumComments = minimumComments
+    }
+
+    /// The phrases of a corpus: per comment the set of its phrase keys, and the spelling of each key.
+    public struct Phrases: Sendable {
+        public var perComment: [Set<String>]
+        /// Most frequent spelling per key (ties to the smaller string).
+        public var display: [String: String]
+        /// The collocation G² per key.
+        public var strength: [String: Double]
+    }
+
+    /// - Parameter isNoun: whether a stem is a noun (``DisplayForms/isNoun(_:)``).
+    public func phrases(tokens: [[Token]], texts: [String], isNoun: (String) -> Bool) -> Phrases {
+        var candidates: [[(key: String, first: String, second: String, spelling: String)]] = []
+        candidates.reserveCapacity(tokens.count)
+        for (list, text) in zip(tokens, texts) {
+            candidates.append(Self.candidates(list, text: text).filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) })
+        }
+        var pairCount: [String: Int] = [:]
+        var firstCount: [String: Int] = [:]
+        var secondCount: [String: Int] = [:]
+        var comments: [String: Int] = [:]
+        var spellings: [String: [String: Int]] = [:]
+        var positions = 0
+        for list in candidates {
+            for candidate in list {
+                pairCount[candidate.key, default: 0] += 1
+                firstCount[candidate.first, default: 0] += 1
+                secondCount[candidate.second, default: 0] += 1
+                spellings[candidate.key, default: [:]][candidate.spelling, default: 0] += 1
+                positions += 1
+            }
+            for key in Set(list.map(\.key)) { comments[key, default: 0] += 1 }
+        }
+        var strength: [String: Double] = [:]
+        var display: [String: String] = [:]
+        for (key, n11) in pairCount where (comments[key] ?? 0) >= minimumComments {
+            let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
+            let n1x = firstCount[parts[0]] ?? 0
+            let nx1 = secondCount[parts[1]] ?? 0
+            guard Double(n11) > Double(n1x) * Double(nx1) / Double(positions) else { continue }
+            let g2 = KeynessExtractor.logLikelihood(a: n11, b: nx1 - n11, c: n1x, d: positions - n1x)
+            guard g2 >= 10.83 else { continue }
+            strength[key] = g2
+            display[key] = spellings[key]?.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
+        }
+        let perComment = candidates.map { list in Set(list.map(\.key).filter { strength[$0] != nil }) }
+        return Phrases(perComment: perComment, display: display, strength: strength)
+    }
+
+    /// The candidate pairs of one text (see the type's rules).
+    public static func candidates(_ tokens: [Token], text: String) -> [(key: String, first: String, second: String, spelling: String)] {
+        let bytes = Array(text.utf8)
+        var result: [(key: String, first: String, second: String, spelling: String)] = []
+        for index in tokens.indices.dropLast() {
+            let first = tokens[index]
+            let second = tokens[index + 1]
+            guard KeywordHygiene.isKeywordCandidate(first),
+                KeywordHygiene.isKeywordCandidate(second) || second.kind == .number,
+                first.end <= second.start, second.end <= bytes.count,
+                bytes[first.end..<second.start].allSatisfy({ $0 == 0x20 }), first.end < second.start
+            else { continue }
+            let firstKey = first.stem.isEmpty ? first.norm : first.stem
+            let secondKey = second.stem.isEmpty ? second.norm : second.stem
+            result.append(
+                (
+                    "\(firstKey) \(secondKey)", firstKey, secondKey,
+                    String(decoding: bytes[first.start..<second.end], as: UTF8.self)
+                ))
+        }
+        return result
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Chooses the number of topics K of a scope from the comments, and holds it from run to run.
+///
+/// Score of a candidate K, from `seeds` runs with seeds `seed, seed+1, …`:
+/// - coherence: per run, `Σ_t (|t| / n) · NPMI(t)` over the clusters t of at least `floor`
+///   comments, NPMI (``TopicCoherence``, over the `reference` documents) of the cluster's top
+///   `keywordsPerTopic` c-TF-IDF terms among those at least two of its comments share, averaged
+///   over the runs. Comments in clusters too small to be topics add nothing, so a K that
+///   shatters the comments into crumbs scores low; a word of one comment says nothing about
+///   a topic;
+/// - stability (Greene, O'Callaghan & Cunningham 2014, on topics' terms rather than on
+///   comments): for two runs with topic keyword sets T and U, match topics one to one, most
+///   similar first, by the Jaccard index of their keyword sets; agreement =
+///   `Σ matched Jaccard / max(|T|, |U|)`; stability = the mean agreement over all pairs of runs,
+///   minus its chance level: the mean agreement of each run with the same run whose comments
+///   were shuffled among its clusters (sizes kept, ``SplitMix64`` from the run's seed). A K whose
+///   topics a new seed redraws is structure the data does not hold; the chance level removes
+///   what any K-way split of these comments would share (the consultation's most common words,
+///   which make the topics of a two-way split look alike in every run). (Partition
+///   indices such as ARI are no guide here: they rise with K wherever duplicates and campaign
+///   texts form tiny clusters that every run finds again.)
+/// - coherence tends to rise with K (small clusters share their words) and stability to fall,
+///   and they come on different scales; so each is standardised over the candidates (minus
+///   its mean, divided by its standard deviation; 0 when all are equal), and `score = z(coherence)
+///   + z(stability)`. The chosen K is the smallest whose score lies within `tolerance` of the
+///   best: of two structures the data supports about equally, the simpler one.
+/// Candidates are the `candidates` with `K · max(floor, averageSize) ≤ n` (at least the
+/// smallest): a report lists topics a reader can take in, each worth on average `averageSize`
+/// comments; without this bound both criteria reward dozens of three-comment clusters in a goal
+/// of a hundred comments. (For GSDMM, K is the upper bound the sampler may use.) A scope of more
+/// than `sampleLimit` comments is scored on an evenly spaced sample of that many, so that the
+/// cost of choosing stays bounded; the final clustering then runs on all comments.
+///
+/// Hysteresis (``hold(_:previous:)``): a run keeps the previous run's K unless the best K beats
+/// it by more than `tolerance`; the best K is taken over only when it has won in `confirmations`
+/// consecutive runs. So one noisy night never changes the number of topics.
+public struct TopicCountSelection: Sendable, Equatable, Codable {
+    public var candidates: [Int]
+    public var averageSize: Int
+    public var seeds: Int
+    public var sampleLimit: Int
+    public var keywordsPerTopic: Int
+    public var tolerance: Double
+    public var confirmations: Int
+
+    public init(
+        candidates: [Int] = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40], averageSize: Int = 10, seeds: Int = 5, sampleLimit: Int = 1000,
+        keywordsPerTopic: Int = 5, tolerance: Double = 0.25, confirmations: Int = 3
+    ) {
+        precondition(!candidates.isEmpty && candidates.allSatisfy { $0 > 0 } && seeds > 0 && sampleLimit > 0, "invalid selection")
+        self.candidates = candidates.sorted()
+        self.averageSize = averageSize
+        self.seeds = seeds
+        self.sampleLimit = sampleLimit
+        self.keywordsPerTopic = keywordsPerTopic
+        self.tolerance = tolerance
+        self.confirmations = confirmations
+    }
+
+    /// How one candidate K scored.
+    public struct Score: Sendable, Equatable, Codable {
+        public var clusters: Int
+        public var coherence: Double
+        public var stability: Double
+        /// `z(coherence) + z(stability)` over the candidates.
+        public var score: Double
+
+        public init(clusters: Int, coherence: Double, stability: Double, score: Double) {
+            self.clusters = clusters
+            self.coherence = coherence
+            self.stability = stability
+            self.score = score
+        }
+    }
+
+    /// The candidate Ks for `comments` comments whose topics need `floor` comments each.
+    public func candidates(comments: Int, floor: Int) -> [Int] {
+        let fitting = candidates.filter { $0 * max(1, floor, averageSize) <= comments }
+        return fitting.isEmpty ? [candidates[0]] : fitting
+    }
+
+    /// The positions of the comments the choice is scored on: all, or `sampleLimit` evenly spaced.
+    public func sample(_ count: Int) -> [Int] {
+        guard count > sampleLimit else { return Array(0..<count) }
+        return (0..<sampleLimit).map { $0 * count / sampleLimit }
+    }
+
+    /// Scores every candidate K on `prepared`, and returns the runs too (per candidate, per seed),
+    /// so a caller that scored all comments can keep the best run of the chosen K.
+    /// - Parameters:
+    ///   - keywordDocuments: the keyword terms of each row of `prepared`;
+    ///   - reference: the documents NPMI is counted over (the whole consultation: more comments
+    ///     give steadier estimates than one goal's).
+    public func score(
+        _ prepared: TopicClustering.Prepared, keywordDocuments: [Set<String>], reference: TopicCoherence, floor: Int,
+        clustering: TopicClustering, seed: UInt64, threads: Int
+    ) -> (scores: [Score], runs: [[Clustering]]) {
+        let ks = candidates(comments: prepared.count, floor: floor)
+        let flat = ParallelMap.map(count: ks.count * seeds, threads: threads) { range in
+            range.map { job in clustering.run(prepared, clusters: ks[job / seeds], seed: seed &+ UInt64(job % seeds)) }
+        }
+        let runs = ks.indices.map { Array(flat[($0 * seeds)..<(($0 + 1) * seeds)]) }
+        let scores = zip(ks, runs).map { k, runs in
+            let described = runs.map { describe($0, keywordDocuments: keywordDocuments, floor: floor, coherence: reference) }
+            var chance = 0.0
+            for (run, description) in zip(runs, described) {
+                let shuffled = describe(
+                    Self.shuffled(run), keywordDocuments: keywordDocuments, floor: floor, coherence: reference)
+                chance += Self.agreement(description.keywords, shuffled.keywords) / Double(runs.count)
+            }
+            var agreement = 0.0
+            var pairs = 0
+            for i in described.indices {
+                for j in described.indices where j > i {
+                    agreement += Self.agreement(described[i].keywords, described[j].keywords)
+                    pairs += 1
+                }
+            }
+            return Score(
+                clusters: k, coherence: described.reduce(0) { $0 + $1.coherence } / Double(described.count),
+                stability: (pairs > 0 ? agreement / Double(pairs) : 1) - chance, score: 0)
+        }
+        let coherence = Self.standardised(scores.map(\.coherence))
+        let stability = Self.standardised(scores.map(\.stability))
+        let combined = scores.indices.map { index in
+            Score(
+                clusters: scores[index].clusters, coherence: scores[index].coherence, stability: scores[index].stability,
+                score: coherence[index] + stability[index])
+        }
+        return (combined, runs)
+    }
+
+    /// A run's coverage-weighted coherence and the keyword set of each of its topics.
+    func describe(_ run: Clustering, keywordDocuments: [Set<String>], floor: Int, coherence: TopicCoherence)
+        -> (coherence: Double, keywords: [Set<String>])
+    {
+        guard !run.assignments.isEmpty else { return (0, []) }
+        var groups = [[Int]](repeating: [], count: run.clusterCount)
+        for (document, cluster) in run.assignments.enumerated() { groups[cluster].append(document) }
+        let kept = groups.filter { $0.count >= floor }
+        let keywords = ClassTFIDF.keywords(clusters: kept, documents: keywordDocuments, limit: keywordsPerTopic, minimumCount: 2)
+        var sum = 0.0
+        for (group, terms) in zip(kept, keywords) { sum += Double(group.count) * coherence.npmi(terms.map(\.term)) }
+        return (sum / Double(run.assignments.count), keywords.map { Set($0.map(\.term)) })
+    }
+
+    /// The run with its cluster labels shuffled among the comments (Fisher–Yates from the run's seed).
+    static func shuffled(_ run: Clustering) -> Clustering {
+        var random = SplitMix64(seed: run.seed ^ 0x5EED_5EED_5EED_5EED)
+        var labels = run.assignments
+        for index in stride(from: labels.count - 1, to: 0, by: -1) {
+            labels.swapAt(index, random.index(below: index + 1))
+        }
+        return Clustering(renumbering: labels, score: 0, seed: run.seed)
+    }
+
+    /// `(x − mean) / standard deviation`, or zeros when the values do not vary.
+    static func standardised(_ values: [Double]) -> [Double] {
+        let mean = values.reduce(0, +) / Double(max(1, values.count))
+        let deviation = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, values.count))).squareRoot()
+        return values.map { deviation > 1e-12 ? ($0 - mean) / deviation : 0 }
+    }
+
+    /// Agreement of two runs' topics (see the type's stability rule).
+    public static func agreement(_ first: [Set<String>], _ second: [Set<String>]) -> Double {
+        guard !first.isEmpty, !second.isEmpty else { return first.isEmpty && second.isEmpty ? 1 : 0 }
+        var pairs: [(i: Int, j: Int, similarity: Double)] = []
+        for (i, a) in first.enumerated() {
+            for (j, b) in second.enumerated() {
+                let union = a.union(b).count
+                let similarity = union == 0 ? 0 : Double(a.intersection(b).count) / Double(union)
+                if similarity > 0 { pairs.append((i, j, similarity)) }
+            }
+        }
+        pairs.sort { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.i, $0.j) < ($1.i, $1.j) }
+        var usedFirst: Set<Int> = []
+        var usedSecond: Set<Int> = []
+        var sum = 0.0
+        for pair in pairs where !usedFirst.contains(pair.i) && !usedSecond.contains(pair.j) {
+            usedFirst.insert(pair.i)
+            usedSecond.insert(pair.j)
+            sum += pair.similarity
+        }
+        return sum / Double(max(first.count, second.count))
+    }
+
+    /// The smallest K whose score lies within `tolerance` of the best.
+    public func best(_ scores: [Score]) -> Int {
+        let top = scores.map(\.score).max() ?? 0
+        return scores.first { $0.score >= top - tolerance }?.clusters ?? scores[0].clusters
+    }
+
+    /// The K to use this run, and the state to keep for the next, given this run's scores and
+    /// the previous run's state of the scope (see the type's hysteresis rule).
+    public func hold(_ scores: [Score], previous: TopicCountState?) -> TopicCountState {
+        let best = best(scores)
+        guard let previous, let held = scores.first(where: { $0.clusters == previous.clusters }) else {
+            // First run of the scope, or the held K no longer fits its comments.
+            return TopicCountState(clusters: best, best: best, challenger: nil, streak: 0)
+        }
+        let winner = scores.first { $0.clusters == best }.map { $0.score > held.score + tolerance } == true ? best : held.clusters
+        guard winner != held.clusters else {
+            return TopicCountState(clusters: held.clusters, best: best, challenger: nil, streak: 0)
+        }
+        let streak = previous.challenger == winner ? previous.streak + 1 : 1
+        if streak >= confirmations { return TopicCountState(clusters: winner, best: best, challenger: nil, streak: 0) }
+        return TopicCountState(clusters: held.clusters, best: best, challenger: winner, streak: streak)
+    }
+}
+
+/// The number of topics a scope uses, and the challenger that may replace it.
+public struct TopicCountState: Sendable, Equatable, Codable {
+    /// K used in the run.
+    public var clusters: Int
+    /// The best-scoring K of the run (may differ from `clusters` while hysteresis holds it back).
+    public var best: Int
+    /// A K that beat `clusters` in the last `streak` consecutive runs.
+    public var challenger: Int?
+    public var streak: Int
+
+    public init(clusters: Int, best: Int, challenger: Int?, streak: Int) {
+        self.clusters = clusters
+        self.best = best
+        self.challenger = challenger
+        self.streak = streak
+    }
+}

@@ -1,0 +1,71 @@
+import Analytics
+import Testing
+
+/// Tests ``TopicCountSelection``: which Ks are tried, which one wins, and how the number of
+/// topics is held from run to run.
+struct TopicCountSelectionTests {
+    let selection = TopicCountSelection(candidates: [2, 3, 4, 6], averageSize: 10, tolerance: 0.25, confirmations: 3)
+
+    func scores(_ values: [Int: Double]) -> [TopicCountSelection.Score] {
+        values.keys.sorted().map { TopicCountSelection.Score(clusters: $0, coherence: 0, stability: 0, score: values[$0] ?? 0) }
+    }
+
+    @Test func candidatesFitTheComments() {
+        #expect(selection.candidates(comments: 100, floor: 3) == [2, 3, 4, 6])
+        #expect(selection.candidates(comments: 35, floor: 3) == [2, 3])
+        #expect(selection.candidates(comments: 5, floor: 3) == [2])  // the smallest, even when none fits
+        #expect(selection.candidates(comments: 100, floor: 30) == [2, 3])
+    }
+
+    @Test func theSmallestKNearTheBestWins() {
+        #expect(selection.best(scores([2: 0, 3: 1.0, 4: 1.2, 6: -1])) == 3)  // 1.0 lies within 0.25 of 1.2
+        #expect(selection.best(scores([2: 0, 3: 0.5, 4: 1.2, 6: -1])) == 4)
+    }
+
+    @Test func aNewBestKTakesOverOnlyAfterWinningThreeRunsInARow() {
+        let first = selection.hold(scores([2: 0, 3: 0, 4: 2, 6: 0]), previous: nil)
+        #expect(first == TopicCountState(clusters: 4, best: 4, challenger: nil, streak: 0))
+        let sixWins = scores([2: 0, 3: 0, 4: 0.5, 6: 2])
+        let second = selection.hold(sixWins, previous: first)
+        #expect(second == TopicCountState(clusters: 4, best: 6, challenger: 6, streak: 1))
+        let third = selection.hold(sixWins, previous: second)
+        #expect(third.clusters == 4 && third.streak == 2)
+        let fourth = selection.hold(sixWins, previous: third)
+        #expect(fourth == TopicCountState(clusters: 6, best: 6, challenger: nil, streak: 0))
+    }
+
+    @Test func anInterruptedStreakStartsAgain() {
+        let held = TopicCountState(clusters: 4, best: 6, challenger: 6, streak: 2)
+        // 4 is back within the tolerance of the best: the challenger loses its streak.
+        #expect(selection.hold(scores([2: 0, 3: 0, 4: 1.9, 6: 2]), previous: held) == TopicCountState(clusters: 4, best: 4, challenger: nil, streak: 0))
+        // Another challenger starts from one.
+        #expect(selection.hold(scores([2: 2, 3: 0, 4: 0, 6: 0]), previous: held) == TopicCountState(clusters: 4, best: 2, challenger: 2, streak: 1))
+    }
+
+    @Test func aHeldKThatNoLongerFitsIsReplacedAtOnce() {
+        let held = TopicCountState(clusters: 12, best: 12, challenger: nil, streak: 0)
+        #expect(selection.hold(scores([2: 0, 3: 1]), previous: held) == TopicCountState(clusters: 3, best: 3, challenger: nil, streak: 0))
+    }
+
+    @Test func agreementMatchesTopicsOneToOne() {
+        let a: [Set<String>] = [["rad", "weg"], ["kita", "platz"]]
+        #expect(TopicCountSelection.agreement(a, a) == 1)
+        #expect(TopicCountSelection.agreement(a, [["rad", "weg"]]) == 0.5)
+        #expect(abs(TopicCountSelection.agreement(a, [["rad", "bus"], ["kita", "platz"], ["x"]]) - (1.0 / 3 + 1) / 3) < 1e-12)
+        #expect(TopicCountSelection.agreement([], []) == 1 && TopicCountSelection.agreement(a, []) == 0)
+    }
+
+    @Test func scoringIsTheSameForOneOrTwoThreads() {
+        let rows: [[(term: Int, count: Int)]] = (0..<40).map { d in d < 20 ? [(d % 3, 1), (3, 2)] : [(4 + d % 3, 1), (7, 2)] }
+        let documents: [Set<String>] = (0..<40).map { $0 < 20 ? ["a\($0 % 3)", "rad"] : ["b\($0 % 3)", "kita"] }
+        let clustering = TopicClustering(method: .kmeans)
+        let prepared = clustering.prepare(rows: rows, vocabularySize: 8)
+        let reference = TopicCoherence(documents: documents)
+        let one = selection.score(prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 1)
+        let two = selection.score(prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 2)
+        #expect(one.scores == two.scores && one.runs == two.runs)
+        #expect(one.scores.map(\.clusters) == [2, 3, 4])
+        #expect(one.runs.allSatisfy { $0.count == selection.seeds })
+        #expect(one.scores.allSatisfy { $0.coherence.isFinite && $0.stability.isFinite && $0.score.isFinite })
+    }
+}
