@@ -1,7 +1,8 @@
 import Analytics
 import Corpus
 
-/// Renders `report.md` (the overview) and `goals/<goal-id>.md` (one page per goal) in German.
+/// Renders `report.md` (the overview) and `goals/<goal-id>.md` (one page per goal), in German
+/// unless another ``ReportLanguage`` is asked for.
 ///
 /// A pure function of a finished run: the same run gives the same bytes. The run's start time is
 /// not printed, only the date of the newest comment, so two runs on the same input agree.
@@ -12,10 +13,11 @@ public enum MarkdownReportRenderer {
     public static let unassignedListLimit = 25
 
     /// The files to write, by path relative to the output folder, in a fixed order.
-    public static func render(_ result: RunResult) -> [(path: String, content: String)] {
-        var files = [(path: "report.md", content: overview(result, strings: .german))]
+    public static func render(_ result: RunResult, language: ReportLanguage = .de) -> [(path: String, content: String)] {
+        let strings = ReportStrings.of(language)
+        var files = [(path: "report.md", content: overview(result, strings: strings))]
         for goal in result.goals {
-            files.append((path: "goals/\(goal.id).md", content: goalPage(goal, result: result, strings: .german)))
+            files.append((path: "goals/\(goal.id).md", content: goalPage(goal, result: result, strings: strings)))
         }
         return files
     }
@@ -24,7 +26,7 @@ public enum MarkdownReportRenderer {
         var lines: [String] = []
         lines.append("# " + MarkdownText.inline(strings.reportTitle(result.framework.title)))
         lines.append("")
-        lines.append(result.lastCommentAt.map { strings.dataAsOf(GermanFormat.date($0)) } ?? strings.noDates)
+        lines.append(result.lastCommentAt.map { strings.dataAsOf(strings.date($0)) } ?? strings.noDates)
         lines.append("")
         lines.append("## " + strings.atAGlance)
         lines.append("")
@@ -33,7 +35,7 @@ public enum MarkdownReportRenderer {
         let uncertain = statuses.filter { $0 == .uncertain }.count
         let unassigned = statuses.filter { $0 == .unassigned }.count
         let analysed = max(result.commentsAnalysed, 1)
-        func withShare(_ count: Int) -> String { "\(count) (\(GermanFormat.percent(Double(count) / Double(analysed))))" }
+        func withShare(_ count: Int) -> String { "\(count) (\(strings.percent(Double(count) / Double(analysed))))" }
         var rows: [(String, String)] = [
             (strings.analysed, "\(result.commentsAnalysed)"),
             (strings.rowsRead, "\(result.rowsRead)"),
@@ -42,7 +44,7 @@ public enum MarkdownReportRenderer {
             (strings.participants, "\(result.distinctAuthors)"),
         ]
         if let first = result.firstCommentAt, let last = result.lastCommentAt {
-            rows.append((strings.period, "\(GermanFormat.date(first)) – \(GermanFormat.date(last))"))
+            rows.append((strings.period, "\(strings.date(first)) – \(strings.date(last))"))
         }
         rows += [
             (strings.assignedTotal, withShare(assigned)),
@@ -64,6 +66,15 @@ public enum MarkdownReportRenderer {
             lines.append(contentsOf: sinceLastRun(changes, result: result, strings: strings))
         }
         lines.append("## " + strings.goalsAndMeasures)
+        lines.append("")
+        lines.append(chart(strings.goalsChartTitle, path: "charts/goals.svg"))
+        lines.append("")
+        lines.append("| \(strings.goal) | \(strings.assignedTotal) | \(strings.uncertainTotal) | \(strings.unassignedTotal) |")
+        lines.append("|---|---:|---:|---:|")
+        for goal in result.goals {
+            lines.append(
+                "| \(MarkdownText.cell(goal.title)) | \(goal.assignedCount) | \(goal.uncertainCount) | \(goal.unassignedCount) |")
+        }
         for (number, goal) in result.goals.enumerated() {
             lines.append("")
             lines.append("### \(number + 1). " + MarkdownText.inline(goal.title))
@@ -83,6 +94,8 @@ public enum MarkdownReportRenderer {
         let overall = result.topics.filter { $0.goal == nil }
         lines.append(overall.isEmpty ? strings.noTopics : strings.topicsIntro(result.comments.count))
         if !overall.isEmpty {
+            lines.append("")
+            lines.append(chart(strings.topicsChartTitle, path: "charts/topics.svg"))
             lines.append("")
             lines.append(topicTable(overall, total: result.comments.count, strings: strings))
         }
@@ -117,7 +130,7 @@ public enum MarkdownReportRenderer {
             lines.append(strings.orphanTopicsIntro)
             lines.append("")
             for topic in orphans {
-                let quote = topic.representativeComments.first.map { " — „" + MarkdownText.cell($0.text, limit: 120) + "“" } ?? ""
+                let quote = topic.representativeComments.first.map { " — " + strings.quoted(MarkdownText.cell($0.text, limit: 120)) } ?? ""
                 lines.append(
                     "- **" + MarkdownText.inline(topic.label) + "** (`\(topic.id)`): "
                         + strings.orphanFigures(topic.size, topic.unassignedCount) + quote)
@@ -128,8 +141,8 @@ public enum MarkdownReportRenderer {
         lines.append("")
         lines.append(
             strings.methodText(
-                GermanFormat.decimal(result.method.assignAt, places: 2),
-                GermanFormat.decimal(result.method.reviewFloor, places: 2),
+                strings.decimal(result.method.assignAt, 2),
+                strings.decimal(result.method.reviewFloor, 2),
                 // The corpus ids only ("ottensen (697 comments)" → "ottensen"): the counts are English.
                 result.method.confidenceFittedOn.map { $0.components(separatedBy: " (")[0] }.joined(separator: ", "),
                 result.method.reviewedComments))
@@ -146,7 +159,7 @@ public enum MarkdownReportRenderer {
             let share = goal.share(of: measure)
             let bar = String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded()))
             lines.append(
-                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(measure.distinctCount) | \(GermanFormat.percent(share)) "
+                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(measure.distinctCount) | \(strings.percent(share)) "
                     + "| \(measure.uncertainCount) | \(bar) |")
         }
         return lines.joined(separator: "\n")
@@ -157,7 +170,7 @@ public enum MarkdownReportRenderer {
         guard let baseline = changes.baselineStartedAt else {
             return lines + [strings.firstRun, ""]
         }
-        lines.append(strings.sinceRun(GermanFormat.date(baseline), changes.newComments, changes.changedComments))
+        lines.append(strings.sinceRun(strings.date(baseline), changes.newComments, changes.changedComments))
         lines.append("")
         guard changes.newComments + changes.changedComments > 0 else {
             return lines + [strings.nothingNew, ""]
@@ -185,8 +198,8 @@ public enum MarkdownReportRenderer {
             lines.append("|---|---:|---:|")
             for move in changes.shareMoves {
                 lines.append(
-                    "| \(MarkdownText.cell(measureTitles[move.measureID] ?? move.measureID)) | \(GermanFormat.percent(move.before)) "
-                        + "| \(GermanFormat.percent(move.after)) |")
+                    "| \(MarkdownText.cell(measureTitles[move.measureID] ?? move.measureID)) | \(strings.percent(move.before)) "
+                        + "| \(strings.percent(move.after)) |")
             }
             lines.append("")
         }
@@ -201,6 +214,11 @@ public enum MarkdownReportRenderer {
             lines.append("")
         }
         return lines
+    }
+
+    /// An embedded chart; its figures are in the table that follows it.
+    static func chart(_ title: String, path: String) -> String {
+        "![\(MarkdownText.inline(title))](\(path))"
     }
 
     static func summary(_ goal: GoalResult, strings: ReportStrings) -> String {
@@ -233,7 +251,7 @@ public enum MarkdownReportRenderer {
             let words = (topic.phrases.filter(\.isSignificant).map(\.display) + topic.keywords.map(\.display))
                 .map(MarkdownText.inline).joined(separator: ", ")
             lines.append(
-                "| \(MarkdownText.cell(topic.label)) (`\(topic.id)`) | \(topic.size) | \(GermanFormat.percent(share)) | "
+                "| \(MarkdownText.cell(topic.label)) (`\(topic.id)`) | \(topic.size) | \(strings.percent(share)) | "
                     + "\(topic.unassignedCount) | \(MarkdownText.cell(words)) |")
         }
         return lines.joined(separator: "\n")
@@ -257,6 +275,8 @@ public enum MarkdownReportRenderer {
         lines.append("")
         lines.append(summary(goal, strings: strings))
         lines.append("")
+        lines.append(chart(strings.measuresChartTitle(goal.title), path: "../charts/\(goal.id).svg"))
+        lines.append("")
         lines.append(measureTable(goal, strings: strings))
         lines.append("")
         lines.append("\(strings.frequentTerms): " + terms(goal.keywords, phrases: goal.phrases, strings: strings))
@@ -266,7 +286,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(
                 "`\(measure.id)`: "
-                    + strings.measureFigures(measure.commentCount, GermanFormat.percent(goal.share(of: measure)), measure.uncertainCount))
+                    + strings.measureFigures(measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount))
             lines.append("")
             lines.append("\(strings.frequentTerms): " + terms(measure.keywords, phrases: measure.phrases, strings: strings))
             lines.append("")
@@ -278,7 +298,7 @@ public enum MarkdownReportRenderer {
             for quote in measure.representativeComments {
                 lines.append(MarkdownText.quote(quote.text))
                 lines.append(">")
-                lines.append("> — " + strings.commentReference(quote.commentID, GermanFormat.decimal(quote.confidence, places: 2)))
+                lines.append("> — " + strings.commentReference(quote.commentID, strings.decimal(quote.confidence, 2)))
                 lines.append("")
             }
             lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
@@ -315,7 +335,7 @@ public enum MarkdownReportRenderer {
             for comment in uncertain {
                 let candidates = comment.assignments.map {
                     MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) + " ("
-                        + GermanFormat.decimal($0.confidence, places: 2) + ")"
+                        + strings.decimal($0.confidence, 2) + ")"
                 }.joined(separator: "; ")
                 lines.append("| `\(comment.id)` | \(candidates) | \(MarkdownText.cell(comment.text)) |")
             }
@@ -347,7 +367,7 @@ public enum MarkdownReportRenderer {
         for (comment, assignment) in rows {
             let confidence =
                 assignment.source == .review
-                ? strings.reviewedMark : GermanFormat.decimal(assignment.confidence, places: 2)
+                ? strings.reviewedMark : strings.decimal(assignment.confidence, 2)
             let evidence = assignment.evidence.map { item in
                 item.term + " → " + (item.origin == .expansion ? strings.learnt : item.measureTerm)
             }.joined(separator: ", ")

@@ -1,6 +1,25 @@
-/// Every sentence the Markdown reports print, in German. One place, so that an English set can
-/// be added beside it without touching the renderers.
+/// The languages reports are written in (`--lang`).
+public enum ReportLanguage: String, Sendable, CaseIterable, Codable {
+    case de, en
+}
+
+/// Every sentence and number format the reports print. The defaults are German; the English set
+/// is in `ReportStrings+English.swift`. One place, so the renderers hold no language.
 struct ReportStrings: Sendable {
+    /// `0.756` → `76 %` (German) or `76%` (English).
+    var percent: @Sendable (Double) -> String = GermanFormat.percent
+    /// A decimal with `places` places: `0,75` or `0.75`.
+    var decimal: @Sendable (Double, Int) -> String = { GermanFormat.decimal($0, places: $1) }
+    /// An ISO date as `05.10.2026` or `2026-10-05`.
+    var date: @Sendable (String) -> String = GermanFormat.date
+    /// Labels of redacted details.
+    var redaction = Redactor.Labels.german
+    var goalsChartTitle = "Beiträge je Ziel"
+    var measuresChartTitle: @Sendable (String) -> String = { "Anteil je Maßnahme: \($0)" }
+    var topicsChartTitle = "Themen der ganzen Beteiligung"
+    var chartTableNote = "Die Zahlen der Grafik:"
+    /// A short quotation inside a sentence.
+    var quoted: @Sendable (String) -> String = { "„" + $0 + "“" }
     var reportTitle: @Sendable (String) -> String = { "Resonanz: \($0)" }
     var dataAsOf: @Sendable (String) -> String = { "Auswertung der Beteiligung, Daten bis \($0)." }
     var noDates = "Auswertung der Beteiligung (die Beiträge tragen kein Datum)."
@@ -24,7 +43,8 @@ struct ReportStrings: Sendable {
     var sinceLastRun = "Neu seit dem letzten Lauf"
     var firstRun = "Dies ist die erste Auswertung: alle Beiträge sind neu."
     var sinceRun: @Sendable (String, Int, Int) -> String = { date, new, changed in
-        "Seit der Auswertung vom \(date): \(new) neue Beiträge" + (changed > 0 ? ", \(changed) geänderte." : ".")
+        "Seit der Auswertung vom \(date): \(new) " + (new == 1 ? "neuer Beitrag" : "neue Beiträge")
+            + (changed > 0 ? ", \(changed) " + (changed == 1 ? "geänderter." : "geänderte.") : ".")
     }
     var nothingNew = "Keine neuen oder geänderten Beiträge."
     var newPerGoal = "Neue Beiträge je Ziel"
@@ -35,7 +55,7 @@ struct ReportStrings: Sendable {
     var after = "jetzt"
     var goalsAndMeasures = "Ziele und Maßnahmen"
     var goalSummary: @Sendable (Int, Int, Int, Int, Int) -> String = { total, routed, assigned, uncertain, unassigned in
-        "\(total) Beiträge zu diesem Ziel"
+        (total == 1 ? "1 Beitrag" : "\(total) Beiträge") + " zu diesem Ziel"
             + (routed > 0 ? " (davon \(routed) ohne Zielangabe, nach ihrer besten Maßnahme hier eingeordnet)" : "")
             + ": \(assigned) einer Maßnahme zugeordnet, \(uncertain) unsicher, \(unassigned) ohne passende Maßnahme."
     }
@@ -56,11 +76,11 @@ struct ReportStrings: Sendable {
     var noLowResonance = "Keine: jede Maßnahme hat mehrere Beiträge."
     var noMeasureFits = "Beiträge ohne passende Maßnahme"
     var noMeasureFitsIntro: @Sendable (Int) -> String = {
-        "\($0) Beiträge passen zu keiner Maßnahme. Sie können auf Themen hinweisen, die die Strategie nicht abdeckt; "
+        ($0 == 1 ? "1 Beitrag passt" : "\($0) Beiträge passen") + " zu keiner Maßnahme. Sie können auf Themen hinweisen, die die Strategie nicht abdeckt; "
             + "die Zielseiten listen sie."
     }
     var noMeasureWithoutGoal: @Sendable (Int) -> String = {
-        "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
+        $0 == 1 ? "1 davon hat keine Zielangabe und steht deshalb hier:" : "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
     }
     var topicsSection = "Themen"
     var topicsIntro: @Sendable (Int) -> String = {
@@ -73,7 +93,7 @@ struct ReportStrings: Sendable {
     var orphanTopicsIntro =
         "Themen, bei denen mindestens die Hälfte der Beiträge zu keiner Maßnahme passt – Kandidaten für neue Maßnahmen:"
     var orphanFigures: @Sendable (Int, Int) -> String = { size, unassigned in
-        "\(size) Beiträge, davon \(unassigned) ohne passende Maßnahme"
+        (size == 1 ? "1 Beitrag" : "\(size) Beiträge") + ", davon \(unassigned) ohne passende Maßnahme"
     }
     var topicQuoteReference: @Sendable (String) -> String = { "Beitrag `\($0)`" }
     var topicChanges = "Themen seit dem letzten Lauf"
@@ -138,7 +158,8 @@ struct ReportStrings: Sendable {
     var goalPageTitle: @Sendable (String) -> String = { "Ziel: \($0)" }
     var backToOverview = "← Zur Übersicht"
     var measureFigures: @Sendable (Int, String, Int) -> String = { count, share, uncertain in
-        "\(count) zugeordnete Beiträge (\(share) der verglichenen Beiträge), \(uncertain) unsicher."
+        (count == 1 ? "1 zugeordneter Beitrag" : "\(count) zugeordnete Beiträge")
+            + " (\(share) der verglichenen Beiträge), \(uncertain) unsicher."
     }
     var typicalComments = "Typische Beiträge"
     var noTypicalComments = "Noch keine zugeordneten Beiträge."
@@ -158,4 +179,11 @@ struct ReportStrings: Sendable {
     var listedFirst: @Sendable (Int, Int) -> String = { shown, total in "Die ersten \(shown) von \(total):" }
 
     static let german = ReportStrings()
+
+    static func of(_ language: ReportLanguage) -> ReportStrings {
+        switch language {
+        case .de: return .german
+        case .en: return .english
+        }
+    }
 }

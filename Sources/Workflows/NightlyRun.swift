@@ -22,6 +22,8 @@ public struct RunOptions: Sendable {
     public var pipeline: PipelineConfiguration
     /// Start time to record; nil means now (or `SOURCE_DATE_EPOCH` when set).
     public var startedAt: Date?
+    /// Language of report.md, the goal pages and the redaction labels (`--lang`).
+    public var language: ReportLanguage = .de
 
     public init(
         framework: String, comments: [String], output: String, database: String? = nil, wait: Bool = false,
@@ -99,7 +101,7 @@ public enum NightlyRun {
             confidenceModel: confidenceModel, options: options, logger: logger)
         clock.lap("analyse")
         logger.info("writing reports to \(options.output)")
-        let staged = try ReportFiles.stage(result, in: URL(fileURLWithPath: options.output))
+        let staged = try ReportFiles.stage(result, in: URL(fileURLWithPath: options.output), language: options.language)
         clock.lap("render")
 
         CrashPoint.beforeCommit.reach()
@@ -176,7 +178,7 @@ public enum NightlyRun {
             throw .badInput("\(options.storePath): the store holds no finished analysis yet; run `resonanz analyze`")
         }
         logger.info("writing reports to \(options.output)")
-        return try ReportFiles.write(result, to: URL(fileURLWithPath: options.output))
+        return try ReportFiles.write(result, to: URL(fileURLWithPath: options.output), language: options.language)
     }
 
     // MARK: - Steps

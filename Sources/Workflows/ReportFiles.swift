@@ -6,7 +6,7 @@ import Reports
 ///
 /// ``stage(_:in:)`` renders all files into `.staging-<pid>/` inside the output folder;
 /// ``publish(_:)`` renames them into place one by one (a rename within one file system is
-/// atomic), `report.json` last, and removes goal pages of goals the framework no longer has.
+/// atomic), `report.json` last, and removes goal pages and charts of goals the framework no longer has.
 /// A reader sees each file whole, old or new; for a moment between two renames the files may be
 /// of two runs (`run.id` in report.json and the date in report.md tell). Staging folders of
 /// processes that no longer live are removed.
@@ -19,11 +19,9 @@ public enum ReportFiles {
         public var paths: [String]
     }
 
-    public static func stage(_ result: RunResult, in folder: URL) throws(ResonanzError) -> Staged {
-        var files = MarkdownReportRenderer.render(result)
-        files.append(("assignments.csv", AssignmentsCSVRenderer.render(result)))
-        files.append(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)))
-        files.append(("report.json", JSONReportRenderer.render(result)))
+    public static func stage(_ result: RunResult, in folder: URL, language: ReportLanguage = .de) throws(ResonanzError) -> Staged {
+        var files = ReportSet.files(result, language: language)
+        files.insert(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)), at: files.count - 1)
         removeAbandonedStaging(in: folder)
         let staging = folder.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
@@ -47,18 +45,19 @@ public enum ReportFiles {
             if index == 0 { CrashPoint.midReports.reach() }
         }
         try? FileManager.default.removeItem(at: staged.staging)
-        let goalFolder = staged.folder.appendingPathComponent("goals")
         let current = Set(staged.paths)
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: goalFolder.path) {
-            for name in names where name.hasSuffix(".md") && !current.contains("goals/\(name)") {
-                try? FileManager.default.removeItem(at: goalFolder.appendingPathComponent(name))
+        for (folderName, suffix) in [("goals", ".md"), ("charts", ".svg")] {
+            let folder = staged.folder.appendingPathComponent(folderName)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where name.hasSuffix(suffix) && !current.contains("\(folderName)/\(name)") {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
         }
     }
 
     /// Stages and publishes at once (for `resonanz report`).
-    public static func write(_ result: RunResult, to folder: URL) throws(ResonanzError) -> [String] {
-        let staged = try stage(result, in: folder)
+    public static func write(_ result: RunResult, to folder: URL, language: ReportLanguage = .de) throws(ResonanzError) -> [String] {
+        let staged = try stage(result, in: folder, language: language)
         try publish(staged)
         return staged.paths
     }

@@ -100,7 +100,7 @@ public enum ReviewWorkflow {
             throw .badInput("\(options.storePath): the store holds no finished analysis yet; run `resonanz run`")
         }
         let queue = ReviewQueue.rank(result.comments, assignAt: result.method.assignAt, reviewed: reviewed, limit: count)
-        try FileOutput.write(ReviewQueueRenderer.render(result, queue: queue), to: URL(fileURLWithPath: file))
+        try FileOutput.write(ReviewQueueRenderer.render(Redactor().redact(result), queue: queue), to: URL(fileURLWithPath: file))
         return queue.count
     }
 }

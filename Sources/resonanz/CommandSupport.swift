@@ -3,6 +3,7 @@ import Corpus
 import ArgumentParser
 import Foundation
 import Logging
+import Reports
 import Workflows
 
 /// Runs a workflow, printing its error and mapping it to the contract's exit code.
@@ -143,5 +144,19 @@ struct TopicOptions: ParsableArguments {
     func apply(to configuration: inout Analytics.PipelineConfiguration) {
         configuration.topics.clustering.method = TopicClustering.Method(rawValue: clusterer) ?? .gsdmm
         configuration.topics.fixedTopics = topics
+    }
+}
+
+/// How reports are written: for the commands that write them.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .customLong("lang"), help: "Language of report.md and the goal pages: de (default) or en.")
+    var language: String = ReportLanguage.de.rawValue
+
+    func validate() throws {
+        guard ReportLanguage(rawValue: language) != nil else { throw ValidationError("--lang is de or en") }
+    }
+
+    func apply(to options: inout RunOptions) {
+        options.language = ReportLanguage(rawValue: language) ?? .de
     }
 }

@@ -82,6 +82,7 @@ extension ResonanzCommand {
         @OptionGroup var resourceOptions: ResourceOptions
         @OptionGroup var analysisOptions: AnalysisOptions
         @OptionGroup var topicOptions: TopicOptions
+        @OptionGroup var reportOptions: ReportOptions
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
@@ -89,6 +90,7 @@ extension ResonanzCommand {
                 options.read = commentOptions.readOptions
                 analysisOptions.apply(to: &options, resources: resourceOptions)
                 topicOptions.apply(to: &options.pipeline)
+                reportOptions.apply(to: &options)
                 let summary = try NightlyRun.run(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
                 try input.checkStrict(summary)

@@ -71,10 +71,12 @@ extension ResonanzCommand {
         var quiet = false
 
         @OptionGroup var storeOptions: StoreOptions
+        @OptionGroup var reportOptions: ReportOptions
 
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
-                let options = try storeOptions.runOptions(framework: framework)
+                var options = try storeOptions.runOptions(framework: framework)
+                reportOptions.apply(to: &options)
                 let files = try NightlyRun.report(options, logger: makeLogger(quiet: quiet))
                 print("wrote \(files.count) files to \(options.output)")
             }

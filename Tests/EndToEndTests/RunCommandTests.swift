@@ -116,6 +116,68 @@ struct RunCommandTests {
         #expect(bad.status == 2 && bad.standardError.contains("--clusterer is gsdmm or kmeans"))
     }
 
+    @Test func noReportShowsContactDetailsAuthorsOrMarkup() throws {
+        let out = Fixtures.temporaryFolder()
+        let result = try CommandLineRunner.run(
+            ["run", "--framework", framework, "--comments", "Tests/Fixtures/privacy/comments.csv", "--out", out.path, "--quiet"],
+            environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let secrets = [
+            "anna.beispiel@example.org", "1234567", "user=ben", "@benmuster", "DE89", "49-5000", "emil@schule",
+            "Anna Beispiel", "Ben Muster", "Carla Probe", "Dora Test", "Emil Fall",
+        ]
+        var shown = ""
+        for name in ["report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv"] {
+            let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
+            for secret in secrets { #expect(!text.contains(secret), "\(name) shows \(secret)") }
+            // JSON and CSV carry the text as data; Markdown is rendered, so markup must be defused there.
+            if name.hasSuffix(".md") { #expect(!text.contains("<script>"), "\(name) renders markup") }
+            shown += text
+        }
+        for label in ["[E-Mail]", "[Telefon]", "[Link]", "[Handle]", "[IBAN]"] { #expect(shown.contains(label)) }
+        let page = try String(contentsOf: out.appendingPathComponent("goals/mobil.md"), encoding: .utf8)
+        #expect(page.contains("&lt;script&gt;") && page.contains(#"\[klick\]"#) && page.contains(#"\| Tabelle \|"#))
+    }
+
+    @Test func everyEmbeddedChartExistsAndIsAnSVG() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try run(out: out).status == 0)
+        var embedded: [URL] = []
+        for page in ["report.md", "goals/mobil.md", "goals/bildung.md"] {
+            let pageURL = out.appendingPathComponent(page)
+            let text = try String(contentsOf: pageURL, encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("![") {
+                let path = try #require(line.split(separator: "(").last?.dropLast())
+                embedded.append(pageURL.deletingLastPathComponent().appendingPathComponent(String(path)).standardizedFileURL)
+            }
+        }
+        #expect(embedded.count == 4)  // goals and topics on the overview, one per goal page
+        for chart in embedded {
+            let svg = try String(contentsOf: chart, encoding: .utf8)
+            #expect(svg.hasPrefix("<?xml") && svg.contains("<svg") && svg.contains("<desc"), "\(chart.path)")
+        }
+    }
+
+    @Test func englishReportsSayTheSameInEnglish() throws {
+        let german = Fixtures.temporaryFolder()
+        let english = Fixtures.temporaryFolder()
+        #expect(try run(out: german).status == 0)
+        #expect(try run(out: english, extra: ["--lang", "en"]).status == 0)
+        let overview = try String(contentsOf: english.appendingPathComponent("report.md"), encoding: .utf8)
+        let page = try String(contentsOf: english.appendingPathComponent("goals/mobil.md"), encoding: .utf8)
+        #expect(overview.contains("## At a glance") && overview.contains("## Method") && overview.contains("%)"))
+        #expect(page.contains("# Goal: ") && page.contains("confidence 0."))
+        for german in ["Auf einen Blick", "Beiträge", "Konfidenz", "Kennzeichnende"] {
+            #expect(!overview.contains(german) && !page.contains(german), "\(german) in an English report")
+        }
+        // report.json keeps its keys and values; only redaction labels follow the language.
+        let json = try String(contentsOf: english.appendingPathComponent("report.json"), encoding: .utf8)
+        let deutsch = try String(contentsOf: german.appendingPathComponent("report.json"), encoding: .utf8)
+        #expect(json.contains("Mehr Infos: [link]") && json.replacingOccurrences(of: "[link]", with: "[Link]") == deutsch)
+        let bad = try run(out: Fixtures.temporaryFolder(), extra: ["--lang", "fr"])
+        #expect(bad.status == 2 && bad.standardError.contains("--lang is de or en"))
+    }
+
     @Test func onlyTheStartTimeDependsOnTheClock() throws {
         let early = Fixtures.temporaryFolder()
         let late = Fixtures.temporaryFolder()

@@ -1,0 +1,171 @@
+extension ReportStrings {
+    /// The English reports (`--lang en`): decimal point, `76%`, ISO dates.
+    static let english: ReportStrings = {
+        var s = ReportStrings()
+        s.percent = { "\(Int(($0 * 100).rounded(.toNearestOrAwayFromZero)))%" }
+        s.decimal = { JSONWriter.decimal($0, places: $1) }
+        s.date = { String($0.prefix(10)) }
+        s.redaction = .english
+        s.goalsChartTitle = "Comments per goal"
+        s.measuresChartTitle = { "Share per measure: \($0)" }
+        s.topicsChartTitle = "Topics of the whole consultation"
+        s.chartTableNote = "The figures of the chart:"
+        s.quoted = { "“" + $0 + "”" }
+        s.reportTitle = { "Resonanz: \($0)" }
+        s.dataAsOf = { "Analysis of the consultation, data up to \($0)." }
+        s.noDates = "Analysis of the consultation (the comments carry no dates)."
+        s.atAGlance = "At a glance"
+        s.figure = "Figure"
+        s.value = "Value"
+        s.analysed = "Comments analysed (all received so far)"
+        s.rowsRead = "Rows in this run's files"
+        s.accepted = "accepted"
+        s.rejected = "not accepted (reasons in `rejected.jsonl`)"
+        s.participants = "distinct pseudonyms"
+        s.period = "Period"
+        s.assignedTotal = "assigned to a measure"
+        s.uncertainTotal = "uncertain, for review"
+        s.unassignedTotal = "assigned to no measure"
+        s.withoutGoal = "without a goal"
+        s.distinctContributions = "distinct contributions (duplicates and campaign texts counted once)"
+        s.campaigns = { comments, groups in "\(comments) in \(groups) groups" }
+        s.campaignRow = "Campaign texts (near-identical comments)"
+        s.exactDuplicates = "word-for-word duplicates"
+        s.sinceLastRun = "New since the last run"
+        s.firstRun = "This is the first analysis: every comment is new."
+        s.sinceRun = { date, new, changed in
+            "Since the analysis of \(date): \(new) new " + (new == 1 ? "comment" : "comments")
+                + (changed > 0 ? ", \(changed) changed." : ".")
+        }
+        s.nothingNew = "No new or changed comments."
+        s.newPerGoal = "New comments per goal"
+        s.newPerMeasure = "New comments per measure"
+        s.goal = "Goal"
+        s.shareMoves = "Largest changes in shares"
+        s.before = "before"
+        s.after = "now"
+        s.goalsAndMeasures = "Goals and measures"
+        s.goalSummary = { total, routed, assigned, uncertain, unassigned in
+            (total == 1 ? "1 comment" : "\(total) comments") + " on this goal"
+                + (routed > 0 ? " (\(routed) of them without a goal, placed here by their best measure)" : "")
+                + ": \(assigned) assigned to a measure, \(uncertain) uncertain, \(unassigned) fitting no measure."
+        }
+        s.goalDetails = "Details and quotes"
+        s.measure = "Measure"
+        s.comments = "Comments"
+        s.share = "Share"
+        s.uncertainColumn = "uncertain"
+        s.distinctColumn = "distinct"
+        s.bar = "Distribution"
+        s.shareNote =
+            "Share: assigned comments per comment compared with the goal's measures (those written on the goal and "
+            + "all without a goal); a comment can concern several measures."
+        s.frequentTerms = "Characteristic terms"
+        s.noTerms = "none (too few comments)"
+        s.lowResonance = "Measures with little resonance"
+        s.lowResonanceIntro = { "Measures with at most \($0) assigned comments:" }
+        s.noLowResonance = "None: every measure has several comments."
+        s.noMeasureFits = "Comments fitting no measure"
+        s.noMeasureFitsIntro = {
+            ($0 == 1 ? "1 comment fits" : "\($0) comments fit") + " no measure. They may point to subjects the strategy does not cover; the goal pages list them."
+        }
+        s.noMeasureWithoutGoal = {
+            $0 == 1 ? "1 of them has no goal and is therefore listed here:" : "\($0) of them have no goal and are therefore listed here:"
+        }
+        s.topicsSection = "Topics"
+        s.topicsIntro = {
+            "What the \($0) comments talk about, whatever the measures: groups of comments with similar words. "
+                + "Rare concerns form no topic."
+        }
+        s.noTopics = "None: too few comments for topics."
+        s.topic = "Topic"
+        s.withoutMeasure = "fitting no measure"
+        s.orphanTopicsIntro =
+            "Topics in which at least half of the comments fit no measure – candidates for new measures:"
+        s.orphanFigures = { size, unassigned in
+            (size == 1 ? "1 comment" : "\(size) comments") + ", \(unassigned) of them fitting no measure"
+        }
+        s.topicQuoteReference = { "comment `\($0)`" }
+        s.topicChanges = "Topics since the last run"
+        s.topicEvent = { kind, topic, other, label in
+            let name = "`\(topic)`" + (label.map { " (" + $0 + ")" } ?? "")
+            switch kind {
+            case "born": return "new: " + name
+            case "ended": return "gone: `\(topic)`"
+            case "merged": return "`\(topic)` merged into `\(other ?? "")`" + (label.map { " (" + $0 + ")" } ?? "")
+            default: return "split from `\(other ?? "")`: " + name
+            }
+        }
+        s.method = "Method"
+        s.methodText = { threshold, floor, fittedOn, reviewed in
+            """
+            Resonanz reads every comment with a language analysis for German: words are separated at \
+            ICU's word boundaries, gender-inclusive forms (Bürger:innen, BürgerInnen) are traced back \
+            to the base word, case and ß/ss are unified, compounds are split into their parts \
+            (Fachkräftemangel → Fachkräfte + Mangel) and words are reduced to a common form by the \
+            CISTEM stemmer.
+
+            Each measure is described by the words of its title, its description and the planners' \
+            keywords. Every comment is compared with every measure with BM25. Each measure then learns \
+            words that occur together in its best-matching comments (marked as "learnt from comments" \
+            in the evidence), and a Naive Bayes model is trained on the clear comments. From these \
+            signals a model calibrated on consultations assigned by people (\(fittedOn)) computes the \
+            **confidence**: the probability that the assignment is right. Of the assignments with a \
+            confidence around 0.8, about 80% are right there; on a new consultation the calibration \
+            can differ.
+
+            From a confidence of \(threshold) a comment counts as **assigned**, to every measure that \
+            reaches it; a comment can concern several measures. Measures of other goals take part in \
+            the comparison: a comment plainly about another goal's measure is counted there and keeps \
+            its original goal. Between \(floor) and \(threshold), or when two measures are nearly tied, \
+            a comment is **uncertain**: it is put up for review but not counted. Below \(floor) it \
+            fits no measure.
+
+            Reviewed decisions (`resonanz review import`) hold in every later run and train the model; \
+            this run used \(reviewed) reviewed comments. `resonanz review queue` proposes the comments \
+            whose review helps most. Characteristic terms are words and fixed two-word phrases \
+            ("junge Fachkräfte") that occur clearly more often in the comments of a measure, a goal or \
+            a topic than in the rest of the consultation (log-likelihood G²).
+
+            Topics are groups of comments with similar words, found without looking at the measures. \
+            The program chooses their number per goal: the number whose topics are most coherent and \
+            most likely to come back when computed again. A new number holds only once it has done \
+            clearly better in three runs in a row, so the number of topics does not jump from night \
+            to night. A topic that was there in the previous run keeps its number.
+
+            Limits: assignment rests on words, not on meaning. Synonyms that neither stand in the \
+            measure nor occur together with its words go unnoticed; irony and negation ("no need \
+            for …") are not understood. Topics are statistical groups: their borders move when new \
+            comments arrive, and small topics may be joined by chance; the quotes show what they are \
+            really about.
+
+            Word-for-word duplicates and campaign texts (near-identical texts submitted by many; at \
+            least 55% shared word stems) are detected. The column "distinct" counts a campaign once; \
+            at most one comment of each campaign is quoted.
+            """
+        }
+        s.goalPageTitle = { "Goal: \($0)" }
+        s.backToOverview = "← Back to the overview"
+        s.measureFigures = { count, share, uncertain in
+            (count == 1 ? "1 assigned comment" : "\(count) assigned comments")
+                + " (\(share) of the comments compared), \(uncertain) uncertain."
+        }
+        s.typicalComments = "Typical comments"
+        s.noTypicalComments = "No assigned comments yet."
+        s.commentReference = { id, confidence in "comment `\(id)`, confidence \(confidence)" }
+        s.allAssigned = "All assigned comments"
+        s.confidence = "Confidence"
+        s.evidence = "Evidence (comment → measure)"
+        s.learnt = "learnt from comments"
+        s.reviewedMark = "reviewed"
+        s.uncertainSection = "Uncertain assignments for review"
+        s.noUncertain = "None."
+        s.candidates = "Candidates"
+        s.excerpt = "Excerpt"
+        s.commentID = "Comment"
+        s.unassignedSection = "Comments fitting no measure"
+        s.noUnassigned = "None."
+        s.listedFirst = { shown, total in "The first \(shown) of \(total):" }
+        return s
+    }()
+}
