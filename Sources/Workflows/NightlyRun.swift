@@ -24,6 +24,8 @@ public struct RunOptions: Sendable {
     public var startedAt: Date?
     /// Language of report.md, the goal pages and the redaction labels (`--lang`).
     public var language: ReportLanguage = .de
+    /// Also write `research/` (`--export research`; see ``ResearchExport``).
+    public var researchExport = false
 
     public init(
         framework: String, comments: [String], output: String, database: String? = nil, wait: Bool = false,
@@ -101,7 +103,9 @@ public enum NightlyRun {
             confidenceModel: confidenceModel, options: options, logger: logger)
         clock.lap("analyse")
         logger.info("writing reports to \(options.output)")
-        let staged = try ReportFiles.stage(result, in: URL(fileURLWithPath: options.output), language: options.language)
+        let staged = try ReportFiles.stage(
+            result, in: URL(fileURLWithPath: options.output), language: options.language,
+            extra: try exports(result, options: options, resources: resources))
         clock.lap("render")
 
         CrashPoint.beforeCommit.reach()
@@ -178,7 +182,20 @@ public enum NightlyRun {
             throw .badInput("\(options.storePath): the store holds no finished analysis yet; run `resonanz analyze`")
         }
         logger.info("writing reports to \(options.output)")
-        return try ReportFiles.write(result, to: URL(fileURLWithPath: options.output), language: options.language)
+        var extra: [(path: String, content: String)] = []
+        if options.researchExport {
+            let resources = try ResourceLocator.loadResources(explicit: options.resources)
+            extra = try exports(result, options: options, resources: resources)
+        }
+        return try ReportFiles.write(result, to: URL(fileURLWithPath: options.output), language: options.language, extra: extra)
+    }
+
+    /// The files `--export` asks for beside the reports.
+    static func exports(_ result: RunResult, options: RunOptions, resources: AnalyzerResources) throws(ResonanzError)
+        -> [(path: String, content: String)]
+    {
+        guard options.researchExport else { return [] }
+        return try ResearchExport.files(result, resources: resources, language: options.language, threads: options.pipeline.threads)
     }
 
     // MARK: - Steps

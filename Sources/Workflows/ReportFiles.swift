@@ -19,8 +19,12 @@ public enum ReportFiles {
         public var paths: [String]
     }
 
-    public static func stage(_ result: RunResult, in folder: URL, language: ReportLanguage = .de) throws(ResonanzError) -> Staged {
+    /// - Parameter extra: further files to publish with the reports (exports), before report.json.
+    public static func stage(
+        _ result: RunResult, in folder: URL, language: ReportLanguage = .de, extra: [(path: String, content: String)] = []
+    ) throws(ResonanzError) -> Staged {
         var files = ReportSet.files(result, language: language)
+        files.insert(contentsOf: extra, at: files.count - 1)
         files.insert(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)), at: files.count - 1)
         removeAbandonedStaging(in: folder)
         let staging = folder.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -56,8 +60,10 @@ public enum ReportFiles {
     }
 
     /// Stages and publishes at once (for `resonanz report`).
-    public static func write(_ result: RunResult, to folder: URL, language: ReportLanguage = .de) throws(ResonanzError) -> [String] {
-        let staged = try stage(result, in: folder, language: language)
+    public static func write(
+        _ result: RunResult, to folder: URL, language: ReportLanguage = .de, extra: [(path: String, content: String)] = []
+    ) throws(ResonanzError) -> [String] {
+        let staged = try stage(result, in: folder, language: language, extra: extra)
         try publish(staged)
         return staged.paths
     }

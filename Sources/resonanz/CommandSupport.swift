@@ -152,11 +152,16 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of report.md and the goal pages: de (default) or en.")
     var language: String = ReportLanguage.de.rawValue
 
+    @Option(help: "Also write research/: tokens.jsonl, dtm.mtx, vocab.tsv, docs.tsv, topic_terms.csv (value: research).")
+    var export: [String] = []
+
     func validate() throws {
         guard ReportLanguage(rawValue: language) != nil else { throw ValidationError("--lang is de or en") }
+        guard export.allSatisfy({ $0 == "research" }) else { throw ValidationError("--export takes: research") }
     }
 
     func apply(to options: inout RunOptions) {
         options.language = ReportLanguage(rawValue: language) ?? .de
+        options.researchExport = export.contains("research")
     }
 }

@@ -139,6 +139,46 @@ struct RunCommandTests {
         #expect(page.contains("&lt;script&gt;") && page.contains(#"\[klick\]"#) && page.contains(#"\| Tabelle \|"#))
     }
 
+    @Test func theResearchExportIsConsistentAndRedacted() throws {
+        let out = Fixtures.temporaryFolder()
+        let result = try CommandLineRunner.run(
+            ["run", "--framework", framework, "--comments", "Tests/Fixtures/privacy/comments.csv", "--out", out.path, "--quiet",
+             "--export", "research"],
+            environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(result.status == 0, "\(result.standardError)")
+        func read(_ name: String) throws -> String {
+            try String(contentsOf: out.appendingPathComponent("research/" + name), encoding: .utf8)
+        }
+        let docs = try read("docs.tsv").split(separator: "\n").dropFirst()
+        let vocab = try read("vocab.tsv").split(separator: "\n").dropFirst()
+        let matrix = try read("dtm.mtx").split(separator: "\n")
+        #expect(matrix[0] == "%%MatrixMarket matrix coordinate integer general")
+        let size = matrix[2].split(separator: " ").compactMap { Int($0) }
+        let entries = matrix.dropFirst(3).map { $0.split(separator: " ").compactMap { Int($0) } }
+        #expect(size == [docs.count, vocab.count, entries.count] && docs.count == 5)
+        #expect(entries.allSatisfy { (1...docs.count).contains($0[0]) && (1...vocab.count).contains($0[1]) && $0[2] > 0 })
+        // Each token's byte offsets slice its surface out of the (redacted) text on the same line.
+        let lines = try read("tokens.jsonl").split(separator: "\n")
+        #expect(lines.count == 5)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let text = Array((object["text"] as? String ?? "").utf8)
+            for token in object["tokens"] as? [[String: Any]] ?? [] {
+                let start = token["start"] as? Int ?? -1
+                let end = token["end"] as? Int ?? -1
+                #expect(0 <= start && start < end && end <= text.count)
+                if 0 <= start && start < end && end <= text.count {
+                    #expect(String(decoding: text[start..<end], as: UTF8.self) == token["surface"] as? String)
+                }
+            }
+        }
+        let everything = try ["tokens.jsonl", "vocab.tsv", "topic_terms.csv", "docs.tsv"].map(read).joined()
+        for secret in ["anna.beispiel@example.org", "1234567", "@benmuster", "DE89", "Anna Beispiel"] {
+            #expect(!everything.contains(secret), "research/ shows \(secret)")
+        }
+        #expect(try read("topic_terms.csv").hasPrefix("topic,goal,label,rank,term,stem,c_tf_idf,log_likelihood\r\n"))
+    }
+
     @Test func everyEmbeddedChartExistsAndIsAnSVG() throws {
         let out = Fixtures.temporaryFolder()
         #expect(try run(out: out).status == 0)
