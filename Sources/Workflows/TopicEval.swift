@@ -47,8 +47,9 @@ public enum TopicEval {
     }
 
     /// Clusters the documents of a JSONL file (one object a line with a text and a gold label:
-    /// a string, a number, or a list whose first element counts; lines without one are skipped
-    /// and counted) and returns NMI, ARI and the number of clusters as JSON.
+    /// a string, a number, or a list of them of which `labelChoice` picks one; lines without one
+    /// are skipped and counted) and returns NMI, ARI, NPMI, the number of clusters and, with
+    /// `extras`, the chosen K and the stability as JSON.
     public static func evaluate(
         file: String, textKey: String, labelKey: String, labelChoice: LabelChoice = .first, tokens: Tokens, method: Method,
         extras: Extras = Extras(), seed: UInt64, threads: Int, resources: String?
