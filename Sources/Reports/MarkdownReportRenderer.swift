@@ -216,6 +216,24 @@ public enum MarkdownReportRenderer {
         return lines
     }
 
+    /// The measure's assigned comments per week of writing (``MeasureTrend``), and how many of
+    /// them are new since the last run; nil when no comment carries a date.
+    static func trendLine(_ measure: MeasureResult, result: RunResult, strings: ReportStrings) -> String? {
+        guard let first = result.firstCommentAt.flatMap(MeasureTrend.day), let last = result.lastCommentAt.flatMap(MeasureTrend.day)
+        else { return nil }
+        let dates = result.comments.compactMap { comment -> String? in
+            guard comment.status == .assigned, comment.assignments.contains(where: { $0.measureID == measure.id }) else { return nil }
+            return comment.createdAt
+        }
+        let trend = MeasureTrend(dates: dates, first: first, last: last)
+        let start = strings.date(MeasureTrend.isoDate(trend.weekStarts[0]))
+        var line = strings.trend(start, trend.sparkline, trend.counts.map(String.init).joined(separator: ", "))
+        if let changes = result.changes, changes.baselineStartedAt != nil {
+            line += strings.newSinceLastRun(changes.perMeasure.first { $0.id == measure.id }?.count ?? 0)
+        }
+        return line
+    }
+
     /// An embedded chart; its figures are in the table that follows it.
     static func chart(_ title: String, path: String) -> String {
         "![\(MarkdownText.inline(title))](\(path))"
@@ -287,6 +305,10 @@ public enum MarkdownReportRenderer {
             lines.append(
                 "`\(measure.id)`: "
                     + strings.measureFigures(measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount))
+            if let trend = trendLine(measure, result: result, strings: strings) {
+                lines.append("")
+                lines.append(trend)
+            }
             lines.append("")
             lines.append("\(strings.frequentTerms): " + terms(measure.keywords, phrases: measure.phrases, strings: strings))
             lines.append("")

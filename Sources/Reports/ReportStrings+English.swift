@@ -9,7 +9,8 @@ extension ReportStrings {
         s.goalsChartTitle = "Comments per goal"
         s.measuresChartTitle = { "Share per measure: \($0)" }
         s.topicsChartTitle = "Topics of the whole consultation"
-        s.chartTableNote = "The figures of the chart:"
+        s.trend = { start, sparkline, counts in "By week (from \(start)): \(sparkline) (\(counts))" }
+        s.newSinceLastRun = { "; since the last run: +\($0)" }
         s.quoted = { "“" + $0 + "”" }
         s.reportTitle = { "Resonanz: \($0)" }
         s.dataAsOf = { "Analysis of the consultation, data up to \($0)." }

@@ -17,7 +17,10 @@ struct ReportStrings: Sendable {
     var goalsChartTitle = "Beiträge je Ziel"
     var measuresChartTitle: @Sendable (String) -> String = { "Anteil je Maßnahme: \($0)" }
     var topicsChartTitle = "Themen der ganzen Beteiligung"
-    var chartTableNote = "Die Zahlen der Grafik:"
+    var trend: @Sendable (String, String, String) -> String = { start, sparkline, counts in
+        "Verlauf je Woche (ab \(start)): \(sparkline) (\(counts))"
+    }
+    var newSinceLastRun: @Sendable (Int) -> String = { "; seit dem letzten Lauf: +\($0)" }
     /// A short quotation inside a sentence.
     var quoted: @Sendable (String) -> String = { "„" + $0 + "“" }
     var reportTitle: @Sendable (String) -> String = { "Resonanz: \($0)" }

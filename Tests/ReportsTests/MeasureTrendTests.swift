@@ -1,0 +1,29 @@
+import Reports
+import Testing
+
+/// Tests ``MeasureTrend``: Monday weeks in UTC, one axis, counts and sparkline.
+struct MeasureTrendTests {
+    @Test func countsByMondayWeek() throws {
+        let first = try #require(MeasureTrend.day("2026-10-05"))  // a Monday
+        let last = try #require(MeasureTrend.day("2026-10-25"))  // a Sunday, third week
+        let trend = MeasureTrend(
+            dates: ["2026-10-05T08:00:00", "2026-10-11", "2026-10-12", "2026-10-18T23:59:00Z", "gestern", "2026-10-26"],
+            first: first, last: last)
+        #expect(trend.weekStarts.map(MeasureTrend.isoDate) == ["2026-10-05", "2026-10-12", "2026-10-19"])
+        #expect(trend.counts == [2, 2, 0])  // the 26th lies after the axis, "gestern" is no date
+        #expect(trend.sparkline == "██·")
+    }
+
+    @Test func civilDatesRoundTrip() throws {
+        for date in ["1970-01-01", "2000-02-29", "2026-12-31", "1969-12-29"] {
+            #expect(MeasureTrend.isoDate(try #require(MeasureTrend.day(date))) == date)
+        }
+    }
+
+    @Test func longConsultationsShowTheirLastWeeks() throws {
+        let first = try #require(MeasureTrend.day("2025-01-06"))
+        let last = try #require(MeasureTrend.day("2026-01-05"))
+        let trend = MeasureTrend(dates: [], first: first, last: last)
+        #expect(trend.counts.count == MeasureTrend.maximumWeeks && trend.sparkline.allSatisfy { $0 == "·" })
+    }
+}
