@@ -1,7 +1,8 @@
 # Resonanz — make targets
 #   run            set up what is missing, build in release, analyse the Jena corpus into reports/jena-hf4/
 #   nights         two nightly runs of the Jena corpus into a fresh store (reports/jena-hf4-nights/)
-#   test           unit tests and the end-to-end test of the built CLI (passes without ../shared)
+#   test           unit tests and the end-to-end tests of the built CLI (installs Chromium for the report.html
+#                  test when missing; passes without ../shared)
 #   eval           stemmer, assignment, topic and duplicate figures on the labelled data (needs ../shared/data)
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
 #   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
@@ -31,7 +32,7 @@ JENA := --framework corpora/jena-hf4/framework.yaml
 run: build-release
 	$(RELEASE_BIN) run $(JENA) --comments corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv \
 		--out reports/jena-hf4
-	@echo "Open reports/jena-hf4/report.md"
+	@echo "Open reports/jena-hf4/report.md (or report.html)"
 
 # Two nights of the Jena consultation into a fresh store: the second report lists the new comments.
 nights: build-release
@@ -44,6 +45,7 @@ nights: build-release
 
 test: deps
 	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet --user jsonschema
+	@scripts/ensure-chromium.sh
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 

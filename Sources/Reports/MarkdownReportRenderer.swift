@@ -13,21 +13,56 @@ public enum MarkdownReportRenderer {
     public static let unassignedListLimit = 25
 
     /// The files to write, by path relative to the output folder, in a fixed order.
-    public static func render(_ result: RunResult, language: ReportLanguage = .de) -> [(path: String, content: String)] {
+    public static func render(
+        _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates
+    ) -> [(path: String, content: String)] {
         let strings = ReportStrings.of(language)
-        var files = [(path: "report.md", content: overview(result, strings: strings))]
+        var files = [(path: "report.md", content: overview(result, strings: strings, templates: templates, language: language))]
         for goal in result.goals {
-            files.append((path: "goals/\(goal.id).md", content: goalPage(goal, result: result, strings: strings)))
+            files.append(
+                (path: "goals/\(goal.id).md", content: goalPage(goal, result: result, strings: strings, templates: templates, language: language)))
         }
         return files
     }
 
-    static func overview(_ result: RunResult, strings: ReportStrings) -> String {
+    /// report.md: the overview's blocks laid out by `report.md.mustache`.
+    static func overview(_ result: RunResult, strings: ReportStrings, templates: ReportTemplates, language: ReportLanguage) -> String {
+        var context: [String: Any] = overviewBlocks(result, strings: strings)
+        context["framework_title"] = result.framework.title
+        context["language"] = language.rawValue
+        context["comments"] = result.commentsAnalysed
+        context["goal_list"] = result.goals.map { ["id": $0.id, "title": $0.title, "link": "goals/\($0.id).md"] }
+        return templates.overview.render(context)
+    }
+
+    /// goals/<id>.md: the goal's blocks laid out by `goal.md.mustache`.
+    static func goalPage(
+        _ goal: GoalResult, result: RunResult, strings: ReportStrings, templates: ReportTemplates, language: ReportLanguage
+    ) -> String {
+        let built = goalBlocks(goal, result: result, strings: strings)
+        var context: [String: Any] = built.blocks
+        context["measures"] = built.measures
+        context["framework_title"] = result.framework.title
+        context["language"] = language.rawValue
+        context["goal_id"] = goal.id
+        context["goal_title"] = goal.title
+        return templates.goal.render(context)
+    }
+
+    /// The overview's blocks, by the names `report.md.mustache` uses.
+    static func overviewBlocks(_ result: RunResult, strings: ReportStrings) -> [String: String] {
+        var blocks: [String: String] = [:]
         var lines: [String] = []
+        /// Ends a block: what `lines` holds becomes `name`, without its trailing blank lines.
+        func close(_ name: String) {
+            while lines.last == "" { lines.removeLast() }
+            blocks[name] = lines.joined(separator: "\n")
+            lines = []
+        }
         lines.append("# " + MarkdownText.inline(strings.reportTitle(result.framework.title)))
         lines.append("")
         lines.append(result.lastCommentAt.map { strings.dataAsOf(strings.date($0)) } ?? strings.noDates)
-        lines.append("")
+        close("header")
         lines.append("## " + strings.atAGlance)
         lines.append("")
         let statuses = result.comments.map(\.status)
@@ -60,10 +95,10 @@ public enum MarkdownReportRenderer {
         lines.append("| \(strings.figure) | \(strings.value) |")
         lines.append("|---|---:|")
         for (label, value) in rows { lines.append("| \(label) | \(value) |") }
-        lines.append("")
-
+        close("at_a_glance")
         if let changes = result.changes {
             lines.append(contentsOf: sinceLastRun(changes, result: result, strings: strings))
+            close("since_last_run")
         }
         lines.append("## " + strings.goalsAndMeasures)
         lines.append("")
@@ -87,8 +122,7 @@ public enum MarkdownReportRenderer {
         }
         lines.append("")
         lines.append(strings.shareNote)
-        lines.append("")
-
+        close("goals")
         lines.append("## " + strings.topicsSection)
         lines.append("")
         let overall = result.topics.filter { $0.goal == nil }
@@ -99,8 +133,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(topicTable(overall, total: result.comments.count, strings: strings))
         }
-        lines.append("")
-
+        close("topics")
         lines.append("## " + strings.lowResonance)
         lines.append("")
         let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
@@ -113,7 +146,7 @@ public enum MarkdownReportRenderer {
                 lines.append("- " + MarkdownText.inline(measure.title) + " (`\(measure.id)`): \(measure.commentCount)")
             }
         }
-        lines.append("")
+        close("low_resonance")
         lines.append("## " + strings.noMeasureFits)
         lines.append("")
         lines.append(strings.noMeasureFitsIntro(unassigned))
@@ -136,7 +169,7 @@ public enum MarkdownReportRenderer {
                         + strings.orphanFigures(topic.size, topic.unassignedCount) + quote)
             }
         }
-        lines.append("")
+        close("unassigned")
         lines.append("## " + strings.method)
         lines.append("")
         lines.append(
@@ -146,7 +179,8 @@ public enum MarkdownReportRenderer {
                 // The corpus ids only ("ottensen (697 comments)" → "ottensen"): the counts are English.
                 result.method.confidenceFittedOn.map { $0.components(separatedBy: " (")[0] }.joined(separator: ", "),
                 result.method.reviewedComments))
-        return lines.joined(separator: "\n") + "\n"
+        close("method")
+        return blocks
     }
 
     static func measureTable(_ goal: GoalResult, strings: ReportStrings) -> String {
@@ -281,8 +315,18 @@ public enum MarkdownReportRenderer {
         return all.isEmpty ? strings.noTerms : all.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
     }
 
-    static func goalPage(_ goal: GoalResult, result: RunResult, strings: ReportStrings) -> String {
+    /// A goal page's blocks, by the names `goal.md.mustache` uses; `measures` holds one block per
+    /// measure.
+    static func goalBlocks(_ goal: GoalResult, result: RunResult, strings: ReportStrings) -> (blocks: [String: String], measures: [String]) {
+        var blocks: [String: String] = [:]
+        var measureBlocks: [String] = []
         var lines: [String] = []
+        func take() -> String {
+            while lines.last == "" { lines.removeLast() }
+            while lines.first == "" { lines.removeFirst() }
+            defer { lines = [] }
+            return lines.joined(separator: "\n")
+        }
         lines.append("# " + MarkdownText.inline(strings.goalPageTitle(goal.title)))
         lines.append("")
         lines.append("[\(strings.backToOverview)](../report.md)")
@@ -290,7 +334,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(MarkdownText.quote(description))
         }
-        lines.append("")
+        blocks["header"] = take()
         lines.append(summary(goal, strings: strings))
         lines.append("")
         lines.append(chart(strings.measuresChartTitle(goal.title), path: "../charts/\(goal.id).svg"))
@@ -298,8 +342,8 @@ public enum MarkdownReportRenderer {
         lines.append(measureTable(goal, strings: strings))
         lines.append("")
         lines.append("\(strings.frequentTerms): " + terms(goal.keywords, phrases: goal.phrases, strings: strings))
+        blocks["summary"] = take()
         for measure in goal.measures {
-            lines.append("")
             lines.append("## " + MarkdownText.inline(measure.title))
             lines.append("")
             lines.append(
@@ -324,8 +368,8 @@ public enum MarkdownReportRenderer {
                 lines.append("")
             }
             lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
+            measureBlocks.append(take())
         }
-        lines.append("")
         lines.append("## " + strings.topicsSection)
         lines.append("")
         if goal.topics.isEmpty {
@@ -343,9 +387,9 @@ public enum MarkdownReportRenderer {
                 }
             }
         }
+        blocks["topics"] = take()
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
         let posted = result.comments.filter { $0.reportGoal == goal.id }
-        lines.append("")
         lines.append("## " + strings.uncertainSection)
         lines.append("")
         let uncertain = posted.filter { $0.status == .uncertain }
@@ -362,12 +406,13 @@ public enum MarkdownReportRenderer {
                 lines.append("| `\(comment.id)` | \(candidates) | \(MarkdownText.cell(comment.text)) |")
             }
         }
-        lines.append("")
+        blocks["uncertain"] = take()
         lines.append("## " + strings.unassignedSection)
         lines.append("")
         let unassigned = posted.filter { $0.status == .unassigned }
         lines.append(unassigned.isEmpty ? strings.noUnassigned : unassignedTable(unassigned, strings: strings))
-        return lines.joined(separator: "\n") + "\n"
+        blocks["unassigned"] = take()
+        return (blocks, measureBlocks)
     }
 
     /// Every comment assigned to `measureID`, most confident first, with its evidence.

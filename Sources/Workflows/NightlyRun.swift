@@ -26,6 +26,8 @@ public struct RunOptions: Sendable {
     public var language: ReportLanguage = .de
     /// Also write `research/` (`--export research`; see ``ResearchExport``).
     public var researchExport = false
+    /// A folder of report templates replacing the shipped ones (`--templates`).
+    public var templates: String?
 
     public init(
         framework: String, comments: [String], output: String, database: String? = nil, wait: Bool = false,
@@ -89,6 +91,7 @@ public enum NightlyRun {
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
         let confidenceModel = try ResourceLocator.loadConfidenceModel(
             resources: options.resources, explicit: options.confidenceModel)
+        let templates = try ResourceLocator.loadTemplates(resources: options.resources, override: options.templates)
         let startedAt = timestamp(options.startedAt)
         // Input files first: a bad file fails the run before the store is touched.
         let ingest = try readComments(options, framework: framework, logger: logger)
@@ -104,7 +107,7 @@ public enum NightlyRun {
         clock.lap("analyse")
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(
-            result, in: URL(fileURLWithPath: options.output), language: options.language,
+            result, in: URL(fileURLWithPath: options.output), templates: templates, language: options.language,
             extra: try exports(result, options: options, resources: resources))
         clock.lap("render")
 
@@ -171,6 +174,7 @@ public enum NightlyRun {
             throw .badInput("\(options.storePath): no store here; run `resonanz run` or `resonanz analyze` first")
         }
         let framework = try loadFramework(options.framework)
+        let templates = try ResourceLocator.loadTemplates(resources: options.resources, override: options.templates)
         let session = try StoreSession(options, framework: framework, startedAt: timestamp(options.startedAt), logger: logger)
         let latest: RunResult?
         do {
@@ -187,7 +191,8 @@ public enum NightlyRun {
             let resources = try ResourceLocator.loadResources(explicit: options.resources)
             extra = try exports(result, options: options, resources: resources)
         }
-        return try ReportFiles.write(result, to: URL(fileURLWithPath: options.output), language: options.language, extra: extra)
+        return try ReportFiles.write(
+            result, to: URL(fileURLWithPath: options.output), templates: templates, language: options.language, extra: extra)
     }
 
     /// The files `--export` asks for beside the reports.

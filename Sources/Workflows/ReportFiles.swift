@@ -21,9 +21,10 @@ public enum ReportFiles {
 
     /// - Parameter extra: further files to publish with the reports (exports), before report.json.
     public static func stage(
-        _ result: RunResult, in folder: URL, language: ReportLanguage = .de, extra: [(path: String, content: String)] = []
+        _ result: RunResult, in folder: URL, templates: ReportTemplates, language: ReportLanguage = .de,
+        extra: [(path: String, content: String)] = []
     ) throws(ResonanzError) -> Staged {
-        var files = ReportSet.files(result, language: language)
+        var files = ReportSet.files(result, language: language, templates: templates)
         files.insert(contentsOf: extra, at: files.count - 1)
         files.insert(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)), at: files.count - 1)
         removeAbandonedStaging(in: folder)
@@ -61,9 +62,10 @@ public enum ReportFiles {
 
     /// Stages and publishes at once (for `resonanz report`).
     public static func write(
-        _ result: RunResult, to folder: URL, language: ReportLanguage = .de, extra: [(path: String, content: String)] = []
+        _ result: RunResult, to folder: URL, templates: ReportTemplates, language: ReportLanguage = .de,
+        extra: [(path: String, content: String)] = []
     ) throws(ResonanzError) -> [String] {
-        let staged = try stage(result, in: folder, language: language, extra: extra)
+        let staged = try stage(result, in: folder, templates: templates, language: language, extra: extra)
         try publish(staged)
         return staged.paths
     }

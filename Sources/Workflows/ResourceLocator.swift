@@ -1,5 +1,6 @@
 import Analytics
 import Foundation
+import Reports
 import TextAnalysis
 
 /// Finds the folder holding `stopwords/` and `lexicon/`.
@@ -76,4 +77,36 @@ public enum ResourceLocator {
 
     /// Where the shipped confidence model lives, relative to the resource folder.
     public static let confidenceModelFile = "models/assignment-confidence.json"
+}
+
+extension ResourceLocator {
+    /// The report templates: `templates/*.mustache` of the located folder, each replaced by the
+    /// file of the same name in `override` (`--templates DIR`) when there is one.
+    public static func loadTemplates(resources: String?, override: String?) throws(ResonanzError) -> ReportTemplates {
+        let defaults = try locate(explicit: resources).appendingPathComponent("templates")
+        if let override {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: override, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .badInput("\(override): --templates must name a folder")
+            }
+        }
+        var texts: [String: String] = [:]
+        var paths: [String: String] = [:]
+        for name in ReportTemplates.names {
+            let custom = override.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
+            let url = custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+                ?? defaults.appendingPathComponent(name)
+            do {
+                texts[name] = try String(contentsOf: url, encoding: .utf8)
+            } catch {
+                throw .badInput("\(url.path): cannot read the template: \(error.localizedDescription)")
+            }
+            paths[name] = url.path
+        }
+        do {
+            return try ReportTemplates(texts: texts)
+        } catch {
+            throw .badInput("\(paths[error.name] ?? error.name): not a valid Mustache template: \(error.reason)")
+        }
+    }
 }

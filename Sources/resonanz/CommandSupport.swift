@@ -155,6 +155,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Also write research/: tokens.jsonl, dtm.mtx, vocab.tsv, docs.tsv, topic_terms.csv (value: research).")
     var export: [String] = []
 
+    @Option(help: "Folder with report.md.mustache, goal.md.mustache or report.html.mustache replacing the shipped templates.")
+    var templates: String?
+
     func validate() throws {
         guard ReportLanguage(rawValue: language) != nil else { throw ValidationError("--lang is de or en") }
         guard export.allSatisfy({ $0 == "research" }) else { throw ValidationError("--export takes: research") }
@@ -163,5 +166,6 @@ struct ReportOptions: ParsableArguments {
     func apply(to options: inout RunOptions) {
         options.language = ReportLanguage(rawValue: language) ?? .de
         options.researchExport = export.contains("research")
+        options.templates = templates
     }
 }

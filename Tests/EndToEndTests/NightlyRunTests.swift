@@ -25,7 +25,9 @@ struct NightlyRunTests {
 
     func bytes(_ out: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for name in ["report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv", "rejected.jsonl"] {
+        for name in [
+            "report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv", "rejected.jsonl", "report.html",
+        ] {
             result[name] = try Data(contentsOf: out.appendingPathComponent(name))
         }
         return result

@@ -16,7 +16,9 @@ struct RunCommandTests {
 
     func contents(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for name in ["report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv", "rejected.jsonl"] {
+        for name in [
+            "report.json", "report.md", "goals/mobil.md", "goals/bildung.md", "assignments.csv", "rejected.jsonl", "report.html",
+        ] {
             result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
         }
         return result
@@ -28,7 +30,7 @@ struct RunCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("read 10 rows: 9 accepted + 1 rejected"))
         let files = try contents(out)
-        #expect(files.count == 6)
+        #expect(files.count == 7)
         let rejected = String(decoding: files["rejected.jsonl"]!, as: UTF8.self).split(separator: "\n")
         #expect(rejected.count == 1)
         let row = try JSONSerialization.jsonObject(with: Data(rejected[0].utf8)) as? [String: Any]

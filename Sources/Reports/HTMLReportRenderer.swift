@@ -1,0 +1,109 @@
+import Analytics
+import Ink
+
+/// Renders `report.html`: the overview and every goal page in one self-contained file, for
+/// people who open a report by double-clicking it.
+///
+/// Rules: each Markdown page is converted to HTML with Ink (the content is the Markdown's, so
+/// the two cannot drift apart; comment text arrives already escaped); the contents of
+/// `<details>` blocks are converted on their own, since Markdown leaves HTML blocks as they are;
+/// links between the pages become links to sections of the file (`goals/<id>.md` → `#goal-<id>`,
+/// `../report.md` → `#overview`); every embedded chart is replaced by its SVG, with ids made
+/// unique per chart. No external request remains: no stylesheet, script, font or image file.
+enum HTMLReportRenderer {
+    static func render(
+        overview: String, goals: [(goal: GoalResult, markdown: String)], charts: [String: String], result: RunResult,
+        strings: ReportStrings, template: ReportTemplates, language: ReportLanguage
+    ) -> String {
+        let context: [String: Any] = [
+            "language": language.rawValue,
+            "title": strings.reportTitle(result.framework.title),
+            "overview": page(overview, charts: charts),
+            "goals": goals.map { item -> [String: Any] in ["id": item.goal.id, "html": page(item.markdown, charts: charts)] },
+            "goal_list": result.goals.map { ["id": $0.id, "title": $0.title] },
+        ]
+        return template.html.render(context)
+    }
+
+    /// One Markdown page as HTML, its links and charts rewritten.
+    static func page(_ markdown: String, charts: [String: String]) -> String {
+        var html = convert(markdown)
+        html = html.replacingAll("href=\"../report.md\"", with: "href=\"#overview\"")
+        html = rewriteGoalLinks(html)
+        for (path, svg) in charts.sorted(by: { $0.key < $1.key }) {
+            let name = String(path.dropFirst("charts/".count).dropLast(".svg".count))
+            let inline = svg.replacingAll("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
+                .replacingAll("id=\"title\"", with: "id=\"chart-\(name)-title\"")
+                .replacingAll("id=\"desc\"", with: "id=\"chart-\(name)-desc\"")
+                .replacingAll("aria-labelledby=\"title desc\"", with: "aria-labelledby=\"chart-\(name)-title chart-\(name)-desc\"")
+            for prefix in ["", "../"] {
+                html = html.replacingImage(src: prefix + path, with: "<figure class=\"chart\">" + inline + "</figure>")
+            }
+        }
+        return html
+    }
+
+    /// Markdown to HTML; `<details>` … `</details>` lines kept, the Markdown between them converted.
+    static func convert(_ markdown: String) -> String {
+        let parser = MarkdownParser()
+        var output = ""
+        var pending: [Substring] = []
+        func flush() {
+            if !pending.isEmpty { output += parser.html(from: pending.joined(separator: "\n")) }
+            pending = []
+        }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("<details>") || line.hasPrefix("</details>") {
+                flush()
+                output += "\n" + line + "\n"
+            } else {
+                pending.append(line)
+            }
+        }
+        flush()
+        return output
+    }
+
+    static func rewriteGoalLinks(_ html: String) -> String {
+        var result = ""
+        var rest = Substring(html)
+        while let range = rest.range(of: "href=\"goals/") {
+            result += rest[..<range.lowerBound]
+            rest = rest[range.upperBound...]
+            guard let end = rest.range(of: ".md\"") else {
+                result += "href=\"goals/"
+                continue
+            }
+            result += "href=\"#goal-" + rest[..<end.lowerBound] + "\""
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+
+    /// Replaces every `<img src="SRC" …/>` element by `replacement`.
+    fileprivate func replacingImage(src: String, with replacement: String) -> String {
+        var result = ""
+        var rest = Substring(self)
+        while let range = rest.range(of: "<img src=\"\(src)\"") {
+            result += rest[..<range.lowerBound]
+            guard let end = rest[range.upperBound...].range(of: "/>") else { return result + rest }
+            result += replacement
+            rest = rest[end.upperBound...]
+        }
+        return result + rest
+    }
+}
