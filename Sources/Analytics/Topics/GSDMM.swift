@@ -29,14 +29,13 @@ public struct GSDMM: Sendable, Equatable, Codable {
         self.restarts = restarts
     }
 
-    /// Clusters `documents` (term id, count) over a vocabulary of `vocabularySize` terms.
+    /// Clusters `documents` (term id, count) over a vocabulary of `vocabularySize` terms: the
+    /// best of `restarts` runs (``TopicClustering/best(_:clusters:seed:runs:threads:)``).
     public func cluster(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
-        let runs = ParallelMap.map(count: restarts, threads: threads) { range in
-            range.map { run(documents: documents, vocabularySize: vocabularySize, seed: seed &+ UInt64($0)) }
-        }
-        var best = runs[0]
-        for candidate in runs.dropFirst() where candidate.score > best.score { best = candidate }
-        return best
+        let clustering = TopicClustering(method: .gsdmm, gsdmm: self)
+        return clustering.best(
+            clustering.prepare(rows: documents, vocabularySize: vocabularySize), clusters: maximumClusters, seed: seed,
+            runs: restarts, threads: threads)
     }
 
     func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64) -> Clustering {

@@ -21,14 +21,12 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
         self.restarts = restarts
     }
 
+    /// The best of `restarts` runs (``TopicClustering/best(_:clusters:seed:runs:threads:)``).
     public func cluster(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
-        let rows = Self.tfidf(documents, vocabularySize: vocabularySize)
-        let runs = ParallelMap.map(count: restarts, threads: threads) { range in
-            range.map { run(rows: rows, vocabularySize: vocabularySize, seed: seed &+ UInt64($0)) }
-        }
-        var best = runs[0]
-        for candidate in runs.dropFirst() where candidate.score > best.score { best = candidate }
-        return best
+        let clustering = TopicClustering(method: .kmeans, kmeansIterations: maximumIterations)
+        return clustering.best(
+            clustering.prepare(rows: documents, vocabularySize: vocabularySize), clusters: clusters, seed: seed, runs: restarts,
+            threads: threads)
     }
 
     static func tfidf(_ documents: [[(term: Int, count: Int)]], vocabularySize: Int) -> [[(term: Int, weight: Double)]] {
