@@ -25,22 +25,41 @@ enum HTMLReportRenderer {
         return template.html.render(context)
     }
 
-    /// One Markdown page as HTML, its links and charts rewritten.
+    /// One Markdown page as HTML, its links and charts rewritten. Each rewrite is one pass over
+    /// the page: goal pages of large consultations run to megabytes.
     static func page(_ markdown: String, charts: [String: String]) -> String {
         var html = convert(markdown)
         html = html.replacingAll("href=\"../report.md\"", with: "href=\"#overview\"")
         html = rewriteGoalLinks(html)
-        for (path, svg) in charts.sorted(by: { $0.key < $1.key }) {
+        return inlineCharts(html, charts: charts)
+    }
+
+    /// Every `<img src="[../]charts/NAME.svg" …/>` becomes the chart's SVG in a `<figure>`, its ids
+    /// made unique by the chart's name.
+    static func inlineCharts(_ html: String, charts: [String: String]) -> String {
+        var result = ""
+        var rest = Substring(html)
+        let marker = "<img src=\""
+        while let start = rest.range(of: marker) {
+            result += rest[..<start.lowerBound]
+            let afterMarker = rest[start.upperBound...]
+            guard let quote = afterMarker.firstIndex(of: "\""), let end = afterMarker.range(of: "/>") else { return result + rest }
+            var path = String(afterMarker[..<quote])
+            if path.hasPrefix("../") { path.removeFirst(3) }
+            guard let svg = charts[path] else {
+                result += rest[start.lowerBound..<end.upperBound]
+                rest = afterMarker[end.upperBound...]
+                continue
+            }
             let name = String(path.dropFirst("charts/".count).dropLast(".svg".count))
             let inline = svg.replacingAll("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
                 .replacingAll("id=\"title\"", with: "id=\"chart-\(name)-title\"")
                 .replacingAll("id=\"desc\"", with: "id=\"chart-\(name)-desc\"")
                 .replacingAll("aria-labelledby=\"title desc\"", with: "aria-labelledby=\"chart-\(name)-title chart-\(name)-desc\"")
-            for prefix in ["", "../"] {
-                html = html.replacingImage(src: prefix + path, with: "<figure class=\"chart\">" + inline + "</figure>")
-            }
+            result += "<figure class=\"chart\">" + inline + "</figure>"
+            rest = afterMarker[end.upperBound...]
         }
-        return html
+        return result + rest
     }
 
     /// Markdown to HTML; `<details>` … `</details>` lines kept, the Markdown between them converted.
@@ -90,19 +109,6 @@ extension String {
             result += rest[..<range.lowerBound]
             result += replacement
             rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-
-    /// Replaces every `<img src="SRC" …/>` element by `replacement`.
-    fileprivate func replacingImage(src: String, with replacement: String) -> String {
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: "<img src=\"\(src)\"") {
-            result += rest[..<range.lowerBound]
-            guard let end = rest[range.upperBound...].range(of: "/>") else { return result + rest }
-            result += replacement
-            rest = rest[end.upperBound...]
         }
         return result + rest
     }
