@@ -33,6 +33,11 @@ public struct Redactor: Sendable {
         self.labels = labels
     }
 
+    /// The redactor whose labels are those of reports in `language`.
+    public init(language: ReportLanguage) {
+        self.init(labels: ReportStrings.of(language).redaction)
+    }
+
     private static let email = pattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
     private static let link = pattern(#"(?:https?://|www\.)[^\s?#]*\?[^\s]*"#)
     private static let iban = pattern(#"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b"#)
@@ -112,10 +117,13 @@ public struct Redactor: Sendable {
                 }
                 return measure
             }
-            goal.topics = goal.topics.map(redact)
+            // A goal's topics are the run's topics of that goal: redacted once, below.
             return goal
         }
         safe.topics = result.topics.map(redact)
+        for index in safe.goals.indices {
+            safe.goals[index].topics = safe.topics.filter { $0.goal == safe.goals[index].id }
+        }
         return safe
     }
 

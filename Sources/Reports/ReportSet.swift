@@ -9,7 +9,7 @@ public enum ReportSet {
         _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates
     ) -> [(path: String, content: String)] {
         let strings = ReportStrings.of(language)
-        let safe = Redactor(labels: strings.redaction).redact(result)
+        let safe = Redactor(language: language).redact(result)
         let markdown = MarkdownReportRenderer.render(safe, language: language, templates: templates)
         let charts = ReportCharts.files(safe, strings: strings)
         var files = markdown + charts

@@ -9,7 +9,7 @@ public enum ResearchExport {
     public static func files(
         _ result: RunResult, resources: AnalyzerResources, language: ReportLanguage, threads: Int
     ) throws(ResonanzError) -> [(path: String, content: String)] {
-        let redactor = Redactor(labels: language == .en ? .english : .german)
+        let redactor = Redactor(language: language)
         let texts = result.comments.map { redactor.redact($0.text) }
         var all = texts
         for measure in result.framework.measures {

@@ -130,7 +130,7 @@ public enum TopicEval {
                 clustering: clustering, seed: seed, threads: threads)
             clusters = selection.best(scored.scores)
         }
-        settings.insert((method.isGSDMM ? "maximum_clusters" : "clusters", Double(clusters)), at: 0)
+        settings.insert((clustering.method == .gsdmm ? "maximum_clusters" : "clusters", Double(clusters)), at: 0)
         settings.append(("restarts", Double(runs)))
         let result = clustering.best(prepared, clusters: clusters, seed: seed, runs: runs, threads: threads)
         var stability: (seeds: Double, subsamples: Double)?
@@ -187,12 +187,5 @@ public enum TopicEval {
         case let list as [Any]: return list.flatMap { labelTexts($0) }
         default: return []
         }
-    }
-}
-
-extension TopicEval.Method {
-    var isGSDMM: Bool {
-        if case .gsdmm = self { return true }
-        return false
     }
 }
