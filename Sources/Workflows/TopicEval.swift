@@ -39,10 +39,15 @@ public enum TopicEval {
         /// result of the given seed, and mean ARI between the result on all documents and on
         /// `stabilityRuns` random 90 % subsamples (on the documents they share).
         public var stabilityRuns: Int
+        /// With `chooseClusters`: choose K on an evenly spaced sample of this many documents and
+        /// extend the sample's best run to all (``TopicClustering/extend(_:sample:clusters:over:seed:)``),
+        /// as reports do for large scopes; nil: choose on all and keep the best run.
+        public var sampleLimit: Int?
 
-        public init(chooseClusters: Bool = false, stabilityRuns: Int = 0) {
+        public init(chooseClusters: Bool = false, stabilityRuns: Int = 0, sampleLimit: Int? = nil) {
             self.chooseClusters = chooseClusters
             self.stabilityRuns = stabilityRuns
+            self.sampleLimit = sampleLimit
         }
     }
 
@@ -122,17 +127,26 @@ public enum TopicEval {
             settings = []
         }
         let prepared = clustering.prepare(rows: matrix.rows, vocabularySize: matrix.vocabularySize)
+        var extended: Clustering?
         if extras.chooseClusters {
             // Every candidate up to the number of gold classes and beyond, so the choice can miss both ways.
-            let selection = TopicCountSelection(averageSize: 1)
+            let selection = TopicCountSelection(averageSize: 1, sampleLimit: extras.sampleLimit ?? Int.max)
+            let sample = selection.sample(matrix.rows.count)
+            let sampled = TermMatrix(bags: sample.map { bags[$0] })
             let scored = selection.score(
-                prepared, keywordDocuments: termSets, reference: TopicCoherence(documents: termSets), floor: 3,
+                clustering.prepare(rows: sampled.rows, vocabularySize: sampled.vocabularySize),
+                keywordDocuments: sample.map { termSets[$0] }, reference: TopicCoherence(documents: termSets), floor: 3,
                 clustering: clustering, seed: seed, threads: threads)
             clusters = selection.best(scored.scores)
+            if sample.count < matrix.rows.count, let chosen = scored.scores.firstIndex(where: { $0.clusters == clusters }) {
+                extended = clustering.extend(
+                    TopicClustering.best(of: scored.runs[chosen]), sample: sample, clusters: clusters, over: prepared, seed: seed)
+                settings.append(("sample_limit", Double(sample.count)))
+            }
         }
         settings.insert((clustering.method == .gsdmm ? "maximum_clusters" : "clusters", Double(clusters)), at: 0)
         settings.append(("restarts", Double(runs)))
-        let result = clustering.best(prepared, clusters: clusters, seed: seed, runs: runs, threads: threads)
+        let result = extended ?? clustering.best(prepared, clusters: clusters, seed: seed, runs: runs, threads: threads)
         var stability: (seeds: Double, subsamples: Double)?
         if extras.stabilityRuns > 0 {
             stability = measureStability(

@@ -163,6 +163,9 @@ extension ResonanzCommand {
             @Option(help: "Also measure stability: ARI against this many other seeds and 90 % subsamples (0: not).")
             var stability = 0
 
+            @Option(help: "With --choose-topics: choose on this many evenly spaced documents, then extend to all (as reports do above 1000).")
+            var sampleLimit: Int?
+
             @Option(help: "Which of a list of labels counts: first, or rarest (the most specific in a hierarchy).")
             var labelChoice: String = TopicEval.LabelChoice.first.rawValue
 
@@ -176,6 +179,7 @@ extension ResonanzCommand {
                 guard ["gsdmm", "kmeans"].contains(clusterer) else { throw ValidationError("--clusterer is gsdmm or kmeans") }
                 if let topics, !(1...10_000).contains(topics) { throw ValidationError("--topics must lie between 1 and 10000") }
                 guard (0...20).contains(stability) else { throw ValidationError("--stability must lie between 0 and 20") }
+                if let sampleLimit, sampleLimit < 10 { throw ValidationError("--sample-limit must be at least 10") }
                 guard TopicEval.LabelChoice(rawValue: labelChoice) != nil else {
                     throw ValidationError("--label-choice is first or rarest")
                 }
@@ -198,7 +202,7 @@ extension ResonanzCommand {
                             file: file, textKey: textKey, labelKey: labelKey,
                             labelChoice: TopicEval.LabelChoice(rawValue: labelChoice) ?? .first,
                             tokens: TopicEval.Tokens(rawValue: tokens) ?? .german, method: method,
-                            extras: TopicEval.Extras(chooseClusters: chooseTopics, stabilityRuns: stability),
+                            extras: TopicEval.Extras(chooseClusters: chooseTopics, stabilityRuns: stability, sampleLimit: sampleLimit),
                             seed: analysisOptions.seed, threads: analysisOptions.threads,
                             resources: resourceOptions.resources),
                         terminator: "")

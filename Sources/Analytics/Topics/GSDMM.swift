@@ -13,6 +13,12 @@ import Foundation
 /// the model's estimate. `restarts` runs with seeds `seed, seed+1, …` (in parallel) and keeps the
 /// one with the highest joint log-likelihood, ties to the lower seed, so the result depends on
 /// the seed only, not on the thread count.
+///
+/// Cost: the conditional is evaluated as products of at most ``factorsPerLogarithm`` factors,
+/// one logarithm per product (each factor lies between β and the corpus's word count, so a
+/// product of 16 stays far inside a Double's range), and the counts n^w_z are stored term by
+/// term, so the K counts of one word lie side by side in memory. Both were found with a profiler:
+/// the sampler spent most of its time in `log` and in cache misses (docs/performance.md).
 public struct GSDMM: Sendable, Equatable, Codable {
     public var maximumClusters: Int
     public var alpha: Double
@@ -38,47 +44,93 @@ public struct GSDMM: Sendable, Equatable, Codable {
             runs: restarts, threads: threads)
     }
 
-    func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64) -> Clustering {
+    /// Factors multiplied together before their logarithm is taken.
+    static let factorsPerLogarithm = 16
+
+    /// One run from `seed`. `start`, when given, holds a cluster in `0..<maximumClusters` per
+    /// document, or -1: documents with a cluster start there; the others are then placed one by
+    /// one, in order, by a draw from the conditional given those placed before (a sweep without
+    /// removal); then come `iterations` sweeps. Without `start`, every document starts in a
+    /// uniformly drawn cluster.
+    func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, start: [Int]? = nil) -> Clustering {
         let k = maximumClusters
         let v = max(vocabularySize, 1)
         var random = SplitMix64(seed: seed)
         var cluster = [Int](repeating: 0, count: documents.count)
         var documentCount = [Int](repeating: 0, count: k)
         var wordCount = [Int](repeating: 0, count: k)
+        // n^w_z at [w · K + z]: the sampler reads all K counts of each word of a document.
         var termCount = [Int32](repeating: 0, count: k * v)
         let lengths = documents.map { $0.reduce(0) { $0 + $1.count } }
         func add(_ d: Int, to z: Int, _ sign: Int) {
             documentCount[z] += sign
             wordCount[z] += sign * lengths[d]
-            for (term, count) in documents[d] { termCount[z * v + term] += Int32(sign * count) }
+            for (term, count) in documents[d] { termCount[term * k + z] += Int32(sign * count) }
         }
-        for d in documents.indices {
-            cluster[d] = random.index(below: k)
-            add(d, to: cluster[d], 1)
+        if start == nil {
+            for d in documents.indices {
+                cluster[d] = random.index(below: k)
+                add(d, to: cluster[d], 1)
+            }
+        } else if let start {
+            precondition(start.count == documents.count && start.allSatisfy { $0 < k }, "one start cluster (or -1) per document")
+            for d in documents.indices where start[d] >= 0 {
+                cluster[d] = start[d]
+                add(d, to: cluster[d], 1)
+            }
         }
         let vBeta = Double(v) * beta
+        let batch = Self.factorsPerLogarithm
         var logProbability = [Double](repeating: 0, count: k)
-        for _ in 0..<iterations {
-            for d in documents.indices {
-                add(d, to: cluster[d], -1)
+        let placements = (start?.indices.filter { start?[$0] == -1 } ?? []).map { (document: $0, placed: false) }
+        let sweep = documents.indices.map { (document: $0, placed: true) }
+        for pass in [placements] + Array(repeating: sweep, count: iterations) {
+            for (d, placed) in pass {
+                if placed { add(d, to: cluster[d], -1) }
+                let document = documents[d]
+                let length = lengths[d]
                 var top = -Double.infinity
-                // Every empty cluster has the same conditional: compute it once per document.
-                var emptyValue: Double?
-                for z in 0..<k {
-                    if documentCount[z] == 0, let known = emptyValue {
-                        logProbability[z] = known
-                        continue
+                termCount.withUnsafeBufferPointer { counts in
+                    // Every empty cluster has the same conditional: compute it once per document.
+                    var emptyValue: Double?
+                    for z in 0..<k {
+                        if documentCount[z] == 0, let known = emptyValue {
+                            logProbability[z] = known
+                            continue
+                        }
+                        var value = log(Double(documentCount[z]) + alpha)
+                        var product = 1.0
+                        var factors = 0
+                        for (term, count) in document {
+                            let base = Double(counts[term * k + z]) + beta
+                            for j in 0..<count {
+                                product *= base + Double(j)
+                                factors += 1
+                                if factors == batch {
+                                    value += log(product)
+                                    product = 1
+                                    factors = 0
+                                }
+                            }
+                        }
+                        value += log(product)
+                        let words = Double(wordCount[z]) + vBeta
+                        var divisor = 1.0
+                        var divisors = 0
+                        for i in 0..<length {
+                            divisor *= words + Double(i)
+                            divisors += 1
+                            if divisors == batch {
+                                value -= log(divisor)
+                                divisor = 1
+                                divisors = 0
+                            }
+                        }
+                        value -= log(divisor)
+                        logProbability[z] = value
+                        top = max(top, value)
+                        if documentCount[z] == 0 { emptyValue = value }
                     }
-                    var value = log(Double(documentCount[z]) + alpha)
-                    for (term, count) in documents[d] {
-                        let base = Double(termCount[z * v + term]) + beta
-                        for j in 0..<count { value += log(base + Double(j)) }
-                    }
-                    let words = Double(wordCount[z]) + vBeta
-                    for i in 0..<lengths[d] { value -= log(words + Double(i)) }
-                    logProbability[z] = value
-                    top = max(top, value)
-                    if documentCount[z] == 0 { emptyValue = value }
                 }
                 var total = 0.0
                 for z in 0..<k {
@@ -102,8 +154,8 @@ public struct GSDMM: Sendable, Equatable, Codable {
         var likelihood = 0.0
         for z in 0..<k where documentCount[z] > 0 {
             likelihood += lgamma(Double(documentCount[z]) + alpha) - lgamma(Double(wordCount[z]) + vBeta)
-            for term in 0..<v where termCount[z * v + term] > 0 {
-                likelihood += lgamma(Double(termCount[z * v + term]) + beta) - lgamma(beta)
+            for term in 0..<v where termCount[term * k + z] > 0 {
+                likelihood += lgamma(Double(termCount[term * k + z]) + beta) - lgamma(beta)
             }
         }
         return Clustering(renumbering: cluster, score: likelihood, seed: seed)

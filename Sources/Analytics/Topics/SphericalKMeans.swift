@@ -40,16 +40,26 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
         }
     }
 
-    /// One run; its `score` is the objective `Σ_d x_d·μ_k(d)`.
-    func run(rows: [[(term: Int, weight: Double)]], vocabularySize: Int, seed: UInt64) -> Clustering {
+    /// One run; its `score` is the objective `Σ_d x_d·μ_k(d)`. `start`, when given, holds a
+    /// cluster or -1 per row: the centres start as the normalised sums of each cluster's rows
+    /// instead of from k-means++.
+    func run(rows: [[(term: Int, weight: Double)]], vocabularySize: Int, seed: UInt64, start: [Int]? = nil) -> Clustering {
         let k = min(clusters, max(rows.count, 1))
         var random = SplitMix64(seed: seed)
         var centres = [[Double]](repeating: [Double](repeating: 0, count: vocabularySize), count: k)
         func similarity(_ row: Int, _ centre: [Double]) -> Double {
             rows[row].reduce(0) { $0 + $1.weight * centre[$1.term] }
         }
-        // k-means++: the first centre uniformly, each next one with probability ∝ its distance.
         guard !rows.isEmpty else { return Clustering(renumbering: [], score: 0, seed: seed) }
+        if let start {
+            precondition(start.count == rows.count, "one start cluster (or -1) per row")
+            for (row, cluster) in zip(rows, start) where cluster >= 0 && cluster < k {
+                for (term, weight) in row { centres[cluster][term] += weight }
+            }
+            centres = centres.map(Self.normalised)
+            return iterate(rows: rows, centres: centres, seed: seed)
+        }
+        // k-means++: the first centre uniformly, each next one with probability ∝ its distance.
         var chosen = [random.index(below: rows.count)]
         var distance = [Double](repeating: 1, count: rows.count)
         while chosen.count < k {
@@ -70,6 +80,20 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
             chosen.append(next)
         }
         for (index, row) in chosen.enumerated() { for (term, weight) in rows[row] { centres[index][term] = weight } }
+        return iterate(rows: rows, centres: centres, seed: seed)
+    }
+
+    private static func normalised(_ centre: [Double]) -> [Double] {
+        let norm = sqrt(centre.reduce(0) { $0 + $1 * $1 })
+        return norm > 0 ? centre.map { $0 / norm } : centre
+    }
+
+    /// Lloyd's iterations from the given centres.
+    private func iterate(rows: [[(term: Int, weight: Double)]], centres start: [[Double]], seed: UInt64) -> Clustering {
+        var centres = start
+        func similarity(_ row: Int, _ centre: [Double]) -> Double {
+            rows[row].reduce(0) { $0 + $1.weight * centre[$1.term] }
+        }
         var assignments = [Int](repeating: -1, count: rows.count)
         var objective = 0.0
         for _ in 0..<maximumIterations {
@@ -94,10 +118,7 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
             if !changed { break }
             centres = centres.map { $0.map { _ in 0 } }
             for row in rows.indices { for (term, weight) in rows[row] { centres[assignments[row]][term] += weight } }
-            for c in centres.indices {
-                let norm = sqrt(centres[c].reduce(0) { $0 + $1 * $1 })
-                if norm > 0 { centres[c] = centres[c].map { $0 / norm } }
-            }
+            centres = centres.map(Self.normalised)
         }
         return Clustering(renumbering: assignments, score: objective, seed: seed)
     }

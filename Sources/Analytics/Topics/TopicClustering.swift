@@ -38,18 +38,38 @@ public struct TopicClustering: Sendable, Equatable, Codable {
             weighted: method == .kmeans ? SphericalKMeans.tfidf(rows, vocabularySize: vocabularySize) : [])
     }
 
-    /// One run with `clusters` clusters (at most, for GSDMM) from `seed`.
-    public func run(_ prepared: Prepared, clusters: Int, seed: UInt64) -> Clustering {
+    /// One run with `clusters` clusters (at most, for GSDMM) from `seed`; `start` as in
+    /// ``extend(_:sample:clusters:over:seed:)``.
+    public func run(_ prepared: Prepared, clusters: Int, seed: UInt64, start: [Int]? = nil, sweeps: Int? = nil) -> Clustering {
         switch method {
         case .gsdmm:
             var sampler = gsdmm
             sampler.maximumClusters = max(1, clusters)
-            return sampler.run(documents: prepared.rows, vocabularySize: prepared.vocabularySize, seed: seed)
+            if let sweeps { sampler.iterations = sweeps }
+            return sampler.run(documents: prepared.rows, vocabularySize: prepared.vocabularySize, seed: seed, start: start)
         case .kmeans:
             return SphericalKMeans(clusters: max(1, clusters), maximumIterations: kmeansIterations, restarts: 1)
-                .run(rows: prepared.weighted, vocabularySize: prepared.vocabularySize, seed: seed)
+                .run(rows: prepared.weighted, vocabularySize: prepared.vocabularySize, seed: seed, start: start)
         }
     }
+
+    /// All rows of `prepared` clustered from `sampleRun`, a run on the rows at `sample` (indices
+    /// into `prepared`, its assignments in the same order), with as many clusters as it allowed:
+    /// GSDMM keeps the sampled rows in their clusters, places every other row by a draw from the
+    /// conditional given the rows placed before it (in row order), then runs
+    /// `extensionSweeps` sweeps over all rows; k-means starts from the centres of the sample's
+    /// clusters and iterates as usual. One run instead of restarts from scratch: the sample's
+    /// run already was the best of several, and a large scope's clusters settle within a few
+    /// sweeps from there (docs/performance.md gives the measurement).
+    public func extend(_ sampleRun: Clustering, sample: [Int], clusters: Int, over prepared: Prepared, seed: UInt64) -> Clustering {
+        precondition(sample.count == sampleRun.assignments.count, "one sampled row per assignment")
+        var start = [Int](repeating: -1, count: prepared.count)
+        for (row, cluster) in zip(sample, sampleRun.assignments) { start[row] = cluster }
+        return run(prepared, clusters: max(clusters, sampleRun.clusterCount), seed: seed, start: start, sweeps: Self.extensionSweeps)
+    }
+
+    /// GSDMM's sweeps over all rows after ``extend(_:sample:clusters:over:seed:)`` placed them.
+    public static let extensionSweeps = 5
 
     /// The best of `runs` runs (seeds `seed, seed+1, …`, in parallel) by each algorithm's own
     /// objective, ties to the lower seed.
@@ -60,7 +80,8 @@ public struct TopicClustering: Sendable, Equatable, Codable {
         return Self.best(of: all)
     }
 
-    static func best(of runs: [Clustering]) -> Clustering {
+    /// The run with the highest score, ties to the earliest.
+    public static func best(of runs: [Clustering]) -> Clustering {
         var best = runs[0]
         for candidate in runs.dropFirst() where candidate.score > best.score { best = candidate }
         return best

@@ -30,7 +30,8 @@ import Foundation
 /// comments; without this bound both criteria reward dozens of three-comment clusters in a goal
 /// of a hundred comments. (For GSDMM, K is the upper bound the sampler may use.) A scope of more
 /// than `sampleLimit` comments is scored on an evenly spaced sample of that many, so that the
-/// cost of choosing stays bounded; the final clustering then runs on all comments.
+/// cost of choosing stays bounded; the caller extends the chosen run to all comments
+/// (``TopicClustering/extend(_:sample:clusters:over:seed:)``).
 ///
 /// Hysteresis (``hold(_:previous:)``): a run keeps the previous run's K unless the best K beats
 /// it by more than `tolerance`; the best K is taken over only when it has won in `confirmations`

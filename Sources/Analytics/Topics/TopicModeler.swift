@@ -7,7 +7,8 @@ import Foundation
 /// - clustering over the comments' term bags (stems and compound parts) with the seed of the
 ///   run; K is `fixedTopics` when given, else chosen by ``TopicCountSelection`` (coherence plus
 ///   stability across seeds, held across runs by its hysteresis); the kept clustering is the
-///   best of `selection.seeds` runs at that K;
+///   best of `selection.seeds` runs at that K, and in a scope larger than the selection's
+///   sample, that run extended to all comments (``TopicClustering/extend(_:sample:clusters:over:seed:)``);
 /// - a cluster becomes a topic when it holds at least `max(minimumComments, minimumShare · n)`
 ///   comments; smaller ones are individual concerns and get no topic;
 /// - keywords: nouns (``DisplayForms/isNoun(_:)``) among the comments' keyword stems (no
@@ -103,8 +104,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         if let fixedTopics {
             result = clustering.best(prepared, clusters: fixedTopics, seed: seed, runs: selection.seeds, threads: threads)
         } else {
-            // Large scopes choose K on a sample, then cluster all comments; small ones keep the
-            // best scored run of the chosen K.
+            // Small scopes keep the best scored run of the chosen K; large ones choose K on a
+            // sample and extend its best run to all comments.
             let sample = selection.sample(members.count)
             let whole = sample.count == members.count
             let scoredRows: TopicClustering.Prepared
@@ -118,8 +119,10 @@ public struct TopicModeler: Sendable, Equatable, Codable {
                 scoredRows, keywordDocuments: sample.map { input.nounStems[members[$0]] }, reference: input.reference,
                 floor: self.floor(sample.count), clustering: clustering, seed: seed, threads: threads)
             let state = selection.hold(scored.scores, previous: previous)
-            if whole, let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
-                result = TopicClustering.best(of: scored.runs[chosen])
+            if let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
+                let best = TopicClustering.best(of: scored.runs[chosen])
+                result = whole
+                    ? best : clustering.extend(best, sample: sample, clusters: state.clusters, over: prepared, seed: best.seed)
             } else {
                 result = clustering.best(prepared, clusters: state.clusters, seed: seed, runs: selection.seeds, threads: threads)
             }
