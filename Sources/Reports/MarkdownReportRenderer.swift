@@ -11,6 +11,10 @@ public enum MarkdownReportRenderer {
     public static let lowResonanceLimit = 2
     /// Unassigned comments listed per goal page.
     public static let unassignedListLimit = 25
+    /// Comments listed per measure and per goal's uncertain section: a page someone reads, not an
+    /// export (assignments.csv lists every comment). Found necessary on 115,000 comments, whose
+    /// goal pages had grown to 18 MB.
+    public static let commentListLimit = 200
 
     /// The files to write, by path relative to the output folder, in a fixed order.
     public static func render(
@@ -396,9 +400,13 @@ public enum MarkdownReportRenderer {
         if uncertain.isEmpty {
             lines.append(strings.noUncertain)
         } else {
+            if uncertain.count > commentListLimit {
+                lines.append(strings.listedFirstOfAll(commentListLimit, uncertain.count))
+                lines.append("")
+            }
             lines.append("| \(strings.commentID) | \(strings.candidates) | \(strings.excerpt) |")
             lines.append("|---|---|---|")
-            for comment in uncertain {
+            for comment in uncertain.prefix(commentListLimit) {
                 let candidates = comment.assignments.map {
                     MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) + " ("
                         + strings.decimal($0.confidence, 2) + ")"
@@ -415,7 +423,8 @@ public enum MarkdownReportRenderer {
         return (blocks, measureBlocks)
     }
 
-    /// Every comment assigned to `measureID`, most confident first, with its evidence.
+    /// The comments assigned to `measureID`, most confident first, with their evidence: at most
+    /// ``commentListLimit`` of them.
     static func assignedTable(_ measureID: String, comments: [CommentResult], strings: ReportStrings) -> String {
         let rows = comments.compactMap { comment -> (comment: CommentResult, assignment: MeasureAssignment)? in
             guard comment.status == .assigned, let match = comment.assignments.first(where: { $0.measureID == measureID })
@@ -429,9 +438,12 @@ public enum MarkdownReportRenderer {
         var lines = [
             "<details><summary>\(strings.allAssigned) (\(rows.count))</summary>", "",
             "| \(strings.commentID) | \(strings.confidence) | \(strings.evidence) | \(strings.excerpt) |",
-            "|---|---:|---|---|",
         ]
-        for (comment, assignment) in rows {
+        if rows.count > commentListLimit {
+            lines.insert(contentsOf: [strings.listedFirstOfAll(commentListLimit, rows.count), ""], at: 2)
+        }
+        lines.append("|---|---:|---|---|")
+        for (comment, assignment) in rows.prefix(commentListLimit) {
             let confidence =
                 assignment.source == .review
                 ? strings.reviewedMark : strings.decimal(assignment.confidence, 2)

@@ -167,6 +167,7 @@ extension ReportStrings {
         s.unassignedSection = "Comments fitting no measure"
         s.noUnassigned = "None."
         s.listedFirst = { shown, total in "The first \(shown) of \(total):" }
+        s.listedFirstOfAll = { shown, total in "The first \(shown) of \(total); assignments.csv lists all:" }
         return s
     }()
 }

@@ -180,6 +180,9 @@ struct ReportStrings: Sendable {
     var unassignedSection = "Beiträge ohne passende Maßnahme"
     var noUnassigned = "Keine."
     var listedFirst: @Sendable (Int, Int) -> String = { shown, total in "Die ersten \(shown) von \(total):" }
+    var listedFirstOfAll: @Sendable (Int, Int) -> String = { shown, total in
+        "Die ersten \(shown) von \(total); alle stehen in assignments.csv:"
+    }
 
     static let german = ReportStrings()
 
