@@ -19,7 +19,7 @@ public struct BM25Index: Sendable {
         var totalLength = 0
         for document in documents {
             totalLength += document.length
-            for term in document.counts.keys { frequency[term, default: 0] += 1 }
+            for term in document.terms { frequency[term, default: 0] += 1 }
         }
         self.k1 = k1
         self.b = b
@@ -49,9 +49,14 @@ public struct BM25Index: Sendable {
         guard averageLength > 0 else { return [] }
         let lengthNorm = 1 - b + b * Double(document.length) / averageLength
         var result: [(term: String, weight: Double)] = []
+        // Both lists are sorted by term: walk them side by side.
+        var position = 0
+        let terms = document.terms
         for (term, weight) in query {
-            let frequency = Double(document.count(term))
-            guard frequency > 0 else { continue }
+            while position < terms.count && terms[position] < term { position += 1 }
+            guard position < terms.count else { break }
+            guard terms[position] == term else { continue }
+            let frequency = Double(document.counts[position])
             result.append((term, weight * idf(term) * frequency * (k1 + 1) / (frequency + k1 * lengthNorm)))
         }
         return result

@@ -104,9 +104,9 @@ public struct MeasureAssigner: Sendable {
         }
         let likelihood = settings.selfTraining?.logLikelihoods(
             matrix: matrix, scores: scores, candidates: candidates, positives: positives, threads: threads)
-        let features = PairFeatures.compute(
-            scores: scores, matched: matched, likelihood: likelihood, lengths: matrix.lengths,
-            inGoal: { row, column in goals[row] == nil || goals[row] == queries[column].goalID })
+        let features = PairFeatures(
+            scores: scores, matched: matched, likelihood: likelihood, lengths: matrix.lengths, commentGoals: goals,
+            measureGoals: queries.map(\.goalID))
         let width = PairFeatures.names.count
         let measures = queries.count
         let fittedModel = refit(features: features, measures: measures, positives: positives, negatives: negatives)
@@ -114,8 +114,9 @@ public struct MeasureAssigner: Sendable {
         let finalQueries = queries
         let assessments = ParallelMap.map(count: bags.count, threads: threads) { range in
             range.map { row in
+                let values = features.row(row)
                 let confidences = (0..<measures).map { column in
-                    fittedModel.probability(features[((row * measures + column) * width)..<((row * measures + column + 1) * width)])
+                    fittedModel.probability(values[(column * width)..<((column + 1) * width)])
                 }
                 return decide(
                     confidences: confidences, scores: (0..<measures).map { finalScores[row, $0] }, review: reviews[row],
@@ -131,11 +132,10 @@ public struct MeasureAssigner: Sendable {
     /// shipped one while the reviews hold fewer than `reviewMinimumEach` right or wrong pairs (a
     /// handful of decisions, or decisions all of one kind, say too little about how confidences
     /// should move: a few accepts alone would raise every count).
-    private func refit(features: [Double], measures: Int, positives: [Int: Set<Int>], negatives: [Int: Set<Int>])
+    private func refit(features: PairFeatures, measures: Int, positives: [Int: Set<Int>], negatives: [Int: Set<Int>])
         -> ConfidenceModel
     {
         guard !positives.isEmpty || !negatives.isEmpty, settings.reviewPrecision > 0 else { return confidenceModel }
-        let width = PairFeatures.names.count
         var samples: [[Double]] = []
         var labels: [Bool] = []
         for row in Set(positives.keys).union(negatives.keys).sorted() {
@@ -148,8 +148,7 @@ public struct MeasureAssigner: Sendable {
                 } else {
                     continue
                 }
-                let base = (row * measures + column) * width
-                samples.append(Array(features[base..<(base + width)]))
+                samples.append(features.pair(comment: row, measure: column))
                 labels.append(outcome)
             }
         }
@@ -237,8 +236,8 @@ public struct MeasureAssigner: Sendable {
             .map { term, weight in
                 let fromMeasure = ownTerms[term] != nil
                 return Evidence(
-                    term: bag.firstDisplay[term] ?? term,
-                    measureTerm: fromMeasure ? (query.display[term] ?? term) : (bag.firstDisplay[term] ?? term),
+                    term: bag.display(of: term) ?? term,
+                    measureTerm: fromMeasure ? (query.display[term] ?? term) : (bag.display(of: term) ?? term),
                     weight: weight, origin: fromMeasure ? .measure : .expansion)
             }
     }

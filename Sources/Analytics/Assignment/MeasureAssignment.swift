@@ -1,8 +1,8 @@
 /// The outcome of ``MeasureAssigner/assess(bags:goals:contributions:queries:reviews:threads:)``.
 public struct AssignmentRun: Sendable {
     public var assessments: [CommentAssessment]
-    /// ``PairFeatures`` of every (comment, measure) pair, row-major, for fitting the confidence model.
-    public var features: [Double]
+    /// ``PairFeatures`` of the (comment, measure) pairs, for fitting the confidence model.
+    public var features: PairFeatures
     public var measureIDs: [String]
     public var index: BM25Index
     /// The confidence model applied (the shipped one, refitted on reviewed pairs when there are any).
@@ -10,9 +10,7 @@ public struct AssignmentRun: Sendable {
 
     /// The features of one pair.
     public func features(comment: Int, measure: Int) -> [Double] {
-        let width = PairFeatures.names.count
-        let base = (comment * measureIDs.count + measure) * width
-        return Array(features[base..<(base + width)])
+        features.pair(comment: comment, measure: measure)
     }
 }
 

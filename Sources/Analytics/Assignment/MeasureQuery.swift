@@ -26,9 +26,9 @@ public struct MeasureQuery: Sendable {
         var weights: [String: Double] = [:]
         var display: [String: String] = [:]
         for (bag, weight) in [(title, Self.titleWeight), (keywords, Self.keywordWeight), (description, Self.descriptionWeight)] {
-            for stem in bag.counts.keys {
+            for (stem, spelling) in zip(bag.terms, bag.displays) {
                 weights[stem, default: 0] += weight
-                if display[stem] == nil { display[stem] = bag.firstDisplay[stem] }
+                if display[stem] == nil { display[stem] = spelling }
             }
         }
         self.measureID = measure.id

@@ -60,7 +60,7 @@ public struct QueryExpansion: Sendable, Equatable, Codable {
             var support: [String: Int] = [:]
             for member in members {
                 let bag = bags[member]
-                let weighted = bag.counts.map { term, count in (term, Double(count) * index.idf(term)) }
+                let weighted = bag.entries.map { term, count in (term, Double(count) * index.idf(term)) }
                 let largest = weighted.map(\.1).max() ?? 0
                 guard largest > 0 else { continue }
                 for (term, weight) in weighted {

@@ -20,8 +20,8 @@ public struct TermMatrix: Sendable {
         rows.reserveCapacity(bags.count)
         for bag in bags {
             var row: [(term: Int, count: Int)] = []
-            row.reserveCapacity(bag.counts.count)
-            for term in bag.counts.keys.sorted() {
+            row.reserveCapacity(bag.terms.count)
+            for (term, count) in bag.entries {
                 let id: Int
                 if let known = ids[term] {
                     id = known
@@ -30,7 +30,7 @@ public struct TermMatrix: Sendable {
                     ids[term] = id
                     terms.append(term)
                 }
-                row.append((id, bag.counts[term] ?? 0))
+                row.append((id, Int(count)))
             }
             row.sort { $0.term < $1.term }
             rows.append(row)

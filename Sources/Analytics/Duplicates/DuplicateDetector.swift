@@ -38,6 +38,17 @@ public struct DuplicateDetector: Sendable {
     /// Duplicates among `texts`, whose analysed tokens are `tokens` (same order).
     public func detect(texts: [String], tokens: [[Token]]) -> [DuplicateInfo] {
         precondition(texts.count == tokens.count, "one token list per text")
+        return detect(texts: texts, contentStems: tokens.map(Self.contentStems))
+    }
+
+    /// The distinct stems of a text's content words: what near-duplicates are compared by.
+    public static func contentStems(_ tokens: [Token]) -> Set<String> {
+        Set(tokens.filter(\.isContentWord).map(\.stem))
+    }
+
+    /// Duplicates among `texts`, whose ``contentStems(_:)`` are `contentStems` (same order).
+    public func detect(texts: [String], contentStems: [Set<String>]) -> [DuplicateInfo] {
+        precondition(texts.count == contentStems.count, "one stem set per text")
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         var firstWithKey: [String: Int] = [:]
         for index in texts.indices {
@@ -53,8 +64,7 @@ public struct DuplicateDetector: Sendable {
         // Content stems of each original with enough of them; empty for the others.
         var sets = Array(repeating: Set<String>(), count: texts.count)
         for index in texts.indices where result[index].duplicateOf == nil {
-            let stems = Set(tokens[index].filter(\.isContentWord).map(\.stem))
-            if stems.count >= Self.minimumTerms { sets[index] = stems }
+            if contentStems[index].count >= Self.minimumTerms { sets[index] = contentStems[index] }
         }
         var parent = Array(texts.indices)
         func root(_ index: Int) -> Int {

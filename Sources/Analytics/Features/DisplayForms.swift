@@ -28,6 +28,17 @@ public struct DisplayForms: Sendable {
         }
     }
 
+    /// Adds the counts of `other` (forms counted over another part of the corpus).
+    public mutating func merge(_ other: DisplayForms) {
+        for (stem, forms) in other.counts {
+            counts[stem, default: [:]].merge(forms, uniquingKeysWith: +)
+        }
+        for (stem, entry) in other.inside {
+            let own = inside[stem] ?? (0, 0)
+            inside[stem] = (own.capitalised + entry.capitalised, own.total + entry.total)
+        }
+    }
+
     /// The most frequent spelling of `stem`, or the stem itself if no token had it.
     public func display(_ stem: String) -> String {
         guard let forms = counts[stem] else { return stem }

@@ -33,13 +33,17 @@ public struct PhraseFinder: Sendable {
         public var strength: [String: Double]
     }
 
+    /// A candidate pair at one position of a text.
+    public typealias Candidate = (key: String, first: String, second: String, spelling: String)
+
     /// - Parameter isNoun: whether a stem is a noun (``DisplayForms/isNoun(_:)``).
     public func phrases(tokens: [[Token]], texts: [String], isNoun: (String) -> Bool) -> Phrases {
-        var candidates: [[(key: String, first: String, second: String, spelling: String)]] = []
-        candidates.reserveCapacity(tokens.count)
-        for (list, text) in zip(tokens, texts) {
-            candidates.append(Self.candidates(list, text: text).filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) })
-        }
+        phrases(candidates: zip(tokens, texts).map { Self.candidates($0, text: $1) }, isNoun: isNoun)
+    }
+
+    /// The phrases among each comment's ``candidates(_:text:)``.
+    public func phrases(candidates all: [[Candidate]], isNoun: (String) -> Bool) -> Phrases {
+        let candidates = all.map { list in list.filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) } }
         var pairCount: [String: Int] = [:]
         var firstCount: [String: Int] = [:]
         var secondCount: [String: Int] = [:]
@@ -73,9 +77,9 @@ public struct PhraseFinder: Sendable {
     }
 
     /// The candidate pairs of one text (see the type's rules).
-    public static func candidates(_ tokens: [Token], text: String) -> [(key: String, first: String, second: String, spelling: String)] {
+    public static func candidates(_ tokens: [Token], text: String) -> [Candidate] {
         let bytes = Array(text.utf8)
-        var result: [(key: String, first: String, second: String, spelling: String)] = []
+        var result: [Candidate] = []
         for index in tokens.indices.dropLast() {
             let first = tokens[index]
             let second = tokens[index + 1]

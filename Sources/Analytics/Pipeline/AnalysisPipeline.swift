@@ -27,7 +27,8 @@ public enum AnalysisPipeline {
     ) throws(TextAnalysisError) -> (result: RunResult, assignment: AssignmentRun) {
         let measures = framework.measures
 
-        // 1. Analyse comments and measure texts together, so both share one vocabulary.
+        // 1. Analyse comments and measure texts together, so both share one vocabulary; keep
+        // what the later steps need of each text, not its tokens.
         progress("analysing \(comments.count) comments")
         var texts = comments.map(\.text)
         for measure in measures {
@@ -35,26 +36,27 @@ public enum AnalysisPipeline {
             texts.append(measure.description)
             texts.append(measure.keywords.joined(separator: "\n"))
         }
-        let analysis = try CorpusAnalyzer(resources: resources, threads: configuration.threads).analyze(texts)
-        let commentTokens = Array(analysis.tokens.prefix(comments.count))
+        let analysis = try CorpusFeatures(
+            texts: texts, comments: comments.count,
+            analyzer: CorpusAnalyzer(resources: resources, threads: configuration.threads))
+        texts = []
+        let features = analysis.texts.prefix(comments.count)
 
         // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
         // otherwise speak with many voices (query expansion).
         progress("looking for duplicates")
-        let duplicates = DuplicateDetector(seed: configuration.seed).detect(texts: comments.map(\.text), tokens: commentTokens)
+        let duplicates = DuplicateDetector(seed: configuration.seed).detect(
+            texts: comments.map(\.text), contentStems: features.map(\.contentStems))
         let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
 
         // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
         progress("assigning comments to \(measures.count) measures")
-        let bags = ParallelMap.map(count: comments.count, threads: configuration.threads) { range in
-            range.map { TermBag(tokens: commentTokens[$0]) }
-        }
+        let bags = features.map(\.bag)
         let queries = measures.enumerated().map { offset, measure in
             let base = comments.count + 3 * offset
             return MeasureQuery(
-                measure: measure, title: TermBag(tokens: analysis.tokens[base]),
-                description: TermBag(tokens: analysis.tokens[base + 1]),
-                keywords: TermBag(tokens: analysis.tokens[base + 2]))
+                measure: measure, title: analysis.texts[base].bag, description: analysis.texts[base + 1].bag,
+                keywords: analysis.texts[base + 2].bag)
         }
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
         for (index, comment) in comments.enumerated() {
@@ -68,11 +70,10 @@ public enum AnalysisPipeline {
 
         // 4. Keywords and quotes per goal and per measure.
         progress("extracting keywords")
-        var display = DisplayForms()
-        for (tokens, comment) in zip(commentTokens, comments) { display.add(tokens, text: comment.text) }
-        let keywordDocuments = commentTokens.map(keywordStems)
+        let display = analysis.display
+        let keywordDocuments = features.map(\.keywordStems)
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
-            tokens: commentTokens, texts: comments.map(\.text), isNoun: display.isNoun)
+            candidates: features.map(\.phraseCandidates), isNoun: display.isNoun)
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
         var results = comments.indices.map { index in

@@ -8,6 +8,11 @@ import TextAnalysis
 ///    vocabulary as the corpus half of the lexicon.
 /// The result is the same for any number of threads: work is split into contiguous chunks and
 /// joined in text order, and the vocabulary is a sum.
+///
+/// ``analyze(_:)`` keeps every text's tokens; ``analyze(_:chunk:)`` hands each chunk's tokens to
+/// the caller and keeps only what it makes of them. That one normalises every text twice (once
+/// for the vocabulary, once to enrich) rather than holding all tokens between the passes: the
+/// tokens of a million comments would take gigabytes.
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
@@ -47,5 +52,39 @@ public struct CorpusAnalyzer: Sendable {
             }
         }
         return (enriched, vocabulary)
+    }
+
+    /// Analyses `texts` in contiguous chunks (about four per thread), never holding more than
+    /// one text's tokens per worker: `chunk` gets a chunk's range and a function returning the
+    /// analysed tokens of a text in it, and returns what is to be kept. Results come back in
+    /// chunk order; where the chunks' borders fall depends on the thread count, so the caller
+    /// merges them into something that does not (per-text results in order, sums).
+    public func analyze<Chunk: Sendable>(
+        _ texts: [String],
+        chunk: @Sendable (Range<Int>, _ tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> Chunk
+    ) throws(TextAnalysisError) -> (chunks: [Chunk], vocabulary: CorpusVocabulary) {
+        let normalizer = Analyzer.germanNormalizer()
+        let shards = try ParallelMap.map(count: texts.count, threads: threads) {
+            (range: Range<Int>) throws(TextAnalysisError) -> [CorpusVocabulary] in
+            let session = try WordBreakSession()
+            var shard = CorpusVocabulary()
+            for index in range { shard.add(try normalizer.analyze(texts[index], session: session)) }
+            return [shard]
+        }
+        var vocabulary = CorpusVocabulary()
+        for shard in shards { vocabulary.merge(shard) }
+        let enrichment = Analyzer(filters: Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary))
+        let chunks = try ParallelMap.map(count: texts.count, threads: threads) {
+            (range: Range<Int>) throws(TextAnalysisError) -> [Chunk] in
+            let session = try WordBreakSession()
+            return [
+                try chunk(range) { (index: Int) throws(TextAnalysisError) -> [Token] in
+                    var tokens = try normalizer.analyze(texts[index], session: session)
+                    enrichment.apply(to: &tokens)
+                    return tokens
+                }
+            ]
+        }
+        return (chunks, vocabulary)
     }
 }

@@ -202,9 +202,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
     /// centre their sum. Sums run over sorted terms, so the figures are the same in every process.
     public static func closenessToCentre(_ bags: [TermBag]) -> [Double] {
         let vectors = bags.map { bag -> [(term: String, weight: Double)] in
-            let terms = bag.counts.keys.sorted()
-            let norm = terms.reduce(0.0) { $0 + Double(bag.count($1) * bag.count($1)) }.squareRoot()
-            return terms.map { ($0, norm > 0 ? Double(bag.count($0)) / norm : 0) }
+            let norm = bag.counts.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+            return bag.entries.map { ($0, norm > 0 ? Double($1) / norm : 0) }
         }
         var centre: [String: Double] = [:]
         for vector in vectors { for (term, weight) in vector { centre[term, default: 0] += weight } }
