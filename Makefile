@@ -8,6 +8,8 @@
 #   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
 #   eval-ablation  each assignment step left out in turn (figures for docs/assignment.md)
 #   eval-topics    GSDMM and spherical k-means on the GSDMM paper's benchmarks, 10kGNAD and Ottensen, beside scikit-learn (needs ../shared/data)
+#   bench          stage and whole-run throughput and memory on the 115k-text pool, beside scikit-learn (needs ../shared/data)
+#   bench-scale    whole runs on generated corpora of SIZES comments at THREADS threads (docs/performance.md)
 #   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
@@ -19,6 +21,7 @@ DATA := $(SHARED)/data
 RELEASE_BIN := .build/release/resonanz
 
 .PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-topics eval-duplicates confidence-model lexicon corpora \
+	bench bench-scale \
 	deps build-release clean
 
 deps:
@@ -94,3 +97,20 @@ corpora:
 
 clean:
 	rm -rf .build reports/*/
+
+# Speed and memory (docs/performance.md); needs ../shared/data for the 115,000-text pool.
+BENCH_FILE ?= $(DATA)/de_pool_throughput/normalized.jsonl
+SIZES ?= 10000,100000
+THREADS ?= 1,2
+bench: build-release $(EVAL_VENV)/.installed
+	@if [ ! -f "$(BENCH_FILE)" ]; then echo "skipped: $(BENCH_FILE) is not here"; exit 0; fi; \
+	python3 scripts/bench.py stages --resonanz $(RELEASE_BIN) --python $(EVAL_VENV)/bin/python --file $(BENCH_FILE) \
+		--framework corpora/jena-hf4/framework.yaml --out reports/bench
+
+# Whole runs on generated corpora of SIZES comments at THREADS threads (from the pool when it is
+# here, else from the shipped corpora), e.g. make bench-scale SIZES=1000000 THREADS=2.
+bench-scale: build-release
+	@if [ -f "$(BENCH_FILE)" ]; then sources="$(BENCH_FILE)"; \
+	else sources="corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv corpora/ottensen/comments.jsonl"; fi; \
+	python3 scripts/bench.py scale --resonanz $(RELEASE_BIN) --file $$sources --framework corpora/jena-hf4/framework.yaml \
+		--goals standort,wertschoepfung,kompetenzen,innovationen --sizes $(SIZES) --threads $(THREADS) --out reports/bench-scale

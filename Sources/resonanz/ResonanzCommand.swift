@@ -17,6 +17,7 @@ struct ResonanzCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Run.self, Ingest.self, Analyze.self, Report.self, Review.self, Tokenize.self, Eval.self, FrameworkGroup.self,
+            Bench.self,
         ]
     )
 

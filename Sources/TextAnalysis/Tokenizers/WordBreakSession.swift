@@ -67,3 +67,15 @@ struct WordSegment: Equatable {
     /// 200–299 letters, 300–399 kana, 400–499 ideographs.
     var ruleStatus: Int
 }
+
+extension WordBreakSession {
+    /// The number of ICU word segments of `text`, and nothing else: the raw cost of the break
+    /// iterator, which the benchmark (`resonanz bench`) sets the analyzer's speed against.
+    public func segmentCount(of text: String) throws(TextAnalysisError) -> Int {
+        var text = text
+        let result = text.withUTF8 { bytes -> Result<Int, TextAnalysisError> in
+            Result { () throws(TextAnalysisError) in try segments(of: bytes).count }
+        }
+        return try result.get()
+    }
+}
