@@ -47,7 +47,8 @@ public struct DuplicateDetector: Sendable {
     }
 
     /// Duplicates among `texts`, whose ``contentStems(_:)`` are `contentStems` (same order).
-    public func detect(texts: [String], contentStems: [Set<String>]) -> [DuplicateInfo] {
+    /// The MinHash signatures are computed on `threads` threads; the result does not depend on it.
+    public func detect(texts: [String], contentStems: [Set<String>], threads: Int = 1) -> [DuplicateInfo] {
         precondition(texts.count == contentStems.count, "one stem set per text")
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         var firstWithKey: [String: Int] = [:]
@@ -80,20 +81,29 @@ public struct DuplicateDetector: Sendable {
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
         let hashSeeds = (0..<Self.hashCount).map { Self.splitMix64(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
-        var buckets: [BandKey: [Int]] = [:]
-        for index in texts.indices where !sets[index].isEmpty {
-            let signature = minHash(sets[index], seeds: hashSeeds)
-            for band in 0..<Self.bands {
-                let slice = signature[(band * Self.rows)..<((band + 1) * Self.rows)]
-                buckets[BandKey(band: band, values: Array(slice)), default: []].append(index)
-            }
+        // Per comment one 64-bit key per band (the band's `rows` MinHash values hashed
+        // together), computed in parallel; then, band by band, comments are sorted by key and
+        // each run of equal keys is a bucket of candidates.
+        let compared = sets
+        let bandKeys = ParallelMap.map(count: texts.count, threads: threads) { range in
+            range.map { compared[$0].isEmpty ? [] : Self.bandKeys(minHash(compared[$0], seeds: hashSeeds)) }
         }
+        let candidates = texts.indices.filter { !sets[$0].isEmpty }
         var checked: Set<Pair> = []
-        for (_, members) in buckets.sorted(by: { $0.key < $1.key }) where members.count > 1 {
-            for (offset, a) in members.enumerated() {
-                for b in members[(offset + 1)...] where checked.insert(Pair(a: a, b: b)).inserted {
-                    if Self.jaccard(sets[a], sets[b]) >= Self.threshold { union(a, b) }
+        for band in 0..<Self.bands {
+            let keyed = candidates.map { (key: bandKeys[$0][band], index: $0) }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+                for a in start..<end {
+                    for b in (a + 1)..<end where checked.insert(Pair(a: keyed[a].index, b: keyed[b].index)).inserted {
+                        if Self.jaccard(sets[keyed[a].index], sets[keyed[b].index]) >= Self.threshold {
+                            union(keyed[a].index, keyed[b].index)
+                        }
+                    }
                 }
+                start = end
             }
         }
         // Exact duplicates join their original's group.
@@ -126,19 +136,20 @@ public struct DuplicateDetector: Sendable {
         return seeds.map { seed in base.reduce(UInt64.max) { min($0, Self.splitMix64($1 ^ seed)) } }
     }
 
+    /// One key per band: its `rows` values folded with SplitMix64. Two comments share a key when
+    /// they share the band's values (or, with probability 2⁻⁶⁴, by chance: such a pair is only
+    /// one more candidate, checked like the others).
+    static func bandKeys(_ signature: [UInt64]) -> [UInt64] {
+        (0..<bands).map { band in
+            signature[(band * rows)..<((band + 1) * rows)].reduce(UInt64(band)) { splitMix64($0 ^ $1) }
+        }
+    }
+
     static func splitMix64(_ value: UInt64) -> UInt64 {
         var z = value &+ 0x9E37_79B9_7F4A_7C15
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    private struct BandKey: Hashable, Comparable {
-        var band: Int
-        var values: [UInt64]
-        static func < (lhs: BandKey, rhs: BandKey) -> Bool {
-            lhs.band != rhs.band ? lhs.band < rhs.band : lhs.values.lexicographicallyPrecedes(rhs.values)
-        }
     }
 
     private struct Pair: Hashable {
