@@ -37,12 +37,27 @@ public enum AssignmentsCSVRenderer {
         return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    private static let formulaStart: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
     public static func cell(_ value: String) -> String {
-        let formulaStart: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+        // Most cells start with no formula character and hold no `;`, `"` or line break: a
+        // pass over the bytes settles them without looking at Characters.
+        let startsPlain = value.utf8.first.map { ![0x3D, 0x2B, 0x2D, 0x40, 0x09, 0x0D].contains($0) } ?? true
+        if startsPlain, !value.utf8.contains(where: { $0 == 0x3B || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+            return value
+        }
         let isFormulaLike = value.first.map { formulaStart.contains($0) } ?? false
         let needsQuotes = isFormulaLike || value.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
         guard needsQuotes else { return value }
         let text = (isFormulaLike ? "'" : "") + value
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Every `"` byte doubled, as a literal replacement would.
+        var bytes: [UInt8] = [0x22]
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == 0x22 { bytes.append(0x22) }
+        }
+        bytes.append(0x22)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

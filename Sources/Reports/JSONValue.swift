@@ -112,8 +112,27 @@ public enum JSONWriter {
         return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
     }
 
+    /// Whether `text` holds a control character, `"`, `\`, DEL, U+2028 or U+2029 (bytes E2 80 A8/A9).
+    private static func needsEscape(_ text: String) -> Bool {
+        var lead: UInt8 = 0
+        var middle: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
+            if lead == 0xE2 && middle == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
+            lead = middle
+            middle = byte
+        }
+        return false
+    }
+
     private static func writeString(_ text: String, into output: inout String) {
         output.append("\"")
+        // Most strings need no escape: appended whole.
+        if !needsEscape(text) {
+            output.append(text)
+            output.append("\"")
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output.append("\\\"")
