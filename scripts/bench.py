@@ -52,6 +52,8 @@ def whole_run(resonanz, framework, files, out, threads):
     with sqlite3.connect(out / "resonanz.sqlite") as store:
         (timings,) = store.execute("SELECT timings FROM run ORDER BY rowid DESC LIMIT 1").fetchone()
     stages = {name: value for entry in json.loads(timings) for name, value in entry.items()}
+    # `analyse`: the analysis steps together (everything between storing and rendering).
+    stages["analyse"] = sum(value for name, value in stages.items() if name not in ("read", "store", "render"))
     return seconds, rss, stages
 
 
@@ -90,8 +92,9 @@ def stages(arguments):
                                            out / f"run-{threads}", threads)
         results["runs"].append({"threads": threads, "seconds": seconds, "peak_rss_mb": rss, "stages": recorded})
         for name, value in recorded.items():
-            lines.append(row([f"run: {name}", threads, f"{value:.2f}", f"{size / 1e6 / value:.2f}",
-                              f"{comments / value:.0f}", ""]))
+            label = "run: analyse (the steps above from prepare to summaries)" if name == "analyse" else f"run: {name}"
+            speed = [f"{size / 1e6 / value:.2f}", f"{comments / value:.0f}"] if value > 0 else ["–", "–"]
+            lines.append(row([label, threads, f"{value:.2f}", *speed, ""]))
         lines.append(row([f"**resonanz run, whole**", threads, f"{seconds:.2f}", f"{size / 1e6 / seconds:.2f}",
                           f"{comments / seconds:.0f}", f"{rss:.0f}"]))
     reference = json.loads(timed([arguments.python, str(SCRIPTS / "bench-sklearn.py"), arguments.file, "0",
@@ -121,8 +124,8 @@ def stages(arguments):
 def scale(arguments):
     out = pathlib.Path(arguments.out)
     out.mkdir(parents=True, exist_ok=True)
-    lines = ["| comments | MB | threads | seconds | MB/s | comments/s | peak RSS (MB) | read | analyse | render |",
-             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| comments | MB | threads | seconds | MB/s | comments/s | peak RSS (MB) | read | store | analyse | render |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     results = []
     for count in (int(value) for value in arguments.sizes.split(",")):
         corpus = out / f"corpus-{count}.jsonl"
@@ -138,7 +141,7 @@ def scale(arguments):
                             "peak_rss_mb": rss, "stages": recorded})
             lines.append(row([comments, f"{size / 1e6:.1f}", threads, f"{seconds:.1f}", f"{size / 1e6 / seconds:.2f}",
                               f"{comments / seconds:.0f}", f"{rss:.0f}",
-                              *(f"{recorded.get(name, 0):.1f}" for name in ("read", "analyse", "render"))]))
+                              *(f"{recorded.get(name, 0):.1f}" for name in ("read", "store", "analyse", "render"))]))
             print(lines[-1], flush=True)
     (out / "scale.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     (out / "scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -99,12 +99,12 @@ public enum NightlyRun {
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         CrashPoint.afterLock.reach()
         let plan = try session.plan(ingest.comments)
+        clock.lap("store")
         let manifest = try makeManifest(
             options, framework: framework, inputs: try hashInputs(options.comments), plan: plan,
             confidenceModel: confidenceModel, startedAt: startedAt)
         let result = try analyse(plan, framework: framework, intake: Intake(ingest), manifest: manifest, resources: resources,
-            confidenceModel: confidenceModel, options: options, logger: logger)
-        clock.lap("analyse")
+            confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(
             result, in: URL(fileURLWithPath: options.output), templates: templates, language: options.language,
@@ -160,8 +160,7 @@ public enum NightlyRun {
             options, framework: framework, inputs: pending.inputs, plan: plan, confidenceModel: confidenceModel,
             startedAt: startedAt)
         let result = try analyse(plan, framework: framework, intake: pending.intake, manifest: manifest, resources: resources,
-            confidenceModel: confidenceModel, options: options, logger: logger)
-        clock.lap("analyse")
+            confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         _ = try session.commit(
             .analyze, plan: plan, ingest: IngestResult(), manifest: manifest, result: result, options: options,
             timings: clock.laps)
@@ -230,18 +229,26 @@ public enum NightlyRun {
 
     static func analyse(
         _ plan: StoreSession.Plan, framework: Framework, intake: Intake, manifest: RunManifest, resources: AnalyzerResources,
-        confidenceModel: ConfidenceModel, options: RunOptions, logger: Logger
+        confidenceModel: ConfidenceModel, options: RunOptions, logger: Logger, clock: inout StageClock
     ) throws(ResonanzError) -> RunResult {
         let reviews = plan.reviews
         var result: RunResult
+        // Each step's time is recorded when the next one starts, under the earlier one's name.
+        var running: PipelineStep?
         do {
             result = try AnalysisPipeline.run(
                 framework: framework, comments: plan.corpus.map(\.comment), intake: intake, resources: resources,
                 manifest: manifest, configuration: options.pipeline, confidenceModel: confidenceModel, reviews: reviews,
-                previousTopics: PreviousTopics(plan.baseline?.snapshot), progress: { logger.info("\($0)") })
+                previousTopics: PreviousTopics(plan.baseline?.snapshot),
+                progress: { step in
+                    if let running { clock.lap(running.name) } else { clock.lap("prepare") }
+                    running = step
+                    logger.info("\(step)")
+                })
         } catch {
             throw ResonanzError(error)
         }
+        if let running { clock.lap(running.name) }
         result.changes = ChangeReport(
             result: result, baseline: plan.baseline?.snapshot, newIDs: plan.newSinceBaseline,
             changedIDs: plan.changedSinceBaseline)

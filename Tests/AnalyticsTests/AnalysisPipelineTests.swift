@@ -6,16 +6,18 @@ import _TestSupport
 
 /// Tests ``AnalysisPipeline`` on the shipped Jena corpus: the parallel run equals the serial one.
 struct AnalysisPipelineTests {
-    static func run(threads: Int) throws -> RunResult {
+    static func run(threads: Int, sampleLimit: Int? = nil) throws -> RunResult {
         let framework = try FrameworkLoader.load(Fixtures.repositoryFile("corpora/jena-hf4/framework.yaml"))
         let ingest = try CommentReader.read(
             [Fixtures.repositoryFile("corpora/jena-hf4/comments.csv")], goalIDs: Set(framework.goals.map(\.id)))
         let manifest = RunManifest(
             id: "test", startedAt: "", frameworkID: framework.id, frameworkSHA256: "", inputSHA256: "", inputFiles: [],
             seed: 0, threads: threads, programVersion: "test", icuVersion: ICUInfo.version)
+        var configuration = PipelineConfiguration(threads: threads)
+        if let sampleLimit { configuration.topics.selection.sampleLimit = sampleLimit }
         return try AnalysisPipeline.run(
             framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources, manifest: manifest,
-            configuration: PipelineConfiguration(threads: threads), confidenceModel: Fixtures.confidenceModel)
+            configuration: configuration, confidenceModel: Fixtures.confidenceModel)
     }
 
     @Test func parallelRunEqualsSerialRun() throws {
@@ -24,6 +26,16 @@ struct AnalysisPipelineTests {
         #expect(serial.comments == parallel.comments)
         #expect(serial.goals == parallel.goals)
         #expect(serial.topics == parallel.topics)
+    }
+
+    /// Scopes larger than the topic sample choose K on the sample and extend its run to all
+    /// comments; with a sample of 60 every scope of Jena's does.
+    @Test func largeScopesGiveTheSameTopicsOnAnyThreadCount() throws {
+        let serial = try Self.run(threads: 1, sampleLimit: 60)
+        let parallel = try Self.run(threads: 2, sampleLimit: 60)
+        #expect(serial.topics == parallel.topics)
+        #expect(serial.comments == parallel.comments)
+        #expect(!serial.topics.isEmpty)
     }
 
     @Test func everyCommentIsAccountedForAndCountsAddUp() throws {

@@ -5,11 +5,11 @@ import TextAnalysis
 public enum AnalysisPipeline {
     /// Analyses `comments` (the whole corpus of the run, in a fixed order); `intake` is what this
     /// run read from its files (rows read, rejected rows, warnings), reported alongside.
-    /// `progress` receives one line per step.
+    /// `progress` hears when each step starts.
     public static func run(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
-        previousTopics: PreviousTopics = PreviousTopics(), progress: (String) -> Void = { _ in }
+        previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
     ) throws(TextAnalysisError) -> RunResult {
         try runWithAssignment(
             framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
@@ -23,13 +23,13 @@ public enum AnalysisPipeline {
     public static func runWithAssignment(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
-        previousTopics: PreviousTopics = PreviousTopics(), progress: (String) -> Void = { _ in }
+        previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
     ) throws(TextAnalysisError) -> (result: RunResult, assignment: AssignmentRun) {
         let measures = framework.measures
 
         // 1. Analyse comments and measure texts together, so both share one vocabulary; keep
         // what the later steps need of each text, not its tokens.
-        progress("analysing \(comments.count) comments")
+        progress(.analysis(comments: comments.count))
         var texts = comments.map(\.text)
         for measure in measures {
             texts.append(measure.title)
@@ -44,13 +44,13 @@ public enum AnalysisPipeline {
 
         // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
         // otherwise speak with many voices (query expansion).
-        progress("looking for duplicates")
+        progress(.duplicates)
         let duplicates = DuplicateDetector(seed: configuration.seed).detect(
-            texts: comments.map(\.text), contentStems: features.map(\.contentStems))
+            texts: comments.map(\.text), contentStems: features.map(\.contentStems), threads: configuration.threads)
         let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
 
         // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
-        progress("assigning comments to \(measures.count) measures")
+        progress(.assignment(measures: measures.count))
         let bags = features.map(\.bag)
         let queries = measures.enumerated().map { offset, measure in
             let base = comments.count + 3 * offset
@@ -68,8 +68,8 @@ public enum AnalysisPipeline {
             reviews: reviewedByIndex, threads: configuration.threads)
         let assessments = assignment.assessments
 
-        // 4. Keywords and quotes per goal and per measure.
-        progress("extracting keywords")
+        // 4. Phrases, and each comment's result.
+        progress(.keywords)
         let display = analysis.display
         let keywordDocuments = features.map(\.keywordStems)
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
@@ -90,7 +90,7 @@ public enum AnalysisPipeline {
         }
 
         // 5. Topics of the whole consultation and of each goal (see TopicModeler).
-        progress("finding topics")
+        progress(.topics)
         let topicInput = TopicModeler.Input(
             bags: bags, keywordStems: keywordDocuments, contributionKeys: results.map(\.contributionKey),
             ids: results.map(\.id), display: display, phrases: phrases)
@@ -122,6 +122,7 @@ public enum AnalysisPipeline {
             }
         }
         let topicResults = topics.map { topicResult($0, comments: results) }
+        progress(.summaries)
         let goals = framework.goals.map { goal in
             var result = goalResult(
                 goal, comments: results, keywordDocuments: keywordDocuments, phrases: phrases, display: display,
@@ -217,6 +218,40 @@ public enum AnalysisPipeline {
     static func phraseKeywords(_ target: Set<Int>, phrases: PhraseFinder.Phrases, extractor: KeynessExtractor) -> [Keyword] {
         KeynessExtractor(minimumComments: extractor.minimumComments, limit: 5)
             .keywords(target: target, documents: phrases.perComment) { phrases.display[$0] }
+    }
+}
+
+/// The steps of ``AnalysisPipeline``, in order, as `progress` reports them.
+public enum PipelineStep: Sendable, Equatable, CustomStringConvertible {
+    case analysis(comments: Int)
+    case duplicates
+    case assignment(measures: Int)
+    case keywords
+    case topics
+    /// Goal and measure figures, keywords and quotes.
+    case summaries
+
+    /// A short name, for timings.
+    public var name: String {
+        switch self {
+        case .analysis: return "text"
+        case .duplicates: return "duplicates"
+        case .assignment: return "assignment"
+        case .keywords: return "phrases"
+        case .topics: return "topics"
+        case .summaries: return "summaries"
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .analysis(let comments): return "analysing \(comments) comments"
+        case .duplicates: return "looking for duplicates"
+        case .assignment(let measures): return "assigning comments to \(measures) measures"
+        case .keywords: return "finding phrases"
+        case .topics: return "finding topics"
+        case .summaries: return "summarising goals and measures"
+        }
     }
 }
 
