@@ -86,22 +86,13 @@ public struct Redactor: Sendable {
         return result
     }
 
-    /// The run with every text a report shows redacted (see the type's rules).
-    public func redact(_ result: RunResult) -> RunResult {
+    /// The run with every text a report shows redacted (see the type's rules); the comments on
+    /// `threads` threads.
+    public func redact(_ result: RunResult, threads: Int = 1) -> RunResult {
         var safe = result
-        safe.comments = result.comments.map { comment in
-            var comment = comment
-            comment.text = redact(comment.text)
-            comment.assignments = comment.assignments.map { assignment in
-                var assignment = assignment
-                assignment.evidence = assignment.evidence.map { evidence in
-                    var evidence = evidence
-                    evidence.term = redact(evidence.term)
-                    return evidence
-                }
-                return assignment
-            }
-            return comment
+        let comments = result.comments
+        safe.comments = ParallelMap.map(count: comments.count, threads: threads) { range in
+            range.map { redact(comments[$0]) }
         }
         safe.goals = result.goals.map { goal in
             var goal = goal
@@ -126,6 +117,21 @@ public struct Redactor: Sendable {
             safe.goals[index].topics = safe.topics.filter { $0.goal == safe.goals[index].id }
         }
         return safe
+    }
+
+    private func redact(_ comment: CommentResult) -> CommentResult {
+        var comment = comment
+        comment.text = redact(comment.text)
+        comment.assignments = comment.assignments.map { assignment in
+            var assignment = assignment
+            assignment.evidence = assignment.evidence.map { evidence in
+                var evidence = evidence
+                evidence.term = redact(evidence.term)
+                return evidence
+            }
+            return assignment
+        }
+        return comment
     }
 
     private func redact(_ keyword: Keyword) -> Keyword {

@@ -108,7 +108,7 @@ public enum NightlyRun {
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(
             result, in: URL(fileURLWithPath: options.output), templates: templates, language: options.language,
-            extra: try exports(result, options: options, resources: resources))
+            extra: try exports(result, options: options, resources: resources), threads: options.pipeline.threads)
         clock.lap("render")
 
         CrashPoint.beforeCommit.reach()
@@ -191,7 +191,8 @@ public enum NightlyRun {
             extra = try exports(result, options: options, resources: resources)
         }
         return try ReportFiles.write(
-            result, to: URL(fileURLWithPath: options.output), templates: templates, language: options.language, extra: extra)
+            result, to: URL(fileURLWithPath: options.output), templates: templates, language: options.language, extra: extra,
+            threads: options.pipeline.threads)
     }
 
     /// The files `--export` asks for beside the reports.

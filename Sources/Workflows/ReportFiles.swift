@@ -19,12 +19,14 @@ public enum ReportFiles {
         public var paths: [String]
     }
 
-    /// - Parameter extra: further files to publish with the reports (exports), before report.json.
+    /// - Parameters:
+    ///   - extra: further files to publish with the reports (exports), before report.json;
+    ///   - threads: for rendering (``ReportSet/files(_:language:templates:threads:)``).
     public static func stage(
         _ result: RunResult, in folder: URL, templates: ReportTemplates, language: ReportLanguage = .de,
-        extra: [(path: String, content: String)] = []
+        extra: [(path: String, content: String)] = [], threads: Int = 1
     ) throws(ResonanzError) -> Staged {
-        var files = ReportSet.files(result, language: language, templates: templates)
+        var files = ReportSet.files(result, language: language, templates: templates, threads: threads)
         files.insert(contentsOf: extra, at: files.count - 1)
         files.insert(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)), at: files.count - 1)
         removeAbandonedStaging(in: folder)
@@ -63,9 +65,9 @@ public enum ReportFiles {
     /// Stages and publishes at once (for `resonanz report`).
     public static func write(
         _ result: RunResult, to folder: URL, templates: ReportTemplates, language: ReportLanguage = .de,
-        extra: [(path: String, content: String)] = []
+        extra: [(path: String, content: String)] = [], threads: Int = 1
     ) throws(ResonanzError) -> [String] {
-        let staged = try stage(result, in: folder, templates: templates, language: language, extra: extra)
+        let staged = try stage(result, in: folder, templates: templates, language: language, extra: extra, threads: threads)
         try publish(staged)
         return staged.paths
     }
