@@ -7,14 +7,18 @@ import Foundation
 /// With N documents, P(w) the share containing w and P(wᵢ,wⱼ) the share containing both,
 /// ε = 10⁻¹²: `NPMI(wᵢ,wⱼ) = ln((P(wᵢ,wⱼ) + ε) / (P(wᵢ)·P(wⱼ))) / −ln(P(wᵢ,wⱼ) + ε)`, in [−1, 1];
 /// a topic's coherence is the mean over all pairs of its terms (0 for fewer than two terms).
+///
+/// Each term's documents are kept as an ascending list, and a pair's joint count is found by
+/// walking both lists: choosing the number of topics asks for the same pairs over and over, on
+/// lists as long as the consultation.
 public struct TopicCoherence: Sendable {
     private let documents: Int
-    private let postings: [String: Set<Int>]
+    private let postings: [String: [Int32]]
 
     public init(documents: [Set<String>]) {
-        var postings: [String: Set<Int>] = [:]
+        var postings: [String: [Int32]] = [:]
         for (index, terms) in documents.enumerated() {
-            for term in terms { postings[term, default: []].insert(index) }
+            for term in terms { postings[term, default: []].append(Int32(index)) }
         }
         self.documents = documents.count
         self.postings = postings
@@ -30,7 +34,7 @@ public struct TopicCoherence: Sendable {
             for j in (i + 1)..<terms.count {
                 let a = postings[terms[i]] ?? []
                 let b = postings[terms[j]] ?? []
-                let joint = Double(a.intersection(b).count) / n + epsilon
+                let joint = Double(Self.sharedCount(a, b)) / n + epsilon
                 let pa = Double(a.count) / n
                 let pb = Double(b.count) / n
                 pairs += 1
@@ -42,5 +46,24 @@ public struct TopicCoherence: Sendable {
             }
         }
         return sum / Double(pairs)
+    }
+
+    /// The number of values two ascending lists share.
+    static func sharedCount(_ a: [Int32], _ b: [Int32]) -> Int {
+        var i = 0
+        var j = 0
+        var shared = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                i += 1
+            } else if a[i] > b[j] {
+                j += 1
+            } else {
+                shared += 1
+                i += 1
+                j += 1
+            }
+        }
+        return shared
     }
 }
