@@ -76,7 +76,9 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "_TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "_TestSupport"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "_TestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["Storage", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Storage", "_TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

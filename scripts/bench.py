@@ -95,6 +95,9 @@ def stages(arguments):
             label = "run: analyse (the steps above from prepare to summaries)" if name == "analyse" else f"run: {name}"
             speed = [f"{size / 1e6 / value:.2f}", f"{comments / value:.0f}"] if value > 0 else ["–", "–"]
             lines.append(row([label, threads, f"{value:.2f}", *speed, ""]))
+        other = seconds - sum(value for name, value in recorded.items() if name != "analyse")
+        lines.append(row(["run: other (storing the run, publishing the files, start and exit)", threads, f"{other:.2f}",
+                          "", "", ""]))
         lines.append(row([f"**resonanz run, whole**", threads, f"{seconds:.2f}", f"{size / 1e6 / seconds:.2f}",
                           f"{comments / seconds:.0f}", f"{rss:.0f}"]))
     reference = json.loads(timed([arguments.python, str(SCRIPTS / "bench-sklearn.py"), arguments.file, "0",

@@ -128,6 +128,19 @@ enum Migrations {
                     CREATE INDEX review_decision_by_comment ON review_decision(comment_id, measure_id);
                     """)
         }
+        // A run's result in parts: as one value it passes SQLite's limit of 1 GB per value at
+        // about 900,000 comments.
+        migrator.registerMigration("v3-run-result-parts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_result_part (
+                        run INTEGER NOT NULL REFERENCES run(sequence),
+                        position INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (run, position)
+                    );
+                    """)
+        }
         return migrator
     }
 }

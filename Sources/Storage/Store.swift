@@ -12,10 +12,18 @@ import GRDB
 public final class Store: Sendable {
     public let path: String
     private let pool: DatabasePool
+    /// Bytes per stored part of a run's result (smaller in tests, to make many parts).
+    let resultPartBytes: Int
 
     /// Opens (and creates or migrates) the store at `path`; its folder must exist.
-    public init(path: String) throws(StorageError) {
+    public convenience init(path: String) throws(StorageError) {
+        try self.init(path: path, resultPartBytes: 64 << 20)
+    }
+
+    init(path: String, resultPartBytes: Int) throws(StorageError) {
+        precondition(resultPartBytes > 0, "parts need bytes")
         self.path = path
+        self.resultPartBytes = resultPartBytes
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
@@ -99,18 +107,36 @@ public final class Store: Sendable {
         }
     }
 
-    /// The result of the latest finished analysis, for re-rendering its reports.
+    /// The result of the latest finished analysis, for re-rendering its reports: its parts
+    /// joined in order (or, from a store written before results came in parts, its one value).
     public func latestResult() throws(StorageError) -> RunResult? {
         try read { db in
             guard
-                let text = try String.fetchOne(
-                    db, sql: "SELECT result FROM run WHERE status = 'complete' AND result IS NOT NULL ORDER BY sequence DESC LIMIT 1")
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT sequence, result FROM run WHERE status = 'complete'
+                            AND (result IS NOT NULL OR EXISTS (SELECT 1 FROM run_result_part WHERE run = sequence))
+                        ORDER BY sequence DESC LIMIT 1
+                        """)
             else { return nil }
-            return try self.decode(
-                text,
-                what: "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it")
+            var data = Data()
+            if let text: String = row["result"] {
+                data = Data(text.utf8)
+            } else {
+                let parts = try Data.fetchCursor(
+                    db, sql: "SELECT data FROM run_result_part WHERE run = ? ORDER BY position", arguments: [row["sequence"]])
+                while let part = try parts.next() { data.append(part) }
+            }
+            guard let result = try? JSONDecoder().decode(RunResult.self, from: data) else {
+                throw StorageError.corrupt(
+                    path: self.path,
+                    what: "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it")
+            }
+            return result
         }
     }
+
 
     /// The run history, oldest first.
     public func history() throws(StorageError) -> [RunHistoryEntry] {
@@ -155,7 +181,6 @@ public final class Store: Sendable {
             }
             let status = record.kind == .run ? "reports_pending" : "complete"
             let snapshot = try record.result.map { try self.encode(RunSnapshot($0)) }
-            let result = try record.result.map { try self.encode($0) }
             let timings = try self.encode(record.timings.map { [$0.stage: $0.seconds] })
             let warnings = try self.encode(record.warnings)
             try db.execute(
@@ -169,9 +194,19 @@ public final class Store: Sendable {
                     record.kind.rawValue, status, record.reportID, record.startedAt, record.corpusSHA256, record.frameworkID,
                     record.frameworkSHA256, String(record.seed), record.programVersion, record.icuVersion, record.rowsRead,
                     record.accepted, record.rejectedRows.count, record.changes.new.count, record.changes.changed.count,
-                    record.changes.unchanged + record.changes.stale, timings, warnings, snapshot, result,
+                    record.changes.unchanged + record.changes.stale, timings, warnings, snapshot, nil,
                 ])
             let sequence = Int(db.lastInsertedRowID)
+            if let result = record.result {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                let data = try encoder.encode(result)
+                for (position, start) in stride(from: 0, to: data.count, by: self.resultPartBytes).enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO run_result_part (run, position, data) VALUES (?, ?, ?)",
+                        arguments: [sequence, position, data.subdata(in: start..<min(data.count, start + self.resultPartBytes))])
+                }
+            }
             for (position, input) in record.inputs.enumerated() {
                 try db.execute(
                     sql: "INSERT INTO run_input (run, position, path, sha256) VALUES (?, ?, ?, ?)",
@@ -200,13 +235,15 @@ public final class Store: Sendable {
                         """,
                     arguments: try self.commentColumns(comment) + [sequence, comment.id])
             }
+            // Statements compiled once for the many rows of a large run.
+            let insertComment = try db.cachedStatement(
+                sql: """
+                    INSERT INTO comment (text, text_sha256, record_sha256, goal, created_at, author, parent_id, labels,
+                        labels_given, metadata, source_file, source_line, id, version, id_was_derived, first_run, changed_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
+                    """)
             for comment in record.changes.new {
-                try db.execute(
-                    sql: """
-                        INSERT INTO comment (text, text_sha256, record_sha256, goal, created_at, author, parent_id, labels,
-                            labels_given, metadata, source_file, source_line, id, version, id_was_derived, first_run, changed_run)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
-                        """,
+                try insertComment.execute(
                     arguments: try self.commentColumns(comment) + [comment.id, comment.idWasDerived, sequence, sequence])
             }
             // Assignments are stored once per analysis (report id); a repeat run refers to them.
@@ -222,13 +259,14 @@ public final class Store: Sendable {
                             sequence, topic.id, topic.goal, topic.label, topic.size, try self.encode(topic.keywords.map(\.display)),
                         ])
                 }
+                let insertAssignment = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO assignment (run, comment_id, rank, measure_id, status, score, confidence, evidence)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
                 for comment in result.comments {
                     for (rank, assignment) in comment.assignments.enumerated() {
-                        try db.execute(
-                            sql: """
-                                INSERT INTO assignment (run, comment_id, rank, measure_id, status, score, confidence, evidence)
-                                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                                """,
+                        try insertAssignment.execute(
                             arguments: [
                                 sequence, comment.id, rank, assignment.measureID, comment.status.rawValue, assignment.score,
                                 assignment.confidence, try self.encode(assignment.evidence),
@@ -254,6 +292,7 @@ public final class Store: Sendable {
     /// keep their snapshot, counts and assignments, so the store grows by little per night.
     private static func dropOlderResults(_ db: Database, keeping sequence: Int) throws {
         try db.execute(sql: "UPDATE run SET result = NULL WHERE sequence < ? AND result IS NOT NULL", arguments: [sequence])
+        try db.execute(sql: "DELETE FROM run_result_part WHERE run < ?", arguments: [sequence])
     }
 
     // MARK: - Helpers

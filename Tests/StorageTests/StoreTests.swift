@@ -1,7 +1,8 @@
 import Analytics
 import Corpus
 import Foundation
-import Storage
+import GRDB
+@testable import Storage
 import Testing
 import _TestSupport
 
@@ -82,6 +83,31 @@ struct StoreTests {
         try store.markComplete(one, finishedAt: "2026-11-26T00:01:00Z")
         #expect(try store.baseline(differentFrom: "c2")?.sequence == one)
         #expect(try store.baseline(differentFrom: "c1") == nil)
+        #expect(try store.latestResult()?.comments == result.comments)
+    }
+
+    /// A result is stored in parts (SQLite takes at most 1 GB per value) and read back whole;
+    /// a store written before keeps it in `run.result`, which is still read.
+    @Test func aResultInManyPartsAndOneInTheOldColumnBothReadBack() throws {
+        let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
+        let store = try Store(path: path, resultPartBytes: 1000)
+        let result = try AnalysisRunner.result()
+        var run = record(CommentChanges(), corpus: "c1", kind: .analyze)
+        run.result = result
+        let sequence = try store.commit(run)
+        let read = try #require(try store.latestResult())
+        #expect(read.comments == result.comments && read.goals == result.goals && read.topics == result.topics)
+        let parts = try DatabaseQueue(path: path).read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM run_result_part WHERE run = ?", arguments: [sequence]) ?? 0
+        }
+        #expect(parts > 10)
+        try DatabaseQueue(path: path).write { db in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let text = String(decoding: try encoder.encode(result), as: UTF8.self)
+            try db.execute(sql: "DELETE FROM run_result_part")
+            try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = ?", arguments: [text, sequence])
+        }
         #expect(try store.latestResult()?.comments == result.comments)
     }
 
