@@ -191,10 +191,10 @@ private struct PieceReader {
         var singleLetterGroups = 0
         var end: Int? = nil
         while isWord(index) {
+            // The cheap test first: almost no word is followed by a full stop.
+            guard isMark(index + 1, ".") else { break }
             let parts = text(index).split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isLetter) }),
-                isMark(index + 1, ".")
-            else { break }
+            guard parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isLetter) }) else { break }
             groups += parts.count
             singleLetterGroups += parts.filter { $0.count == 1 }.count
             index += 2
