@@ -86,8 +86,11 @@ struct LinkScanner: Sendable {
     // MARK: - Web addresses
 
     private func webAddressEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if hasPrefix("https://", at: start, in: bytes) || hasPrefix("http://", at: start, in: bytes)
-            || hasPrefix("www.", at: start, in: bytes)
+        // All three prefixes start with `h` or `w` in either case; most words do not.
+        let first = bytes[start] | 0x20
+        if first == UInt8(ascii: "h") || first == UInt8(ascii: "w"),
+            hasPrefix("https://", at: start, in: bytes) || hasPrefix("http://", at: start, in: bytes)
+                || hasPrefix("www.", at: start, in: bytes)
         {
             let afterPrefix = start + (hasPrefix("www.", at: start, in: bytes) ? 4 : 0)
             var end = afterPrefix

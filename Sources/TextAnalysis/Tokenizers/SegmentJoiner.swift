@@ -148,6 +148,8 @@ private struct PieceReader {
     private func genderSuffixEnd(base: Int) -> Int? {
         let marker = base + 1
         guard marker < pieces.count, pieces[marker].kind == .punctuation else { return nil }
+        // Every rule below starts with one of these marks; test it before decoding the base.
+        guard isMark(marker, ":*/(") else { return nil }
         let baseText = text(base)
         guard baseText.count >= 2 else { return nil }
         func isFeminineSuffix(_ index: Int) -> Bool {
