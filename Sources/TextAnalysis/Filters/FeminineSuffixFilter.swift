@@ -29,6 +29,10 @@ public struct FeminineSuffixFilter: TokenFilter {
 
     /// The masculine base of a feminine form, or nil.
     public func base(of word: String) -> String? {
+        // A byte test for the two endings spares most words the letter and exception tests (a
+        // word whose last characters are `i` `n` always ends in these bytes, and so for `innen`).
+        let bytes = word.utf8
+        guard bytes.reversed().starts(with: "ni".utf8) || bytes.reversed().starts(with: "nenni".utf8) else { return nil }
         guard !exceptions.contains(word), word.allSatisfy(\.isLetter) else { return nil }
         let length = word.unicodeScalars.count
         let base: Substring

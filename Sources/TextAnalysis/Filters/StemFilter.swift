@@ -26,6 +26,10 @@ public struct StemFilter: TokenFilter {
     /// The matching key of a normalised word.
     public func key(_ norm: String) -> String {
         let joined = norm.utf8.contains(UInt8(ascii: "-")) ? norm.filter { $0 != "-" } : norm
-        return stemmer.stem(GermanTransliteration.fold(joined))
+        // The transliterated scalars go to the stemmer without a string in between.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(joined.utf8.count + 2)
+        GermanTransliteration.fold(joined, into: &scalars)
+        return stemmer.stem(scalars: &scalars)
     }
 }

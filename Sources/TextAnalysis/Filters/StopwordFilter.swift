@@ -23,6 +23,14 @@ public struct StopwordFilter: TokenFilter {
     }
 
     static func abbreviationKey(_ norm: String) -> String {
+        // Most norms have no whitespace and no final dot, so the key is the norm itself. Only
+        // bytes below `!` and the lead bytes C2, E1, E2 and E3 can begin a whitespace character
+        // (U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+205F, U+3000).
+        if norm.utf8.last != UInt8(ascii: "."),
+            !norm.utf8.contains(where: { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE1 || $0 == 0xE2 || $0 == 0xE3 })
+        {
+            return norm
+        }
         var key = norm.filter { !$0.isWhitespace }
         while key.hasSuffix(".") { key.removeLast() }
         return key

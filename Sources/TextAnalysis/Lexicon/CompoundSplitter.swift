@@ -65,13 +65,17 @@ public struct CompoundSplitter: Sendable {
 
     /// The parts of `word` (a case-folded norm) as ranges of its Unicode scalars, without linking
     /// elements; nil when `word` is not split.
+    ///
+    /// The search looks up each stretch of the word once (``SplitSearch``) and remembers the best
+    /// split of every prefix, which the rules above ask for again and again.
     public func split(_ word: String) -> [Range<Int>]? {
         let scalars = Array(word.unicodeScalars)
         guard scalars.count >= minimumWordLength, scalars.count <= Self.maximumWordLength,
             scalars.allSatisfy({ $0.properties.isAlphabetic }),
             !exceptions.contains(word)
         else { return nil }
-        guard let best = bestSplit(scalars, 0..<scalars.count, depth: 0) else { return nil }
+        var search = SplitSearch(splitter: self, word: word, scalars: scalars)
+        guard let best = search.bestSplit(end: scalars.count, depth: 0) else { return nil }
         let wholeCount = lexicon.count(word)
         guard wholeCount == 0 || best.meanLog > log(Double(wholeCount)) else { return nil }
         return best.parts
@@ -92,7 +96,7 @@ public struct CompoundSplitter: Sendable {
         return nil
     }
 
-    private struct Candidate {
+    fileprivate struct Candidate {
         var logSum: Double
         var parts: [Range<Int>]
         var meanLog: Double { logSum / Double(parts.count) }
@@ -104,45 +108,119 @@ public struct CompoundSplitter: Sendable {
         }
     }
 
-    private func bestSplit(_ scalars: [Unicode.Scalar], _ range: Range<Int>, depth: Int)
-        -> Candidate?
-    {
-        var best: Candidate? = nil
-        let lower = range.lowerBound
-        let upper = range.upperBound
-        guard upper - lower >= 2 * minimumPartLength else { return nil }
-        for headStart in (lower + minimumPartLength)...(upper - minimumPartLength) {
-            let head = string(scalars[headStart..<upper])
-            guard lexicon.isKnown(head), !stopwords.contains(head), !blockedHeads.contains(head)
-            else { continue }
-            let headLog = log(Double(max(lexicon.count(head), 1)))
-            for linking in Self.linkingElements {
-                let linkLength = linking.unicodeScalars.count
-                let modifierEnd = headStart - linkLength
-                guard modifierEnd - lower >= minimumPartLength else { continue }
-                if linkLength > 0 && string(scalars[modifierEnd..<headStart]) != linking {
-                    continue
-                }
-                let modifier = string(scalars[lower..<modifierEnd])
-                var forms = [modifier]
-                if linking.isEmpty { forms.append(modifier + "e") }
-                var found: Candidate? = nil
-                for form in forms where lexicon.isKnown(form) && !stopwords.contains(form) {
-                    let candidate = Candidate(
-                        logSum: log(Double(max(lexicon.count(form), 1))) + headLog,
-                        parts: [lower..<modifierEnd, headStart..<upper])
-                    if found.map({ candidate.isBetter(than: $0) }) ?? true { found = candidate }
-                }
-                if found == nil, depth < 2,
-                    let inner = bestSplit(scalars, lower..<modifierEnd, depth: depth + 1)
-                {
-                    found = Candidate(logSum: inner.logSum + headLog, parts: inner.parts + [headStart..<upper])
-                }
-                if let found, best.map({ found.isBetter(than: $0) }) ?? true { best = found }
-            }
+    /// The search of ``split(_:)`` over one word. Every part it considers is a stretch of the
+    /// word (or a modifier plus `e`), so the lexicon is asked about each stretch once, from the
+    /// word's UTF-8 bytes; and every modifier it splits further starts at the word's start, so
+    /// the best split of each prefix and depth is found once.
+    private struct SplitSearch {
+        /// What the rules ask about one stretch: may it be a part, and its log count.
+        struct Evidence {
+            var isHead: Bool
+            var isModifier: Bool
+            var logCount: Double
         }
-        return best
+
+        let splitter: CompoundSplitter
+        let scalars: [Unicode.Scalar]
+        let bytes: [UInt8]
+        /// UTF-8 offset of each scalar, and the byte count at the end.
+        let offsets: [Int]
+        /// By `start * (count + 1) + end`.
+        var stretches: [Evidence?]
+        /// Modifier `0..<end` plus `e`, by `end`.
+        var withE: [Evidence?]
+        /// Best split of `0..<end` at each depth, by `end * 3 + depth`; nil inside means none.
+        var best: [Candidate??]
+
+        init(splitter: CompoundSplitter, word: String, scalars: [Unicode.Scalar]) {
+            self.splitter = splitter
+            self.scalars = scalars
+            bytes = Array(word.utf8)
+            var offsets: [Int] = []
+            offsets.reserveCapacity(scalars.count + 1)
+            var offset = 0
+            for scalar in scalars {
+                offsets.append(offset)
+                offset += UTF8.width(scalar)
+            }
+            offsets.append(offset)
+            self.offsets = offsets
+            stretches = Array(repeating: nil, count: (scalars.count + 1) * (scalars.count + 1))
+            withE = Array(repeating: nil, count: scalars.count + 1)
+            best = Array(repeating: nil, count: (scalars.count + 1) * 3)
+        }
+
+        func evidence(of text: String, scalarCount: Int) -> Evidence {
+            let lexicon = splitter.lexicon
+            let known = lexicon.isKnown(text, scalarCount: scalarCount)
+            let isModifier = known && !splitter.stopwords.contains(text)
+            return Evidence(
+                isHead: isModifier && !splitter.blockedHeads.contains(text), isModifier: isModifier,
+                logCount: known ? log(Double(max(lexicon.count(text), 1))) : 0)
+        }
+
+        mutating func stretch(_ range: Range<Int>) -> Evidence {
+            let key = range.lowerBound * (scalars.count + 1) + range.upperBound
+            if let known = stretches[key] { return known }
+            let text = String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
+            let found = evidence(of: text, scalarCount: range.count)
+            stretches[key] = found
+            return found
+        }
+
+        mutating func modifierWithE(end: Int) -> Evidence {
+            if let known = withE[end] { return known }
+            let text = String(decoding: bytes[0..<offsets[end]] + [UInt8(ascii: "e")], as: UTF8.self)
+            let found = evidence(of: text, scalarCount: end + 1)
+            withE[end] = found
+            return found
+        }
+
+        /// The best split of `0..<end`, as in the rules of ``CompoundSplitter/split(_:)``.
+        mutating func bestSplit(end: Int, depth: Int) -> Candidate? {
+            let key = end * 3 + depth
+            if let known = best[key] { return known }
+            let found = searchBestSplit(end: end, depth: depth)
+            best[key] = .some(found)
+            return found
+        }
+
+        private mutating func searchBestSplit(end upper: Int, depth: Int) -> Candidate? {
+            var best: Candidate? = nil
+            let lower = 0
+            let minimumPartLength = splitter.minimumPartLength
+            guard upper - lower >= 2 * minimumPartLength else { return nil }
+            for headStart in (lower + minimumPartLength)...(upper - minimumPartLength) {
+                let head = stretch(headStart..<upper)
+                guard head.isHead else { continue }
+                let headLog = head.logCount
+                for linking in CompoundSplitter.linkingScalars {
+                    let linkLength = linking.count
+                    let modifierEnd = headStart - linkLength
+                    guard modifierEnd - lower >= minimumPartLength else { continue }
+                    if linkLength > 0 && !scalars[modifierEnd..<headStart].elementsEqual(linking) {
+                        continue
+                    }
+                    var forms = [stretch(lower..<modifierEnd)]
+                    if linking.isEmpty { forms.append(modifierWithE(end: modifierEnd)) }
+                    var found: Candidate? = nil
+                    for form in forms where form.isModifier {
+                        let candidate = Candidate(
+                            logSum: form.logCount + headLog, parts: [lower..<modifierEnd, headStart..<upper])
+                        if found.map({ candidate.isBetter(than: $0) }) ?? true { found = candidate }
+                    }
+                    if found == nil, depth < 2, let inner = bestSplit(end: modifierEnd, depth: depth + 1) {
+                        found = Candidate(logSum: inner.logSum + headLog, parts: inner.parts + [headStart..<upper])
+                    }
+                    if let found, best.map({ found.isBetter(than: $0) }) ?? true { best = found }
+                }
+            }
+            return best
+        }
     }
+
+    /// ``linkingElements`` as scalars.
+    private static let linkingScalars = linkingElements.map { Array($0.unicodeScalars) }
 
     private func string<S: Sequence<Unicode.Scalar>>(_ scalars: S) -> String {
         var result = String.UnicodeScalarView()

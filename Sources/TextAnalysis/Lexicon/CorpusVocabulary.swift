@@ -18,8 +18,19 @@ public struct CorpusVocabulary: Sendable, Equatable {
     public mutating func add(_ tokens: [Token]) {
         for token in tokens where token.kind == .word {
             counts[token.norm, default: 0] += 1
-            if token.surface.first?.isUppercase == true { capitalized[token.norm, default: 0] += 1 }
+            if Self.startsWithCapital(token.surface) { capitalized[token.norm, default: 0] += 1 }
         }
+    }
+
+    /// `text.first?.isUppercase == true`, answered from the bytes when the first character is
+    /// one ASCII scalar (an ASCII byte followed by another or by nothing; CR LF is no letter).
+    static func startsWithCapital(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard let first = bytes.next() else { return false }
+        if first < 0x80, (bytes.next() ?? 0) < 0x80 {
+            return first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+        }
+        return text.first?.isUppercase == true
     }
 
     /// Adds the counts of another vocabulary (for merging per-worker shards).

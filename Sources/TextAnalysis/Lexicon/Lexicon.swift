@@ -35,8 +35,13 @@ public struct Lexicon: Sendable {
 
     /// True when `word` is in the lexicon or frequent enough in the corpus.
     public func isKnown(_ word: String) -> Bool {
+        isKnown(word, scalarCount: word.unicodeScalars.count)
+    }
+
+    /// ``isKnown(_:)`` for a caller that knows the word's length in scalars already.
+    func isKnown(_ word: String, scalarCount: Int) -> Bool {
         if words.contains(word) { return true }
         return vocabulary.count(of: word) >= Self.minimumCorpusCount
-            && word.unicodeScalars.count >= Self.minimumCorpusWordLength
+            && scalarCount >= Self.minimumCorpusWordLength
     }
 }

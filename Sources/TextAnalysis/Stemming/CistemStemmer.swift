@@ -24,11 +24,85 @@ public struct CistemStemmer: Sendable {
 
     /// The stem of one word.
     public func stem(_ word: String) -> String {
-        guard let first = word.unicodeScalars.first else { return word }
+        var letters = Array(word.unicodeScalars)
+        return stem(scalars: &letters)
+    }
+
+    /// The stem of the word spelt by `letters`, which the call uses as its work space (one
+    /// buffer edited in place instead of one array per step; the steps are those above).
+    func stem(scalars letters: inout [Unicode.Scalar]) -> String {
+        guard let first = letters.first else { return "" }
         let upper = first.properties.isUppercase
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(word.unicodeScalars.count + 2)
-        for scalar in word.lowercased().unicodeScalars {
+        Self.lowercase(&letters)
+        if letters.count >= 6 && letters[0] == "g" && letters[1] == "e" {
+            letters.removeFirst(2)
+        }
+        Self.replace("s", "c", "h", with: "$", in: &letters)
+        Self.replace("e", "i", nil, with: "%", in: &letters)
+        Self.replace("i", "e", nil, with: "&", in: &letters)
+
+        // Step 5 in place: the second of two equal letters becomes `*`.
+        var index = 0
+        while index + 1 < letters.count {
+            if letters[index] == letters[index + 1] {
+                letters[index + 1] = "*"
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+
+        while letters.count > 3 {
+            if letters.count > 5 {
+                if Self.hasSuffix(letters, "e", "m") || Self.hasSuffix(letters, "e", "r")
+                    || Self.hasSuffix(letters, "n", "d")
+                {
+                    letters.removeLast(2)
+                    continue
+                }
+            }
+            if (!upper || caseInsensitive) && letters.last == "t" {
+                letters.removeLast()
+                continue
+            }
+            if let last = letters.last, last == "e" || last == "s" || last == "n" {
+                letters.removeLast()
+                continue
+            }
+            break
+        }
+
+        // Step 7: each symbol written out, twice when a `*` follows it.
+        var result = String.UnicodeScalarView()
+        index = 0
+        while index < letters.count {
+            let doubled = index + 1 < letters.count && letters[index + 1] == "*"
+            for _ in 0..<(doubled ? 2 : 1) {
+                switch letters[index] {
+                case "%": result.append(contentsOf: "ei".unicodeScalars)
+                case "&": result.append(contentsOf: "ie".unicodeScalars)
+                case "$": result.append(contentsOf: "sch".unicodeScalars)
+                default: result.append(letters[index])
+                }
+            }
+            index += doubled ? 2 : 1
+        }
+        return String(result)
+    }
+
+    /// Steps 1 and 2 after noting `upper`: `String.lowercased()`, then the umlauts and `ß`.
+    private static func lowercase(_ letters: inout [Unicode.Scalar]) {
+        if letters.allSatisfy(\.isASCII) {
+            // `lowercased()` of ASCII text, without building a string.
+            for index in letters.indices where letters[index].value >= 0x41 && letters[index].value <= 0x5A {
+                letters[index] = Unicode.Scalar(letters[index].value + 32)!
+            }
+            return
+        }
+        var text = String.UnicodeScalarView()
+        text.append(contentsOf: letters)
+        letters.removeAll(keepingCapacity: true)
+        for scalar in String(text).lowercased().unicodeScalars {
             switch scalar {
             case "ü": letters.append("u")
             case "ö": letters.append("o")
@@ -37,93 +111,34 @@ public struct CistemStemmer: Sendable {
             default: letters.append(scalar)
             }
         }
-        if letters.count >= 6 && letters[0] == "g" && letters[1] == "e" {
-            letters.removeFirst(2)
-        }
-        letters = Self.replacing(["s", "c", "h"], with: "$", in: letters)
-        letters = Self.replacing(["e", "i"], with: "%", in: letters)
-        letters = Self.replacing(["i", "e"], with: "&", in: letters)
-
-        var marked: [Unicode.Scalar] = []
-        marked.reserveCapacity(letters.count)
-        var index = 0
-        while index < letters.count {
-            if index + 1 < letters.count && letters[index] == letters[index + 1] {
-                marked.append(letters[index])
-                marked.append("*")
-                index += 2
-            } else {
-                marked.append(letters[index])
-                index += 1
-            }
-        }
-
-        while marked.count > 3 {
-            if marked.count > 5 {
-                if Self.hasSuffix(marked, "e", "m") || Self.hasSuffix(marked, "e", "r")
-                    || Self.hasSuffix(marked, "n", "d")
-                {
-                    marked.removeLast(2)
-                    continue
-                }
-            }
-            if (!upper || caseInsensitive) && marked.last == "t" {
-                marked.removeLast()
-                continue
-            }
-            if let last = marked.last, last == "e" || last == "s" || last == "n" {
-                marked.removeLast()
-                continue
-            }
-            break
-        }
-
-        var undone: [Unicode.Scalar] = []
-        undone.reserveCapacity(marked.count)
-        index = 0
-        while index < marked.count {
-            if index + 1 < marked.count && marked[index + 1] == "*" {
-                undone.append(contentsOf: [marked[index], marked[index]])
-                index += 2
-            } else {
-                undone.append(marked[index])
-                index += 1
-            }
-        }
-        var result = String.UnicodeScalarView()
-        for scalar in undone {
-            switch scalar {
-            case "%": result.append(contentsOf: "ei".unicodeScalars)
-            case "&": result.append(contentsOf: "ie".unicodeScalars)
-            case "$": result.append(contentsOf: "sch".unicodeScalars)
-            default: result.append(scalar)
-            }
-        }
-        return String(result)
     }
 
     private static func hasSuffix(_ letters: [Unicode.Scalar], _ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
         letters.count >= 2 && letters[letters.count - 2] == a && letters[letters.count - 1] == b
     }
 
-    /// Replaces every non-overlapping occurrence of `pattern`, left to right.
-    private static func replacing(
-        _ pattern: [Unicode.Scalar], with replacement: Unicode.Scalar, in letters: [Unicode.Scalar]
-    ) -> [Unicode.Scalar] {
-        var result: [Unicode.Scalar] = []
-        result.reserveCapacity(letters.count)
-        var index = 0
-        while index < letters.count {
-            if index + pattern.count <= letters.count
-                && letters[index..<(index + pattern.count)].elementsEqual(pattern)
+    /// Replaces every non-overlapping occurrence of `a b c` (or `a b` when `c` is nil), left to
+    /// right, in place: the replacement is shorter, so writing never overtakes reading.
+    private static func replace(
+        _ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar?, with replacement: Unicode.Scalar,
+        in letters: inout [Unicode.Scalar]
+    ) {
+        let length = c == nil ? 2 : 3
+        let count = letters.count
+        var read = 0
+        var write = 0
+        while read < count {
+            if read + length <= count && letters[read] == a && letters[read + 1] == b
+                && (c == nil || letters[read + 2] == c!)
             {
-                result.append(replacement)
-                index += pattern.count
+                letters[write] = replacement
+                read += length
             } else {
-                result.append(letters[index])
-                index += 1
+                letters[write] = letters[read]
+                read += 1
             }
+            write += 1
         }
-        return result
+        letters.removeLast(count - write)
     }
 }

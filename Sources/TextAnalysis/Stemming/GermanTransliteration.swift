@@ -11,9 +11,17 @@
 /// that is harmless for matching because every form of such a word folds the same way.
 public enum GermanTransliteration {
     public static func fold(_ text: String) -> String {
+        var scalars: [Unicode.Scalar] = []
+        fold(text, into: &scalars)
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
+    }
+
+    /// ``fold(_:)`` as scalars appended to `result`, for the stemmer to work on directly.
+    static func fold(_ text: String, into result: inout [Unicode.Scalar]) {
         enum State { case ordinary, afterVowel, umlautCandidate }
         var state = State.ordinary
-        var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {
             case "a", "o":
@@ -39,12 +47,11 @@ public enum GermanTransliteration {
                 result.append("u")
             case "ß":
                 state = .ordinary
-                result.append(contentsOf: "ss".unicodeScalars)
+                result.append(contentsOf: ["s", "s"])
             default:
                 state = .ordinary
                 result.append(scalar)
             }
         }
-        return String(result)
     }
 }

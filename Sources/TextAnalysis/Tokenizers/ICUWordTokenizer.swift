@@ -136,6 +136,7 @@ struct Piece: Equatable {
     {
         // Most pieces are words; ICU's status says so without decoding the bytes.
         if let ruleStatus, ruleStatus >= 200 { return Piece(kind: .word, start: start, end: end) }
+        if let piece = classifyASCII(start: start, end: end, ruleStatus: ruleStatus, in: bytes) { return piece }
         let scalars = String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars
         // A keycap (`1️⃣`, bases 0-9 # *) is a number to ICU but an emoji to a reader.
         if scalars.contains(where: { $0.value == 0x20E3 }) { return Piece(kind: .emoji, start: start, end: end) }
@@ -181,5 +182,76 @@ struct Piece: Equatable {
             return Piece(kind: .punctuation, start: start, end: end, mark: mark)
         }
         return Piece(kind: .symbol, start: start, end: end)
+    }
+
+    /// What ``classify(start:end:ruleStatus:in:)`` decides for the common all-ASCII piece
+    /// (spaces, punctuation), read from ``asciiClasses`` instead of decoding; nil when the piece
+    /// has a non-ASCII byte.
+    private static func classifyASCII(start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>)
+        -> Piece?
+    {
+        var union: ASCIIClass = []
+        var allSpace = true
+        var punctuation = true
+        for offset in start..<end {
+            let byte = bytes[offset]
+            guard byte < 0x80 else { return nil }
+            let asciiClass = asciiClasses[Int(byte)]
+            union.formUnion(asciiClass)
+            if asciiClass.contains(.spaceLike) {
+                punctuation = false
+            } else if asciiClass.contains(.punctuation) {
+                allSpace = false
+            } else {
+                allSpace = false
+                punctuation = false
+            }
+        }
+        // No ASCII character has emoji presentation today; should Unicode change that, the
+        // general path decides.
+        if union.contains(.emojiPresentation) { return nil }
+        let status = ruleStatus ?? (union.contains(.alphabetic) ? 200 : union.contains(.numeric) ? 100 : 0)
+        if status >= 200 { return Piece(kind: .word, start: start, end: end) }
+        if status >= 100 { return Piece(kind: .number, start: start, end: end) }
+        if allSpace { return Piece(kind: .space, start: start, end: end) }
+        if punctuation {
+            let mark = end - start == 1 ? Unicode.Scalar(bytes[start]) : nil
+            if let mark, Self.symbolLikePunctuation.contains(mark) {
+                return Piece(kind: .symbol, start: start, end: end)
+            }
+            return Piece(kind: .punctuation, start: start, end: end, mark: mark)
+        }
+        return Piece(kind: .symbol, start: start, end: end)
+    }
+
+    /// The Unicode properties ``classify(start:end:ruleStatus:in:)`` looks at, per ASCII byte.
+    struct ASCIIClass: OptionSet {
+        let rawValue: UInt8
+        static let alphabetic = ASCIIClass(rawValue: 1)
+        static let numeric = ASCIIClass(rawValue: 2)
+        /// Space, line or paragraph separator, control or format character.
+        static let spaceLike = ASCIIClass(rawValue: 4)
+        /// Any punctuation category.
+        static let punctuation = ASCIIClass(rawValue: 8)
+        static let emojiPresentation = ASCIIClass(rawValue: 16)
+    }
+
+    /// Taken from the scalar properties themselves, so the table cannot disagree with them.
+    static let asciiClasses: [ASCIIClass] = (0..<128).map { value in
+        let properties = Unicode.Scalar(UInt8(value)).properties
+        var asciiClass: ASCIIClass = []
+        if properties.isAlphabetic { asciiClass.insert(.alphabetic) }
+        if properties.numericType != nil { asciiClass.insert(.numeric) }
+        if properties.isEmojiPresentation { asciiClass.insert(.emojiPresentation) }
+        switch properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control, .format:
+            asciiClass.insert(.spaceLike)
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+            .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            asciiClass.insert(.punctuation)
+        default:
+            break
+        }
+        return asciiClass
     }
 }

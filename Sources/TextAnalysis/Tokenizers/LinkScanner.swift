@@ -48,7 +48,11 @@ struct LinkScanner: Sendable {
                 index = spans[emailCursor].end
                 continue
             }
-            if isWordStart(index, in: bytes), let end = webAddressEnd(from: index, in: bytes) {
+            // Every address starts with an ASCII letter or digit; testing that first spares the
+            // word-start test at most bytes.
+            if isASCIIAlphanumeric(bytes[index]), isWordStart(index, in: bytes),
+                let end = webAddressEnd(from: index, in: bytes)
+            {
                 let limit = emailCursor < spans.count ? spans[emailCursor].start : bytes.count
                 if end <= limit {
                     result.append(Span(start: index, end: end, kind: .url))
@@ -82,8 +86,11 @@ struct LinkScanner: Sendable {
     // MARK: - Web addresses
 
     private func webAddressEnd(from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        if hasPrefix("https://", at: start, in: bytes) || hasPrefix("http://", at: start, in: bytes)
-            || hasPrefix("www.", at: start, in: bytes)
+        // All three prefixes start with `h` or `w` in either case; most words do not.
+        let first = bytes[start] | 0x20
+        if first == UInt8(ascii: "h") || first == UInt8(ascii: "w"),
+            hasPrefix("https://", at: start, in: bytes) || hasPrefix("http://", at: start, in: bytes)
+                || hasPrefix("www.", at: start, in: bytes)
         {
             let afterPrefix = start + (hasPrefix("www.", at: start, in: bytes) ? 4 : 0)
             var end = afterPrefix
@@ -179,12 +186,23 @@ struct LinkScanner: Sendable {
         if previous >= 0x80 {
             var scalarStart = index - 1
             while scalarStart > 0 && bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }
-            let scalar = String(decoding: bytes[scalarStart..<index], as: UTF8.self).unicodeScalars.first
+            let scalar = lastScalar(in: bytes[scalarStart..<index])
             return !(scalar?.properties.isAlphabetic ?? true) && !(scalar?.properties.numericType != nil)
         }
         return !(isASCIIAlphanumeric(previous) || previous == UInt8(ascii: ".")
             || previous == UInt8(ascii: "@") || previous == UInt8(ascii: "/")
             || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "_"))
+    }
+
+    /// The scalar of one UTF-8 sequence, decoded in place rather than through a `String`.
+    private func lastScalar(in sequence: Slice<UnsafeBufferPointer<UInt8>>) -> Unicode.Scalar? {
+        var iterator = sequence.makeIterator()
+        var decoder = Unicode.UTF8()
+        switch decoder.decode(&iterator) {
+        case .scalarValue(let scalar): return scalar
+        case .emptyInput: return nil
+        case .error: return "\u{FFFD}"
+        }
     }
 
     private func hasPrefix(_ prefix: String, at index: Int, in bytes: UnsafeBufferPointer<UInt8>)

@@ -148,6 +148,8 @@ private struct PieceReader {
     private func genderSuffixEnd(base: Int) -> Int? {
         let marker = base + 1
         guard marker < pieces.count, pieces[marker].kind == .punctuation else { return nil }
+        // Every rule below starts with one of these marks; test it before decoding the base.
+        guard isMark(marker, ":*/(") else { return nil }
         let baseText = text(base)
         guard baseText.count >= 2 else { return nil }
         func isFeminineSuffix(_ index: Int) -> Bool {
@@ -191,10 +193,10 @@ private struct PieceReader {
         var singleLetterGroups = 0
         var end: Int? = nil
         while isWord(index) {
+            // The cheap test first: almost no word is followed by a full stop.
+            guard isMark(index + 1, ".") else { break }
             let parts = text(index).split(separator: ".", omittingEmptySubsequences: false)
-            guard parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isLetter) }),
-                isMark(index + 1, ".")
-            else { break }
+            guard parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy(\.isLetter) }) else { break }
             groups += parts.count
             singleLetterGroups += parts.filter { $0.count == 1 }.count
             index += 2

@@ -1,5 +1,5 @@
 import Testing
-import TextAnalysis
+@testable import TextAnalysis
 import _TestSupport
 
 /// Tests ``CaseFoldingFilter``: NFKC and full case folding.
@@ -13,6 +13,18 @@ struct CaseFoldingFilterTests {
         ])
     func folds(_ input: String, _ expected: String) {
         #expect(CaseFoldingFilter.fold(input) == expected)
+    }
+
+    @Test func latinTableAgreesWithICU() {
+        // Every code point the table handles, alone, after a letter and before one.
+        let scalars = (0x00..<0x80).compactMap(Unicode.Scalar.init) + (0xC0...0xFF).compactMap(Unicode.Scalar.init)
+        for scalar in scalars {
+            for text in [String(scalar), "A" + String(scalar), String(scalar) + "b", "Ä" + String(scalar) + "ß"] {
+                #expect(CaseFoldingFilter.foldLatin(text) == CaseFoldingFilter.foldWithICU(text), "\(text.unicodeScalars.map(\.value))")
+            }
+        }
+        #expect(CaseFoldingFilter.foldLatin("Bu\u{308}rger") == nil)
+        #expect(CaseFoldingFilter.foldLatin("gibt’s") == nil)
     }
 
     @Test func displayKeepsTheOriginalSpelling() {
