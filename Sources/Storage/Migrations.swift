@@ -129,7 +129,7 @@ enum Migrations {
                     """)
         }
         // A run's result in parts: as one value it passes SQLite's limit of 1 GB per value at
-        // about 900,000 comments.
+        // about a million comments.
         migrator.registerMigration("v3-run-result-parts") { db in
             try db.execute(
                 sql: """
