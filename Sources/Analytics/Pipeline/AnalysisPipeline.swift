@@ -69,7 +69,7 @@ public enum AnalysisPipeline {
         let assessments = assignment.assessments
 
         // 4. Phrases, and each comment's result.
-        progress(.keywords)
+        progress(.phrases)
         let display = analysis.display
         let keywordDocuments = features.map(\.keywordStems)
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
@@ -226,7 +226,7 @@ public enum PipelineStep: Sendable, Equatable, CustomStringConvertible {
     case analysis(comments: Int)
     case duplicates
     case assignment(measures: Int)
-    case keywords
+    case phrases
     case topics
     /// Goal and measure figures, keywords and quotes.
     case summaries
@@ -237,7 +237,7 @@ public enum PipelineStep: Sendable, Equatable, CustomStringConvertible {
         case .analysis: return "text"
         case .duplicates: return "duplicates"
         case .assignment: return "assignment"
-        case .keywords: return "phrases"
+        case .phrases: return "phrases"
         case .topics: return "topics"
         case .summaries: return "summaries"
         }
@@ -248,7 +248,7 @@ public enum PipelineStep: Sendable, Equatable, CustomStringConvertible {
         case .analysis(let comments): return "analysing \(comments) comments"
         case .duplicates: return "looking for duplicates"
         case .assignment(let measures): return "assigning comments to \(measures) measures"
-        case .keywords: return "finding phrases"
+        case .phrases: return "finding phrases"
         case .topics: return "finding topics"
         case .summaries: return "summarising goals and measures"
         }
