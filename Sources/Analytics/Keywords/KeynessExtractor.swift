@@ -29,31 +29,37 @@ public struct KeynessExtractor: Sendable {
     }
 
     /// Keywords of the comments at `target` among `documents` (each a set of stems).
-    public func keywords(target: Set<Int>, documents: [Set<String>], display: DisplayForms) -> [Keyword] {
+    public func keywords(target: Set<Int>, documents: KeywordDocuments, display: DisplayForms) -> [Keyword] {
         keywords(target: target, documents: documents) { stem in
             nounsOnly && !display.isNoun(stem) ? nil : display.display(stem)
         }
     }
 
-    /// Keywords of the comments at `target` among `documents`, with `shown` giving each term's
-    /// spelling, or nil for a term that may not be a keyword.
+    /// ``keywords(target:documents:display:)`` over documents counted for this call only.
+    public func keywords(target: Set<Int>, documents: [Set<String>], display: DisplayForms) -> [Keyword] {
+        keywords(target: target, documents: KeywordDocuments(documents), display: display)
+    }
+
+    /// ``keywords(target:documents:shown:)`` over documents counted for this call only.
     public func keywords(target: Set<Int>, documents: [Set<String>], shown: (String) -> String?) -> [Keyword] {
+        keywords(target: target, documents: KeywordDocuments(documents), shown: shown)
+    }
+
+    /// Keywords of the comments at `target` among `documents`, with `shown` giving each term's
+    /// spelling, or nil for a term that may not be a keyword. Only the target's documents are
+    /// read: the others' counts are the corpus's minus the target's.
+    public func keywords(target: Set<Int>, documents: KeywordDocuments, shown: (String) -> String?) -> [Keyword] {
         let c = target.count
-        let d = documents.count - c
+        let d = documents.stems.count - c
         guard c > 0 else { return [] }
         var inTarget: [String: Int] = [:]
-        var inRest: [String: Int] = [:]
-        for (index, stems) in documents.enumerated() {
-            if target.contains(index) {
-                for stem in stems { inTarget[stem, default: 0] += 1 }
-            } else {
-                for stem in stems { inRest[stem, default: 0] += 1 }
-            }
+        for index in target {
+            for stem in documents.stems[index] { inTarget[stem, default: 0] += 1 }
         }
         var candidates: [Keyword] = []
         for (stem, a) in inTarget where a >= minimumComments {
             guard let shown = shown(stem) else { continue }
-            let b = inRest[stem] ?? 0
+            let b = (documents.frequency[stem] ?? 0) - a
             let logRatio = d > 0 ? log2((Double(a) + 0.5) / Double(c) / ((Double(b) + 0.5) / Double(d))) : 0
             guard d == 0 || logRatio > 0 else { continue }
             let g2 = d > 0 ? Self.logLikelihood(a: a, b: b, c: c, d: d) : 0
@@ -82,6 +88,21 @@ public struct KeynessExtractor: Sendable {
             sum += cell.observed * log(cell.observed / expected)
         }
         return 2 * sum
+    }
+}
+
+/// The documents keywords are drawn from, each a set of terms, with the number of documents
+/// holding each term, counted once for the many sets (goals, measures, topics) ranked against them.
+public struct KeywordDocuments: Sendable {
+    public let stems: [Set<String>]
+    /// Documents per term.
+    public let frequency: [String: Int]
+
+    public init(_ stems: [Set<String>]) {
+        var frequency: [String: Int] = [:]
+        for set in stems { for stem in set { frequency[stem, default: 0] += 1 } }
+        self.stems = stems
+        self.frequency = frequency
     }
 }
 

@@ -123,9 +123,11 @@ public enum AnalysisPipeline {
         }
         let topicResults = topics.map { topicResult($0, comments: results) }
         progress(.summaries)
+        let keywordCorpus = KeywordDocuments(keywordDocuments)
+        let phraseCorpus = (documents: KeywordDocuments(phrases.perComment), display: phrases.display)
         let goals = framework.goals.map { goal in
             var result = goalResult(
-                goal, comments: results, keywordDocuments: keywordDocuments, phrases: phrases, display: display,
+                goal, comments: results, keywordDocuments: keywordCorpus, phrases: phraseCorpus, display: display,
                 extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
             result.topics = topicResults.filter { $0.goal == goal.id }
@@ -166,7 +168,8 @@ public enum AnalysisPipeline {
     }
 
     private static func goalResult(
-        _ goal: Goal, comments: [CommentResult], keywordDocuments: [Set<String>], phrases: PhraseFinder.Phrases,
+        _ goal: Goal, comments: [CommentResult], keywordDocuments: KeywordDocuments,
+        phrases: (documents: KeywordDocuments, display: [String: String]),
         display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
@@ -215,9 +218,11 @@ public enum AnalysisPipeline {
     }
 
     /// The phrases of the comments at `target` against all others, ranked like keywords.
-    static func phraseKeywords(_ target: Set<Int>, phrases: PhraseFinder.Phrases, extractor: KeynessExtractor) -> [Keyword] {
+    static func phraseKeywords(
+        _ target: Set<Int>, phrases: (documents: KeywordDocuments, display: [String: String]), extractor: KeynessExtractor
+    ) -> [Keyword] {
         KeynessExtractor(minimumComments: extractor.minimumComments, limit: 5)
-            .keywords(target: target, documents: phrases.perComment) { phrases.display[$0] }
+            .keywords(target: target, documents: phrases.documents) { phrases.display[$0] }
     }
 }
 

@@ -62,6 +62,9 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         public let reference: TopicCoherence
         /// Per comment its phrase keys, and their spellings.
         public let phrases: PhraseFinder.Phrases
+        /// `nounStems` and the phrases, counted once for the keywords of every topic.
+        let nounDocuments: KeywordDocuments
+        let phraseDocuments: KeywordDocuments
 
         public init(
             bags: [TermBag], keywordStems: [Set<String>], contributionKeys: [String], ids: [String], display: DisplayForms,
@@ -73,6 +76,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             let nounStems = keywordStems.map { Set($0.filter(display.isNoun)) }
             self.nounStems = nounStems
             self.reference = TopicCoherence(documents: nounStems)
+            self.nounDocuments = KeywordDocuments(nounStems)
+            self.phraseDocuments = KeywordDocuments(self.phrases.perComment)
             self.contributionKeys = contributionKeys
             self.ids = ids
             self.display = display
@@ -149,13 +154,13 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         return zip(kept, weights).enumerated().map { offset, item in
             let (group, weighted) = item
             let weight = Dictionary(uniqueKeysWithValues: weighted.map { ($0.term, $0.score) })
-            let ranked = extractor.keywords(target: Set(group), documents: input.nounStems) { stem in
+            let ranked = extractor.keywords(target: Set(group), documents: input.nounDocuments) { stem in
                 weight[stem] == nil ? nil : input.display.display(stem)
             }
             let keywords = ranked.map {
                 TopicKeyword(stem: $0.stem, display: $0.display, weight: weight[$0.stem] ?? 0, logLikelihood: $0.logLikelihood)
             }
-            let phrases = phraseExtractor.keywords(target: Set(group), documents: input.phrases.perComment) {
+            let phrases = phraseExtractor.keywords(target: Set(group), documents: input.phraseDocuments) {
                 input.phrases.display[$0]
             }
             return Topic(
