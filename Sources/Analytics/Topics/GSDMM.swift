@@ -67,22 +67,28 @@ public struct GSDMM: Sendable, Equatable, Codable {
             wordCount[z] += sign * lengths[d]
             for (term, count) in documents[d] { termCount[term * k + z] += Int32(sign * count) }
         }
-        if start == nil {
+        // Documents still to place, in order (those without a start cluster).
+        var unplaced: [Int] = []
+        if let start {
+            precondition(start.count == documents.count && start.allSatisfy { $0 < k }, "one start cluster (or -1) per document")
+            for d in documents.indices {
+                if start[d] >= 0 {
+                    cluster[d] = start[d]
+                    add(d, to: cluster[d], 1)
+                } else {
+                    unplaced.append(d)
+                }
+            }
+        } else {
             for d in documents.indices {
                 cluster[d] = random.index(below: k)
-                add(d, to: cluster[d], 1)
-            }
-        } else if let start {
-            precondition(start.count == documents.count && start.allSatisfy { $0 < k }, "one start cluster (or -1) per document")
-            for d in documents.indices where start[d] >= 0 {
-                cluster[d] = start[d]
                 add(d, to: cluster[d], 1)
             }
         }
         let vBeta = Double(v) * beta
         let batch = Self.factorsPerLogarithm
         var logProbability = [Double](repeating: 0, count: k)
-        let placements = (start?.indices.filter { start?[$0] == -1 } ?? []).map { (document: $0, placed: false) }
+        let placements = unplaced.map { (document: $0, placed: false) }
         let sweep = documents.indices.map { (document: $0, placed: true) }
         for pass in [placements] + Array(repeating: sweep, count: iterations) {
             for (d, placed) in pass {
