@@ -74,8 +74,9 @@ public enum AssignmentEval {
         var tool: [Bool] = []
         for (position, row) in corpus.labelled.enumerated() {
             let gold = Set(corpus.gold[position])
+            let pairs = assignment.features.pairs(comment: row)
             for (column, measure) in measureIDs.enumerated() {
-                confidences.append(assignment.confidenceModel.probability(assignment.features(comment: row, measure: column)[...]))
+                confidences.append(assignment.confidenceModel.probability(pairs[column][...]))
                 outcomes.append(gold.contains(measure))
                 tool.append(predicted[position].contains(measure))
             }
@@ -169,8 +170,9 @@ public enum AssignmentEval {
             let (_, assignment) = try analyse(corpus, resources: resources, model: start, pipeline: pipeline, reviews: [:])
             for (position, row) in corpus.labelled.enumerated() {
                 let gold = Set(corpus.gold[position])
+                let pairs = assignment.features.pairs(comment: row)
                 for (column, measure) in assignment.measureIDs.enumerated() {
-                    samples.append(assignment.features(comment: row, measure: column))
+                    samples.append(pairs[column])
                     labels.append(gold.contains(measure))
                 }
             }

@@ -139,6 +139,7 @@ public struct MeasureAssigner: Sendable {
         var samples: [[Double]] = []
         var labels: [Bool] = []
         for row in Set(positives.keys).union(negatives.keys).sorted() {
+            let pairs = features.pairs(comment: row)
             for column in 0..<measures {
                 let outcome: Bool
                 if positives[row]?.contains(column) == true {
@@ -148,7 +149,7 @@ public struct MeasureAssigner: Sendable {
                 } else {
                     continue
                 }
-                samples.append(features.pair(comment: row, measure: column))
+                samples.append(pairs[column])
                 labels.append(outcome)
             }
         }

@@ -90,9 +90,15 @@ public struct PairFeatures: Sendable, Equatable {
         return values
     }
 
+    /// The features of each of comment `row`'s pairs, measure by measure: one ``row(_:)``, split.
+    public func pairs(comment row: Int) -> [[Double]] {
+        let width = Self.names.count
+        let values = self.row(row)
+        return (0..<measures).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
+    }
+
     /// The features of one pair.
     public func pair(comment: Int, measure: Int) -> [Double] {
-        let width = Self.names.count
-        return Array(row(comment)[(measure * width)..<((measure + 1) * width)])
+        pairs(comment: comment)[measure]
     }
 }
