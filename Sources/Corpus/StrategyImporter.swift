@@ -9,7 +9,8 @@ import Foundation
 /// - after "Dazu unterstützen wir", every line starting with `…` or `...` is a **measure**; its
 ///   title is the line without the ellipsis, without a leading article (`die`, `den`, `der`,
 ///   `das`, `bei der`, `bei den`) when a capitalised word follows, without a final period, and
-///   with a capital first letter;
+///   with a capital first letter; a line of nothing but ellipses, periods and spaces is no
+///   measure;
 /// - a bullet line right after a measure line is that measure's **description** when it reads
 ///   like prose: it ends with `.`, `!` or `?`, or is indented deeper than the goal bullets;
 /// - text before the first goal is ignored.
@@ -67,11 +68,13 @@ public enum StrategyImporter {
             }
             if inMeasures && (line.text.hasPrefix("…") || line.text.hasPrefix("...")) {
                 let measureTitle = Self.measureTitle(line.text)
+                guard !measureTitle.isEmpty else { continue }
                 let goalID = goals[goals.count - 1].id
+                let measureSlug = slug(measureTitle)
                 goals[goals.count - 1].measures.append(
                     Measure(
-                        id: uniqueID(goalID + "." + slug(measureTitle)), goalID: goalID, title: measureTitle, description: "",
-                        keywords: []))
+                        id: uniqueID(goalID + "." + (measureSlug.isEmpty ? "item" : measureSlug)), goalID: goalID,
+                        title: measureTitle, description: "", keywords: []))
                 lastWasMeasure = true
                 continue
             }
@@ -127,16 +130,14 @@ public enum FrameworkYAMLWriter {
             lines.append("  - id: \(goal.id)")
             lines.append("    title: \(quoted(goal.title))")
             if !goal.description.isEmpty {
-                lines.append("    description: >")
-                lines += folded(goal.description, indent: 6)
+                lines += described(goal.description, indent: 4)
             }
             lines.append("    measures:")
             for measure in goal.measures {
                 lines.append("      - id: \(measure.id)")
                 lines.append("        title: \(quoted(measure.title))")
                 if !measure.description.isEmpty {
-                    lines.append("        description: >")
-                    lines += folded(measure.description, indent: 10)
+                    lines += described(measure.description, indent: 8)
                 }
                 if !measure.keywords.isEmpty {
                     lines.append("        keywords: [" + measure.keywords.map(quoted).joined(separator: ", ") + "]")
@@ -146,8 +147,40 @@ public enum FrameworkYAMLWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A double-quoted YAML scalar: `\\`, `"` and every character YAML does not allow as it is,
+    /// or reads as a line break, are escaped (`\\n`, `\\t`, `\\x7F`, `\\u2028`).
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            case _ where needsEscape(scalar):
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                let (prefix, width) = scalar.value < 0x100 ? ("x", 2) : scalar.value < 0x10000 ? ("u", 4) : ("U", 8)
+                result += "\\" + prefix + String(repeating: "0", count: width - hex.count) + hex
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// True for what YAML 1.1 forbids in a document (C0 and C1 controls, DEL, U+FFFE, U+FFFF) or
+    /// reads as a line break or byte-order mark (CR, NEL, U+2028, U+2029, U+FEFF).
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: true
+        default: false
+        }
+    }
+
+    /// `description:` as a folded block when the text can be one, else as a quoted scalar.
+    static func described(_ text: String, indent: Int) -> [String] {
+        let key = String(repeating: " ", count: indent) + "description:"
+        let foldable = !text.unicodeScalars.contains { $0 != "\n" && needsEscape($0) }
+        return foldable ? [key + " >"] + folded(text, indent: indent + 2) : [key + " " + quoted(text)]
     }
 
     /// A folded block: paragraphs (separated by `\n` in the text) as blank-line-separated groups

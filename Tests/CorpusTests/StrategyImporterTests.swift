@@ -60,4 +60,48 @@ struct StrategyImporterTests {
         #expect(imported.measures.map(\.title) == shipped.measures.map(\.title))
         #expect(imported.measures.map(\.description) == shipped.measures.map(\.description))
     }
+
+    // Found by fuzz-strategy (docs/robustness.md): a control character in a title made YAML that
+    // does not load ("control characters are not allowed"). Line breaks (CR, NEL, U+2028) end a
+    // line of the strategy text before any of this, so they cannot reach a title.
+    @Test func controlCharactersRoundTrip() throws {
+        let strategy = """
+              • Ziel mit \u{01}Steuerzeichen\u{7F} und \u{9F}C1
+
+                Beschreibung mit \u{1B}[31m Escape und \u{FEFF} BOM.
+
+                Dazu unterstützen wir …
+
+                … den Ausbau von „Glasfaser“: 100 %\u{08} und \u{FFFF}mehr
+
+                • Wir bauen \u{9F}schnell aus.
+            """
+        let framework = StrategyImporter.parse(strategy, id: "steuer", title: "Tab\tund \\ \"Zitat\"")
+        #expect(framework.goals.count == 1)
+        #expect(framework.measures.map(\.description) == ["Wir bauen \u{9F}schnell aus."])
+        let loaded = try FrameworkLoader.parse(FrameworkYAMLWriter.yaml(framework), path: "steuer.yaml")
+        #expect(loaded == framework)
+    }
+
+    // Found by fuzz-strategy: a line of only "…" became a measure with an empty title and the id
+    // "goal.", which the framework loader rejects.
+    @Test func anEllipsisAloneIsNoMeasure() throws {
+        let strategy = """
+              • Digitale Bildung stärken
+
+                Dazu unterstützen wir …
+
+                …
+
+                … .
+
+                … Tablets für Schulen.
+
+                … 2030
+            """
+        let framework = StrategyImporter.parse(strategy, id: "leer", title: "Leer")
+        #expect(framework.measures.map(\.title) == ["Tablets für Schulen", "2030"])
+        #expect(framework.measures.map(\.id) == ["digitale-bildung.tablets-fuer", "digitale-bildung.2030"])
+        #expect(try FrameworkLoader.parse(FrameworkYAMLWriter.yaml(framework), path: "leer.yaml") == framework)
+    }
 }
