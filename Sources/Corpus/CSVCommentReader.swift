@@ -18,7 +18,7 @@ enum CSVCommentReader {
         if let note = decoded.note { acceptor.warn(SourceLocation(file: path, line: note.line), id: nil, note.message) }
         let text = decoded.text
         let isTabular = ["tsv", "tab"].contains(url.pathExtension.lowercased())
-        let delimiter = isTabular ? "\t" : detectDelimiter(text)
+        let delimiter: Unicode.Scalar = isTabular ? "\t" : detectDelimiter(text)
         var records = CSVRecordParser(delimiter: delimiter).records(text)
         guard !records.isEmpty else {
             throw .missingTextColumn(path: path, columnsFound: [])
@@ -62,17 +62,17 @@ enum CSVCommentReader {
 
     /// The delimiter of the header line: the most frequent of `;` and tab if they beat `,`;
     /// `,` otherwise; the unit separator (never in text) when the header has none of them.
-    static func detectDelimiter(_ text: String) -> Character {
-        var counts: [Character: Int] = [",": 0, ";": 0, "\t": 0]
+    static func detectDelimiter(_ text: String) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
         var quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() }
-            if !quoted && (character == "\n" || character == "\r\n" || character == "\r") { break }
-            if !quoted, counts[character] != nil { counts[character, default: 0] += 1 }
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.toggle() }
+            if !quoted && (scalar == "\n" || scalar == "\r") { break }
+            if !quoted, counts[scalar] != nil { counts[scalar, default: 0] += 1 }
         }
         if counts.values.allSatisfy({ $0 == 0 }) { return "\u{1F}" }
-        let count = { (delimiter: Character) in counts[delimiter, default: 0] }
-        let best: Character? = [";", "\t"].filter { count($0) > count(",") }.max { count($0) < count($1) }
+        let count = { (delimiter: Unicode.Scalar) in counts[delimiter, default: 0] }
+        let best: Unicode.Scalar? = [";", "\t"].filter { count($0) > count(",") }.max { count($0) < count($1) }
         return best ?? ","
     }
 }

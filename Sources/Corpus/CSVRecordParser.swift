@@ -24,15 +24,17 @@ struct CSVRecordParser {
         var problem: String?
     }
 
-    let delimiter: Character
+    let delimiter: Unicode.Scalar
 
     func records(_ text: String) -> [Record] {
-        let characters = Array(text)
+        // Unicode scalars, not Characters: a quote or delimiter followed by a combining mark is
+        // one Character (`"` + U+0300) and would no longer be seen as a quote or a delimiter.
+        let scalars = Array(text.unicodeScalars)
         var records: [Record] = []
         var index = 0
         var line = 1
-        while index < characters.count {
-            let (record, next, nextLine) = parseRecord(characters, from: index, line: line)
+        while index < scalars.count {
+            let (record, next, nextLine) = parseRecord(scalars, from: index, line: line)
             if !(record.fields.count == 1 && record.fields[0].isEmpty && record.problem == nil) {
                 records.append(record)
             }
@@ -42,33 +44,38 @@ struct CSVRecordParser {
         return records
     }
 
-    private func isLineBreak(_ character: Character) -> Bool {
-        character == "\n" || character == "\r\n" || character == "\r"
+    /// The length of the line break at `index` (2 for CRLF, 1 for LF or CR), or 0 when there is none.
+    private func lineBreak(_ scalars: [Unicode.Scalar], at index: Int) -> Int {
+        switch scalars[index] {
+        case "\n": 1
+        case "\r": index + 1 < scalars.count && scalars[index + 1] == "\n" ? 2 : 1
+        default: 0
+        }
     }
 
     /// One record from `start`; returns it, the index after it and the line after it.
-    private func parseRecord(_ characters: [Character], from start: Int, line: Int) -> (Record, Int, Int) {
+    private func parseRecord(_ scalars: [Unicode.Scalar], from start: Int, line: Int) -> (Record, Int, Int) {
         var fields: [String] = []
-        var field = ""
+        var field = String.UnicodeScalarView()
         var problem: String? = nil
         var index = start
         var currentLine = line
         while true {
-            guard index < characters.count else {
-                fields.append(field)
+            guard index < scalars.count else {
+                fields.append(String(field))
                 return (Record(line: line, endLine: currentLine, fields: fields, problem: problem), index, currentLine)
             }
-            let character = characters[index]
-            if character == "\"" && field.isEmpty {
+            let scalar = scalars[index]
+            if scalar == "\"" && field.isEmpty {
                 // A quoted field.
                 var cursor = index + 1
-                var content = ""
+                var content = String.UnicodeScalarView()
                 var closed = false
                 var linesInside = 0
-                while cursor < characters.count {
-                    let inner = characters[cursor]
+                while cursor < scalars.count {
+                    let inner = scalars[cursor]
                     if inner == "\"" {
-                        if cursor + 1 < characters.count && characters[cursor + 1] == "\"" {
+                        if cursor + 1 < scalars.count && scalars[cursor + 1] == "\"" {
                             content.append("\"")
                             cursor += 2
                             continue
@@ -77,14 +84,20 @@ struct CSVRecordParser {
                         cursor += 1
                         break
                     }
-                    if isLineBreak(inner) { linesInside += 1 }
+                    let breakLength = lineBreak(scalars, at: cursor)
+                    if breakLength > 0 {
+                        linesInside += 1
+                        content.append(contentsOf: scalars[cursor..<cursor + breakLength])
+                        cursor += breakLength
+                        continue
+                    }
                     content.append(inner)
                     cursor += 1
                 }
                 // Unclosed, or closed only lines later by a quote that is followed by more text (so
                 // the closing quote belongs to some later row): take the quote as text up to the
                 // end of its line, reject this row, and read the next lines as rows of their own.
-                let closesLater = closed && linesInside > 0 && strayTextFollows(characters, at: cursor)
+                let closesLater = closed && linesInside > 0 && strayTextFollows(scalars, at: cursor)
                 if !closed || closesLater {
                     problem =
                         problem
@@ -92,47 +105,51 @@ struct CSVRecordParser {
                             ? "quote opened on line \(currentLine) is closed only on a later line, inside another row"
                             : "quote opened on line \(currentLine) is never closed")
                     var end = index + 1
-                    var rest = "\""
-                    while end < characters.count && !isLineBreak(characters[end]) {
-                        rest.append(characters[end])
+                    var rest = String.UnicodeScalarView(["\""])
+                    while end < scalars.count && lineBreak(scalars, at: end) == 0 {
+                        rest.append(scalars[end])
                         end += 1
                     }
-                    fields.append(field + rest)
-                    let next = end < characters.count ? end + 1 : end
+                    fields.append(String(field) + String(rest))
+                    let next = end < scalars.count ? end + lineBreak(scalars, at: end) : end
                     return (Record(line: line, endLine: currentLine, fields: fields, problem: problem), next, currentLine + 1)
                 }
                 currentLine += linesInside
                 field = content
                 index = cursor
                 // After the closing quote: delimiter, line break or end; anything else is malformed.
-                var strayText = ""
-                while index < characters.count && characters[index] != delimiter && !isLineBreak(characters[index]) {
-                    strayText.append(characters[index])
+                var strayText = String.UnicodeScalarView()
+                while index < scalars.count && scalars[index] != delimiter && lineBreak(scalars, at: index) == 0 {
+                    strayText.append(scalars[index])
                     index += 1
                 }
                 if !strayText.isEmpty {
                     problem = problem ?? "text after the closing quote on line \(currentLine)"
-                    field = "\"" + field + "\"" + strayText
+                    field = ("\"" + String(field) + "\"" + String(strayText)).unicodeScalars
                 }
                 continue
             }
-            if character == delimiter {
-                fields.append(field)
-                field = ""
+            if scalar == delimiter {
+                fields.append(String(field))
+                field = String.UnicodeScalarView()
                 index += 1
                 continue
             }
-            if isLineBreak(character) {
-                fields.append(field)
-                return (Record(line: line, endLine: currentLine, fields: fields, problem: problem), index + 1, currentLine + 1)
+            let breakLength = lineBreak(scalars, at: index)
+            if breakLength > 0 {
+                fields.append(String(field))
+                return (
+                    Record(line: line, endLine: currentLine, fields: fields, problem: problem), index + breakLength,
+                    currentLine + 1
+                )
             }
-            field.append(character)
+            field.append(scalar)
             index += 1
         }
     }
 
     /// True when text other than a delimiter or a line break follows position `index`.
-    private func strayTextFollows(_ characters: [Character], at index: Int) -> Bool {
-        index < characters.count && characters[index] != delimiter && !isLineBreak(characters[index])
+    private func strayTextFollows(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        index < scalars.count && scalars[index] != delimiter && lineBreak(scalars, at: index) == 0
     }
 }

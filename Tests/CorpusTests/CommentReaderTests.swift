@@ -34,6 +34,16 @@ struct CommentReaderTests {
         #expect(result.comments.first?.goal == "standort")
     }
 
+    // Found by ReaderPropertyTests: the parser read Characters, and a quote or delimiter followed
+    // by a combining mark is one Character (`"` + U+0300), so the cell was not seen as quoted.
+    @Test func quotesAndDelimitersFollowedByCombiningMarksStillCount() throws {
+        let text = "id,text,goal\n1,\"\u{300}Radweg, mit Akzent\"\"\u{301}\",\u{302}x\r\n2,\"\"\"\u{308}\"\r\n"
+        let result = try read("c.csv", text)
+        #expect(result.comments.map(\.text) == ["\u{300}Radweg, mit Akzent\"\u{301}", "\"\u{308}"])
+        #expect(result.comments.first?.metadata["posted_goal"] == "\u{302}x")
+        #expect(result.rejected.isEmpty)
+    }
+
     @Test func quotedFieldsWithNewlinesKeepLineNumbers() throws {
         let text = "id;text\n1;\"erste Zeile\nzweite Zeile\"\n2;\"\"\n3;dritter\n"
         let result = try read("c.csv", text)
