@@ -72,7 +72,7 @@ write("unknown-goal-and-bad-date.csv", "id,goal,created_at,text\n1,gibtsnicht,ge
       accepted=2, note="accepted with warnings: unknown goal, impossible dates")
 write("lone-surrogates.jsonl",
       '{"id": "1", "text": "Rad\\ud800weg"}\n{"id": "2", "text": "\\udc00 allein"}\n{"id": "3", "text": "Paar \\ud83d\\ude00 ok"}\n',
-      accepted=1, rejected=2, note="lone surrogates as JSON escapes")
+      accepted=3, note="lone surrogates as JSON escapes: read as U+FFFD with a warning")
 write("nested.jsonl",
       '{"id": "1", "text": "Radwege", "meta": {"a": [1, 2, {"b": null}]}}\n{"id": "2", "text": {"nested": "x"}}\n{"id": "3", "text": 42}\n[1, 2]\n"just a string"\n',
       accepted=1, rejected=4, note="nested metadata kept; text that is not a string, and lines that are no objects, rejected")

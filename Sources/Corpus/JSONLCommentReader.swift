@@ -5,6 +5,8 @@ import Foundation
 /// Keys are matched like table columns (``FieldMapping``). `labels` may be an array of ids or a
 /// `;`-separated string. Numbers and booleans become text; other keys are kept as metadata (as
 /// their JSON text). A line that is not a JSON object is rejected with the parser's reason.
+/// Escapes of unpaired UTF-16 surrogates (a text cut inside an emoji) are read as U+FFFD with a
+/// warning (``SurrogateEscapeRepair``), not rejected.
 enum JSONLCommentReader {
     static func read(_ url: URL, options: CommentReadOptions, into acceptor: inout RowAcceptor) throws(CorpusError) {
         let data = try CommentReader.readData(url)
@@ -23,9 +25,16 @@ enum JSONLCommentReader {
                 acceptor.reject(source, id: nil, reason: "undecodable bytes (not UTF-8)", excerpt: "")
                 continue
             }
+            var json = Array(bytes)
+            if let repaired = SurrogateEscapeRepair.repair(json) {
+                json = repaired.line
+                acceptor.warn(
+                    source, id: nil,
+                    "\(repaired.replaced) unpaired surrogate escape(s) (\\uD800–\\uDFFF) read as U+FFFD")
+            }
             let object: [String: Any]
             do {
-                guard let parsed = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                guard let parsed = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else {
                     acceptor.reject(source, id: nil, reason: "not a JSON object", excerpt: line)
                     continue
                 }
