@@ -9,6 +9,8 @@
 ///   (`BürgerInnen` → `Bürger`); case-sensitive, so it must run before case folding, and it
 ///   leaves acronyms (`PIN`, `DIN`) alone;
 /// - determiners with a marker: `eine:n` → `einen`, `jede*r` → `jeder`, `der*die` → `der`.
+/// Format characters inside the word (left-to-right mark, zero-width joiner, soft hyphen; what
+/// case folding removes next) are ignored: `Expert·innen` + U+200E folds like `Expert·innen`.
 /// The leftover base may be a non-word (`Ärzt`, `Expert`); stemming maps it onto the masculine
 /// stem. Plain feminine forms (`Bürgerinnen`) are ``FeminineSuffixFilter``'s job.
 public struct GenderFormFilter: TokenFilter {
@@ -18,11 +20,19 @@ public struct GenderFormFilter: TokenFilter {
 
     public func apply(to tokens: inout [Token]) {
         for index in tokens.indices where tokens[index].kind == .word && Self.mayHoldGenderForm(tokens[index].norm) {
-            if let folded = Self.fold(tokens[index].norm) {
+            if let folded = Self.fold(Self.withoutFormatCharacters(tokens[index].norm)) {
                 tokens[index].norm = folded
                 tokens[index].foldedGenderForm = true
             }
         }
+    }
+
+    /// `word` without its format characters (general category Cf).
+    static func withoutFormatCharacters(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return word }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: word.unicodeScalars.filter { $0.properties.generalCategory != .format })
+        return String(scalars)
     }
 
     /// A cheap test on the UTF-8 bytes: only a word with a marker, a parenthesis or a capital `I`

@@ -58,7 +58,7 @@ public struct ICUWordTokenizer: Sendable {
                 if linkIndex < links.count, links[linkIndex].start < segment.end {
                     let link = links[linkIndex]
                     if start < link.start {
-                        appendPieces(start: start, end: link.start, ruleStatus: nil, into: &pieces, bytes: bytes)
+                        appendPart(start: start, end: link.start, into: &pieces, bytes: bytes)
                     }
                     pieces.append(Piece(kind: link.kind == .email ? .email : .url, start: link.start, end: link.end))
                     position = link.end
@@ -67,13 +67,69 @@ public struct ICUWordTokenizer: Sendable {
                     whole = false
                     continue
                 }
-                appendPieces(start: start, end: segment.end, ruleStatus: whole ? segment.ruleStatus : nil, into: &pieces, bytes: bytes)
+                if whole {
+                    appendPieces(start: start, end: segment.end, ruleStatus: segment.ruleStatus, into: &pieces, bytes: bytes)
+                } else {
+                    appendPart(start: start, end: segment.end, into: &pieces, bytes: bytes)
+                }
                 position = segment.end
                 break
             }
         }
         return pieces
     }
+
+    /// Appends the part of an ICU segment that an address cut off. The characters that join
+    /// letters or digits only with a letter or digit on both sides (UAX #29 MidLetter, MidNumLet,
+    /// MidNum, Single_Quote: `.` `:` `·` `'` `’` `,` `;` …) lose that side at the cut, so at the
+    /// part's ends they become punctuation of their own, as ICU would have segmented them:
+    /// `Expert·info@jena.de` gives `Expert`, `·`, the address. Combining marks and format
+    /// characters at the start of a part belonged to the address's last character; each becomes
+    /// a piece of its own rather than the start of the next word.
+    private func appendPart(start: Int, end: Int, into pieces: inout [Piece], bytes: UnsafeBufferPointer<UInt8>) {
+        let scalars = Array(String(decoding: bytes[start..<end], as: UTF8.self).unicodeScalars)
+        var leading = 0
+        while leading < scalars.count, Self.midWordScalars.contains(scalars[leading]) || Self.isAttached(scalars[leading]) {
+            leading += 1
+        }
+        var trailing = scalars.count
+        while trailing > leading, Self.midWordScalars.contains(scalars[trailing - 1]) { trailing -= 1 }
+        var offset = start
+        func appendMarks(_ marks: ArraySlice<Unicode.Scalar>) {
+            for mark in marks {
+                let width = UTF8.width(mark)
+                if Self.midWordScalars.contains(mark) {
+                    pieces.append(Piece(kind: .punctuation, start: offset, end: offset + width, mark: mark))
+                } else {
+                    pieces.append(Piece.classify(start: offset, end: offset + width, ruleStatus: nil, in: bytes))
+                }
+                offset += width
+            }
+        }
+        appendMarks(scalars[0..<leading])
+        let middleWidth = scalars[leading..<trailing].reduce(0) { $0 + UTF8.width($1) }
+        if middleWidth > 0 {
+            appendPieces(start: offset, end: offset + middleWidth, ruleStatus: nil, into: &pieces, bytes: bytes)
+            offset += middleWidth
+        }
+        appendMarks(scalars[trailing...])
+    }
+
+    /// A combining mark or format character: what UAX #29 attaches to the character before it.
+    static func isAttached(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark, .format: true
+        default: false
+        }
+    }
+
+    /// UAX #29 word-break classes MidLetter, MidNumLet, MidNum and Single_Quote.
+    static let midWordScalars: Set<Unicode.Scalar> = [
+        "\u{27}", "\u{2C}", "\u{2E}", "\u{3A}", "\u{3B}", "\u{B7}", "\u{37E}", "\u{387}", "\u{55F}", "\u{589}",
+        "\u{5F4}", "\u{60C}", "\u{60D}", "\u{66C}", "\u{7F8}", "\u{2018}", "\u{2019}", "\u{2024}", "\u{2027}",
+        "\u{2044}", "\u{FE10}", "\u{FE13}", "\u{FE14}", "\u{FE50}", "\u{FE52}", "\u{FE54}", "\u{FE55}",
+        "\u{FF07}", "\u{FF0C}", "\u{FF0E}", "\u{FF1A}", "\u{FF1B}",
+    ]
 
     private func appendPieces(start: Int, end: Int, ruleStatus: Int?, into pieces: inout [Piece], bytes: UnsafeBufferPointer<UInt8>) {
         let piece = Piece.classify(start: start, end: end, ruleStatus: ruleStatus, in: bytes)
@@ -122,11 +178,14 @@ struct Piece: Equatable {
 
     static let symbolLikePunctuation: Set<Unicode.Scalar> = ["%", "‰", "§", "&", "#", "@", "†"]
 
-    /// An ICU-like status for a part of a segment: letters 200, digits 100, anything else 0.
+    /// An ICU-like status for a part of a segment: ICU's status comes from the rule that ended
+    /// the segment, so a run of letters and digits is a word (200) when its last letter-or-digit
+    /// is a letter (`1a`) and a number (100) when it is a digit (`Radwege1`); anything else 0.
     static func status(of scalars: String.UnicodeScalarView) -> Int {
-        if scalars.contains(where: { $0.properties.isAlphabetic }) { return 200 }
-        if scalars.contains(where: { $0.properties.numericType != nil }) { return 100 }
-        return 0
+        guard let last = scalars.last(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }) else {
+            return 0
+        }
+        return last.properties.isAlphabetic ? 200 : 100
     }
 
     /// Classifies bytes `start..<end`; `ruleStatus` is ICU's status of a whole segment, or nil
@@ -191,6 +250,7 @@ struct Piece: Equatable {
         -> Piece?
     {
         var union: ASCIIClass = []
+        var lastLetterOrDigit: ASCIIClass = []
         var allSpace = true
         var punctuation = true
         for offset in start..<end {
@@ -198,6 +258,7 @@ struct Piece: Equatable {
             guard byte < 0x80 else { return nil }
             let asciiClass = asciiClasses[Int(byte)]
             union.formUnion(asciiClass)
+            if !asciiClass.isDisjoint(with: [.alphabetic, .numeric]) { lastLetterOrDigit = asciiClass }
             if asciiClass.contains(.spaceLike) {
                 punctuation = false
             } else if asciiClass.contains(.punctuation) {
@@ -210,7 +271,8 @@ struct Piece: Equatable {
         // No ASCII character has emoji presentation today; should Unicode change that, the
         // general path decides.
         if union.contains(.emojiPresentation) { return nil }
-        let status = ruleStatus ?? (union.contains(.alphabetic) ? 200 : union.contains(.numeric) ? 100 : 0)
+        // As status(of:): the last letter or digit decides.
+        let status = ruleStatus ?? (lastLetterOrDigit.contains(.alphabetic) ? 200 : lastLetterOrDigit.contains(.numeric) ? 100 : 0)
         if status >= 200 { return Piece(kind: .word, start: start, end: end) }
         if status >= 100 { return Piece(kind: .number, start: start, end: end) }
         if allSpace { return Piece(kind: .space, start: start, end: end) }
