@@ -7,12 +7,17 @@ import PackageDescription
 //                         └──────────────────────┴──► Corpus
 // TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
 // CICUShim, whose public header has no ICU types (see docs/architecture.md for why).
+// Property tests (Tests/*/…PropertyTests.swift) draw their inputs from swift-property-based.
+let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
+
 let package = Package(
     name: "Resonanz",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "resonanz", targets: ["resonanz"]),
         .library(name: "TextAnalysis", targets: ["TextAnalysis"]),
+        // For the fuzz targets in Fuzz/, which build against the readers from outside.
+        .library(name: "Corpus", targets: ["Corpus"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -22,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -69,17 +75,28 @@ let package = Package(
         ),
         .target(
             name: "_TestSupport",
-            dependencies: ["TextAnalysis", "Corpus", "Analytics", "Storage", "Workflows"],
+            dependencies: [
+                "TextAnalysis", "Corpus", "Analytics", "Storage", "Workflows",
+                propertyBased,
+            ],
             path: "Tests/_TestSupport"
         ),
-        .testTarget(name: "TextAnalysisTests", dependencies: ["TextAnalysis", "_TestSupport"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "_TestSupport"]),
-        .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "_TestSupport"]),
+        .testTarget(
+            name: "TextAnalysisTests",
+            dependencies: ["TextAnalysis", "_TestSupport", propertyBased]),
+        .testTarget(
+            name: "CorpusTests",
+            dependencies: ["Corpus", "_TestSupport", propertyBased]),
+        .testTarget(
+            name: "AnalyticsTests",
+            dependencies: ["Analytics", "_TestSupport", propertyBased]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Storage", "_TestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["Storage", "_TestSupport", propertyBased]),
     ],
     swiftLanguageModes: [.v6]
 )

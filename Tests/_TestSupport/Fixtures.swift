@@ -64,4 +64,16 @@ public enum Fixtures {
         try? Data(text.utf8).write(to: url)
         return url
     }
+
+    /// `text` as a quoted CSV cell. Quotes are doubled scalar by scalar: `replacingOccurrences`
+    /// compares Characters and misses a quote that a combining mark follows (`"` + U+0300).
+    public static func csvQuoted(_ text: String) -> String {
+        var cell = String.UnicodeScalarView(["\""])
+        for scalar in text.unicodeScalars {
+            cell.append(scalar)
+            if scalar == "\"" { cell.append(scalar) }
+        }
+        cell.append("\"")
+        return String(cell)
+    }
 }
