@@ -10,6 +10,9 @@
 #   eval-topics    GSDMM and spherical k-means on the GSDMM paper's benchmarks, 10kGNAD and Ottensen, beside scikit-learn (needs ../shared/data)
 #   bench          stage and whole-run throughput and memory on the 115k-text pool, beside scikit-learn (needs ../shared/data)
 #   bench-scale    whole runs on generated corpora of SIZES comments at THREADS threads (docs/performance.md)
+#   fuzz           libFuzzer on the tokenizer/analyzer, CSV and JSONL readers, framework parser and
+#                  strategy importer, SECONDS each (default 60; docs/robustness.md)
+#   sanitize       the test suite under AddressSanitizer, then under ThreadSanitizer
 #   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
@@ -21,7 +24,7 @@ DATA := $(SHARED)/data
 RELEASE_BIN := .build/release/resonanz
 
 .PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-topics eval-duplicates confidence-model lexicon corpora \
-	bench bench-scale \
+	bench bench-scale fuzz sanitize \
 	deps build-release clean
 
 deps:
@@ -96,7 +99,17 @@ corpora:
 	scripts/import-ottensen.py $(DATA)/cimt_ottensen/normalized.jsonl corpora/ottensen/comments.jsonl
 
 clean:
-	rm -rf .build reports/*/
+	rm -rf .build .build-fuzz .build-asan .build-tsan Fuzz/.build reports/*/
+
+# Robustness (docs/robustness.md): fuzzing and the sanitizers, apart from `make test` for their time.
+SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(SECONDS)
+
+sanitize: deps
+	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet --user jsonschema
+	@scripts/ensure-chromium.sh
+	scripts/sanitize.sh address thread
 
 # Speed and memory (docs/performance.md); needs ../shared/data for the 115,000-text pool.
 BENCH_FILE ?= $(DATA)/de_pool_throughput/normalized.jsonl
