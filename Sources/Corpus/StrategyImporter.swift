@@ -8,7 +8,8 @@ import Foundation
 ///   line breaks;
 /// - after "Dazu unterstützen wir", every line starting with `…` or `...` is a **measure**; its
 ///   title is the line without the ellipsis, without a leading article (`die`, `den`, `der`,
-///   `das`, `bei der`, `bei den`) when a capitalised word follows, without a final period, and
+///   `das`, `bei der`, `bei den`) when a capitalised word follows, without final periods and
+///   the spaces between them (`Radwege .`), and
 ///   with a capital first letter; a line of nothing but ellipses, periods and spaces is no
 ///   measure;
 /// - a bullet line right after a measure line is that measure's **description** when it reads
@@ -101,7 +102,7 @@ public enum StrategyImporter {
                 break
             }
         }
-        while text.last == "." { text = text.dropLast() }
+        while text.last == "." || text.last == " " { text = text.dropLast() }
         guard let first = text.first else { return "" }
         return first.uppercased() + text.dropFirst()
     }
