@@ -14,8 +14,12 @@ bin=Fuzz/.build/release
 # `--sanitize fuzzer` makes SwiftPM link libFuzzer's main instead of the module's. Swift code
 # also gets `-sanitize=fuzzer,address` in one flag: swiftc keeps only the last `-sanitize=` it is
 # given, so `--sanitize fuzzer --sanitize address` would leave Swift without coverage or without ASan.
-swift build --package-path Fuzz -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address -Xcc -fsanitize=address 2>&1 \
-    | grep -v "warning: Cannot export local symbol" | tail -3
+mkdir -p "$work"
+if ! swift build --package-path Fuzz -c release --sanitize fuzzer -Xswiftc -sanitize=fuzzer,address \
+    -Xcc -fsanitize=address >"$work/build.log" 2>&1; then
+    grep -v "warning: Cannot export local symbol" "$work/build.log" | tail -30
+    exit 1
+fi
 # Swift's own crash backtracer trips ASan while it reads the crashed stack; libFuzzer prints one.
 export SWIFT_BACKTRACE=enable=no
 # Leaks in Foundation itself, not in Resonanz (Fuzz/lsan-suppressions.txt says which and why).

@@ -52,4 +52,20 @@ struct HostileInputTests {
             #expect(row?["file"] as? String != nil && row?["line"] as? Int != nil && row?["reason"] as? String != nil)
         }
     }
+
+    /// The largest comment the suite runs through the whole analysis: 200,000 characters of real
+    /// sentences (`--max-text-length` raised to allow it), next to a normal one. README, "Limits".
+    @Test func aCommentOfTwoHundredThousandCharactersIsAnalysed() throws {
+        let sentence = "Die Stadt sollte Gründer:innen mit Räumen, Glasfaser und einer Anlaufstelle im Technologiepark helfen. "
+        let long = String(String(repeating: sentence, count: 200_000 / sentence.count + 1).prefix(200_000))
+        let path = Fixtures.temporaryFile("long.csv", "id,goal,text\n1,mobil,\"\(long)\"\n2,mobil,Mehr Radwege bitte\n").path
+        let out = Fixtures.temporaryFolder()
+        let result = try CommandLineRunner.run(
+            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", path, "--out", out.path, "--quiet",
+             "--max-text-length", "200000"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("read 2 rows: 2 accepted + 0 rejected"), "\(result.standardOutput)")
+        let report = try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8)
+        #expect(report.contains("Technologiepark"))
+    }
 }
