@@ -9,8 +9,9 @@
 ///   (`BürgerInnen` → `Bürger`); case-sensitive, so it must run before case folding, and it
 ///   leaves acronyms (`PIN`, `DIN`) alone;
 /// - determiners with a marker: `eine:n` → `einen`, `jede*r` → `jeder`, `der*die` → `der`.
-/// Format characters inside the word (left-to-right mark, zero-width joiner, soft hyphen; what
-/// case folding removes next) are ignored: `Expert·innen` + U+200E folds like `Expert·innen`.
+/// Default-ignorable code points inside the word (left-to-right mark, zero-width joiner, soft
+/// hyphen, combining grapheme joiner: what case folding removes next) are ignored, so
+/// `Expert·innen` + U+200E folds like `Expert·innen`.
 /// The leftover base may be a non-word (`Ärzt`, `Expert`); stemming maps it onto the masculine
 /// stem. Plain feminine forms (`Bürgerinnen`) are ``FeminineSuffixFilter``'s job.
 public struct GenderFormFilter: TokenFilter {
@@ -20,18 +21,19 @@ public struct GenderFormFilter: TokenFilter {
 
     public func apply(to tokens: inout [Token]) {
         for index in tokens.indices where tokens[index].kind == .word && Self.mayHoldGenderForm(tokens[index].norm) {
-            if let folded = Self.fold(Self.withoutFormatCharacters(tokens[index].norm)) {
+            if let folded = Self.fold(Self.withoutIgnorables(tokens[index].norm)) {
                 tokens[index].norm = folded
                 tokens[index].foldedGenderForm = true
             }
         }
     }
 
-    /// `word` without its format characters (general category Cf).
-    static func withoutFormatCharacters(_ word: String) -> String {
-        guard word.unicodeScalars.contains(where: { $0.properties.generalCategory == .format }) else { return word }
+    /// `word` without its default-ignorable code points (Unicode's Default_Ignorable_Code_Point,
+    /// the set NFKC_Casefold removes).
+    static func withoutIgnorables(_ word: String) -> String {
+        guard word.unicodeScalars.contains(where: \.properties.isDefaultIgnorableCodePoint) else { return word }
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: word.unicodeScalars.filter { $0.properties.generalCategory != .format })
+        scalars.append(contentsOf: word.unicodeScalars.filter { !$0.properties.isDefaultIgnorableCodePoint })
         return String(scalars)
     }
 
