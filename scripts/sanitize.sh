@@ -12,7 +12,11 @@ for sanitizer in "$@"; do
     esac
     echo "== $sanitizer sanitizer"
     start=$(date +%s)
-    swift build --build-tests --sanitize "$sanitizer" --scratch-path "$scratch" 2>&1 | tail -1
+    mkdir -p "$scratch"
+    if ! swift build --build-tests --sanitize "$sanitizer" --scratch-path "$scratch" >"$scratch/build.log" 2>&1; then
+        tail -30 "$scratch/build.log"
+        exit 1
+    fi
     # halt_on_error: a race or a memory error fails the run at once, with its report.
     RESONANZ_BINARY="$scratch/debug/resonanz" SWIFT_BACKTRACE=enable=no \
     ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" TSAN_OPTIONS="halt_on_error=1" \

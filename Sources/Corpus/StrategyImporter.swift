@@ -9,9 +9,8 @@ import Foundation
 /// - after "Dazu unterstützen wir", every line starting with `…` or `...` is a **measure**; its
 ///   title is the line without the ellipsis, without a leading article (`die`, `den`, `der`,
 ///   `das`, `bei der`, `bei den`) when a capitalised word follows, without final periods and
-///   the spaces between them (`Radwege .`), and
-///   with a capital first letter; a line of nothing but ellipses, periods and spaces is no
-///   measure;
+///   the spaces between them (`Radwege .`), and with a capital first letter; a line of nothing
+///   but ellipses, periods and spaces is no measure;
 /// - a bullet line right after a measure line is that measure's **description** when it reads
 ///   like prose: it ends with `.`, `!` or `?`, or is indented deeper than the goal bullets;
 /// - text before the first goal is ignored.
@@ -148,8 +147,8 @@ public enum FrameworkYAMLWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// A double-quoted YAML scalar: `\\`, `"` and every character YAML does not allow as it is,
-    /// or reads as a line break, are escaped (`\\n`, `\\t`, `\\x7F`, `\\u2028`).
+    /// A double-quoted YAML scalar: `\`, `"` and every character YAML does not allow as it is,
+    /// or reads as a line break, are escaped (`\n`, `\t`, `\x7F`, `\u2028`).
     static func quoted(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
