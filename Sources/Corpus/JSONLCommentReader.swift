@@ -25,16 +25,16 @@ enum JSONLCommentReader {
                 acceptor.reject(source, id: nil, reason: "undecodable bytes (not UTF-8)", excerpt: "")
                 continue
             }
-            var json = Array(bytes)
-            if let repaired = SurrogateEscapeRepair.repair(json) {
-                json = repaired.line
+            var json = Data(bytes)
+            if SurrogateEscapeRepair.mayHaveSurrogate(bytes), let repaired = SurrogateEscapeRepair.repair(Array(bytes)) {
+                json = Data(repaired.line)
                 acceptor.warn(
                     source, id: nil,
                     "\(repaired.replaced) unpaired surrogate escape(s) (\\uD800–\\uDFFF) read as U+FFFD")
             }
             let object: [String: Any]
             do {
-                guard let parsed = try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any] else {
+                guard let parsed = try JSONSerialization.jsonObject(with: json) as? [String: Any] else {
                     acceptor.reject(source, id: nil, reason: "not a JSON object", excerpt: line)
                     continue
                 }

@@ -43,13 +43,15 @@ enum SurrogateEscapeRepair {
         return replaced == 0 ? nil : (output, replaced)
     }
 
-    private static func mayHaveSurrogate(_ line: [UInt8]) -> Bool {
-        guard line.count >= 6 else { return false }
-        for index in 0..<(line.count - 2)
-        where line[index] == UInt8(ascii: "\\") && line[index + 1] == UInt8(ascii: "u")
-            && (line[index + 2] | 0x20) == UInt8(ascii: "d")
-        {
-            return true
+    /// True when `line` holds `\u` followed by `d` or `D`: the one scan every line pays.
+    static func mayHaveSurrogate(_ line: some Sequence<UInt8>) -> Bool {
+        var twoBefore: UInt8 = 0
+        var oneBefore: UInt8 = 0
+        for byte in line {
+            if twoBefore == UInt8(ascii: "\\") && oneBefore == UInt8(ascii: "u") && (byte | 0x20) == UInt8(ascii: "d") {
+                return true
+            }
+            (twoBefore, oneBefore) = (oneBefore, byte)
         }
         return false
     }
