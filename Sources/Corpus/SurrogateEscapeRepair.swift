@@ -10,9 +10,8 @@
 /// Hex digits match in either case.
 enum SurrogateEscapeRepair {
     /// The line with unpaired surrogate escapes replaced, and how many there were; nil when the
-    /// line has none (the common case, found by one scan for `\u` followed by `d` or `D`).
+    /// line has none. Callers first ask ``mayHaveSurrogate(_:)``, which rules out almost every line.
     static func repair(_ line: [UInt8]) -> (line: [UInt8], replaced: Int)? {
-        guard mayHaveSurrogate(line) else { return nil }
         var output: [UInt8] = []
         output.reserveCapacity(line.count)
         var replaced = 0

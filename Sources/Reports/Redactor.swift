@@ -83,7 +83,7 @@ public struct Redactor: Sendable {
         var result = ""
         var copied = text.startIndex
         for match in matches {
-            guard let range = Range(match.range, in: text), range.lowerBound >= copied else { continue }
+            guard let range = Range(match.range, in: text) else { continue }
             let digits = text[range].filter(\.isASCIIDigitLike).count
             guard (7...15).contains(digits) else { continue }
             result += text[copied..<range.lowerBound]
