@@ -17,8 +17,9 @@ import Foundation
 /// Cost: the conditional is evaluated as products of at most ``factorsPerLogarithm`` factors,
 /// one logarithm per product (each factor lies between β and the corpus's word count, so a
 /// product of 16 stays far inside a Double's range), and the counts n^w_z are stored term by
-/// term, so the K counts of one word lie side by side in memory. Both were found with a profiler:
-/// the sampler spent most of its time in `log` and in cache misses (docs/performance.md).
+/// term, so the K counts of one word lie side by side in memory; ``SamplerState`` reads each
+/// word of a document once for all clusters. All of it was found with a profiler: the sampler
+/// spent most of its time in `log` and in cache misses (docs/performance.md).
 public struct GSDMM: Sendable, Equatable, Codable {
     public var maximumClusters: Int
     public var alpha: Double
@@ -56,17 +57,8 @@ public struct GSDMM: Sendable, Equatable, Codable {
         let k = maximumClusters
         let v = max(vocabularySize, 1)
         var random = SplitMix64(seed: seed)
+        var state = SamplerState(documents: documents, clusters: k, vocabularySize: v, alpha: alpha, beta: beta)
         var cluster = [Int](repeating: 0, count: documents.count)
-        var documentCount = [Int](repeating: 0, count: k)
-        var wordCount = [Int](repeating: 0, count: k)
-        // n^w_z at [w · K + z]: the sampler reads all K counts of each word of a document.
-        var termCount = [Int32](repeating: 0, count: k * v)
-        let lengths = documents.map { $0.reduce(0) { $0 + $1.count } }
-        func add(_ d: Int, to z: Int, _ sign: Int) {
-            documentCount[z] += sign
-            wordCount[z] += sign * lengths[d]
-            for (term, count) in documents[d] { termCount[term * k + z] += Int32(sign * count) }
-        }
         // Documents still to place, in order (those without a start cluster).
         var unplaced: [Int] = []
         if let start {
@@ -74,7 +66,7 @@ public struct GSDMM: Sendable, Equatable, Codable {
             for d in documents.indices {
                 if start[d] >= 0 {
                     cluster[d] = start[d]
-                    add(d, to: cluster[d], 1)
+                    state.add(d, to: cluster[d], 1)
                 } else {
                     unplaced.append(d)
                 }
@@ -82,89 +74,190 @@ public struct GSDMM: Sendable, Equatable, Codable {
         } else {
             for d in documents.indices {
                 cluster[d] = random.index(below: k)
-                add(d, to: cluster[d], 1)
+                state.add(d, to: cluster[d], 1)
             }
         }
-        let vBeta = Double(v) * beta
-        let batch = Self.factorsPerLogarithm
-        var logProbability = [Double](repeating: 0, count: k)
+        var probability = [Double](repeating: 0, count: k)
         let placements = unplaced.map { (document: $0, placed: false) }
         let sweep = documents.indices.map { (document: $0, placed: true) }
         for pass in [placements] + Array(repeating: sweep, count: iterations) {
             for (d, placed) in pass {
-                if placed { add(d, to: cluster[d], -1) }
-                let document = documents[d]
-                let length = lengths[d]
-                var top = -Double.infinity
-                termCount.withUnsafeBufferPointer { counts in
-                    // Every empty cluster has the same conditional: compute it once per document.
-                    var emptyValue: Double?
-                    for z in 0..<k {
-                        if documentCount[z] == 0, let known = emptyValue {
-                            logProbability[z] = known
-                            continue
-                        }
-                        var value = log(Double(documentCount[z]) + alpha)
-                        var product = 1.0
-                        var factors = 0
-                        for (term, count) in document {
-                            let base = Double(counts[term * k + z]) + beta
-                            for j in 0..<count {
-                                product *= base + Double(j)
-                                factors += 1
-                                if factors == batch {
-                                    value += log(product)
-                                    product = 1
-                                    factors = 0
-                                }
-                            }
-                        }
-                        value += log(product)
-                        let words = Double(wordCount[z]) + vBeta
-                        var divisor = 1.0
-                        var divisors = 0
-                        for i in 0..<length {
-                            divisor *= words + Double(i)
-                            divisors += 1
-                            if divisors == batch {
-                                value -= log(divisor)
-                                divisor = 1
-                                divisors = 0
-                            }
-                        }
-                        value -= log(divisor)
-                        logProbability[z] = value
-                        top = max(top, value)
-                        if documentCount[z] == 0 { emptyValue = value }
-                    }
-                }
+                if placed { state.add(d, to: cluster[d], -1) }
+                state.logConditional(of: d, into: &probability)
+                let top = probability.max() ?? 0
                 var total = 0.0
                 for z in 0..<k {
-                    logProbability[z] = exp(logProbability[z] - top)
-                    total += logProbability[z]
+                    probability[z] = exp(probability[z] - top)
+                    total += probability[z]
                 }
                 var draw = random.unit() * total
                 var chosen = k - 1
                 for z in 0..<k {
-                    draw -= logProbability[z]
+                    draw -= probability[z]
                     if draw < 0 {
                         chosen = z
                         break
                     }
                 }
                 cluster[d] = chosen
-                add(d, to: chosen, 1)
+                state.add(d, to: chosen, 1)
             }
         }
-        // log p(z, w) up to constants: Σ_z [lnΓ(m_z + α) + Σ_w lnΓ(n^w_z + β) − lnΓ(n_z + Vβ)].
+        return Clustering(renumbering: cluster, score: state.logLikelihood(), seed: seed)
+    }
+}
+
+/// The counts of one GSDMM run, and Eq. 4 evaluated from them.
+///
+/// Documents are held as one array of term ids and one of counts with an offset per document,
+/// and the counts n^w_z at `[w · K + z]`, so a document's words are read once each, with the K
+/// counts of each word side by side. Eq. 4 is evaluated for all clusters together, word by
+/// word: every cluster multiplies the same number of factors, so the products of
+/// ``GSDMM/factorsPerLogarithm`` factors (one logarithm each) close at the same word for all;
+/// each cluster's factors come in the same order as when clusters were evaluated one at a time,
+/// so the values, and with them the draws, are bit for bit those of that order.
+struct SamplerState {
+    let clusters: Int
+    let vocabularySize: Int
+    let alpha: Double
+    let beta: Double
+    let terms: [Int]
+    let counts: [Int]
+    /// Document d's entries are `offsets[d] ..< offsets[d + 1]`.
+    let offsets: [Int]
+    let lengths: [Int]
+    var documentCount: [Int]
+    var wordCount: [Int]
+    var termCount: [Int32]
+    /// The clusters evaluated for one document: the non-empty ones and the first empty one,
+    /// in order (every empty cluster has the same conditional).
+    private var evaluated: [Int]
+    private var values: [Double]
+    private var products: [Double]
+    /// `log(m + α)` for m = 0 … documents: the same value `log` gives, looked up.
+    private let logDocumentCount: [Double]
+
+    init(documents: [[(term: Int, count: Int)]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double) {
+        self.clusters = clusters
+        self.vocabularySize = vocabularySize
+        self.alpha = alpha
+        self.beta = beta
+        var terms: [Int] = []
+        var counts: [Int] = []
+        var offsets = [0]
+        offsets.reserveCapacity(documents.count + 1)
+        for document in documents {
+            for (term, count) in document {
+                terms.append(term)
+                counts.append(count)
+            }
+            offsets.append(terms.count)
+        }
+        self.terms = terms
+        self.counts = counts
+        self.offsets = offsets
+        lengths = documents.map { $0.reduce(0) { $0 + $1.count } }
+        documentCount = [Int](repeating: 0, count: clusters)
+        wordCount = [Int](repeating: 0, count: clusters)
+        termCount = [Int32](repeating: 0, count: clusters * vocabularySize)
+        evaluated = [Int](repeating: 0, count: clusters)
+        values = [Double](repeating: 0, count: clusters)
+        products = [Double](repeating: 0, count: clusters)
+        logDocumentCount = (0...documents.count).map { log(Double($0) + alpha) }
+    }
+
+    /// Adds (`sign` 1) or removes (`sign` -1) document `d` to or from cluster `z`.
+    mutating func add(_ d: Int, to z: Int, _ sign: Int) {
+        documentCount[z] += sign
+        wordCount[z] += sign * lengths[d]
+        for entry in offsets[d]..<offsets[d + 1] {
+            termCount[terms[entry] * clusters + z] += Int32(sign * counts[entry])
+        }
+    }
+
+    /// `log p(z_d = z | z_¬d, d)` of Eq. 4, up to a constant, for every cluster z, into
+    /// `result` (K values); `d` must not be counted in any cluster.
+    mutating func logConditional(of d: Int, into result: inout [Double]) {
+        let k = clusters
+        var n = 0
+        var emptySlot = -1
+        for z in 0..<k where documentCount[z] > 0 || emptySlot < 0 {
+            if documentCount[z] == 0 { emptySlot = n }
+            evaluated[n] = z
+            n += 1
+        }
+        let batch = GSDMM.factorsPerLogarithm
+        let vBeta = Double(vocabularySize) * beta
+        let length = lengths[d]
+        let entries = offsets[d]..<offsets[d + 1]
+        evaluated.withUnsafeBufferPointer { evaluated in
+            values.withUnsafeMutableBufferPointer { values in
+                products.withUnsafeMutableBufferPointer { products in
+                    termCount.withUnsafeBufferPointer { termCount in
+                        for a in 0..<n {
+                            values[a] = logDocumentCount[documentCount[evaluated[a]]]
+                            products[a] = 1
+                        }
+                        // Numerator: Π_w Π_j (n^w_z + β + j), j from 0.
+                        var factors = 0
+                        for entry in entries {
+                            let row = terms[entry] * k
+                            for j in 0..<counts[entry] {
+                                let step = Double(j)
+                                for a in 0..<n {
+                                    products[a] *= (Double(termCount[row + evaluated[a]]) + beta) + step
+                                }
+                                factors += 1
+                                if factors == batch {
+                                    for a in 0..<n {
+                                        values[a] += log(products[a])
+                                        products[a] = 1
+                                    }
+                                    factors = 0
+                                }
+                            }
+                        }
+                        for a in 0..<n {
+                            values[a] += log(products[a])
+                            products[a] = 1
+                        }
+                        // Denominator: Π_i (n_z + Vβ + i), i from 0 to N_d − 1.
+                        var divisors = 0
+                        for i in 0..<length {
+                            let step = Double(i)
+                            for a in 0..<n {
+                                products[a] *= (Double(wordCount[evaluated[a]]) + vBeta) + step
+                            }
+                            divisors += 1
+                            if divisors == batch {
+                                for a in 0..<n {
+                                    values[a] -= log(products[a])
+                                    products[a] = 1
+                                }
+                                divisors = 0
+                            }
+                        }
+                        for a in 0..<n { values[a] -= log(products[a]) }
+                    }
+                }
+            }
+        }
+        let empty = emptySlot < 0 ? 0 : values[emptySlot]
+        for z in 0..<k { result[z] = empty }
+        for a in 0..<n { result[evaluated[a]] = values[a] }
+    }
+
+    /// `log p(z, w)` up to constants: `Σ_z [lnΓ(m_z + α) + Σ_w lnΓ(n^w_z + β) − lnΓ(n_z + Vβ)]`.
+    func logLikelihood() -> Double {
+        let vBeta = Double(vocabularySize) * beta
         var likelihood = 0.0
-        for z in 0..<k where documentCount[z] > 0 {
+        for z in 0..<clusters where documentCount[z] > 0 {
             likelihood += lgamma(Double(documentCount[z]) + alpha) - lgamma(Double(wordCount[z]) + vBeta)
-            for term in 0..<v where termCount[term * k + z] > 0 {
-                likelihood += lgamma(Double(termCount[term * k + z]) + beta) - lgamma(beta)
+            for term in 0..<vocabularySize where termCount[term * clusters + z] > 0 {
+                likelihood += lgamma(Double(termCount[term * clusters + z]) + beta) - lgamma(beta)
             }
         }
-        return Clustering(renumbering: cluster, score: likelihood, seed: seed)
+        return likelihood
     }
 }
 

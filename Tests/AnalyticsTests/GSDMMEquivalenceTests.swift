@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import Analytics
+
+/// Tests that ``GSDMM``, which evaluates Eq. 4 for all clusters word by word, draws exactly what
+/// its first version, cluster by cluster, drew: same assignments, same likelihood, to the bit.
+struct GSDMMEquivalenceTests {
+    /// Random short documents over a small vocabulary, with repeated words (counts up to 3) and
+    /// some documents longer than one product of factors.
+    static func documents(count: Int, vocabularySize: Int, seed: UInt64) -> [[(term: Int, count: Int)]] {
+        var random = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            let distinct = 1 + random.index(below: random.index(below: 4) == 0 ? 30 : 8)
+            let terms = Set((0..<distinct).map { _ in random.index(below: vocabularySize) })
+            return terms.sorted().map { (term: $0, count: 1 + random.index(below: 3) / 2 + random.index(below: 8) / 7) }
+        }
+    }
+
+    @Test(arguments: [(2, 0), (7, 1), (40, 2)])
+    func wordByWordMatchesClusterByCluster(clusters: Int, seed: UInt64) {
+        let documents = Self.documents(count: 300, vocabularySize: 120, seed: seed)
+        let sampler = GSDMM(maximumClusters: clusters, iterations: 6)
+        let fast = sampler.run(documents: documents, vocabularySize: 120, seed: seed)
+        let reference = ClusterByClusterGSDMM(sampler: sampler).run(documents: documents, vocabularySize: 120, seed: seed)
+        #expect(fast.assignments == reference.assignments)
+        #expect(fast.score == reference.score)
+    }
+
+    @Test func extendingFromStartClustersMatches() {
+        let documents = Self.documents(count: 200, vocabularySize: 80, seed: 9)
+        let start = documents.indices.map { $0 % 3 == 0 ? $0 % 5 : -1 }
+        let sampler = GSDMM(maximumClusters: 6, iterations: 3)
+        let fast = sampler.run(documents: documents, vocabularySize: 80, seed: 4, start: start)
+        let reference = ClusterByClusterGSDMM(sampler: sampler).run(documents: documents, vocabularySize: 80, seed: 4, start: start)
+        #expect(fast.assignments == reference.assignments)
+        #expect(fast.score == reference.score)
+    }
+}
+
+/// The sampler as first written: Eq. 4 evaluated one cluster at a time.
+private struct ClusterByClusterGSDMM {
+    let sampler: GSDMM
+
+    func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, start: [Int]? = nil) -> Clustering {
+        let k = sampler.maximumClusters
+        let (alpha, beta) = (sampler.alpha, sampler.beta)
+        let v = max(vocabularySize, 1)
+        var random = SplitMix64(seed: seed)
+        var cluster = [Int](repeating: 0, count: documents.count)
+        var documentCount = [Int](repeating: 0, count: k)
+        var wordCount = [Int](repeating: 0, count: k)
+        var termCount = [Int32](repeating: 0, count: k * v)
+        let lengths = documents.map { $0.reduce(0) { $0 + $1.count } }
+        func add(_ d: Int, to z: Int, _ sign: Int) {
+            documentCount[z] += sign
+            wordCount[z] += sign * lengths[d]
+            for (term, count) in documents[d] { termCount[term * k + z] += Int32(sign * count) }
+        }
+        var unplaced: [Int] = []
+        if let start {
+            for d in documents.indices {
+                if start[d] >= 0 {
+                    cluster[d] = start[d]
+                    add(d, to: cluster[d], 1)
+                } else {
+                    unplaced.append(d)
+                }
+            }
+        } else {
+            for d in documents.indices {
+                cluster[d] = random.index(below: k)
+                add(d, to: cluster[d], 1)
+            }
+        }
+        let vBeta = Double(v) * beta
+        let batch = GSDMM.factorsPerLogarithm
+        var logProbability = [Double](repeating: 0, count: k)
+        let placements = unplaced.map { (document: $0, placed: false) }
+        let sweep = documents.indices.map { (document: $0, placed: true) }
+        for pass in [placements] + Array(repeating: sweep, count: sampler.iterations) {
+            for (d, placed) in pass {
+                if placed { add(d, to: cluster[d], -1) }
+                var top = -Double.infinity
+                var emptyValue: Double?
+                for z in 0..<k {
+                    if documentCount[z] == 0, let known = emptyValue {
+                        logProbability[z] = known
+                        continue
+                    }
+                    var value = log(Double(documentCount[z]) + alpha)
+                    var product = 1.0
+                    var factors = 0
+                    for (term, count) in documents[d] {
+                        let base = Double(termCount[term * k + z]) + beta
+                        for j in 0..<count {
+                            product *= base + Double(j)
+                            factors += 1
+                            if factors == batch {
+                                value += log(product)
+                                product = 1
+                                factors = 0
+                            }
+                        }
+                    }
+                    value += log(product)
+                    let words = Double(wordCount[z]) + vBeta
+                    var divisor = 1.0
+                    var divisors = 0
+                    for i in 0..<lengths[d] {
+                        divisor *= words + Double(i)
+                        divisors += 1
+                        if divisors == batch {
+                            value -= log(divisor)
+                            divisor = 1
+                            divisors = 0
+                        }
+                    }
+                    value -= log(divisor)
+                    logProbability[z] = value
+                    top = max(top, value)
+                    if documentCount[z] == 0 { emptyValue = value }
+                }
+                var total = 0.0
+                for z in 0..<k {
+                    logProbability[z] = exp(logProbability[z] - top)
+                    total += logProbability[z]
+                }
+                var draw = random.unit() * total
+                var chosen = k - 1
+                for z in 0..<k {
+                    draw -= logProbability[z]
+                    if draw < 0 {
+                        chosen = z
+                        break
+                    }
+                }
+                cluster[d] = chosen
+                add(d, to: chosen, 1)
+            }
+        }
+        var likelihood = 0.0
+        for z in 0..<k where documentCount[z] > 0 {
+            likelihood += lgamma(Double(documentCount[z]) + alpha) - lgamma(Double(wordCount[z]) + vBeta)
+            for term in 0..<v where termCount[term * k + z] > 0 {
+                likelihood += lgamma(Double(termCount[term * k + z]) + beta) - lgamma(beta)
+            }
+        }
+        return Clustering(renumbering: cluster, score: likelihood, seed: seed)
+    }
+}
