@@ -14,13 +14,30 @@ public enum AssignmentsCSVRenderer {
     ]
 
     public static func render(_ result: RunResult) -> String {
+        var whole = ""
+        render(result) { whole.append($0) }
+        return whole
+    }
+
+    /// ``render(_:)`` handed to `emit` in pieces of whole rows, each of about
+    /// ``JSONWriter/pieceSize`` bytes, so the file never needs to be in memory at once.
+    public static func render(_ result: RunResult, emit: (String) -> Void) {
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
-        var lines = [header.map(cell).joined(separator: ";")]
+        var piece = "\u{FEFF}"
+        func add(_ fields: [String]) {
+            piece.append(fields.map(cell).joined(separator: ";"))
+            piece.append("\r\n")
+            if piece.utf8.count >= JSONWriter.pieceSize {
+                emit(piece)
+                piece = ""
+            }
+        }
+        add(header)
         for comment in result.comments {
             let base = [comment.id, comment.goal ?? "", comment.status.rawValue]
             let tail = [comment.createdAt ?? "", comment.text]
             if comment.assignments.isEmpty {
-                lines.append((base + ["", "", "", "", "", ""] + tail).map(cell).joined(separator: ";"))
+                add(base + ["", "", "", "", "", ""] + tail)
                 continue
             }
             for (rank, assignment) in comment.assignments.enumerated() {
@@ -31,10 +48,10 @@ public enum AssignmentsCSVRenderer {
                         GermanFormat.decimal(assignment.score, places: 4),
                         GermanFormat.decimal(assignment.confidence, places: 4), evidence,
                     ] + tail
-                lines.append(fields.map(cell).joined(separator: ";"))
+                add(fields)
             }
         }
-        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
+        if !piece.isEmpty { emit(piece) }
     }
 
     private static let formulaStart: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]

@@ -13,6 +13,12 @@ public enum JSONReportRenderer {
         JSONWriter.pretty(value(result))
     }
 
+    /// ``render(_:)`` handed to `emit` in pieces (``JSONWriter/pretty(_:emit:)``): each comment's
+    /// value is built only while it is written.
+    public static func render(_ result: RunResult, emit: (String) -> Void) {
+        JSONWriter.pretty(value(result), emit: emit)
+    }
+
     static func value(_ result: RunResult) -> JSONValue {
         .object([
             JSONMember("schema_version", .string(schemaVersion)),
@@ -30,7 +36,7 @@ public enum JSONReportRenderer {
                         JSONMember("other", .optional(event.other)),
                     ])
                 })),
-            JSONMember("comments", .array(result.comments.map(comment))),
+            JSONMember("comments", .elements(JSONElements(count: result.comments.count) { comment(result.comments[$0]) })),
             JSONMember("warnings", .array(result.warnings.map(warning))),
         ])
     }

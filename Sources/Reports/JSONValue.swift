@@ -14,6 +14,9 @@ public indirect enum JSONValue: Sendable, Equatable {
     case decimal(Double, places: Int)
     case string(String)
     case array([JSONValue])
+    /// An array whose items are built one at a time while it is written, so that a report of a
+    /// million comments never holds all their values at once.
+    case elements(JSONElements)
     case object([JSONMember])
 
     /// `string` or `null`.
@@ -24,6 +27,16 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// `int` or `null`.
     public static func optional(_ number: Int?) -> JSONValue {
         number.map(JSONValue.int) ?? .null
+    }
+
+    /// Whether the value is, or holds, an ``elements(_:)`` array.
+    var isLazy: Bool {
+        switch self {
+        case .elements: true
+        case .array(let items): items.contains(where: \.isLazy)
+        case .object(let members): members.contains(where: \.value.isLazy)
+        default: false
+        }
     }
 }
 
@@ -38,6 +51,22 @@ public struct JSONMember: Sendable, Equatable {
     }
 }
 
+/// The items of a ``JSONValue/elements(_:)`` array: `count` of them, item i built by `item(i)`.
+public struct JSONElements: Sendable, Equatable {
+    public let count: Int
+    public let item: @Sendable (Int) -> JSONValue
+
+    public init(count: Int, item: @escaping @Sendable (Int) -> JSONValue) {
+        self.count = count
+        self.item = item
+    }
+
+    /// Equal when they build equal items.
+    public static func == (lhs: JSONElements, rhs: JSONElements) -> Bool {
+        lhs.count == rhs.count && (0..<lhs.count).allSatisfy { lhs.item($0) == rhs.item($0) }
+    }
+}
+
 /// Writes ``JSONValue``s as UTF-8 JSON text.
 public enum JSONWriter {
     /// Pretty-printed with two-space indentation and a final newline.
@@ -48,11 +77,53 @@ public enum JSONWriter {
         return output
     }
 
+    /// ``pretty(_:)`` handed to `emit` piece by piece, in order: a piece ends after an item of an
+    /// ``JSONValue/elements(_:)`` array once ``pieceSize`` bytes have gathered, so a file written
+    /// this way never needs its whole text in memory.
+    public static func pretty(_ value: JSONValue, emit: (String) -> Void) {
+        var text = ""
+        write(value, indent: 0, pretty: true, into: &text, emit: emit)
+        text.append("\n")
+        emit(text)
+    }
+
     /// On one line, as JSON Lines needs.
     public static func compact(_ value: JSONValue) -> String {
         var output = ""
         write(value, indent: 0, pretty: false, into: &output)
         return output
+    }
+
+    /// Bytes gathered before a piece is handed on.
+    public static let pieceSize = 1 << 20
+
+    /// Writes `value` into `text`, handing `text` to `emit` (and emptying it) after items of
+    /// lazy arrays once it holds ``pieceSize`` bytes.
+    private static func write(
+        _ value: JSONValue, indent: Int, pretty: Bool, into text: inout String, emit: (String) -> Void
+    ) {
+        switch value {
+        case .elements(let elements) where elements.count > 0:
+            text.append("[")
+            for index in 0..<elements.count {
+                if index > 0 { text.append(",") }
+                newline(indent + 1, pretty: pretty, into: &text)
+                write(elements.item(index), indent: indent + 1, pretty: pretty, into: &text)
+                if text.utf8.count >= pieceSize {
+                    emit(text)
+                    text = ""
+                }
+            }
+            newline(indent, pretty: pretty, into: &text)
+            text.append("]")
+        case .object(let members) where members.contains(where: \.value.isLazy):
+            // Member by member, so that a lazy array below can hand on its pieces.
+            writeObject(members, indent: indent, pretty: pretty, into: &text) { value, text in
+                write(value, indent: indent + 1, pretty: pretty, into: &text, emit: emit)
+            }
+        default:
+            write(value, indent: indent, pretty: pretty, into: &text)
+        }
     }
 
     private static func write(_ value: JSONValue, indent: Int, pretty: Bool, into output: inout String) {
@@ -73,19 +144,31 @@ public enum JSONWriter {
             }
             newline(indent, pretty: pretty, into: &output)
             output.append("]")
+        case .elements(let elements):
+            write(.array((0..<elements.count).map(elements.item)), indent: indent, pretty: pretty, into: &output)
         case .object(let members):
-            guard !members.isEmpty else { return output.append("{}") }
-            output.append("{")
-            for (offset, member) in members.enumerated() {
-                if offset > 0 { output.append(",") }
-                newline(indent + 1, pretty: pretty, into: &output)
-                writeString(member.key, into: &output)
-                output.append(pretty ? ": " : ":")
-                write(member.value, indent: indent + 1, pretty: pretty, into: &output)
+            writeObject(members, indent: indent, pretty: pretty, into: &output) { value, output in
+                write(value, indent: indent + 1, pretty: pretty, into: &output)
             }
-            newline(indent, pretty: pretty, into: &output)
-            output.append("}")
         }
+    }
+
+    /// An object's braces, keys and separators; `writeValue` writes each member's value.
+    private static func writeObject(
+        _ members: [JSONMember], indent: Int, pretty: Bool, into output: inout String,
+        writeValue: (JSONValue, inout String) -> Void
+    ) {
+        guard !members.isEmpty else { return output.append("{}") }
+        output.append("{")
+        for (offset, member) in members.enumerated() {
+            if offset > 0 { output.append(",") }
+            newline(indent + 1, pretty: pretty, into: &output)
+            writeString(member.key, into: &output)
+            output.append(pretty ? ": " : ":")
+            writeValue(member.value, &output)
+        }
+        newline(indent, pretty: pretty, into: &output)
+        output.append("}")
     }
 
     private static func newline(_ indent: Int, pretty: Bool, into output: inout String) {

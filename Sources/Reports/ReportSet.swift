@@ -1,4 +1,13 @@
 import Analytics
+import Foundation
+
+/// Where report files go: each file is written once, in pieces, in order.
+public protocol ReportDestination: Sendable {
+    /// Writes the file at `path` (relative to the output folder): `render` hands its text to the
+    /// function it is given, piece by piece. Files are written side by side from several threads;
+    /// each file from one.
+    func write(_ path: String, render: ((String) -> Void) -> Void)
+}
 
 /// Every report file of a finished run, as the output folder holds them: the run is redacted
 /// first (``Redactor``), so no renderer can show what the redactor removes.
@@ -10,14 +19,34 @@ public enum ReportSet {
     public static func files(
         _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates, threads: Int = 1
     ) -> [(path: String, content: String)] {
+        let collected = Collected()
+        let paths = write(result, language: language, templates: templates, threads: threads, to: collected)
+        return paths.map { ($0, collected.content($0)) }
+    }
+
+    /// Writes the files of ``files(_:language:templates:threads:)`` to `destination` and returns
+    /// their paths in the same order. assignments.csv and report.json go out in pieces as they
+    /// are rendered, so neither is ever whole in memory (at a million comments they are about
+    /// 0.7 and 1.2 GB).
+    public static func write(
+        _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates, threads: Int = 1,
+        to destination: some ReportDestination
+    ) -> [String] {
         let strings = ReportStrings.of(language)
         let safe = Redactor(language: language).redact(result, threads: threads)
         let parts = ParallelMap.map(count: 3, threads: threads) { range in
-            range.map { part -> [(path: String, content: String)] in
+            range.map { part -> [String] in
                 switch part {
-                case 0: return pages(safe, language: language, strings: strings, templates: templates)
-                case 1: return [("assignments.csv", AssignmentsCSVRenderer.render(safe))]
-                default: return [("report.json", JSONReportRenderer.render(safe))]
+                case 0:
+                    let files = pages(safe, language: language, strings: strings, templates: templates)
+                    for file in files { destination.write(file.path) { emit in emit(file.content) } }
+                    return files.map(\.path)
+                case 1:
+                    destination.write("assignments.csv") { emit in AssignmentsCSVRenderer.render(safe, emit: emit) }
+                    return ["assignments.csv"]
+                default:
+                    destination.write("report.json") { emit in JSONReportRenderer.render(safe, emit: emit) }
+                    return ["report.json"]
                 }
             }
         }
@@ -37,5 +66,26 @@ public enum ReportSet {
                 charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), result: safe, strings: strings,
                 template: templates, language: language))
         ]
+    }
+}
+
+/// A destination that keeps every file as a string (for ``ReportSet/files(_:language:templates:threads:)``).
+private final class Collected: ReportDestination, @unchecked Sendable {
+    // Guarded by `lock`: the parts are written from several threads.
+    private var contents: [String: String] = [:]
+    private let lock = NSLock()
+
+    func write(_ path: String, render: ((String) -> Void) -> Void) {
+        var whole = ""
+        render { whole.append($0) }
+        lock.lock()
+        contents[path] = whole
+        lock.unlock()
+    }
+
+    func content(_ path: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return contents[path] ?? ""
     }
 }

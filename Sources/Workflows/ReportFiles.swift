@@ -21,21 +21,21 @@ public enum ReportFiles {
 
     /// - Parameters:
     ///   - extra: further files to publish with the reports (exports), before report.json;
-    ///   - threads: for rendering (``ReportSet/files(_:language:templates:threads:)``).
+    ///   - threads: for rendering (``ReportSet/write(_:language:templates:threads:to:)``).
     public static func stage(
         _ result: RunResult, in folder: URL, templates: ReportTemplates, language: ReportLanguage = .de,
         extra: [(path: String, content: String)] = [], threads: Int = 1
     ) throws(ResonanzError) -> Staged {
-        var files = ReportSet.files(result, language: language, templates: templates, threads: threads)
-        files.insert(contentsOf: extra, at: files.count - 1)
-        files.insert(("rejected.jsonl", RejectedRowsRenderer.render(result.rejected)), at: files.count - 1)
         removeAbandonedStaging(in: folder)
         let staging = folder.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
-        for file in files {
-            try FileOutput.write(file.content, to: staging.appendingPathComponent(file.path))
-        }
-        return Staged(folder: folder, staging: staging, paths: files.map(\.path))
+        let destination = StagingFolder(staging)
+        var paths = ReportSet.write(result, language: language, templates: templates, threads: threads, to: destination)
+        let others = extra + [("rejected.jsonl", RejectedRowsRenderer.render(result.rejected))]
+        for file in others { destination.write(file.path) { emit in emit(file.content) } }
+        if let failure = destination.failure { throw failure }
+        paths.insert(contentsOf: others.map(\.path), at: paths.count - 1)
+        return Staged(folder: folder, staging: staging, paths: paths)
     }
 
     public static func publish(_ staged: Staged) throws(ResonanzError) {
@@ -83,6 +83,50 @@ public enum ReportFiles {
             if kill(pid, 0) != 0 && errno == ESRCH {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
+        }
+    }
+}
+
+/// The staging folder as a ``ReportDestination``: each file written piece by piece as it is
+/// rendered; the first failure is kept for ``ReportFiles/stage(_:in:templates:language:extra:threads:)``
+/// to throw (a renderer cannot), and later files are then skipped.
+private final class StagingFolder: ReportDestination, @unchecked Sendable {
+    let folder: URL
+    // Guarded by `lock`: the report parts are written from several threads.
+    private var firstFailure: ResonanzError?
+    private let lock = NSLock()
+
+    init(_ folder: URL) {
+        self.folder = folder
+    }
+
+    var failure: ResonanzError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return firstFailure
+    }
+
+    func write(_ path: String, render: ((String) -> Void) -> Void) {
+        guard failure == nil else { return }
+        let url = folder.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw ResonanzError.failed("\(url.path): cannot create the file")
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            var pieceError: (any Error)?
+            render { piece in
+                guard pieceError == nil else { return }
+                do { try handle.write(contentsOf: Data(piece.utf8)) } catch { pieceError = error }
+            }
+            try handle.close()
+            if let pieceError { throw pieceError }
+        } catch {
+            let failure = error as? ResonanzError ?? .failed("\(url.path): cannot write: \(error.localizedDescription)")
+            lock.lock()
+            if firstFailure == nil { firstFailure = failure }
+            lock.unlock()
         }
     }
 }

@@ -25,4 +25,26 @@ struct JSONWriterTests {
         #expect(JSONWriter.compact(.array([])) == "[]")
         #expect(JSONWriter.compact(.object([])) == "{}")
     }
+
+    /// A lazily built array is written like the same array built at once, whole or in pieces;
+    /// pieces end after an item once a megabyte has gathered.
+    @Test func lazyArraysWriteLikeArraysAndComeInPieces() {
+        let item: @Sendable (Int) -> JSONValue = { .object([JSONMember("n", .int($0)), JSONMember("t", .string(String(repeating: "ä", count: 300)))]) }
+        let count = 5000
+        let lazy = JSONValue.object([
+            JSONMember("head", .string("x")), JSONMember("items", .elements(JSONElements(count: count, item: item))),
+            JSONMember("tail", .array([.int(1)])),
+        ])
+        let eager = JSONValue.object([
+            JSONMember("head", .string("x")), JSONMember("items", .array((0..<count).map(item))), JSONMember("tail", .array([.int(1)])),
+        ])
+        #expect(JSONWriter.pretty(lazy) == JSONWriter.pretty(eager))
+        #expect(JSONWriter.compact(lazy) == JSONWriter.compact(eager))
+        var pieces: [String] = []
+        JSONWriter.pretty(lazy) { pieces.append($0) }
+        #expect(pieces.joined() == JSONWriter.pretty(eager))
+        #expect(pieces.count > 2)
+        #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= JSONWriter.pieceSize && $0.utf8.count < JSONWriter.pieceSize + 1000 })
+        #expect(JSONWriter.pretty(.elements(JSONElements(count: 0, item: item))) == "[]\n")
+    }
 }
