@@ -198,13 +198,12 @@ public final class Store: Sendable {
                 ])
             let sequence = Int(db.lastInsertedRowID)
             if let result = record.result {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
-                let data = try encoder.encode(result)
-                for (position, start) in stride(from: 0, to: data.count, by: self.resultPartBytes).enumerated() {
+                var position = 0
+                try ResultEncoding.encode(result, partBytes: self.resultPartBytes) { data in
                     try db.execute(
                         sql: "INSERT INTO run_result_part (run, position, data) VALUES (?, ?, ?)",
-                        arguments: [sequence, position, data.subdata(in: start..<min(data.count, start + self.resultPartBytes))])
+                        arguments: [sequence, position, data])
+                    position += 1
                 }
             }
             for (position, input) in record.inputs.enumerated() {

@@ -75,7 +75,7 @@ struct StoreTests {
 
     @Test func theBaselineIsTheLatestFinishedRunWithAnotherCorpus() throws {
         let store = try newStore()
-        let result = try AnalysisRunner.result()
+        let result = try MiniRun.result()
         var first = record(CommentChanges(), corpus: "c1", kind: .run)
         first.result = result
         let one = try store.commit(first)
@@ -91,7 +91,7 @@ struct StoreTests {
     @Test func aResultInManyPartsAndOneInTheOldColumnBothReadBack() throws {
         let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
         let store = try Store(path: path, resultPartBytes: 1000)
-        let result = try AnalysisRunner.result()
+        let result = try MiniRun.result()
         var run = record(CommentChanges(), corpus: "c1", kind: .analyze)
         run.result = result
         let sequence = try store.commit(run)
@@ -109,6 +109,32 @@ struct StoreTests {
             try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = ?", arguments: [text, sequence])
         }
         #expect(try store.latestResult()?.comments == result.comments)
+    }
+
+    /// The result goes into the store in parts written comment batch by comment batch; joined,
+    /// they are byte for byte the encoding of the whole value, whatever the part and batch sizes.
+    @Test(arguments: [(1000, 1), (64, 3), (1 << 20, 1000)])
+    func resultEncodedInBatchesIsTheWholeEncoding(partBytes: Int, batch: Int) throws {
+        var result = try MiniRun.result()
+        result.rejected = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var parts: [Data] = []
+        try ResultEncoding.encode(result, partBytes: partBytes, batch: batch) { parts.append(Data($0)) }
+        #expect(parts.dropLast().allSatisfy { $0.count == partBytes } && (parts.last?.count ?? 0) <= partBytes)
+        #expect(parts.reduce(Data(), +) == (try encoder.encode(result)))
+        result.comments = []
+        parts = []
+        try ResultEncoding.encode(result, partBytes: partBytes, batch: batch) { parts.append(Data($0)) }
+        #expect(parts.reduce(Data(), +) == (try encoder.encode(result)))
+    }
+
+    @Test func theCommentsSlotIsFoundAtTheTopLevelOnly() {
+        let json = Data(#"{"a":{"comments":[]},"b":"\"comments\":[]","comments":[],"z":1}"#.utf8)
+        let slot = ResultEncoding.emptyTopLevelArray(named: "comments", in: json)
+        #expect(slot.map { String(decoding: json[$0], as: UTF8.self) } == "[]")
+        #expect(slot?.lowerBound == 54)
+        #expect(ResultEncoding.emptyTopLevelArray(named: "comments", in: Data(#"{"a":{"comments":[]}}"#.utf8)) == nil)
     }
 
     @Test func reopeningAStoreKeepsItsRuns() throws {
@@ -171,19 +197,5 @@ struct StoreReviewTests {
         #expect(stored.map(\.decision) == [.accept, .reject, .accept, .reject])
         #expect(stored[2].source == SourceLocation(file: "review.csv", line: 9))
         #expect(try reopened.integrityCheck() == "ok")
-    }
-}
-
-/// A small finished analysis for store tests.
-enum AnalysisRunner {
-    static func result() throws -> RunResult {
-        let framework = try FrameworkLoader.load(Fixtures.url("mini/framework.yaml"))
-        let ingest = try CommentReader.read([Fixtures.url("mini/comments.csv")], goalIDs: Set(framework.goals.map(\.id)))
-        let manifest = RunManifest(
-            id: "0123456789abcdef", startedAt: "2026-11-26T00:00:00Z", frameworkID: framework.id, frameworkSHA256: "",
-            inputSHA256: "", inputFiles: [], seed: 0, threads: 1, programVersion: "test", icuVersion: "72.1")
-        return try AnalysisPipeline.run(
-            framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources,
-            manifest: manifest, configuration: PipelineConfiguration(), confidenceModel: Fixtures.confidenceModel)
     }
 }

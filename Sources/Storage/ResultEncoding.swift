@@ -1,0 +1,82 @@
+import Analytics
+import Foundation
+
+/// Writes a run's result as the JSON text `JSONEncoder` (sorted keys) gives for the whole value,
+/// without ever holding that text or the encoder's tree of it: the result without its comments
+/// is encoded once, the comments `batch` at a time, and the bytes are handed on in parts of
+/// `partBytes` (the last one shorter). Joined, the parts are exactly the one-value encoding, so
+/// reading needs no second format.
+///
+/// Why: at a million comments the text is about a gigabyte and the encoder's intermediate tree
+/// several times that, all at the end of a run that already holds its analysis.
+enum ResultEncoding {
+    static func encode(
+        _ result: RunResult, partBytes: Int, batch: Int = 1000, part: (Data) throws -> Void
+    ) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var envelope = result
+        envelope.comments = []
+        let outer = try encoder.encode(envelope)
+        guard let slot = emptyTopLevelArray(named: "comments", in: outer) else {
+            throw EncodingError.invalidValue(
+                result, .init(codingPath: [], debugDescription: "no top-level comments array in the encoded result"))
+        }
+        var pending = Data()
+        func add(_ bytes: Data) throws {
+            pending.append(bytes)
+            while pending.count >= partBytes {
+                try part(pending.prefix(partBytes))
+                pending = Data(pending.dropFirst(partBytes))
+            }
+        }
+        // `slot` is the range of `[]`: everything up to and including `[`, then the comments.
+        try add(outer[..<(slot.lowerBound + 1)])
+        for start in stride(from: 0, to: result.comments.count, by: batch) {
+            let array = try encoder.encode(Array(result.comments[start..<min(result.comments.count, start + batch)]))
+            // The batch's items without the array's brackets, after a comma from the second on.
+            if start > 0 { try add(Data(",".utf8)) }
+            try add(array.dropFirst().dropLast())
+        }
+        try add(outer[(slot.upperBound - 1)...])
+        if !pending.isEmpty { try part(pending) }
+    }
+
+    /// The byte range of the `[]` that is the value of key `name` in the outermost object of the
+    /// compact JSON text `json`.
+    static func emptyTopLevelArray(named name: String, in json: Data) -> Range<Int>? {
+        let key = Array("\"\(name)\":[]".utf8)
+        let bytes = Array(json)
+        var depth = 0
+        var inString = false
+        var escaped = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                index += 1
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""):
+                // A key of the outermost object begins here: is it `name` with an empty array?
+                if depth == 1, bytes[index...].starts(with: key) {
+                    return (index + key.count - 2)..<(index + key.count)
+                }
+                inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
+            default: break
+            }
+            index += 1
+        }
+        return nil
+    }
+}
