@@ -30,10 +30,20 @@ public struct CommentFeatures: Sendable {
 
 /// The features of every text of a corpus, analysed chunk by chunk (``CorpusAnalyzer/analyze(_:chunk:)``),
 /// with the comments' spellings (``DisplayForms``) counted on the way.
+///
+/// Held column by column, so that a run can let go of each column once its last step has read
+/// it (the stems for near-duplicates, the phrase candidates): at a million comments each is
+/// worth a gigabyte or more.
 public struct CorpusFeatures: Sendable {
-    /// Per text, in order.
-    public var texts: [CommentFeatures]
-    /// Spellings over the first `comments` texts.
+    /// The term bag of every text, in order.
+    public var bags: [TermBag]
+    /// Per comment (the first `comments` texts), its ``CommentFeatures/keywordStems``.
+    public var keywordStems: [Set<String>]
+    /// Per comment, its ``CommentFeatures/contentStems``.
+    public var contentStems: [Set<String>]
+    /// Per comment, its ``CommentFeatures/phraseCandidates``.
+    public var phraseCandidates: [[PhraseFinder.Candidate]]
+    /// Spellings over the comments.
     public var display: DisplayForms
 
     /// Analyses `texts`, of which the first `comments` are comments (the rest measure texts,
@@ -56,14 +66,22 @@ public struct CorpusFeatures: Sendable {
             }
             return (features, display)
         }.chunks
-        var all: [CommentFeatures] = []
-        all.reserveCapacity(texts.count)
-        var display = DisplayForms()
+        bags = []
+        bags.reserveCapacity(texts.count)
+        (keywordStems, contentStems, phraseCandidates) = ([], [], [])
+        keywordStems.reserveCapacity(comments)
+        contentStems.reserveCapacity(comments)
+        phraseCandidates.reserveCapacity(comments)
+        display = DisplayForms()
         for chunk in chunks {
-            all.append(contentsOf: chunk.features)
+            for features in chunk.features {
+                bags.append(features.bag)
+                guard keywordStems.count < comments else { continue }
+                keywordStems.append(features.keywordStems)
+                contentStems.append(features.contentStems)
+                phraseCandidates.append(features.phraseCandidates)
+            }
             display.merge(chunk.display)
         }
-        self.texts = all
-        self.display = display
     }
 }

@@ -36,27 +36,27 @@ public enum AnalysisPipeline {
             texts.append(measure.description)
             texts.append(measure.keywords.joined(separator: "\n"))
         }
-        let analysis = try CorpusFeatures(
+        var analysis = try CorpusFeatures(
             texts: texts, comments: comments.count,
             analyzer: CorpusAnalyzer(resources: resources, threads: configuration.threads))
         texts = []
-        let features = analysis.texts.prefix(comments.count)
 
         // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
         // otherwise speak with many voices (query expansion).
         progress(.duplicates)
         let duplicates = DuplicateDetector(seed: configuration.seed).detect(
-            texts: comments.map(\.text), contentStems: features.map(\.contentStems), threads: configuration.threads)
+            texts: comments.map(\.text), contentStems: analysis.contentStems, threads: configuration.threads)
+        analysis.contentStems = []
         let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
 
         // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
         progress(.assignment(measures: measures.count))
-        let bags = features.map(\.bag)
+        let bags = Array(analysis.bags.prefix(comments.count))
         let queries = measures.enumerated().map { offset, measure in
             let base = comments.count + 3 * offset
             return MeasureQuery(
-                measure: measure, title: analysis.texts[base].bag, description: analysis.texts[base + 1].bag,
-                keywords: analysis.texts[base + 2].bag)
+                measure: measure, title: analysis.bags[base], description: analysis.bags[base + 1],
+                keywords: analysis.bags[base + 2])
         }
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
         for (index, comment) in comments.enumerated() {
@@ -71,9 +71,10 @@ public enum AnalysisPipeline {
         // 4. Phrases, and each comment's result.
         progress(.phrases)
         let display = analysis.display
-        let keywordDocuments = features.map(\.keywordStems)
+        let keywordDocuments = analysis.keywordStems
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
-            candidates: features.map(\.phraseCandidates), isNoun: display.isNoun)
+            candidates: analysis.phraseCandidates, isNoun: display.isNoun)
+        analysis.phraseCandidates = []
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
         var results = comments.indices.map { index in
