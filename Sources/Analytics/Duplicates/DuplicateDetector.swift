@@ -51,9 +51,10 @@ public struct DuplicateDetector: Sendable {
     public func detect(texts: [String], contentStems: [Set<String>], threads: Int = 1) -> [DuplicateInfo] {
         precondition(texts.count == contentStems.count, "one stem set per text")
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
+        let keys = ParallelMap.map(count: texts.count, threads: threads) { range in range.map { Self.normalizedKey(texts[$0]) } }
         var firstWithKey: [String: Int] = [:]
         for index in texts.indices {
-            let key = Self.normalizedKey(texts[index])
+            let key = keys[index]
             if let first = firstWithKey[key] {
                 result[index].duplicateOf = first
             } else {
@@ -97,7 +98,11 @@ public struct DuplicateDetector: Sendable {
                 var end = start + 1
                 while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
                 for a in start..<end {
-                    for b in (a + 1)..<end where checked.insert(Pair(a: keyed[a].index, b: keyed[b].index)).inserted {
+                    // A pair already in one group needs no check: the union would change nothing.
+                    // (A bucket of many copies of one campaign text would otherwise cost a
+                    // Jaccard value per pair, in every band it shares.)
+                    for b in (a + 1)..<end where root(keyed[a].index) != root(keyed[b].index) {
+                        guard checked.insert(Pair(a: keyed[a].index, b: keyed[b].index)).inserted else { continue }
                         if Self.jaccard(sets[keyed[a].index], sets[keyed[b].index]) >= Self.threshold {
                             union(keyed[a].index, keyed[b].index)
                         }
@@ -123,7 +128,50 @@ public struct DuplicateDetector: Sendable {
 
     /// NFKC case folding with whitespace runs collapsed to one space and trimmed.
     public static func normalizedKey(_ text: String) -> String {
-        CaseFoldingFilter.fold(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let folded = CaseFoldingFilter.fold(text)
+        return collapsingASCIIWhitespace(folded) ?? folded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// `text` split at whitespace Characters and joined with one space, computed scalar by
+    /// scalar without grapheme breaking; nil when that could differ from splitting at
+    /// Characters: when the text holds a non-ASCII whitespace character (U+0085, U+00A0,
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000), or when an ASCII space
+    /// has a neighbour that might join it into one Character (a combining mark or joiner after
+    /// it, a prepended mark before it). Neighbours known not to join are ASCII, U+0080–U+02FF
+    /// (the Latin letters, umlauts and ß), and the punctuation and currency signs of
+    /// U+2010–U+2027, U+2030–U+205E and U+20A0–U+20CF (dashes, German quotes, €).
+    static func collapsingASCIIWhitespace(_ text: String) -> String? {
+        func isPlainNeighbour(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0..<0x300, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF: true
+            default: false
+            }
+        }
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var previous: Unicode.Scalar = " "
+        var pendingSpace = false
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x09...0x0D, 0x20:
+                if !isPlainNeighbour(previous) { return nil }
+                pendingSpace = !output.isEmpty
+                afterSpace = true
+            case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+                return nil
+            default:
+                if afterSpace && !isPlainNeighbour(scalar) { return nil }
+                afterSpace = false
+                if pendingSpace {
+                    output.append(" ")
+                    pendingSpace = false
+                }
+                output.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return output
     }
 
     static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {

@@ -1,0 +1,37 @@
+import PropertyBased
+import Testing
+import _TestSupport
+
+@testable import Analytics
+
+/// Tests that ``DuplicateDetector/normalizedKey(_:)``'s byte-level whitespace collapsing gives
+/// what splitting at whitespace Characters gives, or steps aside.
+struct DuplicateKeyTests {
+    static func byCharacters(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    @Test(arguments: [
+        "  Mehr  Radwege\tfür\r\nJena  ", "ä ö ü ß", "Tempo 30 – jetzt", "„Digitalisierung“ ist gut", "", "   ", "a\u{000B}b\u{000C}c",
+    ])
+    func collapsesLikeCharacters(text: String) {
+        #expect(DuplicateDetector.collapsingASCIIWhitespace(text) == Self.byCharacters(text))
+    }
+
+    /// Where a Character holding a space is not whitespace as a whole (or a non-ASCII space
+    /// appears), the byte path declines.
+    @Test(arguments: [
+        "a \u{301}b", "\u{0600} 1", "a \u{200D}b", "👍 \u{1F3FD}", "a\u{00A0}b", "a\u{2009}b", "a\u{3000}b", "a\u{0085}b", "a\u{2028}b", "a\u{202F}b",
+    ])
+    func declinesWhereCharactersDecide(text: String) {
+        #expect(DuplicateDetector.collapsingASCIIWhitespace(text) == nil)
+    }
+
+    @Test func agreesOnHostileText() async {
+        await propertyCheck(count: 400, input: HostileText.text()) { text in
+            if let fast = DuplicateDetector.collapsingASCIIWhitespace(text) {
+                #expect(fast == Self.byCharacters(text), "\(text.debugDescription)")
+            }
+        }
+    }
+}
