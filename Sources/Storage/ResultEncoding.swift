@@ -8,10 +8,11 @@ import Foundation
 /// reading needs no second format.
 ///
 /// Why: at a million comments the text is about a gigabyte and the encoder's intermediate tree
-/// several times that, all at the end of a run that already holds its analysis.
+/// several times that, all at the end of a run that already holds its analysis. The batches are
+/// encoded on `threads` threads, a few per thread at a time, and handed on in order.
 enum ResultEncoding {
     static func encode(
-        _ result: RunResult, partBytes: Int, batch: Int = 1000, part: (Data) throws -> Void
+        _ result: RunResult, partBytes: Int, batch: Int = 1000, threads: Int = 1, part: (Data) throws -> Void
     ) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -32,11 +33,24 @@ enum ResultEncoding {
         }
         // `slot` is the range of `[]`: everything up to and including `[`, then the comments.
         try add(outer[..<(slot.lowerBound + 1)])
-        for start in stride(from: 0, to: result.comments.count, by: batch) {
-            let array = try encoder.encode(Array(result.comments[start..<min(result.comments.count, start + batch)]))
-            // The batch's items without the array's brackets, after a comma from the second on.
-            if start > 0 { try add(Data(",".utf8)) }
-            try add(array.dropFirst().dropLast())
+        let comments = result.comments
+        let starts = Array(stride(from: 0, to: comments.count, by: batch))
+        let group = 4 * max(1, threads)
+        for first in stride(from: 0, to: starts.count, by: group) {
+            let batchStarts = Array(starts[first..<min(starts.count, first + group)])
+            let arrays = try ParallelMap.map(count: batchStarts.count, threads: threads) { range in
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys]
+                return try range.map { index in
+                    let start = batchStarts[index]
+                    return try encoder.encode(Array(comments[start..<min(comments.count, start + batch)]))
+                }
+            }
+            for (offset, array) in arrays.enumerated() {
+                // The batch's items without the array's brackets, after a comma from the second on.
+                if first + offset > 0 { try add(Data(",".utf8)) }
+                try add(array.dropFirst().dropLast())
+            }
         }
         try add(outer[(slot.upperBound - 1)...])
         if !pending.isEmpty { try part(pending) }

@@ -169,9 +169,10 @@ public final class Store: Sendable {
 
     /// Writes a run, its comments, inputs, rejected rows and assignments in one transaction and
     /// returns the run's sequence. A `run` is stored as `reports_pending` until
-    /// ``markComplete(_:finishedAt:)``; other kinds are complete at once.
+    /// ``markComplete(_:finishedAt:)``; other kinds are complete at once. `threads` encode the
+    /// result (the stored bytes do not depend on it).
     @discardableResult
-    public func commit(_ record: RunRecord) throws(StorageError) -> Int {
+    public func commit(_ record: RunRecord, threads: Int = 1) throws(StorageError) -> Int {
         try write { db in
             // A run left pending holds no lock any more: its process died. Its comments stay.
             try db.execute(sql: "UPDATE run SET status = 'interrupted' WHERE status = 'reports_pending'")
@@ -180,9 +181,12 @@ public final class Store: Sendable {
                     sql: "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('framework_id', ?)", arguments: [frameworkID])
             }
             let status = record.kind == .run ? "reports_pending" : "complete"
-            let snapshot = try record.result.map { try self.encode(RunSnapshot($0)) }
-            let timings = try self.encode(record.timings.map { [$0.stage: $0.seconds] })
-            let warnings = try self.encode(record.warnings)
+            // One encoder for every JSON column of the run: making one per value cost more than
+            // the encoding (a million comments have a few million assignment rows).
+            let json = JSONText()
+            let snapshot = try record.result.map { try json(RunSnapshot($0)) }
+            let timings = try json(record.timings.map { [$0.stage: $0.seconds] })
+            let warnings = try json(record.warnings)
             try db.execute(
                 sql: """
                     INSERT INTO run (kind, status, report_id, started_at, corpus_sha256, framework_id, framework_sha256,
@@ -199,7 +203,7 @@ public final class Store: Sendable {
             let sequence = Int(db.lastInsertedRowID)
             if let result = record.result {
                 var position = 0
-                try ResultEncoding.encode(result, partBytes: self.resultPartBytes) { data in
+                try ResultEncoding.encode(result, partBytes: self.resultPartBytes, threads: threads) { data in
                     try db.execute(
                         sql: "INSERT INTO run_result_part (run, position, data) VALUES (?, ?, ?)",
                         arguments: [sequence, position, data])
@@ -232,7 +236,7 @@ public final class Store: Sendable {
                             changed_run = ?
                         WHERE id = ?
                         """,
-                    arguments: try self.commentColumns(comment) + [sequence, comment.id])
+                    arguments: try self.commentColumns(comment, json: json) + [sequence, comment.id])
             }
             // Statements compiled once for the many rows of a large run.
             let insertComment = try db.cachedStatement(
@@ -243,7 +247,7 @@ public final class Store: Sendable {
                     """)
             for comment in record.changes.new {
                 try insertComment.execute(
-                    arguments: try self.commentColumns(comment) + [comment.id, comment.idWasDerived, sequence, sequence])
+                    arguments: try self.commentColumns(comment, json: json) + [comment.id, comment.idWasDerived, sequence, sequence])
             }
             // Assignments are stored once per analysis (report id); a repeat run refers to them.
             let repeated =
@@ -255,7 +259,7 @@ public final class Store: Sendable {
                     try db.execute(
                         sql: "INSERT INTO topic (run, topic_id, goal, label, size, keywords) VALUES (?, ?, ?, ?, ?, ?)",
                         arguments: [
-                            sequence, topic.id, topic.goal, topic.label, topic.size, try self.encode(topic.keywords.map(\.display)),
+                            sequence, topic.id, topic.goal, topic.label, topic.size, try json(topic.keywords.map(\.display)),
                         ])
                 }
                 let insertAssignment = try db.cachedStatement(
@@ -268,7 +272,7 @@ public final class Store: Sendable {
                         try insertAssignment.execute(
                             arguments: [
                                 sequence, comment.id, rank, assignment.measureID, comment.status.rawValue, assignment.score,
-                                assignment.confidence, try self.encode(assignment.evidence),
+                                assignment.confidence, try json(assignment.evidence),
                             ])
                     }
                 }
@@ -297,11 +301,11 @@ public final class Store: Sendable {
     // MARK: - Helpers
 
     /// The comment's columns in the order the INSERT and UPDATE statements above list them.
-    private func commentColumns(_ comment: Comment) throws -> StatementArguments {
+    private func commentColumns(_ comment: Comment, json: JSONText) throws -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
             comment.text, ContentHash.sha256(comment.text), CorpusMerge.recordHash(comment), comment.goal, comment.createdAt,
             comment.author, comment.parentID,
-            try encode(comment.labels), comment.labelsGiven, try encode(comment.metadata), comment.source.file,
+            try json(comment.labels), comment.labelsGiven, try json(comment.metadata), comment.source.file,
             comment.source.line,
         ]
         return StatementArguments(values)
@@ -318,11 +322,6 @@ public final class Store: Sendable {
             recordSHA256: row["record_sha256"], firstRun: row["first_run"], changedRun: row["changed_run"])
     }
 
-    private func encode<Value: Encodable>(_ value: Value) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
 
     private func decode<Value: Decodable>(_ text: String?, what: String) throws -> Value {
         guard let text, let value = try? JSONDecoder().decode(Value.self, from: Data(text.utf8)) else {
@@ -345,5 +344,19 @@ public final class Store: Sendable {
         } catch {
             throw StorageError.wrap(error, path: path)
         }
+    }
+}
+
+/// JSON text of a value with sorted keys, as the store's JSON columns hold it.
+struct JSONText {
+    private let encoder: JSONEncoder
+
+    init() {
+        encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+    }
+
+    func callAsFunction<Value: Encodable>(_ value: Value) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -114,7 +114,7 @@ final class StoreSession {
             rowsRead: ingest.rowsRead, accepted: ingest.accepted, rejectedRows: ingest.rejected, warnings: ingest.warnings,
             inputs: kind == .analyze ? [] : manifest.inputFiles, changes: plan.changes, timings: timings, result: result)
         do {
-            let sequence = try store.commit(record)
+            let sequence = try store.commit(record, threads: options.pipeline.threads)
             guard sequence == plan.sequence else {
                 throw ResonanzError.failed("\(store.path): run stored as \(sequence), planned as \(plan.sequence)")
             }

@@ -113,19 +113,19 @@ struct StoreTests {
 
     /// The result goes into the store in parts written comment batch by comment batch; joined,
     /// they are byte for byte the encoding of the whole value, whatever the part and batch sizes.
-    @Test(arguments: [(1000, 1), (64, 3), (1 << 20, 1000)])
-    func resultEncodedInBatchesIsTheWholeEncoding(partBytes: Int, batch: Int) throws {
+    @Test(arguments: [(1000, 1, 1), (64, 3, 2), (1 << 20, 1000, 2), (500, 2, 3)])
+    func resultEncodedInBatchesIsTheWholeEncoding(partBytes: Int, batch: Int, threads: Int) throws {
         var result = try MiniRun.result()
         result.rejected = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         var parts: [Data] = []
-        try ResultEncoding.encode(result, partBytes: partBytes, batch: batch) { parts.append(Data($0)) }
+        try ResultEncoding.encode(result, partBytes: partBytes, batch: batch, threads: threads) { parts.append(Data($0)) }
         #expect(parts.dropLast().allSatisfy { $0.count == partBytes } && (parts.last?.count ?? 0) <= partBytes)
         #expect(parts.reduce(Data(), +) == (try encoder.encode(result)))
         result.comments = []
         parts = []
-        try ResultEncoding.encode(result, partBytes: partBytes, batch: batch) { parts.append(Data($0)) }
+        try ResultEncoding.encode(result, partBytes: partBytes, batch: batch, threads: threads) { parts.append(Data($0)) }
         #expect(parts.reduce(Data(), +) == (try encoder.encode(result)))
     }
 
