@@ -103,19 +103,14 @@ public enum JSONWriter {
         _ value: JSONValue, indent: Int, pretty: Bool, into text: inout String, emit: (String) -> Void
     ) {
         switch value {
-        case .elements(let elements) where elements.count > 0:
-            text.append("[")
-            for index in 0..<elements.count {
-                if index > 0 { text.append(",") }
-                newline(indent + 1, pretty: pretty, into: &text)
+        case .elements(let elements):
+            writeArray(elements.count, indent: indent, pretty: pretty, into: &text) { index, text in
                 write(elements.item(index), indent: indent + 1, pretty: pretty, into: &text)
                 if text.utf8.count >= pieceSize {
                     emit(text)
                     text = ""
                 }
             }
-            newline(indent, pretty: pretty, into: &text)
-            text.append("]")
         case .object(let members) where members.contains(where: \.value.isLazy):
             // Member by member, so that a lazy array below can hand on its pieces.
             writeObject(members, indent: indent, pretty: pretty, into: &text) { value, text in
@@ -135,22 +130,33 @@ public enum JSONWriter {
         case .decimal(let number, let places): output.append(decimal(number, places: places))
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
-            guard !items.isEmpty else { return output.append("[]") }
-            output.append("[")
-            for (offset, item) in items.enumerated() {
-                if offset > 0 { output.append(",") }
-                newline(indent + 1, pretty: pretty, into: &output)
-                write(item, indent: indent + 1, pretty: pretty, into: &output)
+            writeArray(items.count, indent: indent, pretty: pretty, into: &output) { index, output in
+                write(items[index], indent: indent + 1, pretty: pretty, into: &output)
             }
-            newline(indent, pretty: pretty, into: &output)
-            output.append("]")
         case .elements(let elements):
-            write(.array((0..<elements.count).map(elements.item)), indent: indent, pretty: pretty, into: &output)
+            writeArray(elements.count, indent: indent, pretty: pretty, into: &output) { index, output in
+                write(elements.item(index), indent: indent + 1, pretty: pretty, into: &output)
+            }
         case .object(let members):
             writeObject(members, indent: indent, pretty: pretty, into: &output) { value, output in
                 write(value, indent: indent + 1, pretty: pretty, into: &output)
             }
         }
+    }
+
+    /// An array's brackets and separators for `count` items; `writeItem` writes item i.
+    private static func writeArray(
+        _ count: Int, indent: Int, pretty: Bool, into output: inout String, writeItem: (Int, inout String) -> Void
+    ) {
+        guard count > 0 else { return output.append("[]") }
+        output.append("[")
+        for index in 0..<count {
+            if index > 0 { output.append(",") }
+            newline(indent + 1, pretty: pretty, into: &output)
+            writeItem(index, &output)
+        }
+        newline(indent, pretty: pretty, into: &output)
+        output.append("]")
     }
 
     /// An object's braces, keys and separators; `writeValue` writes each member's value.

@@ -1,5 +1,4 @@
 import Analytics
-import Foundation
 
 /// Where report files go: each file is written once, in pieces, in order.
 public protocol ReportDestination: Sendable {
@@ -12,22 +11,12 @@ public protocol ReportDestination: Sendable {
 /// Every report file of a finished run, as the output folder holds them: the run is redacted
 /// first (``Redactor``), so no renderer can show what the redactor removes.
 public enum ReportSet {
-    /// Paths relative to the output folder, with their contents; `report.json` comes last, so a
-    /// writer that publishes in this order makes it appear only when everything else is there.
-    /// The pages, assignments.csv and report.json are rendered side by side on `threads` threads;
-    /// the files do not depend on it.
-    public static func files(
-        _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates, threads: Int = 1
-    ) -> [(path: String, content: String)] {
-        let collected = Collected()
-        let paths = write(result, language: language, templates: templates, threads: threads, to: collected)
-        return paths.map { ($0, collected.content($0)) }
-    }
-
-    /// Writes the files of ``files(_:language:templates:threads:)`` to `destination` and returns
-    /// their paths in the same order. assignments.csv and report.json go out in pieces as they
-    /// are rendered, so neither is ever whole in memory (at a million comments they are about
-    /// 0.7 and 1.2 GB).
+    /// Writes every report file to `destination` and returns their paths relative to the output
+    /// folder; `report.json` comes last, so a writer that publishes in this order makes it appear
+    /// only when everything else is there. The pages, assignments.csv and report.json are rendered
+    /// side by side on `threads` threads; the files do not depend on it. assignments.csv and
+    /// report.json go out in pieces as they are rendered, so neither is ever whole in memory (at a
+    /// million comments they are about 0.7 and 1.2 GB).
     public static func write(
         _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates, threads: Int = 1,
         to destination: some ReportDestination
@@ -66,26 +55,5 @@ public enum ReportSet {
                 charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), result: safe, strings: strings,
                 template: templates, language: language))
         ]
-    }
-}
-
-/// A destination that keeps every file as a string (for ``ReportSet/files(_:language:templates:threads:)``).
-private final class Collected: ReportDestination, @unchecked Sendable {
-    // Guarded by `lock`: the parts are written from several threads.
-    private var contents: [String: String] = [:]
-    private let lock = NSLock()
-
-    func write(_ path: String, render: ((String) -> Void) -> Void) {
-        var whole = ""
-        render { whole.append($0) }
-        lock.lock()
-        contents[path] = whole
-        lock.unlock()
-    }
-
-    func content(_ path: String) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        return contents[path] ?? ""
     }
 }

@@ -14,8 +14,7 @@ enum ResultEncoding {
     static func encode(
         _ result: RunResult, partBytes: Int, batch: Int = 1000, threads: Int = 1, part: (Data) throws -> Void
     ) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        let encoder = JSONText.encoder()
         var envelope = result
         envelope.comments = []
         let outer = try encoder.encode(envelope)
@@ -39,8 +38,7 @@ enum ResultEncoding {
         for first in stride(from: 0, to: starts.count, by: group) {
             let batchStarts = Array(starts[first..<min(starts.count, first + group)])
             let arrays = try ParallelMap.map(count: batchStarts.count, threads: threads) { range in
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys]
+                let encoder = JSONText.encoder()
                 return try range.map { index in
                     let start = batchStarts[index]
                     return try encoder.encode(Array(comments[start..<min(comments.count, start + batch)]))

@@ -349,11 +349,13 @@ public final class Store: Sendable {
 
 /// JSON text of a value with sorted keys, as the store's JSON columns hold it.
 struct JSONText {
-    private let encoder: JSONEncoder
+    private let encoder = JSONText.encoder()
 
-    init() {
-        encoder = JSONEncoder()
+    /// The encoder of every JSON the store writes: keys sorted, so equal values give equal bytes.
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        return encoder
     }
 
     func callAsFunction<Value: Encodable>(_ value: Value) throws -> String {
