@@ -108,7 +108,7 @@ public enum TopicEval {
             }
         }
         let matrix = TermMatrix(bags: bags)
-        let termSets = bags.map { Set($0.terms) }
+        let termSets = bags.map { StemSet($0.terms) }
         let clustering: TopicClustering
         var clusters: Int
         let runs: Int

@@ -6,7 +6,7 @@ import Testing
 struct KeynessExtractorTests {
     @Test func logLikelihoodOfAKnownTable() {
         // a = 10 of c = 20 target comments, b = 5 of d = 80 others.
-        let documents = (0..<100).map { index -> Set<String> in
+        let documents = (0..<100).map { index -> StemSet in
             if index < 20 { return index < 10 ? ["rad"] : [] }
             return index < 25 ? ["rad"] : []
         }
@@ -20,7 +20,7 @@ struct KeynessExtractorTests {
     }
 
     @Test func underusedAndRareTermsAreNoKeywords() {
-        let documents: [Set<String>] = [["a", "b"], ["a"], ["b"], ["b"], ["b"], ["c"]]
+        let documents: [StemSet] = [["a", "b"], ["a"], ["b"], ["b"], ["b"], ["c"]]
         let keywords = KeynessExtractor(nounsOnly: false).keywords(target: [0, 1], documents: documents, display: DisplayForms())
         #expect(keywords.map(\.stem) == ["a"])
     }

@@ -57,7 +57,7 @@ struct TopicCountSelectionTests {
 
     @Test func scoringIsTheSameForOneOrTwoThreads() {
         let rows: [[(term: Int, count: Int)]] = (0..<40).map { d in d < 20 ? [(d % 3, 1), (3, 2)] : [(4 + d % 3, 1), (7, 2)] }
-        let documents: [Set<String>] = (0..<40).map { $0 < 20 ? ["a\($0 % 3)", "rad"] : ["b\($0 % 3)", "kita"] }
+        let documents: [StemSet] = (0..<40).map { $0 < 20 ? ["a\($0 % 3)", "rad"] : ["b\($0 % 3)", "kita"] }
         let clustering = TopicClustering(method: .kmeans)
         let prepared = clustering.prepare(rows: rows, vocabularySize: 8)
         let reference = TopicCoherence(documents: documents)

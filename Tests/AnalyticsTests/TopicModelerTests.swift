@@ -96,7 +96,7 @@ struct TopicModelerTests {
 /// Tests ``TopicCoherence`` on hand-counted documents.
 struct TopicCoherenceTests {
     @Test func npmiOfAlwaysNeverAndIndependentPairs() {
-        let documents: [Set<String>] = [["rad", "weg"], ["rad", "weg"], ["bus"], ["bus", "rad"]]
+        let documents: [StemSet] = [["rad", "weg"], ["rad", "weg"], ["bus"], ["bus", "rad"]]
         let coherence = TopicCoherence(documents: documents)
         // rad: 3/4, weg: 2/4, both 2/4 → ln((0.5)/(0.375)) / −ln(0.5) = 0.415…
         #expect(abs(coherence.npmi(["rad", "weg"]) - log(0.5 / 0.375) / -log(0.5)) < 1e-9)

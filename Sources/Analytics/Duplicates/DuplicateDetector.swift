@@ -42,13 +42,13 @@ public struct DuplicateDetector: Sendable {
     }
 
     /// The distinct stems of a text's content words: what near-duplicates are compared by.
-    public static func contentStems(_ tokens: [Token]) -> Set<String> {
-        Set(tokens.filter(\.isContentWord).map(\.stem))
+    public static func contentStems(_ tokens: [Token]) -> StemSet {
+        StemSet(tokens.lazy.filter(\.isContentWord).map(\.stem))
     }
 
     /// Duplicates among `texts`, whose ``contentStems(_:)`` are `contentStems` (same order).
     /// The MinHash signatures are computed on `threads` threads; the result does not depend on it.
-    public func detect(texts: [String], contentStems: [Set<String>], threads: Int = 1) -> [DuplicateInfo] {
+    public func detect(texts: [String], contentStems: [StemSet], threads: Int = 1) -> [DuplicateInfo] {
         precondition(texts.count == contentStems.count, "one stem set per text")
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         let keys = ParallelMap.map(count: texts.count, threads: threads) { range in range.map { Self.normalizedKey(texts[$0]) } }
@@ -64,7 +64,7 @@ public struct DuplicateDetector: Sendable {
 
         // Near-duplicates among the originals.
         // Content stems of each original with enough of them; empty for the others.
-        var sets = Array(repeating: Set<String>(), count: texts.count)
+        var sets = Array(repeating: StemSet(), count: texts.count)
         for index in texts.indices where result[index].duplicateOf == nil {
             if contentStems[index].count >= Self.minimumTerms { sets[index] = contentStems[index] }
         }
@@ -174,12 +174,12 @@ public struct DuplicateDetector: Sendable {
         return output
     }
 
-    static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-        let shared = a.intersection(b).count
+    static func jaccard(_ a: StemSet, _ b: StemSet) -> Double {
+        let shared = a.intersectionCount(b)
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
-    private func minHash(_ stems: Set<String>, seeds: [UInt64]) -> [UInt64] {
+    private func minHash(_ stems: StemSet, seeds: [UInt64]) -> [UInt64] {
         let base = stems.map(FNV1a.hash64)
         return seeds.map { seed in base.reduce(UInt64.max) { min($0, Self.splitMix64($1 ^ seed)) } }
     }

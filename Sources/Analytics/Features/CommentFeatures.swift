@@ -5,9 +5,9 @@ import TextAnalysis
 public struct CommentFeatures: Sendable {
     public var bag: TermBag
     /// ``keywordStems(_:)``.
-    public var keywordStems: Set<String>
+    public var keywordStems: StemSet
     /// ``DuplicateDetector/contentStems(_:)``.
-    public var contentStems: Set<String>
+    public var contentStems: StemSet
     /// ``PhraseFinder/candidates(_:text:)``.
     public var phraseCandidates: [PhraseFinder.Candidate]
 
@@ -38,9 +38,9 @@ public struct CorpusFeatures: Sendable {
     /// The term bag of every text, in order.
     public var bags: [TermBag]
     /// Per comment (the first `comments` texts), its ``CommentFeatures/keywordStems``.
-    public var keywordStems: [Set<String>]
+    public var keywordStems: [StemSet]
     /// Per comment, its ``CommentFeatures/contentStems``.
-    public var contentStems: [Set<String>]
+    public var contentStems: [StemSet]
     /// Per comment, its ``CommentFeatures/phraseCandidates``.
     public var phraseCandidates: [[PhraseFinder.Candidate]]
     /// Spellings over the comments.

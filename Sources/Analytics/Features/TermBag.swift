@@ -75,12 +75,8 @@ public struct TermBag: Sendable, Equatable {
 
 /// The stems of a text's content words, each once, for keyword statistics (compound parts are
 /// left out: a keyword list shows words people wrote, not fragments of them).
-public func keywordStems(_ tokens: [Token]) -> Set<String> {
-    var stems: Set<String> = []
-    for token in tokens where token.isContentWord && KeywordHygiene.isKeywordCandidate(token) {
-        stems.insert(token.stem)
-    }
-    return stems
+public func keywordStems(_ tokens: [Token]) -> StemSet {
+    StemSet(tokens.lazy.filter { $0.isContentWord && KeywordHygiene.isKeywordCandidate($0) }.map(\.stem))
 }
 
 /// Which tokens may become keywords.

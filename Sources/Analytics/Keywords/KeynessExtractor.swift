@@ -36,12 +36,12 @@ public struct KeynessExtractor: Sendable {
     }
 
     /// ``keywords(target:documents:display:)`` over documents counted for this call only.
-    public func keywords(target: Set<Int>, documents: [Set<String>], display: DisplayForms) -> [Keyword] {
+    public func keywords(target: Set<Int>, documents: [StemSet], display: DisplayForms) -> [Keyword] {
         keywords(target: target, documents: KeywordDocuments(documents), display: display)
     }
 
     /// ``keywords(target:documents:shown:)`` over documents counted for this call only.
-    public func keywords(target: Set<Int>, documents: [Set<String>], shown: (String) -> String?) -> [Keyword] {
+    public func keywords(target: Set<Int>, documents: [StemSet], shown: (String) -> String?) -> [Keyword] {
         keywords(target: target, documents: KeywordDocuments(documents), shown: shown)
     }
 
@@ -94,11 +94,11 @@ public struct KeynessExtractor: Sendable {
 /// The documents keywords are drawn from, each a set of terms, with the number of documents
 /// holding each term, counted once for the many sets (goals, measures, topics) ranked against them.
 public struct KeywordDocuments: Sendable {
-    public let stems: [Set<String>]
+    public let stems: [StemSet]
     /// Documents per term.
     public let frequency: [String: Int]
 
-    public init(_ stems: [Set<String>]) {
+    public init(_ stems: [StemSet]) {
         var frequency: [String: Int] = [:]
         for set in stems { for stem in set { frequency[stem, default: 0] += 1 } }
         self.stems = stems

@@ -26,7 +26,7 @@ public struct PhraseFinder: Sendable {
 
     /// The phrases of a corpus: per comment the set of its phrase keys, and the spelling of each key.
     public struct Phrases: Sendable {
-        public var perComment: [Set<String>]
+        public var perComment: [StemSet]
         /// Most frequent spelling per key (ties to the smaller string).
         public var display: [String: String]
         /// The collocation G² per key.
@@ -72,7 +72,7 @@ public struct PhraseFinder: Sendable {
             strength[key] = g2
             display[key] = spellings[key]?.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
         }
-        let perComment = candidates.map { list in Set(list.map(\.key).filter { strength[$0] != nil }) }
+        let perComment = candidates.map { list in StemSet(list.lazy.map(\.key).filter { strength[$0] != nil }) }
         return Phrases(perComment: perComment, display: display, strength: strength)
     }
 

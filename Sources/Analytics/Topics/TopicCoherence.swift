@@ -15,7 +15,7 @@ public struct TopicCoherence: Sendable {
     private let documents: Int
     private let postings: [String: [Int32]]
 
-    public init(documents: [Set<String>]) {
+    public init(documents: [StemSet]) {
         var postings: [String: [Int32]] = [:]
         for (index, terms) in documents.enumerated() {
             for term in terms { postings[term, default: []].append(Int32(index)) }

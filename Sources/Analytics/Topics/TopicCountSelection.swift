@@ -94,7 +94,7 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     ///   - reference: the documents NPMI is counted over (the whole consultation: more comments
     ///     give steadier estimates than one goal's).
     public func score(
-        _ prepared: TopicClustering.Prepared, keywordDocuments: [Set<String>], reference: TopicCoherence, floor: Int,
+        _ prepared: TopicClustering.Prepared, keywordDocuments: [StemSet], reference: TopicCoherence, floor: Int,
         clustering: TopicClustering, seed: UInt64, threads: Int
     ) -> (scores: [Score], runs: [[Clustering]]) {
         let ks = candidates(comments: prepared.count, floor: floor)
@@ -133,7 +133,7 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     }
 
     /// A run's coverage-weighted coherence and the keyword set of each of its topics.
-    func describe(_ run: Clustering, keywordDocuments: [Set<String>], floor: Int, coherence: TopicCoherence)
+    func describe(_ run: Clustering, keywordDocuments: [StemSet], floor: Int, coherence: TopicCoherence)
         -> (coherence: Double, keywords: [Set<String>])
     {
         guard !run.assignments.isEmpty else { return (0, []) }

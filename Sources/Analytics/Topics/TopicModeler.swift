@@ -52,12 +52,12 @@ public struct TopicModeler: Sendable, Equatable, Codable {
     /// What the modeler needs of each comment.
     public struct Input: Sendable {
         public let bags: [TermBag]
-        public let keywordStems: [Set<String>]
+        public let keywordStems: [StemSet]
         public let contributionKeys: [String]
         public let ids: [String]
         public let display: DisplayForms
         /// The noun stems among `keywordStems`: what topic keywords are drawn from.
-        public let nounStems: [Set<String>]
+        public let nounStems: [StemSet]
         /// NPMI over all comments' noun stems, for choosing the number of topics.
         public let reference: TopicCoherence
         /// Per comment its phrase keys, and their spellings.
@@ -67,13 +67,13 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         let phraseDocuments: KeywordDocuments
 
         public init(
-            bags: [TermBag], keywordStems: [Set<String>], contributionKeys: [String], ids: [String], display: DisplayForms,
+            bags: [TermBag], keywordStems: [StemSet], contributionKeys: [String], ids: [String], display: DisplayForms,
             phrases: PhraseFinder.Phrases? = nil
         ) {
             self.phrases = phrases ?? PhraseFinder.Phrases(perComment: keywordStems.map { _ in [] }, display: [:], strength: [:])
             self.bags = bags
             self.keywordStems = keywordStems
-            let nounStems = keywordStems.map { Set($0.filter(display.isNoun)) }
+            let nounStems = keywordStems.map { $0.filter(display.isNoun) }
             self.nounStems = nounStems
             self.reference = TopicCoherence(documents: nounStems)
             self.nounDocuments = KeywordDocuments(nounStems)
@@ -193,7 +193,7 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             guard !groupsSeen.contains(input.contributionKeys[candidate]) else { continue }
             let stems = input.keywordStems[candidate]
             let tooClose = chosen.contains { other in
-                let shared = stems.intersection(input.keywordStems[other]).count
+                let shared = stems.intersectionCount(input.keywordStems[other])
                 return Double(shared) > 0.5 * Double(max(1, min(stems.count, input.keywordStems[other].count)))
             }
             guard !tooClose else { continue }

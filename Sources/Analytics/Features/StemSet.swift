@@ -1,0 +1,67 @@
+/// A set of terms (stems, phrase keys) held as one array, ascending by `String`'s `<`, each term
+/// once.
+///
+/// What a run keeps per comment for keywords, topics and near-duplicates. A `Set<String>` of a
+/// comment's twenty stems takes a hash table of 32 or 64 slots; this takes twenty, which at a
+/// million comments, with several such sets each, is gigabytes (docs/performance.md). Lookups
+/// are binary searches, and two sets meet in one merge.
+public struct StemSet: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
+    /// The terms, ascending, distinct.
+    public let terms: [String]
+
+    public init() { terms = [] }
+
+    /// The distinct terms of `terms`, in any order, with repeats.
+    public init<Terms: Sequence<String>>(_ terms: Terms) {
+        var sorted = Array(terms)
+        sorted.sort()
+        var kept = 0
+        for index in sorted.indices where kept == 0 || sorted[kept - 1] != sorted[index] {
+            sorted.swapAt(kept, index)
+            kept += 1
+        }
+        // Exactly the distinct terms: `sorted` may have room for many repeats.
+        self.terms = sorted.capacity == kept ? sorted : Array(sorted[..<kept])
+    }
+
+    public init(arrayLiteral terms: String...) { self.init(terms) }
+
+    public var startIndex: Int { terms.startIndex }
+    public var endIndex: Int { terms.endIndex }
+    public subscript(position: Int) -> String { terms[position] }
+
+    /// Whether the set holds `term` (a binary search).
+    public func contains(_ term: String) -> Bool {
+        var low = 0
+        var high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if terms[middle] < term { low = middle + 1 } else { high = middle }
+        }
+        return low < terms.count && terms[low] == term
+    }
+
+    /// The terms of the set for which `isIncluded` holds, still in order.
+    public func filter(_ isIncluded: (String) throws -> Bool) rethrows -> StemSet {
+        StemSet(sortedDistinct: try terms.filter(isIncluded))
+    }
+
+    /// How many terms the two sets share (one merge of the sorted arrays).
+    public func intersectionCount(_ other: StemSet) -> Int {
+        var (i, j, shared) = (0, 0, 0)
+        while i < terms.count && j < other.terms.count {
+            if terms[i] == other.terms[j] {
+                shared += 1
+                i += 1
+                j += 1
+            } else if terms[i] < other.terms[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return shared
+    }
+
+    private init(sortedDistinct: [String]) { terms = sortedDistinct }
+}
