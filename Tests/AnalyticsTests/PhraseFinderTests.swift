@@ -36,8 +36,9 @@ struct PhraseFinderTests {
 
     @Test func noPhraseAcrossPunctuationOrBelowTheFloor() {
         // "Verwaltung. Digitale" and "Ring fehlen" never count; a pair in two comments is too rare.
-        let candidates = PhraseFinder.candidates(AnalyzerHelpers.analyze("Die Verwaltung. Digitale Angebote"), text: "Die Verwaltung. Digitale Angebote")
-        #expect(candidates.map(\.spelling) == ["Digitale Angebote"])
+        let text = "Die Verwaltung. Digitale Angebote"
+        let candidates = PhraseFinder.candidates(AnalyzerHelpers.analyze(text), text: text)
+        #expect(candidates.map { $0.spelling(in: text) } == ["Digitale Angebote"])
         #expect(phrases(Array(Self.texts.prefix(2))).display.isEmpty)
         #expect(phrases([]).perComment.isEmpty)
     }

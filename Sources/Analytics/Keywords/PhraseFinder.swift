@@ -33,39 +33,65 @@ public struct PhraseFinder: Sendable {
         public var strength: [String: Double]
     }
 
-    /// A candidate pair at one position of a text.
-    public typealias Candidate = (key: String, first: String, second: String, spelling: String)
+    /// A candidate pair at one position of a text: its two words' keys (the stem, or the norm of
+    /// a word without one) and where it stands in the text. The spelling is read from the text
+    /// when the phrases are counted rather than kept: a run holds every comment's candidates
+    /// until then (docs/performance.md).
+    public struct Candidate: Sendable, Equatable {
+        public var first: String
+        public var second: String
+        /// UTF-8 offsets in the text: from the first word's start to the second word's end.
+        public var start: Int32
+        public var end: Int32
+
+        /// `stem₁ stem₂`.
+        public var key: String { "\(first) \(second)" }
+
+        /// The pair as written in `text`, the text it was found in.
+        public func spelling(in text: String) -> String {
+            let utf8 = text.utf8
+            let from = utf8.index(utf8.startIndex, offsetBy: Int(start))
+            return String(decoding: utf8[from..<utf8.index(from, offsetBy: Int(end - start))], as: UTF8.self)
+        }
+    }
 
     /// - Parameter isNoun: whether a stem is a noun (``DisplayForms/isNoun(_:)``).
     public func phrases(tokens: [[Token]], texts: [String], isNoun: (String) -> Bool) -> Phrases {
-        phrases(candidates: zip(tokens, texts).map { Self.candidates($0, text: $1) }, isNoun: isNoun)
+        phrases(candidates: zip(tokens, texts).map { Self.candidates($0, text: $1) }, texts: texts, isNoun: isNoun)
     }
 
-    /// The phrases among each comment's ``candidates(_:text:)``.
-    public func phrases(candidates all: [[Candidate]], isNoun: (String) -> Bool) -> Phrases {
+    /// The phrases among each comment's ``candidates(_:text:)``; `texts` are the texts they were
+    /// found in, in the same order.
+    public func phrases(candidates all: [[Candidate]], texts: [String], isNoun: (String) -> Bool) -> Phrases {
+        precondition(all.count == texts.count, "one candidate list per text")
         let candidates = all.map { list in list.filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) } }
         var pairCount: [String: Int] = [:]
+        var words: [String: (first: String, second: String)] = [:]
         var firstCount: [String: Int] = [:]
         var secondCount: [String: Int] = [:]
         var comments: [String: Int] = [:]
         var spellings: [String: [String: Int]] = [:]
         var positions = 0
-        for list in candidates {
+        for (list, text) in zip(candidates, texts) {
+            var keys: Set<String> = []
             for candidate in list {
-                pairCount[candidate.key, default: 0] += 1
+                let key = candidate.key
+                pairCount[key, default: 0] += 1
+                words[key] = (candidate.first, candidate.second)
                 firstCount[candidate.first, default: 0] += 1
                 secondCount[candidate.second, default: 0] += 1
-                spellings[candidate.key, default: [:]][candidate.spelling, default: 0] += 1
+                spellings[key, default: [:]][candidate.spelling(in: text), default: 0] += 1
                 positions += 1
+                keys.insert(key)
             }
-            for key in Set(list.map(\.key)) { comments[key, default: 0] += 1 }
+            for key in keys { comments[key, default: 0] += 1 }
         }
         var strength: [String: Double] = [:]
         var display: [String: String] = [:]
         for (key, n11) in pairCount where (comments[key] ?? 0) >= minimumComments {
-            let parts = key.split(separator: " ", maxSplits: 1).map(String.init)
-            let n1x = firstCount[parts[0]] ?? 0
-            let nx1 = secondCount[parts[1]] ?? 0
+            guard let (first, second) = words[key] else { continue }
+            let n1x = firstCount[first] ?? 0
+            let nx1 = secondCount[second] ?? 0
             guard Double(n11) > Double(n1x) * Double(nx1) / Double(positions) else { continue }
             let g2 = KeynessExtractor.logLikelihood(a: n11, b: nx1 - n11, c: n1x, d: positions - n1x)
             guard g2 >= 10.83 else { continue }
@@ -90,11 +116,7 @@ public struct PhraseFinder: Sendable {
             else { continue }
             let firstKey = first.stem.isEmpty ? first.norm : first.stem
             let secondKey = second.stem.isEmpty ? second.norm : second.stem
-            result.append(
-                (
-                    "\(firstKey) \(secondKey)", firstKey, secondKey,
-                    String(decoding: bytes[first.start..<second.end], as: UTF8.self)
-                ))
+            result.append(Candidate(first: firstKey, second: secondKey, start: Int32(first.start), end: Int32(second.end)))
         }
         return result
     }

@@ -73,7 +73,7 @@ public enum AnalysisPipeline {
         let display = analysis.display
         let keywordDocuments = analysis.keywordStems
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
-            candidates: analysis.phraseCandidates, isNoun: display.isNoun)
+            candidates: analysis.phraseCandidates, texts: comments.map(\.text), isNoun: display.isNoun)
         analysis.phraseCandidates = []
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
