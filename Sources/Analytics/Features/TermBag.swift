@@ -78,17 +78,3 @@ public struct TermBag: Sendable, Equatable {
 public func keywordStems(_ tokens: [Token]) -> StemSet {
     StemSet(tokens.lazy.filter { $0.isContentWord && KeywordHygiene.isKeywordCandidate($0) }.map(\.stem))
 }
-
-/// Which tokens may become keywords.
-public enum KeywordHygiene {
-    /// A word that is no stopword, with at least three letters (two when written in capitals,
-    /// like `KI`), no digit and no `@` (an @handle names a person, not a subject).
-    public static func isKeywordCandidate(_ token: Token) -> Bool {
-        guard token.kind == .word, !token.isStopword else { return false }
-        let display = token.display
-        guard !display.contains(where: \.isNumber), !display.contains("@") else { return false }
-        let letters = display.filter(\.isLetter).count
-        if letters >= 3 { return true }
-        return letters == 2 && display.allSatisfy { $0.isUppercase || !$0.isLetter }
-    }
-}
