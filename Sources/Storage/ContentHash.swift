@@ -5,14 +5,29 @@ import Foundation
 /// spelling for every hash the store and the run manifest keep, so they can be compared.
 public enum ContentHash {
     public static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        hex(SHA256.hash(data: data))
     }
 
-    /// SHA-256 of the UTF-8 bytes of `text`.
+    /// SHA-256 of the UTF-8 bytes of `text` (read in place: a run hashes every comment twice).
     public static func sha256(_ text: String) -> String {
-        sha256(Data(text.utf8))
+        var text = text
+        return text.withUTF8 { bytes in
+            var hasher = SHA256()
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(bytes))
+            return hex(hasher.finalize())
+        }
+    }
+
+    private static let digits = Array("0123456789abcdef".utf8)
+
+    /// Two lower-case hex digits per byte.
+    static func hex(_ digest: SHA256.Digest) -> String {
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * SHA256.Digest.byteCount)
+        for byte in digest {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
