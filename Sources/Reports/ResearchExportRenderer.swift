@@ -60,14 +60,14 @@ public enum ResearchExportRenderer {
             "\(matrix.rows.count) \(matrix.vocabularySize) \(entries)",
         ]
         for (row, terms) in matrix.rows.enumerated() {
-            for (term, count) in terms { lines.append("\(row + 1) \(term + 1) \(count)") }
+            for entry in terms { lines.append("\(row + 1) \(entry.term + 1) \(entry.count)") }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func vocabulary(_ matrix: TermMatrix, display: DisplayForms) -> String {
         var frequency = [Int](repeating: 0, count: matrix.vocabularySize)
-        for row in matrix.rows { for (term, _) in row { frequency[term] += 1 } }
+        for row in matrix.rows { for entry in row { frequency[entry.term] += 1 } }
         var lines = ["column\tterm\tdisplay\tcomments"]
         for (index, term) in matrix.terms.enumerated() {
             lines.append("\(index + 1)\t\(tsv(term))\t\(tsv(display.display(term)))\t\(frequency[index])")

@@ -173,7 +173,7 @@ public enum TopicEval {
     /// See ``Extras/stabilityRuns``. Other seeds are `seed + 1000·r`, clear of the restarts'
     /// `seed + i`; subsample r drops each document with probability 0.1 (``SplitMix64`` from `seed + r`).
     static func measureStability(
-        _ result: Clustering, clustering: TopicClustering, rows: [[(term: Int, count: Int)]], vocabularySize: Int,
+        _ result: Clustering, clustering: TopicClustering, rows: [[TermCount]], vocabularySize: Int,
         clusters: Int, runs: Int, seed: UInt64, repetitions: Int, threads: Int
     ) -> (seeds: Double, subsamples: Double) {
         let full = clustering.prepare(rows: rows, vocabularySize: vocabularySize)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _TestSupport
 
 @testable import Analytics
 
@@ -21,7 +22,7 @@ struct GSDMMEquivalenceTests {
     func wordByWordMatchesClusterByCluster(clusters: Int, seed: UInt64) {
         let documents = Self.documents(count: 300, vocabularySize: 120, seed: seed)
         let sampler = GSDMM(maximumClusters: clusters, iterations: 6)
-        let fast = sampler.run(documents: documents, vocabularySize: 120, seed: seed)
+        let fast = sampler.run(documents: termRows(documents), vocabularySize: 120, seed: seed)
         let reference = ClusterByClusterGSDMM(sampler: sampler).run(documents: documents, vocabularySize: 120, seed: seed)
         #expect(fast.assignments == reference.assignments)
         #expect(fast.score == reference.score)
@@ -31,7 +32,7 @@ struct GSDMMEquivalenceTests {
         let documents = Self.documents(count: 200, vocabularySize: 80, seed: 9)
         let start = documents.indices.map { $0 % 3 == 0 ? $0 % 5 : -1 }
         let sampler = GSDMM(maximumClusters: 6, iterations: 3)
-        let fast = sampler.run(documents: documents, vocabularySize: 80, seed: 4, start: start)
+        let fast = sampler.run(documents: termRows(documents), vocabularySize: 80, seed: 4, start: start)
         let reference = ClusterByClusterGSDMM(sampler: sampler).run(documents: documents, vocabularySize: 80, seed: 4, start: start)
         #expect(fast.assignments == reference.assignments)
         #expect(fast.score == reference.score)

@@ -1,13 +1,15 @@
 import Analytics
 import Testing
+import _TestSupport
 
 /// Tests ``GSDMM`` on documents whose clusters are plain, and ``ClusterAgreement`` on known values.
 struct GSDMMTests {
     /// Three topics with disjoint vocabularies, eight short documents each.
-    static let documents: [[(term: Int, count: Int)]] = (0..<24).map { d in
-        let topic = d % 3
-        return [(topic * 10 + d % 5, 1), (topic * 10 + 5 + d % 4, 1), (topic * 10 + 9, 2)]
-    }
+    static let documents = termRows(
+        (0..<24).map { d in
+            let topic = d % 3
+            return [(topic * 10 + d % 5, 1), (topic * 10 + 5 + d % 4, 1), (topic * 10 + 9, 2)]
+        })
 
     func cluster(seed: UInt64 = 7, threads: Int = 1, restarts: Int = 3) -> Clustering {
         GSDMM(maximumClusters: 10, iterations: 30, restarts: restarts)

@@ -1,13 +1,15 @@
 import Analytics
 import Testing
+import _TestSupport
 
 /// Tests ``TopicClustering/extend(_:sample:clusters:over:seed:)``: a run on a sample carried to all rows.
 struct TopicClusteringTests {
     /// Three topics with disjoint vocabularies, forty documents each, interleaved.
-    static let rows: [[(term: Int, count: Int)]] = (0..<120).map { d in
-        let topic = d % 3
-        return [(topic * 10 + d % 5, 1), (topic * 10 + 5 + d % 4, 1), (topic * 10 + 9, 2)]
-    }
+    static let rows = termRows(
+        (0..<120).map { d in
+            let topic = d % 3
+            return [(topic * 10 + d % 5, 1), (topic * 10 + 5 + d % 4, 1), (topic * 10 + 9, 2)]
+        })
     static let sample = Array(stride(from: 0, to: 120, by: 4))
 
     /// GSDMM gets room for more clusters than there are topics (it leaves the rest empty);

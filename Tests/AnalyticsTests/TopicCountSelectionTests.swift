@@ -1,5 +1,6 @@
 import Analytics
 import Testing
+import _TestSupport
 
 /// Tests ``TopicCountSelection``: which Ks are tried, which one wins, and how the number of
 /// topics is held from run to run.
@@ -56,7 +57,8 @@ struct TopicCountSelectionTests {
     }
 
     @Test func scoringIsTheSameForOneOrTwoThreads() {
-        let rows: [[(term: Int, count: Int)]] = (0..<40).map { d in d < 20 ? [(d % 3, 1), (3, 2)] : [(4 + d % 3, 1), (7, 2)] }
+        let pairs: [[(term: Int, count: Int)]] = (0..<40).map { d in d < 20 ? [(d % 3, 1), (3, 2)] : [(4 + d % 3, 1), (7, 2)] }
+        let rows = termRows(pairs)
         let documents: [StemSet] = (0..<40).map { $0 < 20 ? ["a\($0 % 3)", "rad"] : ["b\($0 % 3)", "kita"] }
         let clustering = TopicClustering(method: .kmeans)
         let prepared = clustering.prepare(rows: rows, vocabularySize: 8)

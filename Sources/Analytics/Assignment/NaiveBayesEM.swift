@@ -113,9 +113,9 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
                 let share = weight[row] * responsibility[row * classes + column]
                 guard share > 0 else { continue }
                 mass[column] += share
-                for (term, count) in terms {
-                    counts[column * vocabulary + term] += share * Double(count)
-                    totals[column] += share * Double(count)
+                for entry in terms {
+                    counts[column * vocabulary + entry.term] += share * Double(entry.count)
+                    totals[column] += share * Double(entry.count)
                 }
             }
         }
@@ -133,7 +133,7 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
             for row in range {
                 for column in 0..<classes {
                     var sum = model.logPrior[column]
-                    for (term, count) in matrix.rows[row] { sum += Double(count) * model.logWordProbability(term, column) }
+                    for entry in matrix.rows[row] { sum += Double(entry.count) * model.logWordProbability(entry.term, column) }
                     chunk.append(sum)
                 }
             }
@@ -145,9 +145,9 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
     private func leaveOneOut(row: Int, column: Int, matrix: TermMatrix, model: Model, share: Double) -> Double {
         let length = Double(matrix.lengths[row])
         var sum = model.logPrior[column]
-        for (term, count) in matrix.rows[row] {
-            sum += Double(count)
-                * model.logWordProbability(term, column, minus: share * Double(count), removedTotal: share * length)
+        for entry in matrix.rows[row] {
+            let count = Double(entry.count)
+            sum += count * model.logWordProbability(entry.term, column, minus: share * count, removedTotal: share * length)
         }
         return sum
     }

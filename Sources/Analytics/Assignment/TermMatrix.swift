@@ -1,3 +1,18 @@
+/// A term id and its count in one comment's row: two 32-bit integers, half of a pair of `Int`s,
+/// for rows that a large scope holds for every comment while its topics are found.
+public struct TermCount: Sendable, Equatable {
+    private let storedTerm: Int32
+    private let storedCount: Int32
+
+    public var term: Int { Int(storedTerm) }
+    public var count: Int { Int(storedCount) }
+
+    public init(term: Int, count: Int) {
+        storedTerm = Int32(term)
+        storedCount = Int32(count)
+    }
+}
+
 /// The comments' term bags with interned term ids, for the steps that loop over every comment
 /// and every term (self-training, expansion).
 ///
@@ -9,17 +24,17 @@ public struct TermMatrix: Sendable {
     /// Id per term.
     public let ids: [String: Int]
     /// Per comment: (term id, count), sorted by term id.
-    public let rows: [[(term: Int, count: Int)]]
+    public let rows: [[TermCount]]
     /// Per comment: the sum of its counts.
     public let lengths: [Int]
 
     public init(bags: [TermBag]) {
         var terms: [String] = []
         var ids: [String: Int] = [:]
-        var rows: [[(term: Int, count: Int)]] = []
+        var rows: [[TermCount]] = []
         rows.reserveCapacity(bags.count)
         for bag in bags {
-            var row: [(term: Int, count: Int)] = []
+            var row: [TermCount] = []
             row.reserveCapacity(bag.terms.count)
             for (term, count) in bag.entries {
                 let id: Int
@@ -30,7 +45,7 @@ public struct TermMatrix: Sendable {
                     ids[term] = id
                     terms.append(term)
                 }
-                row.append((id, Int(count)))
+                row.append(TermCount(term: id, count: Int(count)))
             }
             row.sort { $0.term < $1.term }
             rows.append(row)

@@ -38,7 +38,7 @@ public struct GSDMM: Sendable, Equatable, Codable {
 
     /// Clusters `documents` (term id, count) over a vocabulary of `vocabularySize` terms: the
     /// best of `restarts` runs (``TopicClustering/best(_:clusters:seed:runs:threads:)``).
-    public func cluster(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
+    public func cluster(documents: [[TermCount]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
         let clustering = TopicClustering(method: .gsdmm, gsdmm: self)
         return clustering.best(
             clustering.prepare(rows: documents, vocabularySize: vocabularySize), clusters: maximumClusters, seed: seed,
@@ -53,7 +53,7 @@ public struct GSDMM: Sendable, Equatable, Codable {
     /// one, in order, by a draw from the conditional given those placed before (a sweep without
     /// removal); then come `iterations` sweeps. Without `start`, every document starts in a
     /// uniformly drawn cluster.
-    func run(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, start: [Int]? = nil) -> Clustering {
+    func run(documents: [[TermCount]], vocabularySize: Int, seed: UInt64, start: [Int]? = nil) -> Clustering {
         let k = maximumClusters
         let v = max(vocabularySize, 1)
         var random = SplitMix64(seed: seed)
@@ -121,8 +121,8 @@ struct SamplerState {
     let vocabularySize: Int
     let alpha: Double
     let beta: Double
-    let terms: [Int]
-    let counts: [Int]
+    let terms: [Int32]
+    let counts: [Int32]
     /// Document d's entries are `offsets[d] ..< offsets[d + 1]`.
     let offsets: [Int]
     let lengths: [Int]
@@ -137,19 +137,19 @@ struct SamplerState {
     /// `log(m + α)` for m = 0 … documents: the same value `log` gives, looked up.
     private let logDocumentCount: [Double]
 
-    init(documents: [[(term: Int, count: Int)]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double) {
+    init(documents: [[TermCount]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double) {
         self.clusters = clusters
         self.vocabularySize = vocabularySize
         self.alpha = alpha
         self.beta = beta
-        var terms: [Int] = []
-        var counts: [Int] = []
+        var terms: [Int32] = []
+        var counts: [Int32] = []
         var offsets = [0]
         offsets.reserveCapacity(documents.count + 1)
         for document in documents {
-            for (term, count) in document {
-                terms.append(term)
-                counts.append(count)
+            for entry in document {
+                terms.append(Int32(entry.term))
+                counts.append(Int32(entry.count))
             }
             offsets.append(terms.count)
         }
@@ -171,7 +171,7 @@ struct SamplerState {
         documentCount[z] += sign
         wordCount[z] += sign * lengths[d]
         for entry in offsets[d]..<offsets[d + 1] {
-            termCount[terms[entry] * clusters + z] += Int32(sign * counts[entry])
+            termCount[Int(terms[entry]) * clusters + z] += Int32(sign) * counts[entry]
         }
     }
 
@@ -201,8 +201,8 @@ struct SamplerState {
                         // Numerator: Π_w Π_j (n^w_z + β + j), j from 0.
                         var factors = 0
                         for entry in entries {
-                            let row = terms[entry] * k
-                            for j in 0..<counts[entry] {
+                            let row = Int(terms[entry]) * k
+                            for j in 0..<Int(counts[entry]) {
                                 let step = Double(j)
                                 for a in 0..<n {
                                     products[a] *= (Double(termCount[row + evaluated[a]]) + beta) + step

@@ -22,16 +22,16 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
     }
 
     /// The best of `restarts` runs (``TopicClustering/best(_:clusters:seed:runs:threads:)``).
-    public func cluster(documents: [[(term: Int, count: Int)]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
+    public func cluster(documents: [[TermCount]], vocabularySize: Int, seed: UInt64, threads: Int) -> Clustering {
         let clustering = TopicClustering(method: .kmeans, kmeansIterations: maximumIterations)
         return clustering.best(
             clustering.prepare(rows: documents, vocabularySize: vocabularySize), clusters: clusters, seed: seed, runs: restarts,
             threads: threads)
     }
 
-    static func tfidf(_ documents: [[(term: Int, count: Int)]], vocabularySize: Int) -> [[(term: Int, weight: Double)]] {
+    static func tfidf(_ documents: [[TermCount]], vocabularySize: Int) -> [[(term: Int, weight: Double)]] {
         var frequency = [Int](repeating: 0, count: vocabularySize)
-        for row in documents { for (term, _) in row { frequency[term] += 1 } }
+        for row in documents { for entry in row { frequency[entry.term] += 1 } }
         let n = Double(documents.count)
         return documents.map { row in
             let weighted = row.map { (term: $0.term, weight: (1 + log(Double($0.count))) * (log((1 + n) / (1 + Double(frequency[$0.term]))) + 1)) }

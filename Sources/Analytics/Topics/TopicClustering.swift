@@ -24,7 +24,7 @@ public struct TopicClustering: Sendable, Equatable, Codable {
 
     /// The term rows of one scope, prepared once for any number of runs.
     public struct Prepared: Sendable {
-        let rows: [[(term: Int, count: Int)]]
+        let rows: [[TermCount]]
         let vocabularySize: Int
         /// TF-IDF rows for k-means (empty for GSDMM).
         let weighted: [[(term: Int, weight: Double)]]
@@ -32,7 +32,7 @@ public struct TopicClustering: Sendable, Equatable, Codable {
         public var count: Int { rows.count }
     }
 
-    public func prepare(rows: [[(term: Int, count: Int)]], vocabularySize: Int) -> Prepared {
+    public func prepare(rows: [[TermCount]], vocabularySize: Int) -> Prepared {
         Prepared(
             rows: rows, vocabularySize: vocabularySize,
             weighted: method == .kmeans ? SphericalKMeans.tfidf(rows, vocabularySize: vocabularySize) : [])
