@@ -16,8 +16,13 @@ public final class Store: Sendable {
     let resultPartBytes: Int
 
     /// Opens (and creates or migrates) the store at `path`; its folder must exist.
+    ///
+    /// A run's result is stored in parts of 4 MB: far below SQLite's limit of 1 GB per value,
+    /// and small enough that the copies a part passes through on its way into SQLite (the
+    /// encoder's buffer, the bound value) add little to a run's peak memory; 64 MB parts added
+    /// about 200 MB at the end of a run (docs/performance.md).
     public convenience init(path: String) throws(StorageError) {
-        try self.init(path: path, resultPartBytes: 64 << 20)
+        try self.init(path: path, resultPartBytes: 4 << 20)
     }
 
     init(path: String, resultPartBytes: Int) throws(StorageError) {
