@@ -2,9 +2,9 @@
 /// once.
 ///
 /// What a run keeps per comment for keywords, topics and near-duplicates. A `Set<String>` of a
-/// comment's twenty stems takes a hash table of 32 or 64 slots; this takes twenty, which at a
-/// million comments, with several such sets each, is gigabytes (docs/performance.md). Lookups
-/// are binary searches, and two sets meet in one merge.
+/// comment's twenty stems takes a hash table of 32 or 64 slots; this takes twenty: at a million
+/// comments, with several such sets each, a gigabyte or more (docs/performance.md). Lookups are
+/// binary searches, and two sets meet in one merge.
 public struct StemSet: Sendable, Hashable, RandomAccessCollection, ExpressibleByArrayLiteral {
     /// The terms, ascending, distinct.
     public let terms: [String]
