@@ -126,10 +126,12 @@ public enum AnalysisPipeline {
         progress(.summaries)
         let keywordCorpus = KeywordDocuments(keywordDocuments)
         let phraseCorpus = (documents: KeywordDocuments(phrases.perComment), display: phrases.display)
+        let tallies = measureTallies(results)
+        let withoutGoal = results.reduce(0) { $0 + ($1.goal == nil ? 1 : 0) }
         let goals = framework.goals.map { goal in
             var result = goalResult(
-                goal, comments: results, keywordDocuments: keywordCorpus, phrases: phraseCorpus, display: display,
-                extractor: extractor,
+                goal, comments: results, tallies: tallies, withoutGoal: withoutGoal, keywordDocuments: keywordCorpus,
+                phrases: phraseCorpus, display: display, extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
@@ -168,27 +170,42 @@ public enum AnalysisPipeline {
             commentIDs: topic.members.map { comments[$0].id }, coherence: topic.coherence)
     }
 
+    /// Per measure id: the assigned comments that name it (index and the confidence of their
+    /// first assignment to it, in comment order), and how many uncertain comments name it. One
+    /// pass over the comments for all measures: a pass per measure read every comment's result
+    /// again, which at a million comments made the summaries grow faster than the corpus.
+    static func measureTallies(_ comments: [CommentResult])
+        -> [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)]
+    {
+        var tallies: [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)] = [:]
+        for index in comments.indices {
+            let status = comments[index].status
+            guard status == .assigned || status == .uncertain else { continue }
+            let assignments = comments[index].assignments
+            for (position, match) in assignments.enumerated()
+            where !assignments[..<position].contains(where: { $0.measureID == match.measureID }) {
+                if status == .assigned {
+                    tallies[match.measureID, default: ([], 0)].assigned.append((index, match.confidence))
+                } else {
+                    tallies[match.measureID, default: ([], 0)].uncertain += 1
+                }
+            }
+        }
+        return tallies
+    }
+
     private static func goalResult(
-        _ goal: Goal, comments: [CommentResult], keywordDocuments: KeywordDocuments,
-        phrases: (documents: KeywordDocuments, display: [String: String]),
+        _ goal: Goal, comments: [CommentResult],
+        tallies: [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)], withoutGoal: Int,
+        keywordDocuments: KeywordDocuments, phrases: (documents: KeywordDocuments, display: [String: String]),
         display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
         let members = Set(comments.indices.filter { comments[$0].reportGoal == goal.id })
         let posted = members.filter { comments[$0].goal == goal.id }.count
-        let withoutGoal = comments.filter { $0.goal == nil }.count
         let statuses = members.map { comments[$0].status }
         let measures = goal.measures.map { measure in
-            var assigned: [(index: Int, confidence: Double)] = []
-            var uncertain = 0
-            for (index, comment) in comments.enumerated() {
-                guard let match = comment.assignments.first(where: { $0.measureID == measure.id }) else { continue }
-                if comment.status == .assigned {
-                    assigned.append((index, match.confidence))
-                } else if comment.status == .uncertain {
-                    uncertain += 1
-                }
-            }
+            let (assigned, uncertain) = tallies[measure.id] ?? ([], 0)
             // Quotes: the most confident comment of each group, so a campaign is quoted once at most.
             var quotedGroups: Set<String> = []
             let quotes = assigned.sorted { lhs, rhs in
