@@ -1,8 +1,9 @@
-import Analytics
 import Corpus
 import Testing
 import TextAnalysis
 import _TestSupport
+
+@testable import Analytics
 
 /// Tests ``AnalysisPipeline`` on the shipped Jena corpus: the parallel run equals the serial one.
 struct AnalysisPipelineTests {
@@ -18,6 +19,22 @@ struct AnalysisPipelineTests {
         return try AnalysisPipeline.run(
             framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources, manifest: manifest,
             configuration: configuration, confidenceModel: Fixtures.confidenceModel)
+    }
+
+    /// The consultation's first and last comment by instant: an offset or a date without a time
+    /// orders differently from the text, and equal instants go by text.
+    @Test func dateSpanOrdersByInstant() {
+        let dates = ["2026-03-01T09:30:00Z", "2026-03-01T10:00:00+02:00", "2026-02-28", "2026-03-01T08:00:00Z", "2026-03-01T10:30:00+01:00"]
+        let span = AnalysisPipeline.dateSpan(dates)
+        #expect(span.first == "2026-02-28")
+        // 10:30+01:00 and 09:30Z are one instant, the latest: the larger text is last.
+        #expect(span.last == "2026-03-01T10:30:00+01:00")
+        #expect(AnalysisPipeline.dateSpan([]).first == nil)
+        let sorted = dates.sorted { lhs, rhs in
+            let (left, right) = (ISODate.sortKey(lhs) ?? 0, ISODate.sortKey(rhs) ?? 0)
+            return left != right ? left < right : lhs < rhs
+        }
+        #expect(span.first == sorted.first && span.last == sorted.last)
     }
 
     @Test func parallelRunEqualsSerialRun() throws {

@@ -136,16 +136,11 @@ public enum AnalysisPipeline {
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
         }
-        // Ordered by instant, not by text: offsets and date-only values sort wrongly as strings.
-        let dates = comments.compactMap(\.createdAt).sorted { lhs, rhs in
-            let left = ISODate.sortKey(lhs) ?? 0
-            let right = ISODate.sortKey(rhs) ?? 0
-            return left != right ? left < right : lhs < rhs
-        }
+        let span = dateSpan(comments.compactMap(\.createdAt))
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
-            firstCommentAt: dates.first, lastCommentAt: dates.last, goals: goals, topics: topicResults,
+            firstCommentAt: span.first, lastCommentAt: span.last, goals: goals, topics: topicResults,
             topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, topicCounts: topicCounts,
             topicScores: topicScores, comments: results,
             method: MethodSettings(
@@ -156,6 +151,17 @@ public enum AnalysisPipeline {
                 keywordWeight: MeasureQuery.keywordWeight, descriptionWeight: MeasureQuery.descriptionWeight,
                 keywordMinimumComments: configuration.keywordMinimumComments, topics: configuration.topics))
         return (result, assignment)
+    }
+
+    /// The earliest and latest of `dates` (ISO 8601) by instant, not by text (offsets and
+    /// date-only values order wrongly as strings), equal instants by text; an unreadable date
+    /// counts as 1970-01-01. Each date is parsed once: sorting them parsed two per comparison.
+    static func dateSpan(_ dates: [String]) -> (first: String?, last: String?) {
+        let keyed = dates.map { (instant: ISODate.sortKey($0) ?? 0, text: $0) }
+        func precedes(_ lhs: (instant: Double, text: String), _ rhs: (instant: Double, text: String)) -> Bool {
+            lhs.instant != rhs.instant ? lhs.instant < rhs.instant : lhs.text < rhs.text
+        }
+        return (keyed.min(by: precedes)?.text, keyed.max(by: precedes)?.text)
     }
 
     /// A topic as the report shows it: its size, how many of its comments fit no measure, and
