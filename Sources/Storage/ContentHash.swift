@@ -8,7 +8,7 @@ public enum ContentHash {
         hex(SHA256.hash(data: data))
     }
 
-    /// SHA-256 of the UTF-8 bytes of `text` (read in place: a run hashes every comment twice).
+    /// SHA-256 of the UTF-8 bytes of `text`, read in place (a run hashes every comment more than once).
     public static func sha256(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in

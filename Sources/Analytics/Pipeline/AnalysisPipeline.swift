@@ -178,8 +178,8 @@ public enum AnalysisPipeline {
 
     /// Per measure id: the assigned comments that name it (index and the confidence of their
     /// first assignment to it, in comment order), and how many uncertain comments name it. One
-    /// pass over the comments for all measures: a pass per measure read every comment's result
-    /// again, which at a million comments made the summaries grow faster than the corpus.
+    /// pass over the comments for all measures, rather than one per measure copying every
+    /// comment's result.
     static func measureTallies(_ comments: [CommentResult])
         -> [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)]
     {
