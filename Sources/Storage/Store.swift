@@ -327,7 +327,6 @@ public final class Store: Sendable {
             recordSHA256: row["record_sha256"], firstRun: row["first_run"], changedRun: row["changed_run"])
     }
 
-
     private func decode<Value: Decodable>(_ text: String?, what: String) throws -> Value {
         guard let text, let value = try? JSONDecoder().decode(Value.self, from: Data(text.utf8)) else {
             throw StorageError.corrupt(path: path, what: what)

@@ -30,22 +30,17 @@ public enum AnalysisPipeline {
         // 1. Analyse comments and measure texts together, so both share one vocabulary; keep
         // what the later steps need of each text, not its tokens.
         progress(.analysis(comments: comments.count))
-        var texts = comments.map(\.text)
-        for measure in measures {
-            texts.append(measure.title)
-            texts.append(measure.description)
-            texts.append(measure.keywords.joined(separator: "\n"))
-        }
+        let commentTexts = comments.map(\.text)
+        let measureTexts = measures.flatMap { [$0.title, $0.description, $0.keywords.joined(separator: "\n")] }
         var analysis = try CorpusFeatures(
-            texts: texts, comments: comments.count,
+            texts: commentTexts + measureTexts, comments: comments.count,
             analyzer: CorpusAnalyzer(resources: resources, threads: configuration.threads))
-        texts = []
 
         // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
         // otherwise speak with many voices (query expansion).
         progress(.duplicates)
         let duplicates = DuplicateDetector(seed: configuration.seed).detect(
-            texts: comments.map(\.text), contentStems: analysis.contentStems, threads: configuration.threads)
+            texts: commentTexts, contentStems: analysis.contentStems, threads: configuration.threads)
         analysis.contentStems = []
         let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
 
@@ -73,7 +68,7 @@ public enum AnalysisPipeline {
         let display = analysis.display
         let keywordDocuments = analysis.keywordStems
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
-            candidates: analysis.phraseCandidates, texts: comments.map(\.text), isNoun: display.isNoun)
+            candidates: analysis.phraseCandidates, texts: commentTexts, isNoun: display.isNoun)
         analysis.phraseCandidates = []
         let extractor = KeynessExtractor(
             minimumComments: configuration.keywordMinimumComments, limit: configuration.keywordLimit)
@@ -176,14 +171,16 @@ public enum AnalysisPipeline {
             commentIDs: topic.members.map { comments[$0].id }, coherence: topic.coherence)
     }
 
+    /// The comments assigned to one measure (index and confidence, in comment order), and how
+    /// many uncertain comments name it.
+    typealias MeasureTally = (assigned: [(index: Int, confidence: Double)], uncertain: Int)
+
     /// Per measure id: the assigned comments that name it (index and the confidence of their
     /// first assignment to it, in comment order), and how many uncertain comments name it. One
     /// pass over the comments for all measures, rather than one per measure copying every
     /// comment's result.
-    static func measureTallies(_ comments: [CommentResult])
-        -> [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)]
-    {
-        var tallies: [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)] = [:]
+    static func measureTallies(_ comments: [CommentResult]) -> [String: MeasureTally] {
+        var tallies: [String: MeasureTally] = [:]
         for index in comments.indices {
             let status = comments[index].status
             guard status == .assigned || status == .uncertain else { continue }
@@ -202,7 +199,7 @@ public enum AnalysisPipeline {
 
     private static func goalResult(
         _ goal: Goal, comments: [CommentResult],
-        tallies: [String: (assigned: [(index: Int, confidence: Double)], uncertain: Int)], withoutGoal: Int,
+        tallies: [String: MeasureTally], withoutGoal: Int,
         keywordDocuments: KeywordDocuments, phrases: (documents: KeywordDocuments, display: [String: String]),
         display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
