@@ -1,8 +1,8 @@
 # Resonanz — make targets
 #   run            set up what is missing, build in release, analyse the Jena corpus into reports/jena-hf4/
 #   nights         two nightly runs of the Jena corpus into a fresh store (reports/jena-hf4-nights/)
-#   test           unit tests and the end-to-end tests of the built CLI (installs Chromium for the report.html
-#                  test when missing; passes without ../shared)
+#   test           unit tests and the end-to-end tests of the built CLI (installs python3-jsonschema for the
+#                  schema check and Chromium for the report.html test when missing; passes without ../shared)
 #   eval           stemmer, assignment, topic and duplicate figures on the labelled data (needs ../shared/data)
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
 #   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
@@ -25,10 +25,16 @@ RELEASE_BIN := .build/release/resonanz
 
 .PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-topics eval-duplicates confidence-model lexicon corpora \
 	bench bench-scale fuzz sanitize \
-	deps build-release clean
+	deps deps-test deps-eval build-release clean
 
+# System packages, from Debian's archive: installed when missing as root, else the exact
+# apt-get line is printed (scripts/ensure-system-deps.sh).
 deps:
-	@scripts/ensure-system-deps.sh
+	@scripts/ensure-system-deps.sh build
+deps-test:
+	@scripts/ensure-system-deps.sh test
+deps-eval:
+	@scripts/ensure-system-deps.sh eval
 
 build-release: deps
 	$(SWIFT) build -c release --product resonanz
@@ -49,9 +55,7 @@ nights: build-release
 		corpora/jena-hf4/comments-2026-11-16.csv --out reports/jena-hf4-nights
 	@echo "Open reports/jena-hf4-nights/report.md (section 'Neu seit dem letzten Lauf')"
 
-test: deps
-	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet --user jsonschema
-	@scripts/ensure-chromium.sh
+test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
@@ -63,7 +67,7 @@ eval-stemmer: build-release
 
 # The references need scikit-learn: a virtual environment of pinned packages, made once.
 EVAL_VENV := .venv-eval
-$(EVAL_VENV)/.installed: scripts/requirements-eval.txt
+$(EVAL_VENV)/.installed: scripts/requirements-eval.txt | deps-eval
 	python3 -m venv $(EVAL_VENV)
 	$(EVAL_VENV)/bin/pip install --quiet -r scripts/requirements-eval.txt
 	touch $@
@@ -74,7 +78,7 @@ eval-assignment: build-release $(EVAL_VENV)/.installed
 eval-topics: build-release $(EVAL_VENV)/.installed
 	scripts/eval-topics.sh $(RELEASE_BIN) $(EVAL_VENV)/bin/python $(DATA) reports/eval-topics
 
-eval-ablation: build-release
+eval-ablation: build-release deps-eval
 	scripts/eval-ablation.sh $(RELEASE_BIN) $(DATA) reports/eval-ablation
 
 JENA_LABELLED := corpora/jena-hf4/framework.yaml=corpora/jena-hf4/comments.csv,corpora/jena-hf4/comments-2026-11-16.csv
@@ -84,7 +88,7 @@ confidence-model: build-release
 	$(RELEASE_BIN) eval calibrate --corpus $(OTTENSEN_LABELLED) --corpus $(JENA_LABELLED) \
 		--output models/assignment-confidence.json
 
-eval-duplicates: build-release
+eval-duplicates: build-release deps-eval
 	@for corpus in "jena-hf4 corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv" \
 		"ottensen corpora/ottensen/comments.jsonl"; do \
 		set -- $$corpus; name=$$1; shift; out=$$(mktemp -d); \
@@ -92,10 +96,10 @@ eval-duplicates: build-release
 		echo "== $$name"; scripts/summarize-duplicates.py $$out/report.json; rm -rf $$out; \
 	done
 
-lexicon:
+lexicon: deps-eval
 	scripts/extract-noun-lexicon.py $(DATA)/cistem-goldstandards lexicon/de-nouns.txt
 
-corpora:
+corpora: deps-eval
 	scripts/import-ottensen.py $(DATA)/cimt_ottensen/normalized.jsonl corpora/ottensen/comments.jsonl
 
 clean:
@@ -106,9 +110,7 @@ SECONDS ?= 60
 fuzz: deps
 	scripts/fuzz.sh $(SECONDS)
 
-sanitize: deps
-	@python3 -c "import jsonschema" 2>/dev/null || python3 -m pip install --quiet --user jsonschema
-	@scripts/ensure-chromium.sh
+sanitize: deps-test
 	scripts/sanitize.sh address thread
 
 # Speed and memory (docs/performance.md); needs ../shared/data for the 115,000-text pool.
@@ -122,7 +124,7 @@ bench: build-release $(EVAL_VENV)/.installed
 
 # Whole runs on generated corpora of SIZES comments at THREADS threads (from the pool when it is
 # here, else from the shipped corpora), e.g. make bench-scale SIZES=1000000 THREADS=2.
-bench-scale: build-release
+bench-scale: build-release deps-eval
 	@if [ -f "$(BENCH_FILE)" ]; then sources="$(BENCH_FILE)"; \
 	else sources="corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv corpora/ottensen/comments.jsonl"; fi; \
 	python3 scripts/bench.py scale --resonanz $(RELEASE_BIN) --file $$sources --framework corpora/jena-hf4/framework.yaml \
