@@ -2,8 +2,9 @@
 # Makes sure the system packages a make target needs are present, and installs the missing ones
 # with apt-get when we run as root (or says the exact `apt-get install` line to run, and fails).
 #
-#   scripts/ensure-system-deps.sh build   ICU (libicu-dev) for the German tokenizer and SQLite
-#                                         (libsqlite3-dev) for the store, found through pkg-config
+#   scripts/ensure-system-deps.sh build   ICU (libicu-dev) for the German tokenizer, SQLite
+#                                         (libsqlite3-dev) for the store, found through pkg-config,
+#                                         and the C++ headers (g++) that swift-crypto compiles against
 #   scripts/ensure-system-deps.sh test    build, plus python3 with jsonschema (the report.json schema
 #                                         check) and Chromium (the report.html test)
 #   scripts/ensure-system-deps.sh eval    build, plus python3 with venv (the references' scikit-learn
@@ -30,6 +31,12 @@ fi
 
 missing=""
 need() { missing="$missing $1"; }
+
+# swift-crypto compiles C++ (BoringSSL's headers include <memory>): the C++ standard library's
+# headers come with g++, which swift.org's list for Debian 12 does not name.
+clang="$(dirname "$(command -v swift)")/clang"
+[ -x "$clang" ] || clang=clang
+printf '#include <memory>\n' | "$clang" -x c++ -fsyntax-only - >/dev/null 2>&1 || need g++
 
 if command -v pkg-config >/dev/null 2>&1; then
     pkg-config --exists icu-uc icu-i18n 2>/dev/null || need libicu-dev
