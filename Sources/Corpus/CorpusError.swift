@@ -17,6 +17,14 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
     /// A review file without the columns `comment_id`, `measure_id` and `decision`.
     case missingReviewColumns(path: String, columnsFound: [String])
 
+    /// At most this many columns are named in a message, each shortened (``Untrusted/quoted(_:limit:)``).
+    static let columnsShown = 12
+
+    static func columnList(_ columns: [String]) -> String {
+        columns.prefix(columnsShown).map { Untrusted.quoted($0, limit: 40) }.joined(separator: ", ")
+            + (columns.count > columnsShown ? " and \(columns.count - columnsShown) more" : "")
+    }
+
     public var description: String {
         switch self {
         case .unreadable(let path, let reason):
@@ -26,18 +34,17 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
         case .frameworkInvalid(let path, let line, let key, let reason):
             return "\(path):\(line): \(key): \(reason)"
         case .missingTextColumn(let path, let columns):
-            return "\(path):1: no text column; found columns: \(columns.map { "'\($0)'" }.joined(separator: ", "))"
+            return "\(path):1: no text column; found columns: \(Self.columnList(columns))"
                 + " (name one with --text-column)"
         case .missingMappedColumn(let path, let option, let column, let columns):
-            return "\(path):1: \(option) '\(column)' is not a column; found: "
-                + columns.map { "'\($0)'" }.joined(separator: ", ")
+            return "\(path):1: \(option) \(Untrusted.quoted(column)) is not a column; found: " + Self.columnList(columns)
         case .undecodable(let path, let encoding):
             return "\(path): not valid \(encoding) text (choose another with --encoding)"
         case .unsupportedFormat(let path):
             return "\(path): unknown comments format; use .csv, .tsv, .jsonl or a folder of .txt files"
         case .missingReviewColumns(let path, let columns):
             return "\(path):1: a review file needs the columns comment_id, measure_id and decision; found: "
-                + columns.map { "'\($0)'" }.joined(separator: ", ")
+                + Self.columnList(columns)
         }
     }
 }

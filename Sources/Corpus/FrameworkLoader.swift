@@ -169,7 +169,7 @@ private struct FrameworkReader {
         guard scalar.string.allSatisfy({ Self.idPattern.contains($0) }), let first = scalar.string.first,
             first.isLetter || first.isNumber
         else {
-            throw invalid(node, key: key, "\(context) id '\(scalar.string)' may only use a-z, 0-9, '.', '_' and '-'")
+            throw invalid(node, key: key, "\(context) id \(Untrusted.quoted(scalar.string)) may only use a-z, 0-9, '.', '_' and '-'")
         }
         return (scalar.string, line(of: node))
     }

@@ -59,7 +59,7 @@ public enum ReviewReader {
                 file.rejected.append(RejectedRow(source: source, id: commentID.isEmpty ? nil : commentID, reason: reason, excerpt: excerpt))
             }
             guard let decision = decisionWords[word] else {
-                reject("unknown decision '\(word)' (use accept, reject or assign)")
+                reject("unknown decision \(Untrusted.quoted(word)) (use accept, reject or assign)")
                 continue
             }
             guard !commentID.isEmpty else {
@@ -72,7 +72,7 @@ public enum ReviewReader {
                 continue
             }
             guard measureID == ReviewDecision.everyMeasure || measureIDs.contains(measureID) else {
-                reject("unknown measure '\(measureID)'")
+                reject("unknown measure \(Untrusted.quoted(measureID))")
                 continue
             }
             let reviewer = value("reviewer").isEmpty ? nil : value("reviewer")

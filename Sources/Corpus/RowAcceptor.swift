@@ -20,7 +20,9 @@ struct RawRecord {
 /// Rules, in order:
 /// 1. a record without text, or whose text is only whitespace, is rejected (`empty text`);
 /// 2. a text longer than `maximumTextLength` characters is rejected, and so is a text with NUL
-///    bytes (binary data in a text column) or an id longer than ``maximumIDLength`` characters;
+///    bytes (binary data in a text column), an id longer than ``maximumIDLength`` characters, and
+///    an id holding a character ``Untrusted`` hides (a line break, NUL, an escape or bidi code:
+///    no report could show it as it is);
 /// 3. an id used before in the same file is rejected, naming where it was first used (the same
 ///    text again is a repeated row; a different text under the same id is a conflict); an id used
 ///    before in an earlier file is a newer export of the same comment: the later row replaces the
@@ -68,13 +70,20 @@ struct RowAcceptor {
             return
         }
         guard !text.utf8.contains(0) else {
-            reject(record.source, id: givenID, reason: "text contains NUL bytes", excerpt: String(text.prefix(200)).replacingOccurrences(of: "\u{0}", with: ""))
+            reject(record.source, id: givenID.map { Untrusted.printable($0) }, reason: "text contains NUL bytes", excerpt: text)
             return
         }
         if let givenID, givenID.count > Self.maximumIDLength {
             reject(
-                record.source, id: String(givenID.prefix(40)) + "…",
+                record.source, id: Untrusted.shortened(Untrusted.printable(givenID), limit: 40),
                 reason: "id has \(givenID.count) characters, more than the limit of \(Self.maximumIDLength)", excerpt: text)
+            return
+        }
+        if let givenID, givenID.unicodeScalars.contains(where: Untrusted.isHidden) {
+            reject(
+                record.source, id: Untrusted.printable(givenID),
+                reason: "id \(Untrusted.quoted(givenID)) contains control characters (line breaks, NUL, escape or bidi codes)",
+                excerpt: text)
             return
         }
         // A text has at most as many Characters as UTF-8 bytes: most need no count.
@@ -92,7 +101,7 @@ struct RowAcceptor {
                 let reason =
                     first.text == text
                     ? "repeats the row at \(first.source) (same id and text)"
-                    : "id '\(id)' is already used by the row at \(first.source) with a different text"
+                    : "id \(Untrusted.quoted(id)) is already used by the row at \(first.source) with a different text"
                 reject(record.source, id: id, reason: reason, excerpt: text)
                 return
             }
@@ -113,7 +122,7 @@ struct RowAcceptor {
             } else {
                 metadata["posted_goal"] = posted
                 result.warnings.append(
-                    IngestWarning(source: record.source, id: id, message: "unknown goal '\(posted)'; kept without goal"))
+                    IngestWarning(source: record.source, id: id, message: "unknown goal \(Untrusted.quoted(posted)); kept without goal"))
             }
         }
         var createdAt: String? = nil
@@ -122,7 +131,7 @@ struct RowAcceptor {
                 createdAt = date
             } else {
                 result.warnings.append(
-                    IngestWarning(source: record.source, id: id, message: "date '\(date)' is not ISO 8601; dropped"))
+                    IngestWarning(source: record.source, id: id, message: "date \(Untrusted.quoted(date)) is not ISO 8601; dropped"))
             }
         }
         let comment = Comment(
@@ -141,8 +150,9 @@ struct RowAcceptor {
         }
     }
 
+    /// The start of a rejected row's text: printable, at most 200 characters.
     static func excerpt(_ text: String) -> String {
-        text.count <= 200 ? text : String(text.prefix(200)) + "…"
+        Untrusted.shortened(Untrusted.printable(text, lineBreaks: true), limit: 200)
     }
 }
 

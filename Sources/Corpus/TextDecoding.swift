@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Rules:
 /// - a UTF-8 byte-order mark is skipped; a UTF-16 mark (`FF FE`, `FE FF`, what Excel's "Unicode
-///   text" export writes) selects UTF-16;
+///   text" export writes) selects UTF-16, and so do bytes that are plainly UTF-16 without a mark
+///   (``utf16WithoutMark(_:)``), with a note;
 /// - `.auto`: valid UTF-8 is read as UTF-8. Otherwise, when more lines are invalid UTF-8 than
 ///   lines hold a valid multi-byte UTF-8 sequence, the file is read as Windows-1252, which is
 ///   what Excel writes in German offices (`ß` as the single byte 0xDF; a stray pair such as
@@ -29,7 +30,12 @@ enum TextDecoding {
     {
         let all = [UInt8](data)
         if all.starts(with: [0xFF, 0xFE]) || all.starts(with: [0xFE, 0xFF]) {
-            return try utf16(all, path: path)
+            return try utf16(all, littleEndian: all[0] == 0xFF, from: 2, path: path)
+        }
+        if let littleEndian = utf16WithoutMark(all) {
+            var decoded = try utf16(all, littleEndian: littleEndian, from: 0, path: path)
+            decoded.note = (1, "no byte-order mark, but the bytes are UTF-16\(littleEndian ? "LE" : "BE"); read as such")
+            return decoded
         }
         let bytes = all.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(all.dropFirst(3)) : all
         if encoding == .windows1252 { return windows1252(bytes) }
@@ -96,11 +102,29 @@ enum TextDecoding {
         return Decoded(text: String(scalars), encoding: .windows1252, undecodableLines: bad)
     }
 
-    private static func utf16(_ bytes: [UInt8], path: String) throws(CorpusError) -> Decoded {
-        let littleEndian = bytes[0] == 0xFF
+    /// UTF-16 without a byte-order mark, told by its zero bytes: in text that is mostly Latin,
+    /// every other byte is 0 (the odd ones in little-endian, the even ones in big-endian), which
+    /// UTF-8 and Windows-1252 text never has. Looks at the first 4,096 bytes: a side holding at
+    /// least 40 % zeros while the other holds under 5 % decides; nil otherwise.
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> Bool? {
+        let sample = bytes.prefix(4096)
+        guard sample.count >= 4, sample.count % 2 == 0 || bytes.count > 4096 else { return nil }
+        var zeros = (even: 0, odd: 0)
+        for (offset, byte) in sample.enumerated() where byte == 0 {
+            if offset % 2 == 0 { zeros.even += 1 } else { zeros.odd += 1 }
+        }
+        let half = Double(sample.count / 2)
+        let even = Double(zeros.even) / half
+        let odd = Double(zeros.odd) / half
+        if odd >= 0.4 && even < 0.05 { return true }
+        if even >= 0.4 && odd < 0.05 { return false }
+        return nil
+    }
+
+    private static func utf16(_ bytes: [UInt8], littleEndian: Bool, from start: Int, path: String) throws(CorpusError) -> Decoded {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
-        var index = 2
+        var index = start
         while index + 1 < bytes.count {
             let pair = littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
             units.append(pair)

@@ -26,7 +26,7 @@ enum TextFolderReader {
             let id = file.url.deletingPathExtension().lastPathComponent
             if let earlier = firstPath[id] {
                 acceptor.reject(
-                    source, id: id, reason: "the file name '\(id)' is the id of \(earlier) already (file names are the ids)",
+                    source, id: id, reason: "the file name \(Untrusted.quoted(id)) is the id of \(earlier) already (file names are the ids)",
                     excerpt: "")
                 continue
             }

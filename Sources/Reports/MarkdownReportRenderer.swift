@@ -147,7 +147,7 @@ public enum MarkdownReportRenderer {
             lines.append(strings.lowResonanceIntro(lowResonanceLimit))
             lines.append("")
             for measure in quiet {
-                lines.append("- " + MarkdownText.inline(measure.title) + " (`\(measure.id)`): \(measure.commentCount)")
+                lines.append("- " + MarkdownText.inline(measure.title) + " (" + MarkdownText.code(measure.id) + "): \(measure.commentCount)")
             }
         }
         close("low_resonance")
@@ -169,7 +169,7 @@ public enum MarkdownReportRenderer {
             for topic in orphans {
                 let quote = topic.representativeComments.first.map { " — " + strings.quoted(MarkdownText.cell($0.text, limit: 120)) } ?? ""
                 lines.append(
-                    "- **" + MarkdownText.inline(topic.label) + "** (`\(topic.id)`): "
+                    "- **" + MarkdownText.inline(topic.label) + "** (" + MarkdownText.code(topic.id) + "): "
                         + strings.orphanFigures(topic.size, topic.unassignedCount) + quote)
             }
         }
@@ -247,7 +247,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             for event in result.topicEvents {
                 let label = (labels[event.topic] ?? labels[event.other ?? ""]).map(MarkdownText.inline)
-                lines.append("- " + strings.topicEvent(event.kind.rawValue, event.topic, event.other, label))
+                lines.append("- " + strings.topicEvent(event.kind.rawValue, MarkdownText.code(event.topic), event.other.map(MarkdownText.code), label))
             }
             lines.append("")
         }
@@ -291,7 +291,7 @@ public enum MarkdownReportRenderer {
         lines.append("| \(strings.commentID) | \(strings.excerpt) |")
         lines.append("|---|---|")
         for comment in comments.prefix(unassignedListLimit) {
-            lines.append("| `\(comment.id)` | \(MarkdownText.cell(comment.text)) |")
+            lines.append("| \(MarkdownText.code(comment.id)) | \(MarkdownText.cell(comment.text)) |")
         }
         return lines.joined(separator: "\n")
     }
@@ -307,7 +307,7 @@ public enum MarkdownReportRenderer {
             let words = (topic.phrases.filter(\.isSignificant).map(\.display) + topic.keywords.map(\.display))
                 .map(MarkdownText.inline).joined(separator: ", ")
             lines.append(
-                "| \(MarkdownText.cell(topic.label)) (`\(topic.id)`) | \(topic.size) | \(strings.percent(share)) | "
+                "| \(MarkdownText.cell(topic.label)) (\(MarkdownText.code(topic.id))) | \(topic.size) | \(strings.percent(share)) | "
                     + "\(topic.unassignedCount) | \(MarkdownText.cell(words)) |")
         }
         return lines.joined(separator: "\n")
@@ -341,7 +341,7 @@ public enum MarkdownReportRenderer {
         blocks["header"] = take()
         lines.append(summary(goal, strings: strings))
         lines.append("")
-        lines.append(chart(strings.measuresChartTitle(goal.title), path: "../charts/\(goal.id).svg"))
+        lines.append(chart(strings.measuresChartTitle(goal.title), path: "../charts/goals/\(goal.id).svg"))
         lines.append("")
         lines.append(measureTable(goal, strings: strings))
         lines.append("")
@@ -351,7 +351,7 @@ public enum MarkdownReportRenderer {
             lines.append("## " + MarkdownText.inline(measure.title))
             lines.append("")
             lines.append(
-                "`\(measure.id)`: "
+                MarkdownText.code(measure.id) + ": "
                     + strings.measureFigures(measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount))
             if let trend = trendLine(measure, result: result, strings: strings) {
                 lines.append("")
@@ -368,7 +368,7 @@ public enum MarkdownReportRenderer {
             for quote in measure.representativeComments {
                 lines.append(MarkdownText.quote(quote.text))
                 lines.append(">")
-                lines.append("> — " + strings.commentReference(quote.commentID, strings.decimal(quote.confidence, 2)))
+                lines.append("> — " + strings.commentReference(MarkdownText.code(quote.commentID), strings.decimal(quote.confidence, 2)))
                 lines.append("")
             }
             lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
@@ -382,12 +382,12 @@ public enum MarkdownReportRenderer {
             lines.append(topicTable(goal.topics, total: goal.commentCount, strings: strings))
             for topic in goal.topics {
                 lines.append("")
-                lines.append("### " + MarkdownText.inline(topic.label) + " (`\(topic.id)`)")
+                lines.append("### " + MarkdownText.inline(topic.label) + " (" + MarkdownText.code(topic.id) + ")")
                 for quote in topic.representativeComments {
                     lines.append("")
                     lines.append(MarkdownText.quote(quote.text))
                     lines.append(">")
-                    lines.append("> — " + strings.topicQuoteReference(quote.commentID))
+                    lines.append("> — " + strings.topicQuoteReference(MarkdownText.code(quote.commentID)))
                 }
             }
         }
@@ -411,7 +411,7 @@ public enum MarkdownReportRenderer {
                     MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) + " ("
                         + strings.decimal($0.confidence, 2) + ")"
                 }.joined(separator: "; ")
-                lines.append("| `\(comment.id)` | \(candidates) | \(MarkdownText.cell(comment.text)) |")
+                lines.append("| \(MarkdownText.code(comment.id)) | \(candidates) | \(MarkdownText.cell(comment.text)) |")
             }
         }
         blocks["uncertain"] = take()
@@ -451,7 +451,7 @@ public enum MarkdownReportRenderer {
                 item.term + " → " + (item.origin == .expansion ? strings.learnt : item.measureTerm)
             }.joined(separator: ", ")
             lines.append(
-                "| `\(comment.id)` | \(confidence) | \(MarkdownText.cell(evidence, limit: 120)) | \(MarkdownText.cell(comment.text)) |")
+                "| \(MarkdownText.code(comment.id)) | \(confidence) | \(MarkdownText.cell(evidence, limit: 120)) | \(MarkdownText.cell(comment.text)) |")
         }
         lines.append("")
         lines.append("</details>")

@@ -1,28 +1,47 @@
+import Corpus
 import Foundation
 
-/// Makes comment text safe inside Markdown, so a comment cannot break a table, start a heading,
-/// or inject a link, an image or HTML.
+/// Makes text from the input safe inside Markdown, so a comment, an id or a file name cannot
+/// break a table, start a heading, or inject a link, an image or HTML.
 ///
-/// Rules: `\` `` ` `` `*` `_` `[` `]` `|` `#` `!` `~` `<` `>` are escaped with a backslash, except
-/// that `<` and `>` become `&lt;` and `&gt;` (GitLab renders raw HTML otherwise); in a table cell
-/// newlines become spaces; in a quote every line starts with `> ` and
-/// line breaks become paragraph breaks.
+/// Rules: control characters first become `�` (``Untrusted/printable(_:lineBreaks:)``); then
+/// `\` `` ` `` `*` `_` `[` `]` `|` `#` `!` `~` `<` `>` are escaped with a backslash, except that `<`
+/// and `>` become `&lt;` and `&gt;` (GitLab renders raw HTML otherwise); in a table cell newlines
+/// become spaces; in a quote every line starts with `> ` and line breaks become paragraph
+/// breaks. Escaping goes scalar by scalar. An identifier is shown as inline code only when it is
+/// printable ASCII without `` ` `` `<` `>` `|` `\` (a backtick would close the code span, and inside
+/// one nothing can be escaped); otherwise it is escaped text like any other.
 public enum MarkdownText {
     public static func inline(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "<": result.append("&lt;")
-            case ">": result.append("&gt;")
+        let text = Untrusted.printable(text)
+        // Scalar by scalar: a combining mark after `[` makes one Character of the two, which a
+        // Character-wise escape would miss while a CommonMark parser still sees the `[`.
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": result.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": result.append(contentsOf: "&gt;".unicodeScalars)
             case "\\", "`", "*", "_", "[", "]", "|", "#", "!", "~":
                 result.append("\\")
-                result.append(character)
+                result.append(scalar)
             default:
-                result.append(character)
+                result.append(scalar)
             }
         }
-        return result
+        return String(result)
+    }
+
+    /// An identifier from the input (a comment id, a file name): `` `id` `` when it is printable
+    /// ASCII without `` ` `` `<` `>` `|` `\` (the usual ids: `c-0042`, `h1a2…`), else the escaped
+    /// text (see the type's rules). Anything else in a code span could end it or attach to its
+    /// backticks: a combining mark right after the opening backtick makes Ink skip the span.
+    public static func code(_ identifier: String) -> String {
+        let plain =
+            !identifier.isEmpty
+            && identifier.unicodeScalars.allSatisfy { scalar in
+                (0x21...0x7E).contains(scalar.value) && !"`<>|\\".unicodeScalars.contains(scalar)
+            }
+        return plain ? "`" + identifier + "`" : inline(identifier)
     }
 
     /// Text for a table cell: escaped, on one line, shortened to `limit` characters.

@@ -1,20 +1,37 @@
 import Analytics
+import Corpus
 import Foundation
 
-/// Removes contact and payment details from everything a report shows, so that a report can be
-/// forwarded without exposing a participant.
+/// Removes contact and payment details and control characters from everything a report or the
+/// terminal shows, so that a report can be forwarded without exposing a participant and no input
+/// can smuggle markup or escape sequences into it.
 ///
-/// Rules, applied in this order to every comment text, quote, keyword, phrase, evidence term and
-/// topic label:
-/// 1. e-mail addresses (`name@host.tld`) → `[E-Mail]`;
-/// 2. URLs with a query string (`http(s)://…?…`, `www.…?…`; the query may carry names, ids or
-///    tokens) → `[Link]`; a plain URL without one stays, it names a public page;
-/// 3. IBANs (two letters, two check digits, then 11–30 letters or digits, in groups of four or
-///    not) → `[IBAN]`;
-/// 4. phone numbers: a `+` or `0` followed by digits, spaces, `/`, `-` or `(0)`, 7 to 15 digits in
-///    all (dates such as `01.02.2025` use dots and are left alone) → `[Telefon]`;
+/// Rules, applied in this order to every comment text, quote, keyword, phrase, evidence term,
+/// topic label, comment id, file name, warning and rejection:
+/// 0. control characters, line separators and bidi controls become `�`
+///    (``Untrusted/printable(_:lineBreaks:)``; comment texts keep their line breaks);
+/// 1. e-mail addresses → `[E-Mail]`: `name@host.tld` with letters of any script on both sides
+///    (`müller@jena.de`, `kontakt@jäna-digital.de`), and the spelled-out forms `name(at)host.tld`,
+///    `name [at] host [dot] tld` (brackets `()`, `[]` or `{}`, `at` or `ät`, any case);
+/// 2. URLs with a query or a fragment that carries a value (`?…`, `#…=…`; the query may carry
+///    names, ids or tokens) → `[Link]`: with a scheme (`http(s)://`, any case) or `www.`, or a bare
+///    `host.tld/…?key=value`; a URL without one stays, it names a public page;
+/// 3. IBANs, in either case: two letters, two check digits, then 11–30 letters or digits, either
+///    without spaces or in groups of four (a last group of 1–3 digits) separated by single spaces, at
+///    least 8 of them digits (so `ab12 dieses Projekt` stays), also right after a letter
+///    (`IBANDE89…`) → `[IBAN]`;
+/// 4. phone numbers → `[Telefon]`: a `+` or `0` (not right after a digit, but after a letter
+///    too: `Tel+49…`) followed by digits, spaces, `/`, `-` or `(0)`, 7 to 15 digits in all (a
+///    longer run loses its last groups until it fits, so numbers right after a phone number go
+///    with it as far as 15 digits reach); an area code in parentheses, `(03641) 123456`; an area code joined
+///    by one dot, `0176.12345678` (a date such as `01.02.2025` has no three-digit group before
+///    its first dot, and dates are otherwise left alone);
 /// 5. @handles (`@` after a space or the start, then a letter, digit or `_`) → `[Handle]`.
-/// Author names never reach a report: the run keeps only their count.
+///
+/// An identifier (comment id, duplicate and campaign references) that any rule changes is shown
+/// as its redacted form with `~` and 8 hex digits of the FNV-1a hash of the original
+/// (``identifier(_:)``), so it stays unique and the same from night to night, and `review
+/// import` can map it back. Author names never reach a report: the run keeps only their count.
 public struct Redactor: Sendable {
     public struct Labels: Sendable {
         public var email: String
@@ -38,10 +55,20 @@ public struct Redactor: Sendable {
         self.init(labels: ReportStrings.of(language).redaction)
     }
 
-    private static let email = pattern(#"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}"#)
-    private static let link = pattern(#"(?:https?://|www\.)[^\s?#]*\?[^\s]*"#)
-    private static let iban = pattern(#"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){11,30}\b"#)
-    private static let phone = pattern(#"(?<![\w+])(?:\+|0)[0-9](?:[0-9 /\-]|\(0\)){5,24}[0-9]"#)
+    private static let email = pattern(
+        #"[\p{L}\p{M}\p{N}._%+\-]+@[\p{L}\p{M}\p{N}\-]+(?:\.[\p{L}\p{M}\p{N}\-]+)*\.\p{L}{2,}"#)
+    private static let spelledEmail = pattern(
+        #"(?i)[\p{L}\p{M}\p{N}._%+\-]+\s*[(\[{]\s*(?:at|ät)\s*[)\]}]\s*[\p{L}\p{M}\p{N}\-]+"#
+            + #"(?:(?:\.|\s*[(\[{]\s*(?:dot|punkt)\s*[)\]}]\s*)[\p{L}\p{M}\p{N}\-]+)*"#
+            + #"(?:\.|\s*[(\[{]\s*(?:dot|punkt)\s*[)\]}]\s*)\p{L}{2,}"#)
+    private static let link = pattern(
+        #"(?i)(?:https?://|www\.)[^\s?#]*(?:\?[^\s]*|#[^\s]*=[^\s]*)"#
+            + #"|(?<![\w@./])[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}(?:/[^\s?#]*)?[?#][^\s]*=[^\s]*"#)
+    private static let iban = pattern(#"(?i)[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{11,30}|(?: [A-Z0-9]{4}){2,7}(?: [0-9]{1,3})?)\b"#)
+    private static let phone = pattern(
+        #"(?<![0-9+])(?:\+|0)[0-9](?:[0-9 /\-]|\(0\)){5,24}[0-9]"#
+            + #"|\(0[0-9]{2,5}\)[ /\-]?[0-9][0-9 /\-]{3,14}[0-9]"#
+            + #"|(?<![0-9])(?<![0-9]\.)0[1-9][0-9]{1,4}\.[0-9]{4,11}(?![0-9]|\.[0-9])"#)
     private static let handle = pattern(#"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]|(?<![\w@.])@[A-Za-z0-9_]"#)
 
     private static func pattern(_ source: String) -> NSRegularExpression {
@@ -50,23 +77,52 @@ public struct Redactor: Sendable {
         return expression
     }
 
-    /// `text` with every detail of the type's rules replaced by its label.
-    public func redact(_ text: String) -> String {
+    /// `text` with every detail of the type's rules replaced by its label; line breaks become `�`
+    /// unless `lineBreaks` (comment texts keep theirs).
+    public func redact(_ text: String, lineBreaks: Bool = false) -> String {
+        let text = Untrusted.printable(text, lineBreaks: lineBreaks)
         // Most texts hold none of the characters every rule needs: skip the expressions for them.
         // (Byte scans: `String.contains("@")` goes through Foundation and showed in profiles.)
         let hasAt = text.utf8.contains(0x40)
-        let hasDigit = text.contains(where: \.isASCIIDigitLike)
-        let hasQuery = text.utf8.contains(0x3F)
-        guard hasAt || hasDigit || hasQuery else { return text }
+        let hasSpelledAt = Self.mayHoldSpelledAt(text)
+        let hasDigit = text.utf8.contains { (0x30...0x39).contains($0) }
+        let hasQuery = text.utf8.contains { $0 == 0x3F || $0 == 0x23 }
+        guard hasAt || hasSpelledAt || hasDigit || hasQuery else { return text }
         var result = text
         if hasAt { result = Self.replace(Self.email, in: result, with: labels.email) }
+        if hasSpelledAt { result = Self.replace(Self.spelledEmail, in: result, with: labels.email) }
         if hasQuery { result = Self.replace(Self.link, in: result, with: labels.link) }
         if hasDigit {
-            result = Self.replace(Self.iban, in: result, with: labels.iban)
+            result = Self.replaceIBANs(in: result, with: labels.iban)
             result = Self.replacePhones(in: result, with: labels.phone)
         }
         if hasAt { result = Self.replace(Self.handle, in: result, with: labels.handle) }
         return result
+    }
+
+    /// An identifier as reports show it: unchanged when no rule touches it, else its redacted
+    /// form, `~` and 8 hex digits of the original's FNV-1a hash.
+    public func identifier(_ id: String) -> String {
+        let shown = redact(id)
+        return shown == id ? id : shown + "~" + String(FNV1a.hex64(id).prefix(8))
+    }
+
+    /// Whether `text` holds `at` or `ät` (any case) right after `(`, `[` or `{`, spaces between
+    /// allowed: the start of a spelled-out address. Texts without a bracket are passed over by
+    /// a byte scan.
+    private static func mayHoldSpelledAt(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { $0 == 0x28 || $0 == 0x5B || $0 == 0x7B }) else { return false }
+        var state = 0  // 0: nothing, 1: after a bracket (and spaces), 2: after its `a` or `ä`
+        for scalar in text.unicodeScalars {
+            switch (state, scalar) {
+            case (_, "("), (_, "["), (_, "{"): state = 1
+            case (1, " "): state = 1
+            case (1, "a"), (1, "A"), (1, "ä"), (1, "Ä"): state = 2
+            case (2, "t"), (2, "T"): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 
     private static func replace(_ expression: NSRegularExpression, in text: String, with label: String) -> String {
@@ -74,21 +130,45 @@ public struct Redactor: Sendable {
         return expression.stringByReplacingMatches(in: text, range: range, withTemplate: NSRegularExpression.escapedTemplate(for: label))
     }
 
+    /// IBAN candidates count only with at least 8 digits after the check digits: a word that
+    /// happens to start with two letters and two digits is no account number.
+    private static func replaceIBANs(in text: String, with label: String) -> String {
+        replaceMatches(of: iban, in: text, with: label) { match in
+            match.dropFirst(4).filter(\.isASCIIDigitLike).count >= 8 ? match : nil
+        }
+    }
+
     /// Phone candidates count only with 7 to 15 digits (fewer is a house number or a year range).
-    /// The result is built front to back from the unchanged text: converting a match's UTF-16
-    /// range into a text that was just edited costs a pass over that text, which made a
-    /// 10-million-character comment with many numbers take minutes.
+    /// A candidate with more loses its last group until it has at most 15: the pattern is greedy,
+    /// and `(03641) 123456 2026-11-16` is a number followed by a date.
     private static func replacePhones(in text: String, with label: String) -> String {
-        let matches = phone.matches(in: text, range: NSRange(text.startIndex..., in: text))
+        replaceMatches(of: phone, in: text, with: label) { match in
+            var candidate = match
+            while candidate.filter(\.isASCIIDigitLike).count > 15 {
+                guard let cut = candidate.lastIndex(where: { $0 == " " || $0 == "/" || $0 == "-" }) else { return nil }
+                candidate = candidate[..<cut]
+                while let last = candidate.last, last == " " || last == "/" || last == "-" { candidate = candidate.dropLast() }
+            }
+            return (7...15).contains(candidate.filter(\.isASCIIDigitLike).count) ? candidate : nil
+        }
+    }
+
+    /// Every match of `expression` replaced by `label`, as far as `accept` says (the match or a
+    /// prefix of it; nil keeps the text). The result is built front to back from the unchanged
+    /// text: converting a match's UTF-16 range into a text that was just edited costs a pass over
+    /// that text, which made a 10-million-character comment with many numbers take minutes.
+    private static func replaceMatches(
+        of expression: NSRegularExpression, in text: String, with label: String, accept: (Substring) -> Substring?
+    ) -> String {
+        let matches = expression.matches(in: text, range: NSRange(text.startIndex..., in: text))
         var result = ""
         var copied = text.startIndex
         for match in matches {
-            guard let range = Range(match.range, in: text) else { continue }
-            let digits = text[range].filter(\.isASCIIDigitLike).count
-            guard (7...15).contains(digits) else { continue }
+            guard let range = Range(match.range, in: text), range.lowerBound >= copied, let accepted = accept(text[range])
+            else { continue }
             result += text[copied..<range.lowerBound]
             result += label
-            copied = range.upperBound
+            copied = accepted.endIndex
         }
         return copied == text.startIndex ? text : result + text[copied...]
     }
@@ -111,7 +191,8 @@ public struct Redactor: Sendable {
                 measure.phrases = measure.phrases.map(redact)
                 measure.representativeComments = measure.representativeComments.map { quote in
                     var quote = quote
-                    quote.text = redact(quote.text)
+                    quote.commentID = identifier(quote.commentID)
+                    quote.text = redact(quote.text, lineBreaks: true)
                     return quote
                 }
                 return measure
@@ -123,17 +204,41 @@ public struct Redactor: Sendable {
         for index in safe.goals.indices {
             safe.goals[index].topics = safe.topics.filter { $0.goal == safe.goals[index].id }
         }
+        safe.changes?.commentIDs = result.changes?.commentIDs.map(identifier) ?? []
+        safe.manifest.inputFiles = result.manifest.inputFiles.map { InputFile(path: redact($0.path), sha256: $0.sha256) }
+        safe.warnings = result.warnings.map { warning in
+            IngestWarning(source: redact(warning.source), id: warning.id.map(identifier), message: redact(warning.message))
+        }
+        safe.rejected = redact(result.rejected)
         return safe
+    }
+
+    /// Rejected rows as `rejected.jsonl` and reports show them: file, id, reason and excerpt redacted.
+    public func redact(_ rows: [RejectedRow]) -> [RejectedRow] {
+        rows.map { row in
+            RejectedRow(
+                source: redact(row.source), id: row.id.map(identifier), reason: redact(row.reason),
+                excerpt: redact(row.excerpt, lineBreaks: true))
+        }
+    }
+
+    private func redact(_ source: SourceLocation) -> SourceLocation {
+        SourceLocation(file: redact(source.file), line: source.line)
     }
 
     private func redact(_ comment: CommentResult) -> CommentResult {
         var comment = comment
-        comment.text = redact(comment.text)
+        comment.id = identifier(comment.id)
+        comment.duplicateOf = comment.duplicateOf.map(identifier)
+        comment.nearDuplicateGroup = comment.nearDuplicateGroup.map(identifier)
+        comment.source = redact(comment.source)
+        comment.text = redact(comment.text, lineBreaks: true)
         comment.assignments = comment.assignments.map { assignment in
             var assignment = assignment
             assignment.evidence = assignment.evidence.map { evidence in
                 var evidence = evidence
                 evidence.term = redact(evidence.term)
+                evidence.measureTerm = redact(evidence.measureTerm)
                 return evidence
             }
             return assignment
@@ -156,9 +261,11 @@ public struct Redactor: Sendable {
             return keyword
         }
         topic.phrases = topic.phrases.map(redact)
+        topic.commentIDs = topic.commentIDs.map(identifier)
         topic.representativeComments = topic.representativeComments.map { quote in
             var quote = quote
-            quote.text = redact(quote.text)
+            quote.commentID = identifier(quote.commentID)
+            quote.text = redact(quote.text, lineBreaks: true)
             return quote
         }
         return topic

@@ -86,15 +86,15 @@ extension ReportStrings {
         s.orphanFigures = { size, unassigned in
             (size == 1 ? "1 comment" : "\(size) comments") + ", \(unassigned) of them fitting no measure"
         }
-        s.topicQuoteReference = { "comment `\($0)`" }
+        s.topicQuoteReference = { "comment \($0)" }
         s.topicChanges = "Topics since the last run"
         s.topicEvent = { kind, topic, other, label in
-            let name = "`\(topic)`" + (label.map { " (" + $0 + ")" } ?? "")
+            let name = topic + (label.map { " (" + $0 + ")" } ?? "")
             switch kind {
             case "born": return "new: " + name
-            case "ended": return "gone: `\(topic)`"
-            case "merged": return "`\(topic)` merged into `\(other ?? "")`" + (label.map { " (" + $0 + ")" } ?? "")
-            default: return "split from `\(other ?? "")`: " + name
+            case "ended": return "gone: \(topic)"
+            case "merged": return "\(topic) merged into \(other ?? "")" + (label.map { " (" + $0 + ")" } ?? "")
+            default: return "split from \(other ?? ""): " + name
             }
         }
         s.method = "Method"
@@ -153,7 +153,7 @@ extension ReportStrings {
         }
         s.typicalComments = "Typical comments"
         s.noTypicalComments = "No assigned comments yet."
-        s.commentReference = { id, confidence in "comment `\(id)`, confidence \(confidence)" }
+        s.commentReference = { id, confidence in "comment \(id), confidence \(confidence)" }
         s.allAssigned = "All assigned comments"
         s.confidence = "Confidence"
         s.evidence = "Evidence (comment → measure)"

@@ -98,15 +98,16 @@ struct ReportStrings: Sendable {
     var orphanFigures: @Sendable (Int, Int) -> String = { size, unassigned in
         (size == 1 ? "1 Beitrag" : "\(size) Beiträge") + ", davon \(unassigned) ohne passende Maßnahme"
     }
-    var topicQuoteReference: @Sendable (String) -> String = { "Beitrag `\($0)`" }
+    // Ids reach these functions as Markdown already (``MarkdownText/code(_:)``).
+    var topicQuoteReference: @Sendable (String) -> String = { "Beitrag \($0)" }
     var topicChanges = "Themen seit dem letzten Lauf"
     var topicEvent: @Sendable (String, String, String?, String?) -> String = { kind, topic, other, label in
-        let name = "`\(topic)`" + (label.map { " (" + $0 + ")" } ?? "")
+        let name = topic + (label.map { " (" + $0 + ")" } ?? "")
         switch kind {
         case "born": return "neu: " + name
-        case "ended": return "nicht mehr da: `\(topic)`"
-        case "merged": return "`\(topic)` ist in `\(other ?? "")` aufgegangen" + (label.map { " (" + $0 + ")" } ?? "")
-        default: return "abgespalten von `\(other ?? "")`: " + name
+        case "ended": return "nicht mehr da: \(topic)"
+        case "merged": return "\(topic) ist in \(other ?? "") aufgegangen" + (label.map { " (" + $0 + ")" } ?? "")
+        default: return "abgespalten von \(other ?? ""): " + name
         }
     }
     var method = "Methode"
@@ -166,7 +167,7 @@ struct ReportStrings: Sendable {
     }
     var typicalComments = "Typische Beiträge"
     var noTypicalComments = "Noch keine zugeordneten Beiträge."
-    var commentReference: @Sendable (String, String) -> String = { id, confidence in "Beitrag `\(id)`, Konfidenz \(confidence)" }
+    var commentReference: @Sendable (String, String) -> String = { id, confidence in "Beitrag \(id), Konfidenz \(confidence)" }
     var allAssigned = "Alle zugeordneten Beiträge"
     var confidence = "Konfidenz"
     var evidence = "Belege (Beitrag → Maßnahme)"

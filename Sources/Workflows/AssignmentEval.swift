@@ -33,7 +33,10 @@ public enum AssignmentEval {
         }
         if !ingest.rejected.isEmpty {
             FileHandle.standardError.write(
-                Data("eval: \(ingest.rejected.count) rows rejected (first: \(ingest.rejected[0].source): \(ingest.rejected[0].reason))\n".utf8))
+                Data(
+                    TerminalText.safe(
+                        "eval: \(ingest.rejected.count) rows rejected (first: \(ingest.rejected[0].source): \(ingest.rejected[0].reason))")
+                        .utf8 + [0x0A]))
         }
         return LabelledCorpus(
             framework: framework, ingest: ingest, labelled: labelled, gold: labelled.map { ingest.comments[$0].labels })

@@ -3,14 +3,15 @@ import Reports
 import TextAnalysis
 
 /// `--export research`: analyses the run's comments again, as the pipeline did (comments and
-/// measure texts share one vocabulary), but on their redacted texts, so the export holds no
-/// contact details either; then renders ``ResearchExportRenderer``'s files.
+/// measure texts share one vocabulary), but on the redacted run (texts, ids, file names), so the
+/// export holds no contact details or control characters either; then renders
+/// ``ResearchExportRenderer``'s files.
 public enum ResearchExport {
     public static func files(
         _ result: RunResult, resources: AnalyzerResources, language: ReportLanguage, threads: Int
     ) throws(ResonanzError) -> [(path: String, content: String)] {
-        let redactor = Redactor(language: language)
-        let texts = result.comments.map { redactor.redact($0.text) }
+        let safe = Redactor(language: language).redact(result, threads: threads)
+        let texts = safe.comments.map(\.text)
         var all = texts
         for measure in result.framework.measures {
             all += [measure.title, measure.description, measure.keywords.joined(separator: "\n")]
@@ -21,7 +22,6 @@ public enum ResearchExport {
         } catch {
             throw ResonanzError(error)
         }
-        return ResearchExportRenderer.files(
-            result, analysed: .init(ids: result.comments.map(\.id), texts: texts, tokens: tokens))
+        return ResearchExportRenderer.files(safe, analysed: .init(ids: safe.comments.map(\.id), texts: texts, tokens: tokens))
     }
 }

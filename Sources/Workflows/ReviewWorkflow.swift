@@ -44,14 +44,25 @@ public enum ReviewWorkflow {
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
         do {
             let known = try session.store.commentIDs()
+            // Reports and the queue show an id that holds contact details as its pseudonym.
+            var shown: [String: String] = [:]
+            for labels in [Redactor.Labels.german, .english] {
+                let redactor = Redactor(labels: labels)
+                for id in known {
+                    let pseudonym = redactor.identifier(id)
+                    if pseudonym != id { shown[pseudonym] = id }
+                }
+            }
             let (decisions, unknown) = file.decisions.reduce(into: ([ReviewDecision](), [ReviewDecision]())) { split, decision in
+                var decision = decision
+                if !known.contains(decision.commentID), let id = shown[decision.commentID] { decision.commentID = id }
                 if known.contains(decision.commentID) { split.0.append(decision) } else { split.1.append(decision) }
             }
             file.decisions = decisions
             file.rejected += unknown.map { decision in
                 RejectedRow(
                     source: decision.source, id: decision.commentID,
-                    reason: "unknown comment '\(decision.commentID)' (not in the store)",
+                    reason: "unknown comment \(Untrusted.quoted(decision.commentID)) (not in the store)",
                     excerpt: [decision.commentID, decision.measureID, decision.decision.rawValue].joined(separator: " "))
             }
             file.rejected.sort { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }

@@ -11,7 +11,7 @@ func runWorkflow(_ body: () throws(ResonanzError) -> Void) throws {
     do {
         try body()
     } catch {
-        FileHandle.standardError.write(Data("resonanz: error: \(error.description)\n".utf8))
+        FileHandle.standardError.write(Data("resonanz: error: \(TerminalText.safe(error.description))\n".utf8))
         throw ExitCode(error.exitCode)
     }
 }
@@ -23,7 +23,7 @@ func makeLogger(quiet: Bool) -> Logger {
     var logger = Logger(label: "resonanz") { label in
         var handler = StreamLogHandler.standardError(label: label)
         handler.logLevel = showProgress ? .info : .warning
-        return handler
+        return SafeLogHandler(handler)
     }
     logger.logLevel = showProgress ? .info : .warning
     return logger

@@ -80,7 +80,7 @@ extension ResonanzCommand {
                     let summary = try ReviewWorkflow.importFile(
                         file, options: try storeOptions.runOptions(framework: framework), logger: makeLogger(quiet: true))
                     for row in summary.rejected {
-                        FileHandle.standardError.write(Data("\(row.source): rejected: \(row.reason)\n".utf8))
+                        FileHandle.standardError.write(Data(TerminalText.safe("\(row.source): rejected: \(row.reason)\n").utf8))
                     }
                     print(summary.accountingLine)
                     if let agreement = summary.agreement {

@@ -26,4 +26,27 @@ struct MarkdownTextTests {
         let cell = MarkdownText.cell(String(repeating: "x", count: 300), limit: 10)
         #expect(cell == "xxxxxxxxxx…")
     }
+
+    @Test func plainIdentifiersAreCode() {
+        #expect(MarkdownText.code("c-0042") == "`c-0042`")
+        #expect(MarkdownText.code("h1a2b3c4d5e6f7a8b") == "`h1a2b3c4d5e6f7a8b`")
+    }
+
+    /// An id that closes the code span (a reported attack) becomes escaped text: no raw HTML.
+    @Test func identifiersThatWouldBreakOutAreEscapedText() {
+        let attack = #"x`<img src=x onerror="document.body.setAttribute('data-pwned','yes')">`y"#
+        let shown = MarkdownText.code(attack)
+        #expect(!shown.contains("<img"))
+        #expect(shown.contains("&lt;img"))
+        #expect(!shown.contains("`<"))
+        for id in ["a|b", "a\\b", " lead", "<script>", "zwei\nZeilen", "esc\u{1B}[31m"] {
+            let shown = MarkdownText.code(id)
+            #expect(!shown.contains("<") && !shown.contains("\n") && !shown.contains("\u{1B}"), "\(shown)")
+            #expect(!shown.contains("|") || shown.contains("\\|"))
+        }
+    }
+
+    @Test func controlCharactersNeverReachMarkdown() {
+        #expect(MarkdownText.inline("a\u{1B}]0;t\u{7}b\u{0}") == #"a\#u{FFFD}\]0;t\#u{FFFD}b\#u{FFFD}"#)
+    }
 }
