@@ -51,7 +51,8 @@ enum HTMLReportRenderer {
                 rest = afterMarker[end.upperBound...]
                 continue
             }
-            let name = String(path.dropFirst("charts/".count).dropLast(".svg".count))
+            // `goals/<id>` → `goals-<id>`: overview charts are `goals` and `topics`, so no two collide.
+            let name = String(path.dropFirst("charts/".count).dropLast(".svg".count)).replacingAll("/", with: "-")
             let inline = svg.replacingAll("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
                 .replacingAll("id=\"title\"", with: "id=\"chart-\(name)-title\"")
                 .replacingAll("id=\"desc\"", with: "id=\"chart-\(name)-desc\"")

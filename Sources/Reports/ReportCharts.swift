@@ -2,14 +2,15 @@ import Analytics
 
 /// The charts of a report, as SVG files under `charts/` (see ``SVGBarChart``):
 /// - `charts/goals.svg`: per goal its comments, split into assigned, uncertain and fitting no measure;
-/// - `charts/<goal-id>.svg`: per measure of the goal its share of the comments compared;
+/// - `charts/goals/<goal-id>.svg`: per measure of the goal its share of the comments compared (in a
+///   folder of their own, so that no goal id can name the file of another chart);
 /// - `charts/topics.svg`: the topics of the whole consultation by size.
 /// The Markdown embeds each one and gives its figures as a table beside it.
 enum ReportCharts {
     static func files(_ result: RunResult, strings: ReportStrings) -> [(path: String, content: String)] {
         var files = [(path: "charts/goals.svg", content: goals(result, strings: strings).render())]
         for goal in result.goals {
-            files.append((path: "charts/\(goal.id).svg", content: measures(goal, strings: strings).render()))
+            files.append((path: "charts/goals/\(goal.id).svg", content: measures(goal, strings: strings).render()))
         }
         files.append((path: "charts/topics.svg", content: topics(result, strings: strings).render()))
         return files

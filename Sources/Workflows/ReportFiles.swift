@@ -2,14 +2,19 @@ import Analytics
 import Foundation
 import Reports
 
-/// Writes every report file of a run into the output folder, so that nobody reads half a file.
+/// Writes every report file of a run into the output folder, so that nobody reads half a file
+/// and a failed run never leaves a mix of two runs' files.
 ///
-/// ``stage(_:in:)`` renders all files into `.staging-<pid>/` inside the output folder;
-/// ``publish(_:)`` renames them into place one by one (a rename within one file system is
-/// atomic), `report.json` last, and removes goal pages and charts of goals the framework no longer has.
-/// A reader sees each file whole, old or new; for a moment between two renames the files may be
-/// of two runs (`run.id` in report.json and the date in report.md tell). Staging folders of
-/// processes that no longer live are removed.
+/// ``stage(_:in:templates:language:extra:threads:)`` renders all files into `.staging-<pid>/`
+/// inside the output folder and adds `manifest.json`, which names the run and every file of the
+/// set with its size. ``publish(_:)`` renames them into place one by one (a rename within one
+/// file system is atomic), `report.json` and then `manifest.json` last, after keeping a hard link
+/// to each file it replaces in `.previous-<pid>/`. When a rename fails, the files already
+/// renamed are put back from there, so the folder holds the earlier run's set, whole; then the
+/// error is thrown. After a complete publish, goal pages and charts of goals the framework no
+/// longer has are removed. A reader sees each file whole, old or new; during the moment of the
+/// renames the files may be of two runs, which `manifest.json` (written last) and `run.id` in
+/// report.json tell. Staging and previous folders of processes that no longer live are removed.
 public enum ReportFiles {
     /// Report files rendered and written to a staging folder, not yet in place.
     public struct Staged: Sendable {
@@ -26,38 +31,82 @@ public enum ReportFiles {
         _ result: RunResult, in folder: URL, templates: ReportTemplates, language: ReportLanguage = .de,
         extra: [(path: String, content: String)] = [], threads: Int = 1
     ) throws(ResonanzError) -> Staged {
-        removeAbandonedStaging(in: folder)
+        removeAbandoned(in: folder)
         let staging = folder.appendingPathComponent(".staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         let destination = StagingFolder(staging)
         var paths = ReportSet.write(result, language: language, templates: templates, threads: threads, to: destination)
-        let others = extra + [("rejected.jsonl", RejectedRowsRenderer.render(result.rejected))]
+        let others = extra + [("rejected.jsonl", RejectedRowsRenderer.render(Redactor(language: language).redact(result.rejected)))]
         for file in others { destination.write(file.path) { emit in emit(file.content) } }
         if let failure = destination.failure { throw failure }
         paths.insert(contentsOf: others.map(\.path), at: paths.count - 1)
-        return Staged(folder: folder, staging: staging, paths: paths)
+        let manifest = manifestJSON(runID: result.manifest.id, paths: paths, staging: staging)
+        destination.write(manifestName) { emit in emit(manifest) }
+        if let failure = destination.failure { throw failure }
+        return Staged(folder: folder, staging: staging, paths: paths + [manifestName])
+    }
+
+    static let manifestName = "manifest.json"
+
+    /// `{"run_id": …, "files": [{"path": …, "bytes": …}, …]}`: the set a complete publish leaves.
+    static func manifestJSON(runID: String, paths: [String], staging: URL) -> String {
+        let files = paths.map { path -> JSONValue in
+            let size = (try? FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent(path).path)[.size] as? Int) ?? 0
+            return .object([JSONMember("path", .string(path)), JSONMember("bytes", .int(size))])
+        }
+        return JSONWriter.pretty(.object([JSONMember("run_id", .string(runID)), JSONMember("files", .array(files))]))
     }
 
     public static func publish(_ staged: Staged) throws(ResonanzError) {
+        let fileManager = FileManager.default
+        let previous = staged.folder.appendingPathComponent(".previous-\(ProcessInfo.processInfo.processIdentifier)")
+        try? fileManager.removeItem(at: previous)
+        var placed: [(target: URL, kept: URL?)] = []
+        /// Puts back what was replaced, newest first; the folder is then as before the publish.
+        func rollBack() {
+            for (target, kept) in placed.reversed() {
+                if let kept {
+                    _ = rename(kept.path, target.path)
+                } else {
+                    unlink(target.path)
+                }
+            }
+            try? fileManager.removeItem(at: previous)
+        }
         for (index, path) in staged.paths.enumerated() {
             let target = staged.folder.appendingPathComponent(path)
             do {
-                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             } catch {
+                rollBack()
                 throw .failed("\(target.path): cannot create the folder: \(error.localizedDescription)")
             }
-            if rename(staged.staging.appendingPathComponent(path).path, target.path) != 0 {
-                throw .failed("\(target.path): cannot move the report into place: \(String(cString: strerror(errno)))")
+            var kept: URL? = nil
+            if fileManager.fileExists(atPath: target.path) {
+                let copy = previous.appendingPathComponent(path)
+                try? fileManager.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if link(target.path, copy.path) == 0 || (try? fileManager.copyItem(at: target, to: copy)) != nil {
+                    kept = copy
+                }
             }
+            if rename(staged.staging.appendingPathComponent(path).path, target.path) != 0 {
+                let reason = String(cString: strerror(errno))
+                rollBack()
+                throw .failed("\(target.path): cannot move the report into place: \(reason); the earlier reports were kept")
+            }
+            placed.append((target, kept))
             if index == 0 { CrashPoint.midReports.reach() }
         }
-        try? FileManager.default.removeItem(at: staged.staging)
+        try? fileManager.removeItem(at: staged.staging)
+        try? fileManager.removeItem(at: previous)
         let current = Set(staged.paths)
-        for (folderName, suffix) in [("goals", ".md"), ("charts", ".svg")] {
+        // Pages and charts of goals the framework no longer has (and per-goal charts of the
+        // layout before charts/goals/).
+        for (folderName, suffix) in [("goals", ".md"), ("charts", ".svg"), ("charts/goals", ".svg")] {
             let folder = staged.folder.appendingPathComponent(folderName)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { continue }
+            guard let names = try? fileManager.contentsOfDirectory(atPath: folder.path) else { continue }
             for name in names where name.hasSuffix(suffix) && !current.contains("\(folderName)/\(name)") {
-                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+                try? fileManager.removeItem(at: folder.appendingPathComponent(name))
             }
         }
     }
@@ -72,14 +121,14 @@ public enum ReportFiles {
         return staged.paths
     }
 
-    /// Removes `.staging-<pid>` folders whose process has ended (a killed run's leftovers);
-    /// folders of running processes are left alone.
-    static func removeAbandonedStaging(in folder: URL) {
+    /// Removes `.staging-<pid>` and `.previous-<pid>` folders whose process has ended (a killed
+    /// run's leftovers); folders of running processes are left alone.
+    static func removeAbandoned(in folder: URL) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
-        for name in names where name.hasPrefix(".staging-") {
-            guard let pid = Int32(name.dropFirst(".staging-".count)), pid != ProcessInfo.processInfo.processIdentifier else {
-                continue
-            }
+        for name in names {
+            guard let prefix = [".staging-", ".previous-"].first(where: { name.hasPrefix($0) }),
+                let pid = Int32(name.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier
+            else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
                 try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
             }
