@@ -1,3 +1,4 @@
+import Corpus
 import GRDB
 
 /// Failures of the store, each naming the database file.
@@ -8,19 +9,24 @@ public enum StorageError: Error, CustomStringConvertible {
     case locked(path: String, holder: String)
     /// The lock file cannot be created or locked.
     case lockUnavailable(path: String, reason: String)
-    /// Stored data that cannot be read back (a JSON column that does not decode).
+    /// Stored data that cannot be read back (a JSON column that does not decode, a damaged page).
     case corrupt(path: String, what: String)
+    /// A file that is not a Resonanz store; it was left as it is.
+    case foreign(path: String, reason: String)
 
     public var description: String {
         switch self {
         case .database(let path, let code, let message, let statement):
-            return "\(path): SQLite error \(code): \(message)" + (statement.map { " (in: \($0))" } ?? "")
+            // The statement is quoted short: a migration's statement holds a whole schema.
+            return "\(path): SQLite error \(code): \(message)" + (statement.map { " (in: \(Untrusted.quoted($0, limit: 120)))" } ?? "")
         case .locked(let path, let holder):
             return "\(path): another resonanz run is using this store (\(holder)); wait for it, or pass --wait"
         case .lockUnavailable(let path, let reason):
             return "\(path): cannot lock the store: \(reason)"
         case .corrupt(let path, let what):
             return "\(path): stored data cannot be read: \(what)"
+        case .foreign(let path, let reason):
+            return "\(path): not a Resonanz store: \(reason); it was left unchanged"
         }
     }
 

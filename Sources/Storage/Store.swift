@@ -29,12 +29,91 @@ public final class Store: Sendable {
         precondition(resultPartBytes > 0, "parts need bytes")
         self.path = path
         self.resultPartBytes = resultPartBytes
+        try Self.checkOwnership(path)
         var configuration = Configuration()
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.checkSoundness(pool, path: path)
             try Migrations.migrator.migrate(pool)
+            try pool.writeWithoutTransaction { db in
+                if try Int64.fetchOne(db, sql: "PRAGMA application_id") != Int64(Self.applicationID) {
+                    try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+                }
+            }
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
+
+    /// SQLite's `application_id` of a Resonanz store (the bytes `RSNZ`), in the file's header.
+    static let applicationID: Int32 = 0x5253_4E5A
+    /// The first migration of every Resonanz store: a store from before the application id has it.
+    static let firstMigration = "v1-comments-runs-assignments"
+
+    /// Refuses a file that is not a Resonanz store before anything writes to it (opening the
+    /// pool would switch it to WAL and the migrator would add its tables): an empty or missing
+    /// file becomes a new store; an SQLite file must carry Resonanz's application id, or (a store
+    /// from before the id) list Resonanz's first migration, or hold no table at all.
+    static func checkOwnership(_ path: String) throws(StorageError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        try? handle.close()
+        guard !header.isEmpty else { return }
+        guard header.count == 100, header.starts(with: Array("SQLite format 3\u{0}".utf8)) else {
+            throw .foreign(path: path, reason: "it is not an SQLite database")
+        }
+        let id = header[68..<72].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        if id == UInt32(bitPattern: applicationID) { return }
+        if id != 0 { throw .foreign(path: path, reason: "it is the database of another program (application id \(id))") }
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let tables = try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            if tables.isEmpty { return }
+            if tables.contains("grdb_migrations") {
+                let applied = try queue.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+                if applied.contains(firstMigration) { return }
+            }
+            throw StorageError.foreign(
+                path: path, reason: "it is an SQLite database of another program (\(tables.count) tables, none of a Resonanz store)")
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+    }
+
+    /// Fails on a damaged file before a run relies on it: SQLite's `integrity_check` for stores up
+    /// to ``fullCheckBytes`` (it also finds index entries that disagree with their table),
+    /// `quick_check` (the structure of every page, in one pass) beyond.
+    static func checkSoundness(_ pool: DatabasePool, path: String) throws {
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let pragma = bytes <= fullCheckBytes ? "integrity_check(20)" : "quick_check(20)"
+        let findings: [String]
+        do {
+            findings = try pool.read { db in try String.fetchAll(db, sql: "PRAGMA \(pragma)") }
+        } catch let error as DatabaseError {
+            // A page so damaged that the check itself stops.
+            findings = [error.message ?? "\(error.resultCode)"]
+        }
+        guard findings == ["ok"] else {
+            throw StorageError.corrupt(
+                path: path, what: "SQLite's \(pragma) reports: " + findings.prefix(3).joined(separator: "; ")
+                    + " (restore a backup, or start a new store)")
+        }
+    }
+
+    /// Stores up to this size get the full integrity check at open (a few seconds at most).
+    static let fullCheckBytes = 256 << 20
+
+    /// Folds the write-ahead log into the database and truncates it, so a store at rest is one
+    /// file of its own size (`PRAGMA wal_checkpoint(TRUNCATE)`); for the end of a command.
+    public func checkpoint() throws(StorageError) {
+        do {
+            try pool.writeWithoutTransaction { db in _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch {
             throw StorageError.wrap(error, path: path)
         }

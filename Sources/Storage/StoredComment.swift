@@ -28,6 +28,10 @@ public struct CommentChanges: Sendable, Equatable {
     public var unchanged: Int = 0
     /// Ids the store has, whose record equals an earlier version: an older export, ignored.
     public var stale: Int = 0
+    /// Ids stored, with this record, by a run that was killed before its reports were in place:
+    /// new (or changed) since the last finished run, and counted so, though already stored.
+    public var recoveredNew: Int = 0
+    public var recoveredChanged: Int = 0
 
     public init(new: [Comment] = [], changed: [Comment] = [], unchanged: Int = 0, stale: Int = 0) {
         self.new = new
@@ -53,7 +57,10 @@ public enum CorpusMerge {
     /// records; unchanged ones; and stale ones, whose record equals an earlier version of the
     /// stored comment (an older export read again must not undo an edit). Reading the same file
     /// twice therefore adds nothing.
-    public static func classify(_ incoming: [Comment], stored: [StoredComment]) -> CommentChanges {
+    ///
+    /// A comment that an interrupted run (`pendingRuns`) stored first, or changed, counts as
+    /// recovered new or changed rather than unchanged: the interrupted run's night never ended.
+    public static func classify(_ incoming: [Comment], stored: [StoredComment], pendingRuns: Set<Int> = []) -> CommentChanges {
         let byID = Dictionary(uniqueKeysWithValues: stored.map { ($0.comment.id, $0) })
         var changes = CommentChanges()
         for comment in incoming {
@@ -63,7 +70,13 @@ public enum CorpusMerge {
             }
             let hash = recordHash(comment)
             if existing.recordSHA256 == hash {
-                changes.unchanged += 1
+                if pendingRuns.contains(existing.firstRun) {
+                    changes.recoveredNew += 1
+                } else if pendingRuns.contains(existing.changedRun) {
+                    changes.recoveredChanged += 1
+                } else {
+                    changes.unchanged += 1
+                }
             } else if existing.previousRecordHashes.contains(hash) {
                 changes.stale += 1
             } else {

@@ -259,7 +259,8 @@ public enum NightlyRun {
     static func summary(ingest: IngestResult, plan: StoreSession.Plan, result: RunResult?, options: RunOptions) -> RunSummary {
         RunSummary(
             rowsRead: ingest.rowsRead, accepted: ingest.accepted, rejected: ingest.rejected.count,
-            newComments: plan.changes.new.count, changedComments: plan.changes.changed.count,
+            newComments: plan.changes.new.count + plan.changes.recoveredNew,
+            changedComments: plan.changes.changed.count + plan.changes.recoveredChanged,
             unchangedComments: plan.changes.unchanged, staleComments: plan.changes.stale, supersededRows: ingest.superseded,
             warnings: ingest.warnings.count,
             assigned: result?.comments.filter { $0.status == .assigned }.count ?? 0,

@@ -38,11 +38,11 @@ public enum ResonanzError: Error, CustomStringConvertible {
         }
     }
 
-    /// A store held by another run is bad usage (exit 2, as the contract says for `run`); other
-    /// storage failures are run-time failures.
+    /// A store held by another run, and a file that is no store, are bad usage (exit 2, as the
+    /// contract says for `run`); other storage failures are run-time failures.
     init(_ error: StorageError) {
         switch error {
-        case .locked: self = .badInput(error.description)
+        case .locked, .foreign: self = .badInput(error.description)
         default: self = .failed(error.description)
         }
     }

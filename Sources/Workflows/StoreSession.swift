@@ -44,7 +44,9 @@ final class StoreSession {
         do {
             if options.wait { logger.info("waiting for the lock on \(path)") }
             lock = try StoreLock(storePath: path, wait: options.wait, now: startedAt)
-            store = try Store(path: path)
+            // The store is opened where the lock is: SQLite keeps its -wal and -shm files beside
+            // the path it is given, and two paths to one store must not make two of them.
+            store = try Store(path: StoreLock.resolvedPath(path))
             if let bound = try store.frameworkID(), bound != framework.id {
                 throw ResonanzError.badInput(
                     "\(path): this store belongs to framework '\(bound)', not '\(framework.id)'; give another --db or --out")
@@ -58,13 +60,14 @@ final class StoreSession {
 
     func plan(_ incoming: [Comment]) throws(ResonanzError) -> Plan {
         do {
-            for pending in try store.pendingRuns() {
+            let pending = try store.pendingRuns()
+            for run in pending {
                 logger.warning(
-                    "run \(pending) was interrupted after storing its comments; they count as already stored, and this run completes its reports")
+                    "run \(run) was interrupted after storing its comments; this run counts them as new or changed and completes its reports")
             }
             let stored = try store.comments()
             let sequence = try store.nextSequence()
-            let changes = CorpusMerge.classify(incoming, stored: stored)
+            let changes = CorpusMerge.classify(incoming, stored: stored, pendingRuns: Set(pending))
             var corpus = CorpusMerge.apply(changes, to: stored, run: sequence)
             // Stored comments may name goals the framework has dropped since: analyse them without.
             let goals = Set(framework.goals.map(\.id))
@@ -122,6 +125,11 @@ final class StoreSession {
         } catch {
             throw ResonanzError(wrapping: error)
         }
+    }
+
+    /// The write-ahead log folded in and truncated when the command is done with the store.
+    deinit {
+        try? store.checkpoint()
     }
 
     func markComplete(_ sequence: Int) throws(ResonanzError) {
