@@ -96,7 +96,7 @@ let package = Package(
             dependencies: ["Storage", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Storage", "_TestSupport", propertyBased]),
+            dependencies: ["Storage", "_TestSupport", propertyBased, .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

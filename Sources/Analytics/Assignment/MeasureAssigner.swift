@@ -22,6 +22,9 @@ import Foundation
 /// - `uncertain` when `reviewFloor ≤ p₁ < assignAt`: weak evidence, listed for review with the
 ///   candidates at or above `reviewFloor`, not counted;
 /// - `unassigned` when `p₁ < reviewFloor`: the comment fits no measure.
+/// Only measures the comment shares evidence with (a matched term, so a BM25 score above 0) take
+/// part: a comment without evidence for any measure (`a`, `?`, an emoji) is `unassigned` with
+/// no candidates, whatever the model's prior would say, and lists nothing to review.
 /// Measures of other goals compete with the posted goal's (the `in_goal` feature weighs that),
 /// so a comment plainly about another goal's measure is routed there.
 public struct MeasureAssigner: Sendable {
@@ -187,8 +190,11 @@ public struct MeasureAssigner: Sendable {
         bag: TermBag, baseQueries: [MeasureQuery]
     ) -> CommentAssessment {
         let accepted = review?.accepted ?? []
-        // Framework order breaks ties.
-        let ranked = queries.indices.filter { review?.isRejected(queries[$0].measureID) != true }.sorted { lhs, rhs in
+        // Only measures with evidence (a positive score: at least one matched term) can be listed;
+        // a reviewer's accept needs none. Framework order breaks ties.
+        let ranked = queries.indices.filter {
+            review?.isRejected(queries[$0].measureID) != true && (scores[$0] > 0 || accepted.contains(queries[$0].measureID))
+        }.sorted { lhs, rhs in
             confidences[lhs] != confidences[rhs] ? confidences[lhs] > confidences[rhs] : lhs < rhs
         }
         let best = ranked.first.map { confidences[$0] } ?? 0
