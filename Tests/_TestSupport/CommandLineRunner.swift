@@ -38,11 +38,22 @@ public enum CommandLineRunner {
         try process.run()
         if let input { standardInput.fileHandleForWriting.write(Data(input.utf8)) }
         try standardInput.fileHandleForWriting.close()
+        // Standard error is read on a thread of its own: a program that fills one pipe while the
+        // test waits on the other would otherwise never finish.
+        let errorBox = DataBox()
+        let reader = Thread { errorBox.data = error.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        let errorData = errorBox.data
         return Result(
             status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self))
     }
+}
+
+/// The bytes a reader thread hands back; read only after the thread has finished.
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
