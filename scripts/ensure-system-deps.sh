@@ -4,7 +4,8 @@
 #
 #   scripts/ensure-system-deps.sh build   ICU (libicu-dev) for the German tokenizer, SQLite
 #                                         (libsqlite3-dev) for the store, found through pkg-config,
-#                                         and the C++ headers (g++) that swift-crypto compiles against
+#                                         the C++ headers (g++) that swift-crypto compiles against,
+#                                         and OpenThesaurus (openthesaurus-de-text) for synonyms
 #   scripts/ensure-system-deps.sh test    build, plus python3 with jsonschema (the report.json schema
 #                                         check) and Chromium (the report.html test)
 #   scripts/ensure-system-deps.sh eval    build, plus python3 with venv (the references' scikit-learn
@@ -46,6 +47,9 @@ else
     need libicu-dev
     need libsqlite3-dev
 fi
+
+# OpenThesaurus's German synonyms, for the words a measure does not use (LGPL 2.1).
+[ -f /usr/share/openthesaurus-de/openthesaurus.txt ] || need openthesaurus-de-text
 
 if [ "$purpose" != build ]; then
     if ! command -v python3 >/dev/null 2>&1; then

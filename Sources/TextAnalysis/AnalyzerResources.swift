@@ -19,6 +19,9 @@ public struct AnalyzerResources: Sendable {
     public var compoundExceptions: Set<String>
     public var blockedHeads: Set<String>
     public var feminineExceptions: Set<String>
+    /// Synonyms of nouns for the words a measure does not use; nil when OpenThesaurus is not
+    /// installed (``withThesaurus(at:)``).
+    public var thesaurus: Thesaurus?
 
     public init(
         stopwords: Set<String> = [], abbreviations: Set<String> = [], lexiconWords: Set<String> = [],
@@ -63,6 +66,22 @@ public struct AnalyzerResources: Sendable {
             compoundExceptions: try words([compoundExceptionFile]),
             blockedHeads: try words([blockedHeadFile]),
             feminineExceptions: try words([feminineExceptionFile]))
+    }
+
+    /// These resources with the OpenThesaurus text at `path` (``Thesaurus/systemPath``) when the
+    /// file is there, its words matched by the analyzer's stems; unchanged otherwise.
+    public func withThesaurus(at path: String = Thesaurus.systemPath) throws(TextAnalysisError) -> AnalyzerResources {
+        guard !path.isEmpty, FileManager.default.fileExists(atPath: path) else { return self }
+        let text: String
+        do {
+            text = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        } catch {
+            throw .unreadableWordList(path: path, reason: error.localizedDescription)
+        }
+        let stems = StemFilter(nounsWithGe: StemFilter.nouns(beginningWithGe: lexiconWords))
+        var copy = self
+        copy.thesaurus = Thesaurus(text: text) { stems.key(CaseFoldingFilter.fold($0)) }
+        return copy
     }
 
     /// True when `root` holds every resource file.

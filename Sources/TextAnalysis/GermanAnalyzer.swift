@@ -10,7 +10,8 @@ extension Analyzer {
     /// 6. ``CompoundSplitFilter``: `fachkräftemangel` → `fachkräfte` + `mangel`;
     /// 7. ``HyphenEllipsisFilter``: `-gewinnung` after `Fachkräfteausbildung` →
     ///    `Fachkräftegewinnung`;
-    /// 8. ``StemFilter``: CISTEM matching keys for tokens and parts.
+    /// 8. ``StemFilter``: CISTEM matching keys for tokens and parts (nouns of the lexicon that
+    ///    begin with `ge` keep it).
     ///
     /// Steps 1–3 (``germanNormalizer()``) depend on nothing but the text; steps 4–8
     /// (``germanEnrichment(resources:vocabulary:)``) also use what the corpus says about words, so
@@ -38,7 +39,7 @@ extension Analyzer {
             StopwordFilter(stopwords: resources.stopwords, abbreviations: resources.abbreviations),
             CompoundSplitFilter(splitter: splitter),
             HyphenEllipsisFilter(splitter: splitter),
-            StemFilter(),
+            StemFilter(nounsWithGe: StemFilter.nouns(beginningWithGe: resources.lexiconWords)),
         ]
     }
 

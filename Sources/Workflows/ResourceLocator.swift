@@ -43,10 +43,17 @@ public enum ResourceLocator {
     public static func loadResources(explicit: String?) throws(ResonanzError) -> AnalyzerResources {
         let root = try locate(explicit: explicit)
         do {
-            return try AnalyzerResources.load(from: root)
+            return try AnalyzerResources.load(from: root).withThesaurus(at: thesaurusPath)
         } catch {
             throw ResonanzError(error)
         }
+    }
+
+    /// Where the OpenThesaurus text is read from: `RESONANZ_THESAURUS` when set (empty: no
+    /// thesaurus; the test suite sets it so that its figures do not depend on the machine), else
+    /// the Debian package's file (``Thesaurus/systemPath``).
+    static var thesaurusPath: String {
+        ProcessInfo.processInfo.environment["RESONANZ_THESAURUS"] ?? Thesaurus.systemPath
     }
 
     /// The confidence model shipped in `models/` of the located folder, or the file `explicit`.

@@ -28,7 +28,10 @@ public enum CommandLineRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = Fixtures.repositoryRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // No system thesaurus: the suite's figures must not depend on what the machine has
+        // installed (a test that wants synonyms names its own file).
+        process.environment = ProcessInfo.processInfo.environment.merging(["RESONANZ_THESAURUS": ""]) { $1 }
+            .merging(environment) { $1 }
         let output = Pipe()
         let error = Pipe()
         let standardInput = Pipe()

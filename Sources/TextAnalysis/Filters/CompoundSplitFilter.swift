@@ -1,10 +1,11 @@
 /// Fills `parts` of compound words; the whole word stays (Lucene keeps the original too).
 ///
 /// Rules, for word tokens that are not stopwords:
-/// - **hyphenated** (`Start-up-Kultur`): split at the last hyphen into modifier and head when the
-///   head has at least four letters and the modifier at least three characters including a
-///   letter: `Start-up` + `Kultur`, `E-Mail` + `Adresse`, `Tempo-30` + `Zone`; `E-Mail`,
-///   `Start-ups` and `Know-how` are not split, so no one-letter part or fragment appears;
+/// - **hyphenated** (`Tempo-30-Zone`): every word of it, so that it meets each one written alone:
+///   the modifier group before the last hyphen, then each piece of three or more characters with
+///   a letter (``hyphenParts(display:norm:)``): `Tempo-30` + `Tempo` + `Zone`, `E-Mail` + `Mail` +
+///   `Adresse`, `E-Mobilität` → `Mobilität`, `Bus-Weg` → `Bus` + `Weg`; `Start-ups` and `Know-how`
+///   are not split, so no one-letter part or fragment appears;
 /// - **closed** (`Fachkräftemangel`): the parts ``CompoundSplitter`` finds on `norm`, for words
 ///   the corpus mostly writes with a capital letter (``CorpusVocabulary/isMostlyCapitalized(_:)``):
 ///   the compounds that matter are nouns, and an adjective that happens to be two nouns in a row
@@ -36,20 +37,29 @@ public struct CompoundSplitFilter: TokenFilter {
         return Self.parts(ranges, of: token.norm, display: token.display)
     }
 
-    /// Modifier and head of a hyphenated word, split at its last hyphen.
+    /// The parts of a hyphenated word, so that it matches each of its words: the modifier group
+    /// before the last hyphen (when it has several pieces: `Tempo-30`), then every piece of at
+    /// least three characters with a letter, left to right and each once, the head last. The
+    /// word is split only when its head is a word: at least four letters, or three beginning with
+    /// a capital (`Bus-Weg`); so `Know-how` and `Start-ups` stay whole.
     static func hyphenParts(display: String, norm: String) -> [CompoundPart] {
-        guard let normHyphen = norm.lastIndex(of: "-"),
-            let displayHyphen = display.lastIndex(where: { $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" })
+        let isHyphen: (Character) -> Bool = { $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" }
+        let normPieces = norm.split(separator: "-", omittingEmptySubsequences: false)
+        let displayPieces = display.split(omittingEmptySubsequences: false, whereSeparator: isHyphen)
+        guard normPieces.count >= 2, normPieces.count == displayPieces.count,
+            let normHead = normPieces.last, let displayHead = displayPieces.last, normHead.allSatisfy(\.isLetter),
+            normHead.count >= 4 || (normHead.count == 3 && displayHead.first?.isUppercase == true)
         else { return [] }
-        let normModifier = String(norm[..<normHyphen])
-        let normHead = String(norm[norm.index(after: normHyphen)...])
-        guard normHead.count >= 4, normHead.allSatisfy(\.isLetter),
-            normModifier.count >= 3, normModifier.contains(where: \.isLetter)
-        else { return [] }
-        return [
-            CompoundPart(display: String(display[..<displayHyphen]), norm: normModifier),
-            CompoundPart(display: String(display[display.index(after: displayHyphen)...]), norm: normHead),
-        ]
+        var parts: [CompoundPart] = []
+        func add(display: Substring, norm: Substring) {
+            guard norm.count >= 3, norm.contains(where: \.isLetter), !parts.contains(where: { $0.norm == norm }) else { return }
+            parts.append(CompoundPart(display: String(display), norm: String(norm)))
+        }
+        if normPieces.count > 2, let normHyphen = norm.lastIndex(of: "-"), let displayHyphen = display.lastIndex(where: isHyphen) {
+            add(display: display[..<displayHyphen], norm: norm[..<normHyphen])
+        }
+        for (displayPiece, normPiece) in zip(displayPieces, normPieces) { add(display: displayPiece, norm: normPiece) }
+        return parts
     }
 
     /// Parts for scalar ranges of `norm`, with displays taken from `display` where the two align.

@@ -2,12 +2,23 @@
 ///
 /// Rule for words: `stem = CISTEM(GermanTransliteration(norm))` with hyphens removed first
 /// (`start-up-kultur` → `startupkultur`), using case-insensitive CISTEM because comments are
-/// often written without capitals. Other kinds keep their norm as key.
+/// often written without capitals; CISTEM's dropping of a leading `ge` is left out for the words
+/// of `nounsWithGe`, nouns whose `ge` is part of the word (`gefahr`, `gemeinde`, `gebühren`), and
+/// for compounds that begin with one (``keepsGe(_:)``), so `Gefahr` keeps the key `gefahr` and no
+/// longer meets `fahren` (`fahr`). Other kinds keep their norm as key.
 public struct StemFilter: TokenFilter {
     public let stemmer: CistemStemmer
+    /// Normalised nouns beginning with `ge` (the noun lexicon's, ``nouns(beginningWithGe:)``).
+    public let nounsWithGe: Set<String>
 
-    public init(stemmer: CistemStemmer = CistemStemmer(caseInsensitive: true)) {
+    public init(stemmer: CistemStemmer = CistemStemmer(caseInsensitive: true), nounsWithGe: Set<String> = []) {
         self.stemmer = stemmer
+        self.nounsWithGe = nounsWithGe
+    }
+
+    /// The words of `lexicon` that begin with `ge`.
+    public static func nouns(beginningWithGe lexicon: Set<String>) -> Set<String> {
+        lexicon.filter { $0.hasPrefix("ge") }
     }
 
     public func apply(to tokens: inout [Token]) {
@@ -30,6 +41,22 @@ public struct StemFilter: TokenFilter {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(joined.utf8.count + 2)
         GermanTransliteration.fold(joined, into: &scalars)
-        return stemmer.stem(scalars: &scalars)
+        return stemmer.stem(scalars: &scalars, dropPrefix: !keepsGe(joined))
+    }
+
+    /// Whether `word` is one of ``nounsWithGe``, or a compound that begins with one (a noun of at
+    /// least six letters followed by at least three more: `gefahrenstelle`, `gemeinderat`).
+    func keepsGe(_ word: String) -> Bool {
+        guard !nounsWithGe.isEmpty, word.utf8.starts(with: "ge".utf8) else { return false }
+        if nounsWithGe.contains(word) { return true }
+        let scalars = Array(word.unicodeScalars)
+        guard scalars.count >= 9 else { return false }
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: scalars[..<5])
+        for scalar in scalars[5..<(scalars.count - 3)] {
+            prefix.append(scalar)
+            if nounsWithGe.contains(String(prefix)) { return true }
+        }
+        return false
     }
 }

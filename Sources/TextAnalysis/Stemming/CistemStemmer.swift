@@ -29,12 +29,13 @@ public struct CistemStemmer: Sendable {
     }
 
     /// The stem of the word spelt by `letters`, which the call uses as its work space (one
-    /// buffer edited in place instead of one array per step; the steps are those above).
-    func stem(scalars letters: inout [Unicode.Scalar]) -> String {
+    /// buffer edited in place instead of one array per step; the steps are those above). Without
+    /// `dropPrefix`, step 3 is left out (for nouns such as `Gefahr`, whose `ge` is no prefix).
+    func stem(scalars letters: inout [Unicode.Scalar], dropPrefix: Bool = true) -> String {
         guard let first = letters.first else { return "" }
         let upper = first.properties.isUppercase
         Self.lowercase(&letters)
-        if letters.count >= 6 && letters[0] == "g" && letters[1] == "e" {
+        if dropPrefix && letters.count >= 6 && letters[0] == "g" && letters[1] == "e" {
             letters.removeFirst(2)
         }
         Self.replace("s", "c", "h", with: "$", in: &letters)

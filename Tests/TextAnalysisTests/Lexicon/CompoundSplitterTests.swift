@@ -29,10 +29,12 @@ struct CompoundSplitterTests {
     }
 
     @Test(
-        "hyphenated words split at the last hyphen, never into letters or fragments",
+        "hyphenated words give each of their words, never letters or fragments",
         arguments: [
-            ("Start-up-Kultur", ["Start-up", "Kultur"]), ("E-Mail-Adresse", ["E-Mail", "Adresse"]),
-            ("Tempo-30-Zone", ["Tempo-30", "Zone"]), ("E-Mail", []), ("Start-ups", []), ("Know-how", []),
+            ("Start-up-Kultur", ["Start-up", "Start", "Kultur"]), ("E-Mail-Adresse", ["E-Mail", "Mail", "Adresse"]),
+            ("Tempo-30-Zone", ["Tempo-30", "Tempo", "Zone"]), ("E-Mail", ["Mail"]), ("E-Mobilität", ["Mobilität"]),
+            ("Bus-Weg", ["Bus", "Weg"]), ("Kita-Plätze", ["Kita", "Plätze"]), ("Start-ups", []), ("Know-how", []),
+            ("Win-Win-Win-Situation", ["Win-Win-Win", "Win", "Situation"]),
         ])
     func hyphenated(_ word: String, _ parts: [String]) {
         let token = AnalyzerHelpers.analyze(word).first
