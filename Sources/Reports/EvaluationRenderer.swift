@@ -43,11 +43,14 @@ public enum EvaluationRenderer {
         /// Labelled comments not reviewed, on which the step is scored.
         public var evaluatedOn: Int
         public var evaluation: AssignmentEvaluation
+        /// The counts of the whole run (reviewed comments included) against the gold counts.
+        public var counts: CountEvaluation?
 
-        public init(reviewed: Int, evaluatedOn: Int, evaluation: AssignmentEvaluation) {
+        public init(reviewed: Int, evaluatedOn: Int, evaluation: AssignmentEvaluation, counts: CountEvaluation? = nil) {
             self.reviewed = reviewed
             self.evaluatedOn = evaluatedOn
             self.evaluation = evaluation
+            self.counts = counts
         }
     }
 
@@ -59,6 +62,10 @@ public enum EvaluationRenderer {
         public var routed = 0
         /// Of those, the ones where such a measure is in the gold.
         public var routedRight = 0
+        /// Comments with gold measures, and those whose first assigned measure lies in a goal of
+        /// one of them.
+        public var withGold = 0
+        public var rightGoal = 0
 
         public init() {}
     }
@@ -80,12 +87,22 @@ public enum EvaluationRenderer {
         public var confidenceFittedOn: [String]
         public var routing: Routing
         public var learningCurve: [LearningPoint]
+        /// The zero-shot counts against the gold counts; nil when not every comment is labelled.
+        public var counts: CountEvaluation?
+        /// The counts after each simulated audit.
+        public var audits: [CountEvaluation]
+        /// Share of comments whose BM25 and Naive Bayes favourites agree (``PairFeatures``).
+        public var agreementRate: Double
 
         public init(
             framework: String, threshold: Double, evaluation: AssignmentEvaluation, reliability: ReliabilityTable,
             listedReliability: ReliabilityTable, confusion: ConfusionMatrix, pairKappa: Double, primaryKappa: Double,
-            confidenceFittedOn: [String], routing: Routing, learningCurve: [LearningPoint]
+            confidenceFittedOn: [String], routing: Routing, learningCurve: [LearningPoint], counts: CountEvaluation? = nil,
+            audits: [CountEvaluation] = [], agreementRate: Double = 0
         ) {
+            self.counts = counts
+            self.audits = audits
+            self.agreementRate = agreementRate
             self.routing = routing
             self.framework = framework
             self.threshold = threshold
@@ -110,6 +127,21 @@ public enum EvaluationRenderer {
             JSONMember("confidence_fitted_on", .array(report.confidenceFittedOn.map { .string($0) })),
         ]
         members += metrics(evaluation)
+        members.append(JSONMember("agreement_rate", number(report.agreementRate)))
+        if let counts = report.counts { members.append(JSONMember("counts", countMetrics(counts))) }
+        if !report.audits.isEmpty {
+            members.append(
+                JSONMember(
+                    "audit",
+                    .object([
+                        JSONMember("repeats", .int(report.audits.count)),
+                        JSONMember("audited_comments", .int(report.audits.first?.measures.compactMap { $0.estimate?.auditedComments }.max() ?? 0)),
+                        JSONMember("median_estimate_error", number(mean(report.audits.map(\.medianEstimateError)))),
+                        JSONMember("coverage", number(mean(report.audits.map(\.coverage)))),
+                        JSONMember("median_interval_width", number(mean(report.audits.map(\.medianIntervalWidth)))),
+                        JSONMember("runs", .array(report.audits.map(countMetrics))),
+                    ])))
+        }
         members += [
             JSONMember("kappa_pairs", number(report.pairKappa)),
             JSONMember("kappa_first_measure", number(report.primaryKappa)),
@@ -129,6 +161,9 @@ public enum EvaluationRenderer {
                     JSONMember("gold_outside_posted_goal", .int(report.routing.goldOutside)),
                     JSONMember("routed", .int(report.routing.routed)),
                     JSONMember("routed_right", .int(report.routing.routedRight)),
+                    JSONMember(
+                        "goal_accuracy",
+                        number(report.routing.withGold > 0 ? Double(report.routing.rightGoal) / Double(report.routing.withGold) : 0)),
                 ])),
             JSONMember("reliability_all_pairs", reliability(report.reliability)),
             JSONMember("reliability_listed", reliability(report.listedReliability)),
@@ -146,7 +181,8 @@ public enum EvaluationRenderer {
                     .array(report.learningCurve.map { point in
                         .object(
                             [JSONMember("reviewed", .int(point.reviewed)), JSONMember("evaluated_on", .int(point.evaluatedOn))]
-                                + metrics(point.evaluation))
+                                + metrics(point.evaluation)
+                                + (point.counts.map { [JSONMember("counts", countMetrics($0))] } ?? []))
                     })))
         }
         return JSONWriter.pretty(.object(members))
@@ -163,6 +199,41 @@ public enum EvaluationRenderer {
             JSONMember("no_measure_precision", number(evaluation.noMeasurePrecision)),
             JSONMember("no_measure_recall", number(evaluation.noMeasureRecall)),
         ]
+    }
+
+    private static func mean(_ values: [Double]) -> Double {
+        values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
+    }
+
+    private static func countMetrics(_ counts: CountEvaluation) -> JSONValue {
+        func worst(_ measure: CountEvaluation.Measure?, _ value: Double?) -> JSONValue {
+            guard let measure else { return .null }
+            return .object([
+                JSONMember("measure", .string(measure.measureID)), JSONMember("gold", .int(measure.gold)),
+                JSONMember("stated", value.map(number) ?? .null),
+            ])
+        }
+        return .object([
+            JSONMember("gold_per_comment", number(counts.goldPerComment)),
+            JSONMember("counted_per_comment", number(counts.countedPerComment)),
+            JSONMember("median_counted_error", number(counts.medianCountedError)),
+            JSONMember("worst_counted", worst(counts.worstCounted, counts.worstCounted.map { Double($0.counted) })),
+            JSONMember("median_estimate_error", number(counts.medianEstimateError)),
+            JSONMember("worst_estimate", worst(counts.worstEstimate, counts.worstEstimate?.estimate?.value)),
+            JSONMember("coverage", number(counts.coverage)),
+            JSONMember("median_interval_width", number(counts.medianIntervalWidth)),
+            JSONMember(
+                "per_measure",
+                .array(counts.measures.map { measure in
+                    .object([
+                        JSONMember("measure", .string(measure.measureID)), JSONMember("gold", .int(measure.gold)),
+                        JSONMember("counted", .int(measure.counted)),
+                        JSONMember("estimate", measure.estimate.map { number($0.value) } ?? .null),
+                        JSONMember("lower", measure.estimate.map { number($0.lower) } ?? .null),
+                        JSONMember("upper", measure.estimate.map { number($0.upper) } ?? .null),
+                    ])
+                })),
+        ])
     }
 
     private static func reliability(_ table: ReliabilityTable) -> JSONValue {

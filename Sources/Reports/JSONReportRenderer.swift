@@ -116,6 +116,8 @@ public enum JSONReportRenderer {
             JSONMember("title_weight", .decimal(method.titleWeight, places: 4)),
             JSONMember("keyword_weight", .decimal(method.keywordWeight, places: 4)),
             JSONMember("description_weight", .decimal(method.descriptionWeight, places: 4)),
+            JSONMember("synonym_weight", method.synonymWeight.map { .decimal($0, places: 4) } ?? .null),
+            JSONMember("thesaurus", .optional(method.thesaurus)),
             JSONMember("confidence_calibrated", .bool(true)),
             JSONMember("keywords", .string("log-likelihood G2 with log ratio, per comment")),
             JSONMember("keyword_minimum_comments", .int(method.keywordMinimumComments)),
@@ -208,6 +210,7 @@ public enum JSONReportRenderer {
             JSONMember("distinct_count", .int(measure.distinctCount)),
             JSONMember("share", .decimal(goal.share(of: measure), places: 4)),
             JSONMember("uncertain_count", .int(measure.uncertainCount)),
+            JSONMember("estimate", measure.estimate.map(estimate) ?? .null),
             JSONMember("keywords", .array(measure.keywords.map(keyword))),
             JSONMember("phrases", .array(measure.phrases.map(keyword))),
             JSONMember(
@@ -219,6 +222,18 @@ public enum JSONReportRenderer {
                         JSONMember("text", .string(quote.text)),
                     ])
                 })),
+        ])
+    }
+
+    /// A measure's estimated count: value and 95 % interval (one decimal), where it comes from,
+    /// and how many audited comments it rests on.
+    private static func estimate(_ estimate: CountEstimate) -> JSONValue {
+        .object([
+            JSONMember("value", .decimal(estimate.value, places: 1)),
+            JSONMember("lower", .decimal(estimate.lower, places: 1)),
+            JSONMember("upper", .decimal(estimate.upper, places: 1)),
+            JSONMember("basis", .string(estimate.basis.rawValue)),
+            JSONMember("audited_comments", .int(estimate.auditedComments)),
         ])
     }
 

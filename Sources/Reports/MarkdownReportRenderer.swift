@@ -126,6 +126,10 @@ public enum MarkdownReportRenderer {
         }
         lines.append("")
         lines.append(strings.shareNote)
+        if let trust = trustLine(result, strings: strings) {
+            lines.append("")
+            lines.append(trust)
+        }
         close("goals")
         lines.append("## " + strings.topicsSection)
         lines.append("")
@@ -147,7 +151,9 @@ public enum MarkdownReportRenderer {
             lines.append(strings.lowResonanceIntro(lowResonanceLimit))
             lines.append("")
             for measure in quiet {
-                lines.append("- " + MarkdownText.inline(measure.title) + " (" + MarkdownText.code(measure.id) + "): \(measure.commentCount)")
+                lines.append(
+                    "- " + MarkdownText.inline(measure.title) + " (" + MarkdownText.code(measure.id) + "): \(measure.commentCount)"
+                        + (measure.estimate == nil ? "" : ", " + estimateCell(measure.estimate, strings: strings)))
             }
         }
         close("low_resonance")
@@ -189,18 +195,38 @@ public enum MarkdownReportRenderer {
 
     static func measureTable(_ goal: GoalResult, strings: ReportStrings) -> String {
         var lines = [
-            "| \(strings.measure) | \(strings.comments) | \(strings.distinctColumn) | \(strings.share) | \(strings.uncertainColumn) | \(strings.bar) |"
+            "| \(strings.measure) | \(strings.comments) | \(strings.estimateColumn) | \(strings.distinctColumn) | \(strings.share) "
+                + "| \(strings.uncertainColumn) | \(strings.bar) |"
         ]
-        lines.append("|---|---:|---:|---:|---:|---|")
+        lines.append("|---|---:|---:|---:|---:|---:|---|")
         let largest = max(goal.measures.map(\.commentCount).max() ?? 0, 1)
         for measure in goal.measures {
             let share = goal.share(of: measure)
             let bar = String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded()))
             lines.append(
-                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(measure.distinctCount) | \(strings.percent(share)) "
-                    + "| \(measure.uncertainCount) | \(bar) |")
+                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(estimateCell(measure.estimate, strings: strings)) "
+                    + "| \(measure.distinctCount) | \(strings.percent(share)) | \(measure.uncertainCount) | \(bar) |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `12 (8–19)`, rounded to whole comments; `–` without an estimate.
+    static func estimateCell(_ estimate: CountEstimate?, strings: ReportStrings) -> String {
+        guard let estimate else { return "–" }
+        func whole(_ value: Double) -> String { String(Int(value.rounded())) }
+        return strings.estimateCell(
+            whole(estimate.value), whole(estimate.lower.rounded(.down)), whole(estimate.upper.rounded(.up)), estimate.basis == .audit)
+    }
+
+    /// The overview's line on how far the counts can be trusted.
+    static func trustLine(_ result: RunResult, strings: ReportStrings) -> String? {
+        let estimates = result.goals.flatMap(\.measures).compactMap(\.estimate)
+        guard let first = estimates.first else { return nil }
+        if first.basis == .audit {
+            return strings.trustAudit(first.auditedComments, result.method.auditSize ?? first.auditedComments)
+        }
+        return strings.trustModel(
+            result.method.countMedianError.map { strings.percent($0) }, strings.percent(result.method.agreementRate ?? 0))
     }
 
     static func sinceLastRun(_ changes: ChangeReport, result: RunResult, strings: ReportStrings) -> [String] {

@@ -58,13 +58,31 @@ extension ReportStrings {
         s.uncertainColumn = "uncertain"
         s.distinctColumn = "distinct"
         s.bar = "Distribution"
+        s.estimateColumn = "estimated (95%)"
+        s.estimateCell = { value, lower, upper, audited in "\(value) (\(lower)–\(upper))" + (audited ? " audited" : "") }
+        s.trustModel = { median, agreement in
+            "**How far to trust the counts:** the estimated counts are the model's unchecked estimates"
+                + (median.map { "; on consultations it was not fitted on they were off by \($0) per measure in the median, some by a multiple" } ?? "")
+                + ". The ranges show how far off they may be; measures whose ranges overlap do not differ demonstrably. "
+                + "In this consultation the two assignment methods agree on \(agreement) of the comments (the higher, the "
+                + "more reliable). A reviewed random sample makes the counts reliable: `resonanz review queue --audit 100`."
+        }
+        s.trustAudit = { reviewed, drawn in
+            "**How far to trust the counts:** the estimated counts rest on a reviewed random sample of \(reviewed) comments"
+                + (reviewed < drawn ? " (of \(drawn) drawn)" : "")
+                + " and lie within the ranges given with 95% probability (marked: audited). Measures whose ranges overlap do "
+                + "not differ demonstrably."
+        }
         s.shareNote =
             "Share: assigned comments per comment compared with the goal's measures (those written on the goal and "
             + "all without a goal); a comment can concern several measures."
         s.frequentTerms = "Characteristic terms"
         s.noTerms = "none (too few comments)"
         s.lowResonance = "Measures with little resonance"
-        s.lowResonanceIntro = { "Measures with at most \($0) assigned comments:" }
+        s.lowResonanceIntro = {
+            "Measures with at most \($0) assigned comments, estimated with a 95% range; whether they really meet less "
+                + "resonance than others only a range that does not overlap theirs shows:"
+        }
         s.noLowResonance = "None: every measure has several comments."
         s.noMeasureFits = "Comments fitting no measure"
         s.noMeasureFitsIntro = {
@@ -107,22 +125,25 @@ extension ReportStrings {
             CISTEM stemmer.
 
             Each measure is described by the words of its title, its description and the planners' \
-            keywords. Every comment is compared with every measure with BM25. Each measure then learns \
-            words that occur together in its best-matching comments (marked as "learnt from comments" \
-            in the evidence), and a Naive Bayes model is trained on the clear comments. From these \
-            signals a model calibrated on consultations assigned by people (\(fittedOn)) computes the \
-            **confidence**: the probability that the assignment is right. Of the assignments with a \
-            confidence around 0.8, about 80% are right there; on a new consultation the calibration \
-            can differ.
+            keywords, and, weighted less, by OpenThesaurus synonyms of its nouns. Every comment is \
+            compared with the measures of the goal it was written on with BM25 (a comment without a goal \
+            with all). Each measure then learns words that occur together in its best-matching comments \
+            (marked as "learnt from comments" in the evidence), and a Naive Bayes model is trained on \
+            the clear comments. From these signals a model calibrated on consultations and texts \
+            assigned by people (\(fittedOn)) computes the **confidence**: the probability that the \
+            assignment is right. On a new consultation the calibration can differ.
 
             From a confidence of \(threshold) a comment counts as **assigned**, to every measure that \
-            reaches it; a comment can concern several measures. Measures of other goals take part in \
-            the comparison: a comment plainly about another goal's measure is counted there and keeps \
-            its original goal. Between \(floor) and \(threshold), or when two measures are nearly tied, \
-            a comment is **uncertain**: it is put up for review but not counted. Below \(floor) it \
-            fits no measure.
+            reaches it; a comment can concern several measures. Between \(floor) and \(threshold) a \
+            comment is **uncertain**: it is put up for review but not counted. Below \(floor), or when \
+            it shares no word with any measure, it fits no measure. The column "estimated" gives how \
+            many comments a measure probably concerns, with a range that holds the true number with \
+            95% probability: without review from the model's errors on other consultations, after a \
+            reviewed sample (`resonanz review queue --audit 100`) from that sample.
 
-            Reviewed decisions (`resonanz review import`) hold in every later run and train the model; \
+            Reviewed decisions (`resonanz review import`) hold in every later run: the words of reviewed \
+            comments train the Naive Bayes model, and each measure shifts its confidences by its own \
+            decisions (rejections lower them for that measure only, accepts raise them for it only); \
             this run used \(reviewed) reviewed comments. `resonanz review queue` proposes the comments \
             whose review helps most. Characteristic terms are words and fixed two-word phrases \
             ("junge Fachkräfte") that occur clearly more often in the comments of a measure, a goal or \
@@ -134,8 +155,8 @@ extension ReportStrings {
             clearly better in three runs in a row, so the number of topics does not jump from night \
             to night. A topic that was there in the previous run keeps its number.
 
-            Limits: assignment rests on words, not on meaning. Synonyms that neither stand in the \
-            measure nor occur together with its words go unnoticed; irony and negation ("no need \
+            Limits: assignment rests on words, not on meaning. Synonyms that stand neither in the \
+            measure nor in OpenThesaurus and do not occur together with its words go unnoticed; irony and negation ("no need \
             for …") are not understood. Topics are statistical groups: their borders move when new \
             comments arrive, and small topics may be joined by chance; the quotes show what they are \
             really about.

@@ -69,13 +69,39 @@ struct ReportStrings: Sendable {
     var uncertainColumn = "unsicher"
     var distinctColumn = "eigenständig"
     var bar = "Verteilung"
+    var estimateColumn = "geschätzt (95 %)"
+    /// A measure's estimate in a table cell: value and 95 % interval, marked when it rests on an audit.
+    var estimateCell: @Sendable (String, String, String, Bool) -> String = { value, lower, upper, audited in
+        "\(value) (\(lower)–\(upper))" + (audited ? " geprüft" : "")
+    }
+    /// How far the counts can be trusted, without an audit: the median error of model estimates on
+    /// consultations the model was not fitted on (nil when the model does not say), and this
+    /// consultation's agreement between the two rankings.
+    var trustModel: @Sendable (String?, String) -> String = { median, agreement in
+        "**Wie belastbar die Zahlen sind:** Die geschätzten Zahlen sind ungeprüfte Schätzungen des Modells"
+            + (median.map { "; auf Beteiligungen, an denen es nicht angepasst wurde, lagen sie je Maßnahme im Mittel um \($0) neben der wahren Zahl, einzelne um ein Mehrfaches" } ?? "")
+            + ". Die Spannen zeigen, wie weit sie danebenliegen können; Maßnahmen, deren Spannen sich überschneiden, "
+            + "unterscheiden sich nicht nachweisbar. In dieser Beteiligung stimmen die beiden Zuordnungsverfahren bei "
+            + "\(agreement) der Beiträge überein (je höher, desto verlässlicher). Belastbar werden die Zahlen mit einer "
+            + "geprüften Zufallsstichprobe: `resonanz review queue --audit 100`."
+    }
+    /// How far the counts can be trusted, with an audit of `n` reviewed comments.
+    var trustAudit: @Sendable (Int, Int) -> String = { reviewed, drawn in
+        "**Wie belastbar die Zahlen sind:** Die geschätzten Zahlen beruhen auf einer geprüften Zufallsstichprobe von "
+            + "\(reviewed) Beiträgen" + (reviewed < drawn ? " (von \(drawn) gezogenen)" : "")
+            + " und liegen mit 95 % Wahrscheinlichkeit in den angegebenen Spannen (markiert: geprüft). Maßnahmen, deren "
+            + "Spannen sich überschneiden, unterscheiden sich nicht nachweisbar."
+    }
     var shareNote =
         "Anteil: zugeordnete Beiträge je Beitrag, der mit den Maßnahmen des Ziels verglichen wurde (die zum Ziel "
         + "geschriebenen und alle ohne Zielangabe); ein Beitrag kann mehrere Maßnahmen betreffen."
     var frequentTerms = "Kennzeichnende Begriffe"
     var noTerms = "keine (zu wenige Beiträge)"
     var lowResonance = "Maßnahmen mit wenig Resonanz"
-    var lowResonanceIntro: @Sendable (Int) -> String = { "Maßnahmen mit höchstens \($0) zugeordneten Beiträgen:" }
+    var lowResonanceIntro: @Sendable (Int) -> String = {
+        "Maßnahmen mit höchstens \($0) zugeordneten Beiträgen, geschätzt mit 95-%-Spanne; ob sie wirklich "
+            + "weniger Resonanz haben als andere, zeigt erst eine Spanne, die sich mit deren Spannen nicht überschneidet:"
+    }
     var noLowResonance = "Keine: jede Maßnahme hat mehrere Beiträge."
     var noMeasureFits = "Beiträge ohne passende Maßnahme"
     var noMeasureFitsIntro: @Sendable (Int) -> String = {
@@ -120,24 +146,29 @@ struct ReportStrings: Sendable {
         gemeinsame Form gebracht.
 
         Jede Maßnahme wird durch die Wörter ihres Titels, ihrer Beschreibung und der Stichwörter der \
-        Planung beschrieben. Jeder Beitrag wird mit dem Verfahren BM25 mit allen Maßnahmen verglichen. \
-        Danach lernt jede Maßnahme Wörter hinzu, die in den am besten passenden Beiträgen gemeinsam \
-        vorkommen (in den Belegen als „aus Beiträgen gelernt“ markiert), und ein Naive-Bayes-Modell \
-        wird auf den eindeutigen Beiträgen trainiert. Aus diesen Hinweisen berechnet ein Modell, \
-        das an von Menschen zugeordneten Beteiligungen geeicht ist (\(fittedOn)), die **Konfidenz**: die \
-        Wahrscheinlichkeit, dass die Zuordnung stimmt. Von den Zuordnungen mit Konfidenz um 0,8 sind \
-        dort etwa 80 % richtig; auf einer neuen Beteiligung kann die Eichung abweichen.
+        Planung beschrieben, dazu Synonyme ihrer Hauptwörter aus OpenThesaurus, schwächer gewichtet. Jeder \
+        Beitrag wird mit dem Verfahren BM25 mit den Maßnahmen des Ziels verglichen, zu dem er geschrieben \
+        wurde (ein Beitrag ohne Zielangabe mit allen). Danach lernt jede Maßnahme Wörter hinzu, die in den \
+        am besten passenden Beiträgen gemeinsam vorkommen (in den Belegen als „aus Beiträgen gelernt“ \
+        markiert), und ein Naive-Bayes-Modell wird auf den eindeutigen Beiträgen trainiert. Aus diesen \
+        Hinweisen berechnet ein Modell, das an von Menschen zugeordneten Beteiligungen und Texten \
+        geeicht ist (\(fittedOn)), die **Konfidenz**: die Wahrscheinlichkeit, dass die Zuordnung stimmt. \
+        Auf einer neuen Beteiligung kann die Eichung abweichen.
 
         Ab Konfidenz \(threshold) gilt ein Beitrag als **zugeordnet**, und zwar jeder Maßnahme, die \
-        diese Konfidenz erreicht; ein Beitrag kann mehrere Maßnahmen betreffen. Maßnahmen anderer \
-        Ziele werden mitverglichen: Ein Beitrag, der klar eine Maßnahme eines anderen Ziels betrifft, \
-        wird dort gezählt und behält sein ursprüngliches Ziel. Zwischen \(floor) und \(threshold), oder \
-        wenn zwei Maßnahmen fast gleichauf liegen, gilt ein Beitrag als **unsicher**: Er wird zur \
-        Prüfung vorgelegt, aber nicht gezählt. Unter \(floor) passt er zu keiner Maßnahme.
+        diese Konfidenz erreicht; ein Beitrag kann mehrere Maßnahmen betreffen. Zwischen \(floor) und \
+        \(threshold) gilt ein Beitrag als **unsicher**: Er wird zur Prüfung vorgelegt, aber nicht gezählt. \
+        Unter \(floor), oder wenn er kein Wort mit einer Maßnahme teilt, passt er zu keiner Maßnahme. \
+        Die Spalte „geschätzt“ gibt an, wie viele Beiträge eine Maßnahme wirklich betreffen dürften, mit \
+        einer Spanne, die die wahre Zahl mit 95 % Wahrscheinlichkeit enthält: ohne Prüfung aus den \
+        Fehlern des Modells auf fremden Beteiligungen, nach einer geprüften Stichprobe (`resonanz review \
+        queue --audit 100`) aus dieser.
 
-        Geprüfte Entscheidungen (`resonanz review import`) gelten in jedem späteren Lauf und trainieren \
-        das Modell mit; in diesem Lauf waren es \(reviewed) geprüfte Beiträge. `resonanz review queue` \
-        schlägt die Beiträge vor, deren Prüfung am meisten hilft. Kennzeichnende Begriffe sind \
+        Geprüfte Entscheidungen (`resonanz review import`) gelten in jedem späteren Lauf: Die Wörter \
+        geprüfter Beiträge trainieren das Naive-Bayes-Modell, und jede Maßnahme verschiebt ihre \
+        Konfidenzen nach ihren eigenen Entscheidungen (Ablehnungen senken sie nur für diese Maßnahme, \
+        Annahmen heben sie nur für diese); in diesem Lauf waren es \(reviewed) geprüfte Beiträge. \
+        `resonanz review queue` schlägt die Beiträge vor, deren Prüfung am meisten hilft. Kennzeichnende Begriffe sind \
         Wörter und feste Wendungen aus zwei Wörtern („junge Fachkräfte“), die in den Beiträgen einer \
         Maßnahme, eines Ziels oder eines Themas deutlich häufiger vorkommen als im Rest der Beteiligung \
         (Log-Likelihood G²).
@@ -149,7 +180,8 @@ struct ReportStrings: Sendable {
         Themen nicht von Nacht zu Nacht. Ein Thema, das im vorigen Lauf schon da war, behält seine Nummer.
 
         Grenzen: Die Zuordnung beruht auf Wörtern, nicht auf Bedeutung. Synonyme, die weder in der \
-        Maßnahme stehen noch gemeinsam mit ihren Wörtern vorkommen, bleiben unerkannt; Ironie und \
+        Maßnahme noch in OpenThesaurus stehen und nicht gemeinsam mit ihren Wörtern vorkommen, bleiben \
+        unerkannt; Ironie und \
         Verneinung („kein Bedarf an …“) werden nicht verstanden. Themen sind statistische Gruppen: \
         Ihre Grenzen verschieben sich, wenn neue Beiträge hinzukommen, und kleine Themen können \
         zufällig zusammengefasst sein; die Zitate zeigen, worum es tatsächlich geht.

@@ -15,9 +15,14 @@ public enum ReviewQueueRenderer {
         "confidence", "evidence", "text",
     ]
 
-    /// - Parameter queue: indices into `result.comments`, most useful first.
-    public static func render(_ result: RunResult, queue: [Int]) -> String {
+    /// - Parameters:
+    ///   - queue: indices into `result.comments`, most useful first (an audit: in drawing order).
+    ///   - audit: the comments are an audit sample, to be reviewed completely: every measure that
+    ///     applies accepted or assigned, every suggestion that does not rejected, and `reject`
+    ///     without a measure when none applies; the file says so in its last column.
+    public static func render(_ result: RunResult, queue: [Int], audit: Bool = false) -> String {
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
+        let header = audit ? Self.header + ["audit"] : Self.header
         var lines = [header.map(AssignmentsCSVRenderer.cell).joined(separator: ";")]
         for (position, index) in queue.enumerated() {
             let comment = result.comments[index]
@@ -30,7 +35,7 @@ public enum ReviewQueueRenderer {
                 let fields: [String] = [
                     comment.id, measureID, "", "", "", measureID, "\(position + 1)", comment.status.rawValue, comment.goal ?? "",
                     title, confidence, evidence, comment.text,
-                ]
+                ] + (audit ? ["review every measure that applies"] : [])
                 lines.append(fields.map(AssignmentsCSVRenderer.cell).joined(separator: ";"))
             }
         }

@@ -141,6 +141,33 @@ enum Migrations {
                     );
                     """)
         }
+        // Audits: a stratified random sample drawn from a run's result for people to review
+        // completely; the run's comments (first_run <= run) are the frame it was drawn from.
+        migrator.registerMigration("v4-audit") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE audit (
+                        id INTEGER PRIMARY KEY,
+                        run INTEGER NOT NULL REFERENCES run(sequence),
+                        drawn_at TEXT NOT NULL,
+                        seed TEXT NOT NULL,
+                        size INTEGER NOT NULL
+                    );
+                    CREATE TABLE audit_stratum (
+                        audit INTEGER NOT NULL REFERENCES audit(id),
+                        stratum TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        PRIMARY KEY (audit, stratum)
+                    );
+                    CREATE TABLE audit_sample (
+                        audit INTEGER NOT NULL REFERENCES audit(id),
+                        comment_id TEXT NOT NULL,
+                        stratum TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (audit, comment_id)
+                    );
+                    """)
+        }
         return migrator
     }
 }

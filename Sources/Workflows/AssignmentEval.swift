@@ -44,7 +44,7 @@ public enum AssignmentEval {
 
     static func analyse(
         _ corpus: LabelledCorpus, resources: AnalyzerResources, model: ConfidenceModel, pipeline: PipelineConfiguration,
-        reviews: [String: ReviewedLabels]
+        reviews: [String: ReviewedLabels], audit: AuditPlan? = nil
     ) throws(ResonanzError) -> (result: RunResult, assignment: AssignmentRun) {
         let manifest = RunManifest(
             id: "eval", startedAt: "", frameworkID: corpus.framework.id, frameworkSHA256: "", inputSHA256: "", inputFiles: [],
@@ -52,7 +52,8 @@ public enum AssignmentEval {
         do {
             return try AnalysisPipeline.runWithAssignment(
                 framework: corpus.framework, comments: corpus.ingest.comments, intake: Intake(corpus.ingest),
-                resources: resources, manifest: manifest, configuration: pipeline, confidenceModel: model, reviews: reviews)
+                resources: resources, manifest: manifest, configuration: pipeline, confidenceModel: model, reviews: reviews,
+                audit: audit)
         } catch {
             throw ResonanzError(error)
         }
@@ -62,12 +63,14 @@ public enum AssignmentEval {
     /// quality after k reviewed comments chosen by the review queue (gold labels as the reviewer).
     public static func evaluate(
         framework: String, comments: [String], resources resourcePath: String?, confidenceModel modelPath: String?,
-        read: CommentReadOptions, pipeline: PipelineConfiguration, learningCurve: [Int]
+        read: CommentReadOptions, pipeline: PipelineConfiguration, learningCurve: [Int], dumpPairs: String? = nil,
+        audit: (size: Int, repeats: Int)? = nil
     ) throws(ResonanzError) -> String {
         let corpus = try load(framework: framework, comments: comments, read: read)
         let resources = try ResourceLocator.loadResources(explicit: resourcePath)
         let model = try ResourceLocator.loadConfidenceModel(resources: resourcePath, explicit: modelPath)
         let (result, assignment) = try analyse(corpus, resources: resources, model: model, pipeline: pipeline, reviews: [:])
+        if let dumpPairs { try writePairs(corpus, assignment: assignment, to: dumpPairs) }
         let measureIDs = corpus.framework.measures.map(\.id)
         let predicted = corpus.labelled.map { predictedLabels(result.comments[$0]) }
         let evaluation = AssignmentEvaluation(gold: corpus.gold, predicted: predicted, measureIDs: measureIDs)
@@ -77,9 +80,9 @@ public enum AssignmentEval {
         var tool: [Bool] = []
         for (position, row) in corpus.labelled.enumerated() {
             let gold = Set(corpus.gold[position])
-            let pairs = assignment.features.pairs(comment: row)
+            let probabilities = assignment.probabilities(row)
             for (column, measure) in measureIDs.enumerated() {
-                confidences.append(assignment.confidenceModel.probability(pairs[column][...]))
+                confidences.append(probabilities[column])
                 outcomes.append(gold.contains(measure))
                 tool.append(predicted[position].contains(measure))
             }
@@ -98,10 +101,24 @@ public enum AssignmentEval {
             if !routed.isEmpty { routing.routed += 1 }
             if !routed.isDisjoint(with: goldOutside) { routing.routedRight += 1 }
         }
+        // The goal of each comment's first assigned measure against its gold measures' goals.
+        for position in corpus.labelled.indices where !corpus.gold[position].isEmpty {
+            routing.withGold += 1
+            let goldGoals = Set(corpus.gold[position].compactMap { goalOf[$0] })
+            if let first = predicted[position].first, let goal = goalOf[first], goldGoals.contains(goal) {
+                routing.rightGoal += 1
+            }
+        }
         var curve: [EvaluationRenderer.LearningPoint] = []
         if !learningCurve.isEmpty {
             curve = try simulateReview(
                 corpus, resources: resources, model: model, pipeline: pipeline, steps: learningCurve, start: result)
+        }
+        var audits: [CountEvaluation] = []
+        if let audit {
+            audits = try simulateAudit(
+                corpus, resources: resources, model: model, pipeline: pipeline, start: result, size: audit.size,
+                repeats: audit.repeats)
         }
         return EvaluationRenderer.assignment(
             EvaluationRenderer.AssignmentReport(
@@ -112,7 +129,67 @@ public enum AssignmentEval {
                 pairKappa: CohenKappa.kappa(tool, outcomes),
                 primaryKappa: CohenKappa.kappa(
                     predicted.map { $0.first ?? ConfusionMatrix.none }, corpus.gold.map { $0.first ?? ConfusionMatrix.none }),
-                confidenceFittedOn: model.fittedOn, routing: routing, learningCurve: curve))
+                confidenceFittedOn: model.fittedOn, routing: routing, learningCurve: curve,
+                counts: counts(corpus, result: result), audits: audits, agreementRate: assignment.features.agreementRate))
+    }
+
+    /// The counts of `result` against the gold counts (nil unless every comment carries gold labels:
+    /// the estimates are over all comments).
+    static func counts(_ corpus: LabelledCorpus, result: RunResult) -> CountEvaluation? {
+        guard corpus.labelled.count == corpus.ingest.comments.count else { return nil }
+        var estimates: [String: CountEstimate] = [:]
+        for measure in result.goals.flatMap(\.measures) { estimates[measure.id] = measure.estimate }
+        return CountEvaluation(
+            measureIDs: corpus.framework.measures.map(\.id), gold: corpus.gold,
+            counted: corpus.labelled.map { predictedLabels(result.comments[$0]) }, estimates: estimates)
+    }
+
+    /// Audits of `size` comments drawn from the zero-shot result with seeds 1, 2, …, `repeats`,
+    /// the gold labels as the reviewers' complete coding; each audited run is scored on its counts.
+    static func simulateAudit(
+        _ corpus: LabelledCorpus, resources: AnalyzerResources, model: ConfidenceModel, pipeline: PipelineConfiguration,
+        start: RunResult, size: Int, repeats: Int
+    ) throws(ResonanzError) -> [CountEvaluation] {
+        let strata = start.comments.map { $0.status == .assigned ? ($0.assignments.first?.measureID ?? "") : "" }
+        let goldByID = Dictionary(
+            corpus.labelled.enumerated().map { (corpus.ingest.comments[$1].id, corpus.gold[$0]) }, uniquingKeysWith: { first, _ in first })
+        var evaluations: [CountEvaluation] = []
+        for repeat_ in 1...max(repeats, 1) {
+            let (draws, sizes) = AuditSampler.draw(strata: strata, size: size, seed: UInt64(repeat_))
+            var reviews: [String: ReviewedLabels] = [:]
+            var sampled: [String: String] = [:]
+            for draw in draws {
+                let id = start.comments[draw.index].id
+                sampled[id] = draw.stratum
+                reviews[id] = ReviewedLabels(accepted: Set(goldByID[id] ?? []), rejected: [ReviewDecision.everyMeasure])
+            }
+            let plan = AuditPlan(sampled: sampled, stratumSizes: sizes, frame: Set(start.comments.map(\.id)))
+            let audited = try analyse(corpus, resources: resources, model: model, pipeline: pipeline, reviews: reviews, audit: plan)
+            if let evaluation = counts(corpus, result: audited.result) { evaluations.append(evaluation) }
+        }
+        return evaluations
+    }
+
+    /// One JSON line per labelled comment with the raw signals of every measure and the gold
+    /// labels (`--dump-pairs`), for studying confidence and decision rules outside the tool.
+    static func writePairs(_ corpus: LabelledCorpus, assignment: AssignmentRun, to path: String) throws(ResonanzError) {
+        var lines = ""
+        for (position, row) in corpus.labelled.enumerated() {
+            let signals = assignment.features.signals(row)
+            let comment = corpus.ingest.comments[row]
+            lines += JSONWriter.compact(
+                .object([
+                    JSONMember("id", .string(comment.id)), JSONMember("goal", .optional(comment.goal)),
+                    JSONMember("gold", .array(corpus.gold[position].map { .string($0) })),
+                    JSONMember("length", .int(signals.length)),
+                    JSONMember("measures", .array(assignment.measureIDs.map { .string($0) })),
+                    JSONMember("measure_goals", .array(corpus.framework.measures.map { .string($0.goalID) })),
+                    JSONMember("bm25", .array(signals.scores.map { .decimal($0, places: 5) })),
+                    JSONMember("matched", .array(signals.matched.map { .int(Int($0)) })),
+                    JSONMember("nb", .array(signals.likelihoods.map { .decimal($0, places: 5) })),
+                ])) + "\n"
+        }
+        try FileOutput.write(lines, to: URL(fileURLWithPath: path))
     }
 
     /// What a report counts for a comment: its assigned measures, none when uncertain or unassigned.
@@ -151,13 +228,19 @@ public enum AssignmentEval {
                 gold: remaining.map { corpus.gold[$0.offset] },
                 predicted: remaining.map { predictedLabels(latest.comments[$0.element]) },
                 measureIDs: corpus.framework.measures.map(\.id))
-            points.append(EvaluationRenderer.LearningPoint(reviewed: reviews.count, evaluatedOn: remaining.count, evaluation: evaluation))
+            points.append(
+                EvaluationRenderer.LearningPoint(
+                    reviewed: reviews.count, evaluatedOn: remaining.count, evaluation: evaluation,
+                    counts: counts(corpus, result: latest)))
         }
         return points
     }
 
-    /// Fits the confidence model on every (labelled comment, measure) pair of `corpora` and
-    /// writes it to `output`; returns a one-line summary.
+    /// Fits the confidence model on every scored (labelled comment, measure) pair of `corpora`, each
+    /// corpus with the same total weight, and writes it to `output`; returns a one-line summary. With two or more corpora it also fits the
+    /// count factors (``ConfidenceModel/countFactors``) by cross-fitting: each corpus's counts (pairs
+    /// at or above the threshold) come from weights fitted on the others, and the factors are the
+    /// 2.5 % and 97.5 % quantiles of `(true + 1) / (counted + 1)` over every measure with a gold comment.
     public static func fitConfidenceModel(
         corpora: [(framework: String, comments: [String])], resources resourcePath: String?, read: CommentReadOptions,
         pipeline: PipelineConfiguration, output: String
@@ -165,24 +248,68 @@ public enum AssignmentEval {
         let resources = try ResourceLocator.loadResources(explicit: resourcePath)
         // Features do not depend on the model's weights, so any start gives the same samples.
         let start = ConfidenceModel(weights: PairFeatures.names.map { _ in 0 }, fittedOn: [], pairs: 0)
-        var samples: [[Double]] = []
-        var labels: [Bool] = []
+        struct CorpusSamples {
+            var samples: [[Double]] = []
+            var labels: [Bool] = []
+            /// Per sample, its measure's column; and per measure the gold count.
+            var columns: [Int] = []
+            var goldCounts: [Int] = []
+        }
+        var perCorpus: [CorpusSamples] = []
         var names: [String] = []
         for (framework, comments) in corpora {
             let corpus = try load(framework: framework, comments: comments, read: read)
             let (_, assignment) = try analyse(corpus, resources: resources, model: start, pipeline: pipeline, reviews: [:])
+            var collected = CorpusSamples()
+            collected.goldCounts = assignment.measureIDs.map { measure in corpus.gold.filter { $0.contains(measure) }.count }
             for (position, row) in corpus.labelled.enumerated() {
                 let gold = Set(corpus.gold[position])
                 let pairs = assignment.features.pairs(comment: row)
-                for (column, measure) in assignment.measureIDs.enumerated() {
-                    samples.append(pairs[column])
-                    labels.append(gold.contains(measure))
+                for (column, measure) in assignment.measureIDs.enumerated() where assignment.features.isScored(row, column) {
+                    collected.samples.append(pairs[column])
+                    collected.labels.append(gold.contains(measure))
+                    collected.columns.append(column)
                 }
             }
+            perCorpus.append(collected)
             names.append("\(corpus.framework.id) (\(corpus.labelled.count) comments)")
         }
+        let samples = perCorpus.flatMap(\.samples)
+        let labels = perCorpus.flatMap(\.labels)
+        /// Every corpus weighs as much as 10,000 pairs, whatever its size.
+        func corpusWeights(_ indices: [Int]) -> [Double] {
+            indices.flatMap { index in
+                [Double](repeating: 10_000 / Double(max(perCorpus[index].samples.count, 1)), count: perCorpus[index].samples.count)
+            }
+        }
+        var ratios: [Double] = []
+        var errors: [Double] = []
+        if perCorpus.count >= 2 {
+            for held in perCorpus.indices {
+                let others = perCorpus.indices.filter { $0 != held }
+                let weights = ConfidenceModel.fit(
+                    samples: others.flatMap { perCorpus[$0].samples }, labels: others.flatMap { perCorpus[$0].labels },
+                    weights: corpusWeights(others))
+                let model = ConfidenceModel(weights: weights, fittedOn: [], pairs: 0)
+                // What the report would count: pairs at or above the threshold.
+                var counted = [Double](repeating: 0, count: perCorpus[held].goldCounts.count)
+                for (sample, column) in zip(perCorpus[held].samples, perCorpus[held].columns)
+                where model.probability(sample[...]) >= pipeline.assignment.assignAt {
+                    counted[column] += 1
+                }
+                for (column, gold) in perCorpus[held].goldCounts.enumerated() where gold > 0 {
+                    ratios.append((Double(gold) + 1) / (counted[column] + 1))
+                    errors.append(abs(counted[column] - Double(gold)) / Double(gold))
+                }
+            }
+        }
+        ratios.sort()
+        let factors = ratios.count >= 2 ? [quantile(ratios, 0.025), quantile(ratios, 0.975)] : nil
+        errors.sort()
         let model = ConfidenceModel(
-            weights: ConfidenceModel.fit(samples: samples, labels: labels), fittedOn: names, pairs: samples.count)
+            weights: ConfidenceModel.fit(samples: samples, labels: labels, weights: corpusWeights(Array(perCorpus.indices))),
+            fittedOn: names, pairs: samples.count,
+            countFactors: factors, countMedianError: errors.isEmpty ? nil : quantile(errors, 0.5))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
@@ -194,6 +321,15 @@ public enum AssignmentEval {
             throw .failed("\(output): cannot write the model: \(error.localizedDescription)")
         }
         let weights = zip(model.features, model.weights).map { "\($0)=\(String(format: "%.3f", $1))" }.joined(separator: " ")
-        return "fitted on \(samples.count) pairs of \(names.joined(separator: ", ")): \(weights)\n"
+        let factorText = factors.map { " count factors \(String(format: "%.2f", $0[0]))…\(String(format: "%.2f", $0[1]))" } ?? ""
+        return "fitted on \(samples.count) pairs of \(names.joined(separator: ", ")): \(weights)\(factorText)\n"
+    }
+
+    /// The `q` quantile of sorted `values`, interpolated linearly between ranks.
+    static func quantile(_ values: [Double], _ q: Double) -> Double {
+        let position = q * Double(values.count - 1)
+        let low = Int(position)
+        let high = min(low + 1, values.count - 1)
+        return values[low] + (position - Double(low)) * (values[high] - values[low])
     }
 }

@@ -240,6 +240,7 @@ public enum NightlyRun {
             result = try AnalysisPipeline.run(
                 framework: framework, comments: plan.corpus.map(\.comment), intake: intake, resources: resources,
                 manifest: manifest, configuration: options.pipeline, confidenceModel: confidenceModel, reviews: reviews,
+                audit: plan.audit,
                 previousTopics: PreviousTopics(plan.baseline?.snapshot),
                 progress: { step in
                     if let running { clock.lap(running.name) } else { clock.lap("prepare") }
@@ -294,7 +295,7 @@ public enum NightlyRun {
         let identity = [
             corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.assignment)",
             "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)", "\(settings.phraseMinimumComments)",
-            "\(settings.topics)", plan.reviewsSHA256,
+            "\(settings.topics)", plan.reviewsSHA256, plan.auditKey,
             confidenceModel.map { "\($0.weights)" } ?? "",
         ].joined(separator: "|")
         return RunManifest(

@@ -91,6 +91,36 @@ public enum ReviewWorkflow {
         return CohenKappa.kappa(human, tool)
     }
 
+    /// Draws an audit of `size` comments from the latest analysis (``AuditSampler``, strata by the
+    /// measure each comment was counted for), stores it, and writes it to `file` for complete
+    /// review; returns how many comments it holds. Later runs estimate every measure's count from
+    /// the reviewed sample (``AuditEstimator``).
+    public static func audit(size: Int, seed: UInt64, file: String, options: RunOptions, logger: Logger) throws(ResonanzError) -> Int {
+        let framework = try NightlyRun.loadFramework(options.framework)
+        guard FileManager.default.fileExists(atPath: options.storePath) else {
+            throw .badInput("\(options.storePath): no store here; run `resonanz run` first")
+        }
+        let drawnAt = NightlyRun.timestamp(options.startedAt)
+        let session = try StoreSession(options, framework: framework, startedAt: drawnAt, logger: logger)
+        do {
+            guard let result = try session.store.latestResult(), let run = try session.store.latestAnalysedRun() else {
+                throw ResonanzError.badInput("\(options.storePath): the store holds no finished analysis yet; run `resonanz run`")
+            }
+            let strata = result.comments.map { $0.status == .assigned ? ($0.assignments.first?.measureID ?? "") : "" }
+            let (draws, sizes) = AuditSampler.draw(strata: strata, size: size, seed: seed)
+            try session.store.recordAudit(
+                StoredAudit(
+                    run: run, drawnAt: drawnAt, seed: seed,
+                    sample: draws.map { (id: result.comments[$0.index].id, stratum: $0.stratum) }, stratumSizes: sizes))
+            try FileOutput.write(
+                ReviewQueueRenderer.render(Redactor().redact(result), queue: draws.map(\.index), audit: true),
+                to: URL(fileURLWithPath: file))
+            return draws.count
+        } catch {
+            throw ResonanzError(wrapping: error)
+        }
+    }
+
     /// Writes the `count` comments of the latest analysis whose review helps most (see
     /// ``ReviewQueue``) to `file`; returns how many comments it holds.
     public static func queue(count: Int, file: String, options: RunOptions, logger: Logger) throws(ResonanzError) -> Int {

@@ -23,6 +23,10 @@ final class StoreSession {
         var reviews: [String: ReviewedLabels]
         /// SHA-256 over the stored decisions, part of the run's identity.
         var reviewsSHA256: String
+        /// The latest audit, for the estimates; nil when none was drawn.
+        var audit: AuditPlan?
+        /// What identifies the audit in the run's identity ("" without one).
+        var auditKey: String
     }
 
     let store: Store
@@ -91,6 +95,14 @@ final class StoreSession {
             let reviewsSHA256 = ContentHash.sha256(
                 decisions.map { [$0.commentID, $0.measureID, $0.decision.rawValue].joined(separator: "\t") }
                     .joined(separator: "\n"))
+            var audit: AuditPlan?
+            var auditKey = ""
+            if let stored = try store.latestAudit() {
+                audit = AuditPlan(
+                    sampled: Dictionary(stored.sample.map { ($0.id, $0.stratum) }, uniquingKeysWith: { first, _ in first }),
+                    stratumSizes: stored.stratumSizes, frame: try store.commentIDs(storedBy: stored.run))
+                auditKey = "\(stored.run)|\(stored.seed)|\(stored.drawnAt)|\(stored.sample.count)"
+            }
             let note =
                 "\(incoming.count) comments read: \(changes.new.count) new, \(changes.changed.count) changed, "
                 + "\(changes.unchanged) already stored, \(changes.stale) older than the stored version; "
@@ -99,7 +111,7 @@ final class StoreSession {
             return Plan(
                 sequence: sequence, changes: changes, corpus: corpus, corpusSHA256: corpusSHA256, baseline: baseline,
                 newSinceBaseline: new, changedSinceBaseline: changed, reviews: ReviewedLabels.resolve(decisions),
-                reviewsSHA256: reviewsSHA256)
+                reviewsSHA256: reviewsSHA256, audit: audit, auditKey: auditKey)
         } catch {
             throw ResonanzError(error)
         }

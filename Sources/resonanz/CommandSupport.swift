@@ -94,7 +94,10 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Leave out Naive Bayes self-training (to compare methods).")
     var noSelfTraining = false
 
-    @Option(help: "How firmly reviewed decisions hold the confidence model to the shipped one (0: no refit).")
+    @Flag(help: "Leave out OpenThesaurus synonyms of the measures' nouns (to compare methods).")
+    var noSynonyms = false
+
+    @Option(help: "How firmly each measure's confidences are held against what its reviewed decisions say (0: not at all moved).")
     var reviewPrecision: Double = MeasureAssigner.Settings().reviewPrecision
 
     func validate() throws {
@@ -124,6 +127,7 @@ struct AnalysisOptions: ParsableArguments {
         assignment.reviewPrecision = reviewPrecision
         if noExpansion { assignment.expansion = nil }
         if noSelfTraining { assignment.selfTraining = nil }
+        if noSynonyms { assignment.synonymWeight = 0 }
         return Analytics.PipelineConfiguration(threads: threads, seed: seed, assignment: assignment)
     }
 }

@@ -30,6 +30,15 @@ extension ResonanzCommand {
                     discussion: "The tool's review queue picks the comments; their gold labels stand in for the reviewer."))
             var learningCurve: String?
 
+            @Option(help: "Also write the raw signals of every labelled (comment, measure) pair as JSON Lines to this file.")
+            var dumpPairs: String?
+
+            @Option(help: "Also simulate audits of this many comments (gold labels as the reviewers) and score their estimates.")
+            var audit: Int?
+
+            @Option(help: "Audits to simulate, with seeds 1, 2, …")
+            var auditRepeats = 5
+
             @OptionGroup var commentOptions: CommentOptions
             @OptionGroup var resourceOptions: ResourceOptions
             @OptionGroup var analysisOptions: AnalysisOptions
@@ -55,7 +64,8 @@ extension ResonanzCommand {
                         try AssignmentEval.evaluate(
                             framework: framework, comments: comments, resources: resourceOptions.resources,
                             confidenceModel: analysisOptions.confidenceModel, read: commentOptions.readOptions,
-                            pipeline: analysisOptions.configuration, learningCurve: steps),
+                            pipeline: analysisOptions.configuration, learningCurve: steps, dumpPairs: dumpPairs,
+                            audit: audit.map { ($0, auditRepeats) }),
                         terminator: "")
                 }
             }

@@ -19,9 +19,16 @@ extension ResonanzCommand {
                     and assign), reviewer and date, then run `resonanz review import`. Measure ids \
                     are those of the framework; the goal pages show each one.
 
+                    With --audit N it draws a random sample instead (stratified by the measure each \
+                    comment was counted for) and stores it: review every comment of it completely, \
+                    import the file, and the next run estimates each measure's true count from the \
+                    sample, with a 95 % interval.
+
                     Example:
                       resonanz review queue --framework corpora/jena-hf4/framework.yaml \\
                         --out reports/jena-hf4 --count 50 --file review.csv
+                      resonanz review queue --framework corpora/jena-hf4/framework.yaml \\
+                        --out reports/jena-hf4 --audit 100
                     """)
 
             @Option(help: "Framework file; names the default output folder.")
@@ -30,21 +37,38 @@ extension ResonanzCommand {
             @Option(help: "Comments in the queue.")
             var count = 50
 
-            @Option(help: "The CSV to write (default: review-queue.csv in the output folder).")
+            @Option(help: "The CSV to write (default: review-queue.csv, or audit.csv with --audit, in the output folder).")
             var file: String?
+
+            @Option(
+                help: ArgumentHelp(
+                    "Draw a random audit sample of this many comments instead, to review completely.",
+                    discussion: "Stratified by the measure each comment was counted for; once reviewed, the reports estimate every measure's count from it, with 95 % intervals."))
+            var audit: Int?
+
+            @Option(help: "Seed of the audit sample (the same seed and analysis give the same sample).")
+            var seed: UInt64 = 1
 
             @OptionGroup var storeOptions: StoreOptions
 
             func validate() throws {
                 guard count > 0 else { throw ValidationError("--count must be positive") }
+                if let audit, audit <= 0 { throw ValidationError("--audit must be positive") }
             }
 
             func run() throws {
                 try runWorkflow { () throws(ResonanzError) in
                     let options = try storeOptions.runOptions(framework: framework)
-                    let path = file ?? URL(fileURLWithPath: options.output).appendingPathComponent("review-queue.csv").relativePath
-                    let written = try ReviewWorkflow.queue(count: count, file: path, options: options, logger: makeLogger(quiet: true))
-                    print("wrote \(written) comments to review to \(path)")
+                    let name = audit == nil ? "review-queue.csv" : "audit.csv"
+                    let path = file ?? URL(fileURLWithPath: options.output).appendingPathComponent(name).relativePath
+                    if let audit {
+                        let written = try ReviewWorkflow.audit(
+                            size: audit, seed: seed, file: path, options: options, logger: makeLogger(quiet: true))
+                        print("drew an audit of \(written) comments to review completely: \(path)")
+                    } else {
+                        let written = try ReviewWorkflow.queue(count: count, file: path, options: options, logger: makeLogger(quiet: true))
+                        print("wrote \(written) comments to review to \(path)")
+                    }
                 }
             }
         }

@@ -16,29 +16,50 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
     public var fittedOn: [String]
     /// Labelled pairs used.
     public var pairs: Int
+    /// How far a measure's count of assigned comments was from its true count on labelled
+    /// consultations the weights were not fitted on: the 2.5 % and 97.5 % quantiles of
+    /// `(true + 1) / (counted + 1)` (``ModelCountEstimator``); nil in a model fitted without them.
+    public var countFactors: [Double]?
+    /// The median of `|counted − true| / true` over the same measures, for the report's line on
+    /// how far the counts can be trusted.
+    public var countMedianError: Double?
 
-    public init(features: [String] = PairFeatures.names, weights: [Double], fittedOn: [String], pairs: Int) {
+    public init(
+        features: [String] = PairFeatures.names, weights: [Double], fittedOn: [String], pairs: Int,
+        countFactors: [Double]? = nil, countMedianError: Double? = nil
+    ) {
+        self.countMedianError = countMedianError
         precondition(features.count == weights.count, "one weight per feature")
         self.features = features
         self.weights = weights
         self.fittedOn = fittedOn
         self.pairs = pairs
+        self.countFactors = countFactors
     }
 
     public func probability(_ x: ArraySlice<Double>) -> Double {
+        1 / (1 + exp(-logit(x)))
+    }
+
+    /// `w·x`, the log-odds that the pair is right.
+    public func logit(_ x: ArraySlice<Double>) -> Double {
         var z = 0.0
         for (weight, value) in zip(weights, x) { z += weight * value }
-        return 1 / (1 + exp(-z))
+        return z
     }
 
     /// Fits weights to `samples` (feature rows) and their `labels`.
     /// - Parameters:
+    ///   - weights: per sample its weight in the log-likelihood (1 each when nil); fitting on several
+    ///     corpora gives each corpus the same total weight, so the largest does not decide alone.
     ///   - prior: the weights to shrink towards (zeros when nil).
     ///   - precision: the strength of that shrinkage; 1 is mild ridge regression.
     public static func fit(
-        samples: [[Double]], labels: [Bool], prior: [Double]? = nil, precision: Double = 1, iterations: Int = 50
+        samples: [[Double]], labels: [Bool], weights sampleWeights: [Double]? = nil, prior: [Double]? = nil,
+        precision: Double = 1, iterations: Int = 50
     ) -> [Double] {
         precondition(samples.count == labels.count, "one label per sample")
+        precondition(sampleWeights == nil || sampleWeights?.count == samples.count, "one weight per sample")
         let width = samples.first?.count ?? prior?.count ?? PairFeatures.names.count
         precondition(samples.allSatisfy { $0.count == width } && (prior?.count ?? width) == width, "every sample and the prior need \(width) values")
         let center = prior ?? [Double](repeating: 0, count: width)
@@ -47,12 +68,13 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
             var gradient = (0..<width).map { -precision * (weights[$0] - center[$0]) }
             var hessian = [Double](repeating: 0, count: width * width)
             for index in 0..<width { hessian[index * width + index] = precision }
-            for (x, label) in zip(samples, labels) {
+            for (index, (x, label)) in zip(samples, labels).enumerated() {
                 var z = 0.0
                 for k in 0..<width { z += weights[k] * x[k] }
                 let p = 1 / (1 + exp(-z))
-                let residual = (label ? 1 : 0) - p
-                let curvature = max(p * (1 - p), 1e-12)
+                let weight = sampleWeights?[index] ?? 1
+                let residual = weight * ((label ? 1 : 0) - p)
+                let curvature = weight * max(p * (1 - p), 1e-12)
                 for i in 0..<width {
                     gradient[i] += residual * x[i]
                     for j in 0..<width { hessian[i * width + j] += curvature * x[i] * x[j] }

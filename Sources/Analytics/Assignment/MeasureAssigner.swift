@@ -8,56 +8,45 @@ import Foundation
 /// 2. ``QueryExpansion``: each query takes in terms of its best-matching and reviewed comments;
 ///    the scores are computed again;
 /// 3. ``NaiveBayesEM``: a Naive Bayes model trained on the confident and reviewed comments;
-/// 4. ``PairFeatures`` → ``ConfidenceModel``: the probability that the pair is right, refitted on
-///    reviewed pairs once there are enough of both kinds.
+/// 4. ``PairFeatures`` → ``ConfidenceModel``: the probability that the pair is right, for each of
+///    the comment's candidates (its goal's measures, or all without a goal) that shares a term
+///    with it; moved per measure by what the reviews of that measure say (``reviewOffsets``).
 ///
-/// Decision rules per comment (`p₁ ≥ p₂ ≥ …` its confidences over all measures, reviewed
-/// decisions applied first):
+/// Decision rules per comment (`p₁ ≥ p₂ ≥ …` its candidates' confidences, reviewed decisions
+/// applied first):
 /// - a measure a reviewer accepted or assigned is assigned with confidence 1; one a reviewer
 ///   rejected is never listed; a comment with an accepted measure is `assigned`;
-/// - `assigned` when `p₁ ≥ assignAt`, to every measure with `p ≥ assignAt` (multi-label), unless
-///   the decision is a coin toss: `p₁` is the only one at or above `assignAt`,
-///   `p₁ < assignAt + closeMargin`, and the runner-up lies within `tieMargin` of it — then
-///   `uncertain`, listing both;
+/// - `assigned` when `p₁ ≥ assignAt`, to every measure with `p ≥ assignAt` (multi-label);
 /// - `uncertain` when `reviewFloor ≤ p₁ < assignAt`: weak evidence, listed for review with the
 ///   candidates at or above `reviewFloor`, not counted;
 /// - `unassigned` when `p₁ < reviewFloor`: the comment fits no measure.
-/// Only measures the comment shares evidence with (a matched term, so a BM25 score above 0) take
-/// part: a comment without evidence for any measure (`a`, `?`, an emoji) is `unassigned` with
-/// no candidates, whatever the model's prior would say, and lists nothing to review.
-/// Measures of other goals compete with the posted goal's (the `in_goal` feature weighs that),
-/// so a comment plainly about another goal's measure is routed there.
+/// A comment that shares no term with any candidate (`a`, `?`, an emoji) has no confidence at all:
+/// it is `unassigned` with no candidates and lists nothing to review.
 public struct MeasureAssigner: Sendable {
     public struct Settings: Sendable, Equatable, Codable {
         public var expansion: QueryExpansion?
         public var selfTraining: NaiveBayesEM?
         public var assignAt: Double
         public var reviewFloor: Double
-        public var closeMargin: Double
-        public var tieMargin: Double
         /// Evidence terms listed per assignment, strongest first.
         public var evidenceLimit: Int
-        /// How firmly reviewed decisions are held to the shipped confidence model when they refit
-        /// it (the `precision` of ``ConfidenceModel/fit(samples:labels:prior:precision:iterations:)``);
-        /// 0 leaves the model as shipped.
+        /// How firmly the review offsets are held at 0 (the prior precision of ``reviewOffsets``);
+        /// 0 leaves the confidences as shipped.
         public var reviewPrecision: Double
-        /// The refit waits until the reviewed pairs hold at least this many right and this many
-        /// wrong assignments.
-        public var reviewMinimumEach: Int
+        /// Query weight of a synonym of a measure's title or keyword noun (``MeasureQuery``); 0
+        /// leaves synonyms out.
+        public var synonymWeight: Double = 0.3
 
         public init(
             expansion: QueryExpansion? = QueryExpansion(), selfTraining: NaiveBayesEM? = NaiveBayesEM(),
-            assignAt: Double = 0.5, reviewFloor: Double = 0.3, closeMargin: Double = 0.1, tieMargin: Double = 0.05,
-            evidenceLimit: Int = 5, reviewPrecision: Double = 10, reviewMinimumEach: Int = 10
+            assignAt: Double = 0.5, reviewFloor: Double = 0.3,
+            evidenceLimit: Int = 5, reviewPrecision: Double = 2
         ) {
-            self.reviewMinimumEach = reviewMinimumEach
             self.reviewPrecision = reviewPrecision
             self.expansion = expansion
             self.selfTraining = selfTraining
             self.assignAt = assignAt
             self.reviewFloor = reviewFloor
-            self.closeMargin = closeMargin
-            self.tieMargin = tieMargin
             self.evidenceLimit = evidenceLimit
         }
     }
@@ -110,59 +99,78 @@ public struct MeasureAssigner: Sendable {
         let features = PairFeatures(
             scores: scores, matched: matched, likelihood: likelihood, lengths: matrix.lengths, commentGoals: goals,
             measureGoals: queries.map(\.goalID))
-        let width = PairFeatures.names.count
         let measures = queries.count
-        let fittedModel = refit(features: features, measures: measures, positives: positives, negatives: negatives)
+        let offsets = reviewOffsets(features: features, positives: positives, negatives: negatives)
+        let model = confidenceModel
         let finalScores = scores
         let finalQueries = queries
         let assessments = ParallelMap.map(count: bags.count, threads: threads) { range in
             range.map { row in
-                let values = features.row(row)
-                let confidences = (0..<measures).map { column in
-                    fittedModel.probability(values[(column * width)..<((column + 1) * width)])
-                }
-                return decide(
-                    confidences: confidences, scores: (0..<measures).map { finalScores[row, $0] }, review: reviews[row],
-                    queries: finalQueries, index: index, bag: bags[row], baseQueries: baseQueries)
+                decide(
+                    confidences: Self.probabilities(row, features: features, model: model, offsets: offsets),
+                    scores: (0..<measures).map { finalScores[row, $0] }, review: reviews[row], queries: finalQueries,
+                    index: index, bag: bags[row], baseQueries: baseQueries)
             }
         }
         return AssignmentRun(
             assessments: assessments, features: features, measureIDs: queries.map(\.measureID), index: index,
-            confidenceModel: confidenceModel)
+            confidenceModel: model, reviewOffsets: offsets,
+            probabilities: { row in Self.probabilities(row, features: features, model: model, offsets: offsets) })
     }
 
-    /// The confidence model refitted on the reviewed pairs, shrunk towards the shipped one; the
-    /// shipped one while the reviews hold fewer than `reviewMinimumEach` right or wrong pairs (a
-    /// handful of decisions, or decisions all of one kind, say too little about how confidences
-    /// should move: a few accepts alone would raise every count).
-    private func refit(features: PairFeatures, measures: Int, positives: [Int: Set<Int>], negatives: [Int: Set<Int>])
-        -> ConfidenceModel
-    {
-        guard !positives.isEmpty || !negatives.isEmpty, settings.reviewPrecision > 0 else { return confidenceModel }
-        var samples: [[Double]] = []
-        var labels: [Bool] = []
+    /// The model's confidence for each measure of comment `row`, its logit moved by the measure's
+    /// review offset: 0 for pairs that are not scored.
+    static func probabilities(_ row: Int, features: PairFeatures, model: ConfidenceModel, offsets: [Double]) -> [Double] {
+        let width = PairFeatures.names.count
+        let values = features.row(row)
+        return (0..<features.measures).map { column in
+            guard features.isScored(row, column) else { return 0 }
+            return 1 / (1 + exp(-(model.logit(values[(column * width)..<((column + 1) * width)]) + offsets[column])))
+        }
+    }
+
+    /// What the reviews teach the confidences: per measure an offset `δ_m` added to the logit of its
+    /// pairs, fitted on the measure's reviewed pairs (accepted: right; rejected: wrong) by
+    /// maximising `Σ log σ(±(z_i + δ_m)) − precision/2 · δ_m²` (Newton's method), `z_i` the shipped
+    /// model's logit. Each measure learns on its own decisions only, so a rejection can only lower
+    /// its measure's confidences and an accept only raise its own; a few decisions move an offset
+    /// little (`reviewPrecision`; 0 leaves the confidences as shipped).
+    func reviewOffsets(features: PairFeatures, positives: [Int: Set<Int>], negatives: [Int: Set<Int>]) -> [Double] {
+        var offsets = [Double](repeating: 0, count: features.measures)
+        guard settings.reviewPrecision > 0, !positives.isEmpty || !negatives.isEmpty else { return offsets }
+        var logits = [[(z: Double, right: Bool)]](repeating: [], count: features.measures)
+        let width = PairFeatures.names.count
         for row in Set(positives.keys).union(negatives.keys).sorted() {
-            let pairs = features.pairs(comment: row)
-            for column in 0..<measures {
-                let outcome: Bool
+            let values = features.row(row)
+            for column in 0..<features.measures where features.isScored(row, column) {
+                let right: Bool
                 if positives[row]?.contains(column) == true {
-                    outcome = true
+                    right = true
                 } else if negatives[row]?.contains(column) == true {
-                    outcome = false
+                    right = false
                 } else {
                     continue
                 }
-                samples.append(pairs[column])
-                labels.append(outcome)
+                logits[column].append((confidenceModel.logit(values[(column * width)..<((column + 1) * width)]), right))
             }
         }
-        let right = labels.filter { $0 }.count
-        guard min(right, labels.count - right) >= settings.reviewMinimumEach else { return confidenceModel }
-        var model = confidenceModel
-        model.weights = ConfidenceModel.fit(
-            samples: samples, labels: labels, prior: confidenceModel.weights, precision: settings.reviewPrecision)
-        model.pairs += samples.count
-        return model
+        for column in offsets.indices where !logits[column].isEmpty {
+            var delta = 0.0
+            for _ in 0..<50 {
+                var gradient = -settings.reviewPrecision * delta
+                var curvature = settings.reviewPrecision
+                for (z, right) in logits[column] {
+                    let p = 1 / (1 + exp(-(z + delta)))
+                    gradient += (right ? 1 : 0) - p
+                    curvature += p * (1 - p)
+                }
+                let step = gradient / curvature
+                delta += step
+                if abs(step) < 1e-10 { break }
+            }
+            offsets[column] = delta
+        }
+        return offsets
     }
 
     /// BM25 scores and distinct matched terms per comment and measure.
@@ -190,10 +198,10 @@ public struct MeasureAssigner: Sendable {
         bag: TermBag, baseQueries: [MeasureQuery]
     ) -> CommentAssessment {
         let accepted = review?.accepted ?? []
-        // Only measures with evidence (a positive score: at least one matched term) can be listed;
-        // a reviewer's accept needs none. Framework order breaks ties.
+        // Only scored pairs (a candidate with evidence) can be listed; a reviewer's accept needs
+        // neither. Framework order breaks ties.
         let ranked = queries.indices.filter {
-            review?.isRejected(queries[$0].measureID) != true && (scores[$0] > 0 || accepted.contains(queries[$0].measureID))
+            review?.isRejected(queries[$0].measureID) != true && (confidences[$0] > 0 || accepted.contains(queries[$0].measureID))
         }.sorted { lhs, rhs in
             confidences[lhs] != confidences[rhs] ? confidences[lhs] > confidences[rhs] : lhs < rhs
         }
@@ -215,21 +223,11 @@ public struct MeasureAssigner: Sendable {
         guard let first = ranked.first, confidences[first] >= settings.reviewFloor else {
             return CommentAssessment(status: .unassigned, assignments: [], bestConfidence: best)
         }
-        let top = confidences[first]
-        if top >= settings.assignAt {
-            let chosen = ranked.filter { confidences[$0] >= settings.assignAt }
-            let runnerUp = ranked.first { confidences[$0] < settings.assignAt }.map { confidences[$0] } ?? 0
-            let coinToss = chosen.count == 1 && top < settings.assignAt + settings.closeMargin
-                && top - runnerUp <= settings.tieMargin
-            let listed = coinToss ? ranked.filter { confidences[$0] >= top - settings.tieMargin } : chosen
-            return CommentAssessment(
-                status: coinToss ? .uncertain : .assigned,
-                assignments: listed.map { assignment($0, confidence: confidences[$0], source: .model) }, bestConfidence: best)
-        }
-        let listed = ranked.filter { confidences[$0] >= settings.reviewFloor }
+        let threshold = confidences[first] >= settings.assignAt ? settings.assignAt : settings.reviewFloor
+        let listed = ranked.filter { confidences[$0] >= threshold }
         return CommentAssessment(
-            status: .uncertain, assignments: listed.map { assignment($0, confidence: confidences[$0], source: .model) },
-            bestConfidence: best)
+            status: threshold == settings.assignAt ? .assigned : .uncertain,
+            assignments: listed.map { assignment($0, confidence: confidences[$0], source: .model) }, bestConfidence: best)
     }
 
     private func evidence(

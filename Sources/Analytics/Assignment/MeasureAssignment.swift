@@ -5,8 +5,12 @@ public struct AssignmentRun: Sendable {
     public var features: PairFeatures
     public var measureIDs: [String]
     public var index: BM25Index
-    /// The confidence model applied (the shipped one, refitted on reviewed pairs when there are any).
+    /// The confidence model applied, and the offsets the reviews add to each measure's logits.
     public var confidenceModel: ConfidenceModel
+    public var reviewOffsets: [Double]
+    /// The model's confidence for every measure of a comment, before reviewed decisions are
+    /// applied (0 for pairs that are not scored); computed when asked for.
+    public var probabilities: @Sendable (Int) -> [Double]
 
     /// The features of one pair.
     public func features(comment: Int, measure: Int) -> [Double] {

@@ -5,7 +5,9 @@ import TextAnalysis
 ///
 /// Rule: `w_q(t) = 1.0·[t in title] + 1.0·[t in keywords] + 0.5·[t in description]`, over the
 /// stems and compound-part stems (``TermBag``) of each field analysed like the comments, so a
-/// title word that the description repeats weighs 1.5.
+/// title word that the description repeats weighs 1.5. A synonym of a title or keyword noun
+/// (``synonymText(of:thesaurus:)``) that is none of those terms weighs `synonymWeight`, below the
+/// measure's own words.
 public struct MeasureQuery: Sendable {
     public static let titleWeight = 1.0
     public static let keywordWeight = 1.0
@@ -22,7 +24,10 @@ public struct MeasureQuery: Sendable {
     /// How the measure's own text spells each stem, for evidence.
     public let display: [String: String]
 
-    public init(measure: Measure, title: TermBag, description: TermBag, keywords: TermBag) {
+    public init(
+        measure: Measure, title: TermBag, description: TermBag, keywords: TermBag, synonyms: TermBag = TermBag(),
+        synonymWeight: Double = 0
+    ) {
         var weights: [String: Double] = [:]
         var display: [String: String] = [:]
         for (bag, weight) in [(title, Self.titleWeight), (keywords, Self.keywordWeight), (description, Self.descriptionWeight)] {
@@ -31,11 +36,30 @@ public struct MeasureQuery: Sendable {
                 if display[stem] == nil { display[stem] = spelling }
             }
         }
+        if synonymWeight > 0 {
+            for (stem, spelling) in zip(synonyms.terms, synonyms.displays) where weights[stem] == nil {
+                weights[stem] = synonymWeight
+                display[stem] = spelling
+            }
+        }
         self.measureID = measure.id
         self.goalID = measure.goalID
         self.weights = weights
         self.display = display
         self.sortedWeights = Self.sorted(weights)
+    }
+
+    /// The synonyms (``Thesaurus``) of the nouns of the measure's title and keywords, one a line:
+    /// the words that begin with a capital letter, split at spaces, hyphens and punctuation.
+    public static func synonymText(of measure: Measure, thesaurus: Thesaurus) -> String {
+        let text = ([measure.title] + measure.keywords).joined(separator: " ")
+        let words = text.split { !($0.isLetter) }.map(String.init).filter { $0.first?.isUppercase == true && $0.count >= 3 }
+        var seen: Set<String> = []
+        var lines: [String] = []
+        for word in words {
+            for synonym in thesaurus.synonyms(of: word) where seen.insert(synonym).inserted { lines.append(synonym) }
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func sorted(_ weights: [String: Double]) -> [(term: String, weight: Double)] {

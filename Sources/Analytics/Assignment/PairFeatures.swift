@@ -1,29 +1,40 @@
 import Foundation
 
-/// What the confidence of a (comment, measure) pair is computed from. Every feature is free of
-/// the corpus's scale (BM25 scores are divided by the corpus median), so a model fitted on one
-/// consultation carries over to another.
+/// What the confidence of a (comment, measure) pair is computed from: where the measure stands
+/// among the comment's candidates, by BM25 and by Naive Bayes, and how far this consultation's
+/// two rankings agree. Every feature is relative to the comment or to this corpus, none carries
+/// the scale of the corpora the model was fitted on.
 ///
+/// A comment's **candidates** are the measures of the goal it was posted under, or every measure
+/// when it has none (a comment is counted under its own goal; ``MeasureAssigner`` reports where
+/// another goal's measure fits better as a routing hint). Only candidates with evidence (a BM25
+/// score above 0) get features; the others have probability 0.
+///
+/// With `s` the pair's BM25 score, `s₁ ≥ s₂` the comment's two best candidate scores, and `π` the
+/// Naive Bayes posterior over the candidates (softmax of the log-likelihoods):
 /// - `bias`: 1;
-/// - `log_score`: `ln(1 + s/m)`, s the pair's BM25 score, m the median of the comments' best scores;
-/// - `relative_score`: `s / s_best` over all measures of the comment (0 when nothing matched);
-/// - `bm25_top`: 1 when the measure has the comment's best BM25 score;
-/// - `nb_gap`: `(L(c) − L_best) / n`, the Naive Bayes log-likelihood behind the best measure's,
-///   per term of the comment, floored at −5;
-/// - `nb_top`: 1 when the measure is the Naive Bayes favourite;
+/// - `bm25_first`, `bm25_second`, `bm25_later`: 1 when the measure ranks first, second, or
+///   further down among the candidates by BM25;
+/// - `relative_score`: `s / s₁` for a measure that does not rank first, 0 for the first;
+/// - `lead`: `1 − s₂ / s₁` for the first, 0 otherwise (how clearly it wins);
+/// - `nb_posterior`: `π` of the measure;
+/// - `nb_first`: 1 when the measure is the Naive Bayes favourite;
+/// - `agree_first`: 1 when it is the favourite of both rankings;
 /// - `matched_terms`: `ln(1 + distinct matched terms)`;
-/// - `in_goal`: 1 when the comment was posted under the measure's goal or under no goal;
-/// - `outside_goal_lead`: for a measure outside the posted goal, `1 − s_goal / s` (at least 0),
-///   with `s_goal` the best score among the posted goal's measures: near 1 when the comment
-///   plainly fits this measure and nothing of its own goal; 0 for every other pair.
+/// - `log_score`: `ln(1 + s/m)`, m the median of the comments' best positive scores.
 ///
-/// The features are computed row by row when asked for, from the score matrices: holding all of
-/// them would take `comments × measures × 9` numbers (1.3 GB for a million comments and 18
-/// measures).
+/// ``agreementRate`` (the share of comments with evidence whose two favourites are the same
+/// measure) is no feature but goes into the report: where the two rankings often disagree,
+/// their favourites are less often right (after Platanios, Blum & Mitchell 2014, "Estimating
+/// accuracy from unlabeled data"). As a feature it helped one held-out corpus and hurt another,
+/// and made every confidence move with each review (docs/assignment.md).
+///
+/// The features are computed row by row when asked for: holding all of them would take
+/// `comments × measures × 11` numbers.
 public struct PairFeatures: Sendable, Equatable {
     public static let names = [
-        "bias", "log_score", "relative_score", "bm25_top", "nb_gap", "nb_top", "matched_terms", "in_goal",
-        "outside_goal_lead",
+        "bias", "bm25_first", "bm25_second", "bm25_later", "relative_score", "lead", "nb_posterior", "nb_first",
+        "agree_first", "matched_terms", "log_score",
     ]
 
     let scores: ScoreMatrix
@@ -33,8 +44,10 @@ public struct PairFeatures: Sendable, Equatable {
     /// Per comment the goal it was posted under; per measure its goal.
     let commentGoals: [String?]
     let measureGoals: [String]
-    /// The median of the comments' best positive scores (1 when none is positive).
+    /// The median of the comments' best positive candidate scores (1 when none is positive).
     let median: Double
+    /// Share of the comments with evidence whose BM25 and Naive Bayes favourites coincide.
+    public let agreementRate: Double
 
     init(
         scores: ScoreMatrix, matched: ScoreMatrix, likelihood: ScoreMatrix?, lengths: [Int], commentGoals: [String?],
@@ -47,45 +60,77 @@ public struct PairFeatures: Sendable, Equatable {
         self.lengths = lengths
         self.commentGoals = commentGoals
         self.measureGoals = measureGoals
-        let bests = (0..<scores.rows).compactMap { row in
-            scores.best(row: row, among: 0..<scores.columns).map { scores[row, $0] }
-        }.filter { $0 > 0 }.sorted()
+        var bests: [Double] = []
+        var withEvidence = 0
+        var agreeing = 0
+        for row in 0..<scores.rows {
+            let candidates = Self.candidates(row, commentGoals: commentGoals, measureGoals: measureGoals)
+            guard let first = scores.best(row: row, among: candidates), scores[row, first] > 0 else { continue }
+            bests.append(scores[row, first])
+            withEvidence += 1
+            if let likelihood, likelihood.best(row: row, among: candidates) == first { agreeing += 1 }
+        }
+        bests.sort()
         median = bests.isEmpty ? 1 : bests[bests.count / 2]
+        agreementRate = withEvidence > 0 ? Double(agreeing) / Double(withEvidence) : 0
     }
 
     public var measures: Int { scores.columns }
 
-    /// Whether the comment was posted under the measure's goal, or under none.
-    func inGoal(_ row: Int, _ column: Int) -> Bool {
-        commentGoals[row] == nil || commentGoals[row] == measureGoals[column]
+    /// The candidate measures of a comment: its goal's, or all when it has none.
+    static func candidates(_ row: Int, commentGoals: [String?], measureGoals: [String]) -> [Int] {
+        guard let goal = commentGoals[row] else { return Array(measureGoals.indices) }
+        return measureGoals.indices.filter { measureGoals[$0] == goal }
     }
 
-    /// The features of every measure for comment `row`: measure after measure, ``names`` each.
+    /// The candidates of comment `row`.
+    public func candidates(_ row: Int) -> [Int] {
+        Self.candidates(row, commentGoals: commentGoals, measureGoals: measureGoals)
+    }
+
+    /// Whether the pair gets a probability: a candidate with evidence.
+    public func isScored(_ row: Int, _ column: Int) -> Bool {
+        scores[row, column] > 0 && (commentGoals[row] == nil || commentGoals[row] == measureGoals[column])
+    }
+
+    /// The features of every measure for comment `row`: measure after measure, ``names`` each
+    /// (zeros for pairs that are not scored).
     public func row(_ row: Int) -> [Double] {
         let width = Self.names.count
         let measures = scores.columns
-        let bm25Best = scores.best(row: row, among: 0..<measures)
-        let bestScore = bm25Best.map { scores[row, $0] } ?? 0
-        let nbBest = likelihood.flatMap { $0.best(row: row, among: 0..<measures) }
-        let ownGoal = (0..<measures).filter { inGoal(row, $0) }
-        let ownGoalBest = scores.best(row: row, among: ownGoal).map { scores[row, $0] } ?? 0
         var values = [Double](repeating: 0, count: measures * width)
-        for column in 0..<measures {
+        let candidates = self.candidates(row)
+        let ranked = candidates.filter { scores[row, $0] > 0 }.sorted { lhs, rhs in
+            scores[row, lhs] != scores[row, rhs] ? scores[row, lhs] > scores[row, rhs] : lhs < rhs
+        }
+        guard let first = ranked.first else { return values }
+        let best = scores[row, first]
+        let second = ranked.count > 1 ? scores[row, ranked[1]] : 0
+        // Naive Bayes posterior over the candidates.
+        var posterior = [Double](repeating: 0, count: measures)
+        var nbFirst: Int?
+        if let likelihood, lengths[row] > 0 {
+            let top = candidates.map { likelihood[row, $0] }.max() ?? 0
+            var total = 0.0
+            for column in candidates { total += exp(likelihood[row, column] - top) }
+            for column in candidates { posterior[column] = exp(likelihood[row, column] - top) / total }
+            nbFirst = likelihood.best(row: row, among: candidates)
+        }
+        for (rank, column) in ranked.enumerated() {
             let base = column * width
             let score = scores[row, column]
+            let isNBFirst = nbFirst == column
             values[base] = 1
-            values[base + 1] = log(1 + score / median)
-            values[base + 2] = bestScore > 0 ? score / bestScore : 0
-            values[base + 3] = bestScore > 0 && bm25Best == column ? 1 : 0
-            if let likelihood, let nbBest {
-                let gap = (likelihood[row, column] - likelihood[row, nbBest]) / Double(max(lengths[row], 1))
-                values[base + 4] = max(gap, -5)
-                values[base + 5] = nbBest == column && lengths[row] > 0 ? 1 : 0
-            }
-            values[base + 6] = log(1 + matched[row, column])
-            let inside = inGoal(row, column)
-            values[base + 7] = inside ? 1 : 0
-            values[base + 8] = !inside && score > 0 ? max(0, 1 - ownGoalBest / score) : 0
+            values[base + 1] = rank == 0 ? 1 : 0
+            values[base + 2] = rank == 1 ? 1 : 0
+            values[base + 3] = rank >= 2 ? 1 : 0
+            values[base + 4] = rank == 0 ? 0 : score / best
+            values[base + 5] = rank == 0 ? 1 - second / best : 0
+            values[base + 6] = posterior[column]
+            values[base + 7] = isNBFirst ? 1 : 0
+            values[base + 8] = rank == 0 && isNBFirst ? 1 : 0
+            values[base + 9] = log(1 + matched[row, column])
+            values[base + 10] = log(1 + score / median)
         }
         return values
     }
@@ -95,6 +140,16 @@ public struct PairFeatures: Sendable, Equatable {
         let width = Self.names.count
         let values = self.row(row)
         return (0..<measures).map { Array(values[($0 * width)..<(($0 + 1) * width)]) }
+    }
+
+    /// The raw signals of comment `row` per measure: BM25 score, distinct matched terms, Naive
+    /// Bayes log-likelihood (0 without self-training), and the comment's length in terms.
+    public func signals(_ row: Int) -> (scores: [Double], matched: [Double], likelihoods: [Double], length: Int) {
+        let columns = 0..<scores.columns
+        return (
+            columns.map { scores[row, $0] }, columns.map { matched[row, $0] }, columns.map { likelihood?[row, $0] ?? 0 },
+            lengths[row]
+        )
     }
 
     /// The features of one pair.

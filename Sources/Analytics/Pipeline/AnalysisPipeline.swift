@@ -9,21 +9,23 @@ public enum AnalysisPipeline {
     public static func run(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
-        previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
+        audit: AuditPlan? = nil, previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
     ) throws(TextAnalysisError) -> RunResult {
         try runWithAssignment(
             framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
-            configuration: configuration, confidenceModel: confidenceModel, reviews: reviews,
+            configuration: configuration, confidenceModel: confidenceModel, reviews: reviews, audit: audit,
             previousTopics: previousTopics, progress: progress
         ).result
     }
 
     /// ``run(framework:comments:intake:resources:manifest:configuration:confidenceModel:reviews:previousTopics:progress:)``,
     /// also returning the assignment step's pair features (for fitting and evaluating the confidence model).
+    /// With `audit`, the measures' estimates rest on its reviewed sample (``MeasureEstimates``).
     public static func runWithAssignment(
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
-        previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
+        audit: AuditPlan? = nil, previousTopics: PreviousTopics = PreviousTopics(),
+        progress: (PipelineStep) -> Void = { _ in }
     ) throws(TextAnalysisError) -> (result: RunResult, assignment: AssignmentRun) {
         let measures = framework.measures
 
@@ -31,7 +33,14 @@ public enum AnalysisPipeline {
         // what the later steps need of each text, not its tokens.
         progress(.analysis(comments: comments.count))
         let commentTexts = comments.map(\.text)
-        let measureTexts = measures.flatMap { [$0.title, $0.description, $0.keywords.joined(separator: "\n")] }
+        let synonymWeight = configuration.assignment.synonymWeight
+        let thesaurus = synonymWeight > 0 ? resources.thesaurus : nil
+        let measureTexts = measures.flatMap { measure in
+            [
+                measure.title, measure.description, measure.keywords.joined(separator: "\n"),
+                thesaurus.map { MeasureQuery.synonymText(of: measure, thesaurus: $0) } ?? "",
+            ]
+        }
         var analysis = try CorpusFeatures(
             texts: commentTexts + measureTexts, comments: comments.count,
             analyzer: CorpusAnalyzer(resources: resources, threads: configuration.threads))
@@ -48,10 +57,10 @@ public enum AnalysisPipeline {
         progress(.assignment(measures: measures.count))
         let bags = Array(analysis.bags.prefix(comments.count))
         let queries = measures.enumerated().map { offset, measure in
-            let base = comments.count + 3 * offset
+            let base = comments.count + 4 * offset
             return MeasureQuery(
                 measure: measure, title: analysis.bags[base], description: analysis.bags[base + 1],
-                keywords: analysis.bags[base + 2])
+                keywords: analysis.bags[base + 2], synonyms: analysis.bags[base + 3], synonymWeight: synonymWeight)
         }
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
         for (index, comment) in comments.enumerated() {
@@ -62,6 +71,15 @@ public enum AnalysisPipeline {
             bags: bags, goals: comments.map(\.goal), contributions: contributions, queries: queries,
             reviews: reviewedByIndex, threads: configuration.threads)
         let assessments = assignment.assessments
+        let withoutGoalCount = comments.reduce(0) { $0 + ($1.goal == nil ? 1 : 0) }
+        let possible = measures.map { measure in
+            comments.reduce(0) { $0 + ($1.goal == measure.goalID ? 1 : 0) } + withoutGoalCount
+        }
+        let known = measures.map { measure in reviewedByIndex.values.filter { $0.accepted.contains(measure.id) }.count }
+        let estimates = MeasureEstimates.compute(
+            comments: comments, assignment: assignment, reviews: reviewedByIndex, audit: audit,
+            factors: confidenceModel.countFactors ?? [], possible: possible, known: known, threads: configuration.threads)
+        let estimateByMeasure = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), estimates))
 
         // 4. Phrases, and each comment's result.
         progress(.phrases)
@@ -128,6 +146,7 @@ public enum AnalysisPipeline {
                 goal, comments: results, tallies: tallies, withoutGoal: withoutGoal, keywordDocuments: keywordCorpus,
                 phrases: phraseCorpus, display: display, extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
+            for index in result.measures.indices { result.measures[index].estimate = estimateByMeasure[result.measures[index].id] }
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
         }
@@ -144,6 +163,9 @@ public enum AnalysisPipeline {
                 selfTraining: configuration.assignment.selfTraining, confidenceFittedOn: confidenceModel.fittedOn,
                 reviewedComments: reviewedByIndex.count, titleWeight: MeasureQuery.titleWeight,
                 keywordWeight: MeasureQuery.keywordWeight, descriptionWeight: MeasureQuery.descriptionWeight,
+                synonymWeight: thesaurus == nil ? nil : synonymWeight, thesaurus: thesaurus?.version,
+                agreementRate: assignment.features.agreementRate, countMedianError: confidenceModel.countMedianError,
+                auditSize: audit.map { $0.sampled.count },
                 keywordMinimumComments: configuration.keywordMinimumComments, topics: configuration.topics))
         return (result, assignment)
     }

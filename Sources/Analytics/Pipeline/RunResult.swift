@@ -65,6 +65,17 @@ public struct MethodSettings: Sendable, Equatable, Codable {
     public var titleWeight: Double
     public var keywordWeight: Double
     public var descriptionWeight: Double
+    /// Weight of a synonym of a title or keyword noun (``MeasureQuery``); nil without synonyms
+    /// (and in results stored before synonyms).
+    public var synonymWeight: Double? = nil
+    /// The OpenThesaurus text the synonyms came from (its generation date); nil without one.
+    public var thesaurus: String? = nil
+    /// Share of comments whose BM25 and Naive Bayes favourites agree (``PairFeatures``).
+    public var agreementRate: Double? = nil
+    /// Median relative error of model estimates on held-out consultations, from the confidence model.
+    public var countMedianError: Double? = nil
+    /// Comments drawn for the audit the estimates rest on (nil without an audit).
+    public var auditSize: Int? = nil
     public var keywordMinimumComments: Int
     public var topics: TopicModeler
 }
@@ -168,6 +179,9 @@ public struct MeasureResult: Sendable, Equatable, Codable {
     public var phrases: [Keyword] = []
     /// The most confident assigned comments, verbatim.
     public var representativeComments: [Quote]
+    /// How many comments the measure applies to, estimated with a 95 % interval (nil in results
+    /// stored before estimates).
+    public var estimate: CountEstimate? = nil
 }
 
 /// A topic as reported.

@@ -1,0 +1,81 @@
+import Analytics
+import Testing
+
+/// Tests the count estimates: the audit sample, the design-based estimator and the model interval.
+struct EstimationTests {
+    @Test func anAuditSampleIsSeededStratifiedAndProportional() {
+        let strata = (0..<100).map { $0 < 60 ? "a" : $0 < 90 ? "b" : $0 < 99 ? "c" : "" }
+        let first = AuditSampler.draw(strata: strata, size: 20, seed: 7)
+        #expect(first.draws == AuditSampler.draw(strata: strata, size: 20, seed: 7).draws)
+        #expect(first.draws != AuditSampler.draw(strata: strata, size: 20, seed: 8).draws)
+        #expect(first.draws.count == 20)
+        #expect(Set(first.draws.map(\.index)).count == 20)
+        #expect(first.sizes == ["a": 60, "b": 30, "c": 9, "": 1])
+        let perStratum = Dictionary(grouping: first.draws, by: \.stratum).mapValues(\.count)
+        // Each stratum at least min(2, N); the rest in proportion: a ≈ 2 + 58/95 · 13, …
+        #expect(perStratum[""] == 1)
+        #expect((perStratum["c"] ?? 0) >= 2)
+        #expect((perStratum["a"] ?? 0) > (perStratum["b"] ?? 0))
+        for draw in first.draws { #expect(strata[draw.index] == draw.stratum) }
+    }
+
+    @Test func aSampleLargerThanTheCorpusTakesEveryComment() {
+        let result = AuditSampler.draw(strata: ["x", "y", "y"], size: 10, seed: 1)
+        #expect(Set(result.draws.map(\.index)) == [0, 1, 2])
+    }
+
+    /// A census (every comment reviewed) gives the true count with no variance; a model that is
+    /// right on the sample leaves its total unchanged.
+    @Test func theDifferenceEstimatorCorrectsTheModelByTheSample() {
+        let census = AuditEstimator.estimate(
+            frameTotals: [1.5],
+            strata: [AuditEstimator.Stratum(size: 3, confidences: [[0.5], [0.5], [0.5]], decisions: [[true], [true], [false]])])
+        #expect(abs(census.values[0] - 2) < 1e-9)
+        #expect(census.variances[0] == 0)
+        // Stratum of 10 with the model saying 0.2 each (total 2); half of a sample of 4 has the measure.
+        let sampled = AuditEstimator.estimate(
+            frameTotals: [2],
+            strata: [
+                AuditEstimator.Stratum(
+                    size: 10, confidences: [[0.2], [0.2], [0.2], [0.2]], decisions: [[true], [false], [true], [false]])
+            ])
+        #expect(abs(sampled.values[0] - 5) < 1e-9)  // 2 + 10 · (0.5 − 0.2)
+        #expect(sampled.variances[0] > 0)
+        #expect(sampled.reviewed == 4)
+        let unaudited = AuditEstimator.estimate(frameTotals: [2], strata: [AuditEstimator.Stratum(size: 10, confidences: [], decisions: [])])
+        #expect(unaudited.values == [2])
+        #expect(unaudited.unauditedStrata == 1)
+    }
+
+    /// Errors that agree with each other still leave a variance: the Agresti–Coull floor.
+    @Test func aStratumWhoseFewReviewsAllAgreeIsNotTakenAsExact() {
+        let result = AuditEstimator.estimate(
+            frameTotals: [0],
+            strata: [AuditEstimator.Stratum(size: 100, confidences: [[0], [0], [0]], decisions: [[false], [false], [false]])])
+        #expect(result.values[0] == 0)
+        #expect(result.variances[0] > 1)
+    }
+
+    @Test func theModelIntervalWidensTheCountByTheFactorsAndStaysPossible() {
+        let estimate = ModelCountEstimator.estimate(counted: 9, factors: [0.5, 3], known: 2, possible: 25)
+        #expect(estimate.value == 9)
+        #expect(estimate.lower == 4)  // (9 + 1) · 0.5 − 1
+        #expect(estimate.upper == 25)  // (9 + 1) · 3 − 1 = 29, at most 25 comments can have it
+        #expect(estimate.basis == .model)
+        let known = ModelCountEstimator.estimate(counted: 0, factors: [0.1, 2], known: 3, possible: 10)
+        #expect(known.lower == 3 && known.value == 3)
+        #expect(ModelCountEstimator.estimate(counted: 4, factors: [], known: 0, possible: 10).upper == 4)
+    }
+
+    @Test func countEvaluationComparesStatedAndTrueCounts() {
+        let evaluation = CountEvaluation(
+            measureIDs: ["a", "b", "c"], gold: [["a"], ["a", "b"], [], ["a"]], counted: [["a"], ["a"], ["b"], []],
+            estimates: ["a": CountEstimate(value: 3, lower: 2, upper: 4, basis: .model), "b": CountEstimate(value: 3, lower: 2.5, upper: 4, basis: .model)])
+        #expect(evaluation.goldPerComment == 1)
+        #expect(evaluation.countedPerComment == 0.75)
+        #expect(evaluation.countedErrors == [1.0 / 3.0, 0])
+        #expect(evaluation.estimateErrors == [0, 2])
+        #expect(evaluation.coverage == 0.5)
+        #expect(evaluation.worstEstimate?.measureID == "b")
+    }
+}
