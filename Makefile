@@ -5,7 +5,8 @@
 #                  schema check and Chromium for the report.html test when missing; passes without ../shared)
 #   eval           stemmer, assignment, topic and duplicate figures on the labelled data (needs ../shared/data)
 #   eval-stemmer   CISTEM on the CISTEM gold standards only
-#   eval-assignment  measure assignment beside a naive and a supervised reference (table for the README)
+#   eval-assignment  assignment and counts on five labelled corpora, each held out in turn, beside a naive
+#                  and a supervised reference, with learning curve and simulated audits (docs/assignment.md)
 #   eval-ablation  each assignment step left out in turn (figures for docs/assignment.md)
 #   eval-topics    GSDMM and spherical k-means on the GSDMM paper's benchmarks, 10kGNAD and Ottensen, beside scikit-learn (needs ../shared/data)
 #   bench          stage and whole-run throughput and memory on the 115k-text pool, beside scikit-learn (needs ../shared/data)
@@ -13,7 +14,7 @@
 #   fuzz           libFuzzer on the tokenizer/analyzer, CSV and JSONL readers, framework parser and
 #                  strategy importer, SECONDS each (default 60; docs/robustness.md)
 #   sanitize       the test suite under AddressSanitizer, then under ThreadSanitizer
-#   confidence-model  refit models/assignment-confidence.json on the shipped labelled corpora
+#   confidence-model  refit models/assignment-confidence.json on every labelled corpus there is
 #   lexicon        regenerate lexicon/de-nouns.txt from the CISTEM gold standards (needs ../shared/data)
 #   corpora        regenerate corpora/ottensen/comments.jsonl from the CIMT data (needs ../shared/data)
 #   clean          remove build products and generated reports
@@ -81,12 +82,11 @@ eval-topics: build-release $(EVAL_VENV)/.installed
 eval-ablation: build-release deps-eval
 	scripts/eval-ablation.sh $(RELEASE_BIN) $(DATA) reports/eval-ablation
 
-JENA_LABELLED := corpora/jena-hf4/framework.yaml=corpora/jena-hf4/comments.csv,corpora/jena-hf4/comments-2026-11-16.csv
-OTTENSEN_LABELLED := corpora/ottensen/framework.yaml=corpora/ottensen/comments.jsonl
-
-confidence-model: build-release
-	$(RELEASE_BIN) eval calibrate --corpus $(OTTENSEN_LABELLED) --corpus $(JENA_LABELLED) \
-		--output models/assignment-confidence.json
+# The shipped model: fitted on every labelled corpus there is (Ottensen and Jena always, the others
+# from ../shared/data), each with the same weight; the count factors are cross-fitted among them.
+confidence-model: build-release deps-eval
+	@corpora=$$(scripts/labelled-corpora.sh $(DATA) reports/eval/labelled | awk '{ printf " --corpus %s=%s", $$2, $$3 }'); \
+	$(RELEASE_BIN) eval calibrate $$corpora --output models/assignment-confidence.json
 
 eval-duplicates: build-release deps-eval
 	@for corpus in "jena-hf4 corpora/jena-hf4/comments.csv corpora/jena-hf4/comments-2026-11-16.csv" \

@@ -1,59 +1,113 @@
 #!/usr/bin/env python3
-"""Prints the assignment tables of `make eval-assignment` from the JSON files in a folder.
+"""Prints the tables of `make eval-assignment` from the JSON files in a folder.
 
-Per corpus: the naive zero-shot reference, Resonanz zero-shot (confidence model fitted without
-the corpus, and the shipped one), Resonanz after k reviewed comments (learning curve, gold labels
-as the reviewer, scored on the comments not reviewed), and the supervised reference; then the
-calibration of the listed assignments and the agreement with the gold labels.
+Every figure is of a corpus held out from fitting: its confidence model (and count factors) were
+fitted on the other corpora. First one table over all corpora with the figures the assignment is
+judged by, then per corpus the references, the learning curve and the calibration, then routing.
 """
 import json
 import os
 import sys
 
 folder = sys.argv[1]
-corpora = [("ottensen", "Ottensen (real consultation)"), ("jena-hf4", "Jena HF4 (illustrative)"),
-           ("germeval2017", "GermEval 2017 (not tuned on)")]
+TITLES = {
+    "ottensen": "Ottensen", "jena-hf4": "Jena", "germeval2017": "GermEval 2017", "konstanz": "Konstanz",
+    "gnad10k": "10kGNAD",
+}
 
 
 def load(name):
     path = os.path.join(folder, name)
-    return json.load(open(path)) if os.path.exists(path) else None
+    if not os.path.exists(path) or os.path.getsize(path) == 0:
+        return None
+    return json.load(open(path))
 
 
-def row(label, metrics, note=""):
-    print(f"| {label} | {metrics['macro_f1']:.3f} | {metrics['micro_f1']:.3f} | {metrics['top1_accuracy']:.3f} "
-          f"| {metrics['abstention_rate']:.3f} | {note} |")
+names = [line.split()[0] for line in open(os.path.join(folder, "corpora.txt")) if line.strip()]
+reports = {name: load(f"{name}.json") for name in names}
+baselines = {name: load(f"{name}-baselines.json") for name in names}
+names = [name for name in names if reports[name]]
 
 
-for name, title in corpora:
-    baselines, shipped, heldout = (load(f"{name}-{kind}.json") for kind in ("baselines", "shipped", "heldout"))
-    if not (baselines and shipped and heldout):
+def f3(value):
+    return "–" if value is None else f"{value:.3f}"
+
+
+def worst(item):
+    if not item:
+        return "–"
+    stated = item.get("stated")
+    return f"{item['measure'].split('.')[-1]} {stated:.0f} / {item['gold']}" if stated is not None else "–"
+
+
+def curve(report, reviewed, key="macro_f1"):
+    for point in report.get("learning_curve", []):
+        if point["reviewed"] == reviewed:
+            if key == "count_error":
+                return point.get("counts", {}).get("median_counted_error")
+            return point[key]
+    return None
+
+
+rows = [
+    ("comments", lambda r, b: str(r["comments"])),
+    ("best measure right (top-1)", lambda r, b: f3(r["top1_accuracy"])),
+    ("macro-F1 of what is counted", lambda r, b: f3(r["macro_f1"])),
+    ("ECE of the listed assignments", lambda r, b: f3(r["reliability_listed"]["expected_calibration_error"])),
+    ("measures counted per comment / gold", lambda r, b: f"{r['counts']['counted_per_comment']:.2f} / {r['counts']['gold_per_comment']:.2f}"),
+    ("precision of what is counted", lambda r, b: f3(r["micro_precision"])),
+    ("recall: gold codes counted", lambda r, b: f3(r["micro_recall"])),
+    ("median \\|counted − true\\| / true", lambda r, b: f3(r["counts"]["median_counted_error"])),
+    ("worst measure: counted / true", lambda r, b: worst(r["counts"]["worst_counted"])),
+    ("true count inside the stated 95 % interval", lambda r, b: f3(r["counts"]["coverage"])),
+    ("after an audit of 100: median error of the estimate", lambda r, b: f3(r["audit"]["median_estimate_error"]) if r.get("audit") else "–"),
+    ("after an audit of 100: inside the 95 % interval", lambda r, b: f3(r["audit"]["coverage"]) if r.get("audit") else "–"),
+    ("macro-F1 after 25 / 50 / 100 / 200 reviews", lambda r, b: " / ".join(f"{curve(r, k):.3f}" if curve(r, k) is not None else "–" for k in (25, 50, 100, 200))),
+    ("naive reference (TF-IDF cosine): top-1 / macro-F1", lambda r, b: f"{b['naive_tfidf_cosine']['top1_accuracy']:.3f} / {b['naive_tfidf_cosine']['macro_f1']:.3f}" if b else "–"),
+    ("supervised reference (LR on all gold, 5-fold CV): top-1 / macro-F1", lambda r, b: f"{b['logistic_regression_cv']['top1_accuracy']:.3f} / {b['logistic_regression_cv']['macro_f1']:.3f}" if b else "–"),
+    ("agreement of the two rankings", lambda r, b: f"{r.get('agreement_rate', 0):.2f}"),
+]
+
+print("\n### Held-out figures (each corpus scored with a model fitted on the others)\n")
+print("| | " + " | ".join(TITLES.get(n, n) for n in names) + " |")
+print("|---|" + "---:|" * len(names))
+for label, cell in rows:
+    values = []
+    for name in names:
+        try:
+            values.append(cell(reports[name], baselines[name]))
+        except (KeyError, TypeError):
+            values.append("–")
+    print(f"| {label} | " + " | ".join(values) + " |")
+
+for name in names:
+    report = reports[name]
+    print(f"\n#### {TITLES.get(name, name)}: {report['comments']} comments, model fitted on "
+          + ", ".join(report["confidence_fitted_on"]) + "\n")
+    table = report["reliability_listed"]
+    bins = ", ".join(f"{b['from']:.1f}–{b['to']:.1f}: {b['accuracy']:.2f} of {b['count']}" for b in table["bins"])
+    print(f"- Listed assignments right per confidence bin: {bins}")
+    points = report.get("learning_curve", [])
+    if points:
+        print("- Learning curve (reviews: macro-F1 on the comments not reviewed, median count error of the whole run): "
+              + "; ".join(f"{p['reviewed']}: {p['macro_f1']:.3f}, {p.get('counts', {}).get('median_counted_error', 0):.3f}"
+                          for p in points))
+    audit = report.get("audit")
+    if audit:
+        runs = ", ".join(f"{run['median_estimate_error']:.3f}" for run in audit["runs"])
+        print(f"- Audits of 100 (seeds 1–{audit['repeats']}): median error per run {runs}; coverage "
+              f"{audit['coverage']:.3f}; median interval width / true {audit['median_interval_width']:.2f}")
+    routing = report.get("routing", {})
+    if routing.get("gold_outside_posted_goal"):
+        print(f"- Posted under another goal than a gold measure's: {routing['gold_outside_posted_goal']}; the tool counts "
+              "each comment under its posted goal")
+
+routing_names = [line.split()[0] for line in open(os.path.join(folder, "routing.txt"))] if os.path.exists(
+    os.path.join(folder, "routing.txt")) else []
+for name in routing_names:
+    report = load(f"{name}-routing.json")
+    if not report:
         continue
-    print(f"\n### {title}: {shipped['comments']} comments, {shipped['comments_with_labels']} with gold measures\n")
-    print("| method | macro-F1 | micro-F1 | top-1 | abstention | note |")
-    print("|---|---:|---:|---:|---:|---|")
-    naive = baselines["naive_tfidf_cosine"]
-    row("naive zero-shot: TF-IDF cosine", naive, "reference")
-    fitted_without = "shipped model" if heldout["confidence_fitted_on"] == shipped["confidence_fitted_on"] else \
-        "fitted on " + ", ".join(heldout["confidence_fitted_on"])
-    row("Resonanz zero-shot, confidence model without this corpus", heldout,
-        f"{heldout['macro_f1'] / naive['macro_f1']:.2f}× naive; {fitted_without}")
-    row("Resonanz zero-shot, shipped confidence model", shipped, "fitted on " + ", ".join(shipped["confidence_fitted_on"]))
-    for point in heldout.get("learning_curve", []):
-        if point["reviewed"] > 0:
-            row(f"Resonanz after {point['reviewed']} reviewed comments", point,
-                f"scored on the {point['evaluated_on']} not reviewed")
-    supervised = baselines["logistic_regression_cv"]
-    row("logistic regression on all gold labels, 5-fold CV", supervised, "supervised reference")
-    print()
-    for label, report in (("model without this corpus", heldout), ("shipped model", shipped)):
-        table = report["reliability_listed"]
-        bins = ", ".join(f"{b['from']:.1f}–{b['to']:.1f}: {b['accuracy']:.2f} of {b['count']}"
-                         for b in table["bins"])
-        print(f"- Listed assignments, {label}: ECE {table['expected_calibration_error']:.3f}; right per confidence bin: {bins}")
-    routing = shipped["routing"]
-    if routing["gold_outside_posted_goal"]:
-        print(f"- Routing (shipped model): {routing['gold_outside_posted_goal']} comments have a gold measure outside the goal "
-              f"they were posted under; {routing['routed']} were assigned outside it, {routing['routed_right']} of them rightly")
-    print(f"- Agreement with the gold labels (shipped model): Cohen's κ {shipped['kappa_pairs']:.3f} over "
-          f"(comment, measure) pairs, {shipped['kappa_first_measure']:.3f} on the first measure")
+    print(f"\n#### Routing: {TITLES.get(name, name)} without the goal it was posted under\n")
+    print(f"- Every measure is a candidate: top-1 {report['top1_accuracy']:.3f}, macro-F1 {report['macro_f1']:.3f}; "
+          f"the first counted measure lies in a gold goal for {report['routing']['goal_accuracy']:.3f} of the reports")
