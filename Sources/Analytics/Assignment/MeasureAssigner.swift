@@ -15,7 +15,8 @@ import Foundation
 /// Decision rules per comment (`p₁ ≥ p₂ ≥ …` its candidates' confidences, reviewed decisions
 /// applied first):
 /// - a measure a reviewer accepted or assigned is assigned with confidence 1; one a reviewer
-///   rejected is never listed; a comment with an accepted measure is `assigned`;
+///   rejected is never listed; a comment with an accepted measure is `assigned` to its accepted
+///   measures only (an accept must not bring the model's other suggestions with it);
 /// - `assigned` when `p₁ ≥ assignAt`, to every measure with `p ≥ assignAt` (multi-label);
 /// - `uncertain` when `reviewFloor ≤ p₁ < assignAt`: weak evidence, listed for review with the
 ///   candidates at or above `reviewFloor`, not counted;
@@ -212,13 +213,12 @@ public struct MeasureAssigner: Sendable {
                 confidence: confidence, evidence: evidence(column, queries: queries, baseQueries: baseQueries, index: index, bag: bag),
                 source: source)
         }
+        // A reviewer's accepts are the comment's assignments: the model adds none beside them.
         let pinned = ranked.filter { accepted.contains(queries[$0].measureID) }
         if !pinned.isEmpty {
-            let modelled = ranked.filter { !accepted.contains(queries[$0].measureID) && confidences[$0] >= settings.assignAt }
             return CommentAssessment(
-                status: .assigned,
-                assignments: pinned.map { assignment($0, confidence: 1, source: .review) }
-                    + modelled.map { assignment($0, confidence: confidences[$0], source: .model) }, bestConfidence: best)
+                status: .assigned, assignments: pinned.map { assignment($0, confidence: 1, source: .review) },
+                bestConfidence: best)
         }
         guard let first = ranked.first, confidences[first] >= settings.reviewFloor else {
             return CommentAssessment(status: .unassigned, assignments: [], bestConfidence: best)
