@@ -7,7 +7,8 @@ import Foundation
 ///   header line outside quotes (`,` on a tie); a header with none of them is one column, and
 ///   its rows are not split at all.
 /// - Records: ``CSVRecordParser`` (RFC 4180 with line numbers). The first record is the header;
-///   names match case-insensitively (``FieldMapping``). A malformed record (broken quoting) is
+///   columns are found by their usual names (``FieldMapping``), a title column joined before the
+///   text; blank lines are no rows, and a file without rows is 0 rows with a warning. A malformed record (broken quoting) is
 ///   rejected with its line and reason. Short rows are padded; extra cells are kept as
 ///   `column_N` metadata with a warning, so a shifted row is noticed.
 enum CSVCommentReader {
@@ -15,17 +16,24 @@ enum CSVCommentReader {
         let data = try CommentReader.readData(url)
         let path = CommentReader.displayPath(url)
         let decoded = try TextDecoding.decode(data, encoding: options.encoding, path: path)
-        if let note = decoded.note { acceptor.warn(SourceLocation(file: path, line: note.line), id: nil, note.message) }
+        if let note = decoded.note { acceptor.warn(SourceLocation(file: path, line: note.line), id: nil, note.message, kind: .encoding) }
         let text = decoded.text
         let isTabular = ["tsv", "tab"].contains(url.pathExtension.lowercased())
         let delimiter: Unicode.Scalar = isTabular ? "\t" : detectDelimiter(text)
         var records = CSVRecordParser(delimiter: delimiter).records(text)
+            .filter { !($0.fields.count == 1 && $0.fields[0].trimmingCharacters(in: .whitespaces).isEmpty) }
         guard !records.isEmpty else {
-            throw .missingTextColumn(path: path, columnsFound: [])
+            acceptor.warn(SourceLocation(file: path, line: 1), id: nil, "the file is empty: 0 rows", kind: .emptyFile)
+            return
         }
         let headerRecord = records.removeFirst()
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !records.isEmpty else {
+            acceptor.warn(SourceLocation(file: path, line: 1), id: nil, "the file has a header and no rows: 0 rows", kind: .emptyFile)
+            return
+        }
         let mapping = try FieldMapping(names: header, options: options, path: path, requireText: true)
+        acceptor.noteColumns(mapping.use(file: path))
         for record in records {
             let source = SourceLocation(file: path, line: record.line)
             if let bad = (record.line...record.endLine).first(where: decoded.undecodableLines.contains) {
@@ -49,11 +57,13 @@ enum CSVCommentReader {
             if record.fields.count > header.count {
                 acceptor.warn(
                     source, id: value(.id),
-                    "row has \(record.fields.count) cells but the header \(header.count); extra cells kept as column_N (quote cells that contain '\(delimiter)')")
+                    "row has \(record.fields.count) cells but the header \(header.count); extra cells kept as column_N (quote cells that contain '\(delimiter)')",
+                    kind: .extraCells)
             }
             acceptor.accept(
                 RawRecord(
-                    source: source, id: value(.id), text: value(.text) ?? "", goal: value(.goal),
+                    source: source, id: value(.id), text: FieldMapping.text(title: value(.title), body: value(.text)) ?? "",
+                    goal: value(.goal),
                     createdAt: value(.createdAt), author: value(.author), parentID: value(.parentID),
                     labels: value(.labels).map(FieldMapping.labels) ?? [], labelsGiven: mapping.name(of: .labels) != nil,
                     metadata: metadata))

@@ -8,7 +8,7 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
     case frameworkInvalid(path: String, line: Int, key: String, reason: String)
     /// A comments table without a column for the comment text.
     case missingTextColumn(path: String, columnsFound: [String])
-    /// A column named by an option (`--id-column`) that the table does not have.
+    /// A column given for a field (by an option or a mapping file) that the table does not have.
     case missingMappedColumn(path: String, option: String, column: String, columnsFound: [String])
     /// Bytes that are not text in the chosen encoding.
     case undecodable(path: String, encoding: String)
@@ -35,11 +35,12 @@ public enum CorpusError: Error, Equatable, CustomStringConvertible {
             return "\(path):\(line): \(key): \(reason)"
         case .missingTextColumn(let path, let columns):
             return "\(path):1: no text column; found columns: \(Self.columnList(columns))"
-                + " (name one with --text-column)"
+                + " (give the text column's name for the field text)"
         case .missingMappedColumn(let path, let option, let column, let columns):
-            return "\(path):1: \(option) \(Untrusted.quoted(column)) is not a column; found: " + Self.columnList(columns)
+            return "\(path):1: the column \(Untrusted.quoted(column)) given for \(option) is not in the file; found: "
+                + Self.columnList(columns)
         case .undecodable(let path, let encoding):
-            return "\(path): not valid \(encoding) text (choose another with --encoding)"
+            return "\(path): not valid \(encoding) text (choose another encoding)"
         case .unsupportedFormat(let path):
             return "\(path): unknown comments format; use .csv, .tsv, .jsonl or a folder of .txt files"
         case .missingReviewColumns(let path, let columns):

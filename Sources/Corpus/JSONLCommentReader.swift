@@ -14,12 +14,15 @@ enum JSONLCommentReader {
         let decoded = try TextDecoding.decode(data, encoding: options.encoding == .auto ? .utf8 : options.encoding, path: path)
         let text = decoded.text
         var lineNumber = 0
+        var notedColumns = false
+        var rows = 0
         // Split on the byte 0x0A: as Characters, "\r\n" is one grapheme and would never split.
         for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
             let bytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
             let line = String(decoding: bytes, as: UTF8.self)
             guard !line.allSatisfy(\.isWhitespace) else { continue }
+            rows += 1
             let source = SourceLocation(file: path, line: lineNumber)
             if decoded.undecodableLines.contains(lineNumber) {
                 acceptor.reject(source, id: nil, reason: "undecodable bytes (not UTF-8)", excerpt: "")
@@ -30,7 +33,7 @@ enum JSONLCommentReader {
                 json = Data(repaired.line)
                 acceptor.warn(
                     source, id: nil,
-                    "\(repaired.replaced) unpaired surrogate escape(s) (\\uD800–\\uDFFF) read as U+FFFD")
+                    "\(repaired.replaced) unpaired surrogate escape(s) (\\uD800–\\uDFFF) read as U+FFFD", kind: .repairedText)
             }
             let object: [String: Any]
             do {
@@ -82,11 +85,19 @@ enum JSONLCommentReader {
                 }
                 textValue = text
             }
+            if !notedColumns {
+                acceptor.noteColumns(mapping.use(file: path))
+                notedColumns = true
+            }
             acceptor.accept(
                 RawRecord(
-                    source: source, id: value(.id), text: textValue, goal: value(.goal),
+                    source: source, id: value(.id), text: FieldMapping.text(title: value(.title), body: textValue),
+                    goal: value(.goal),
                     createdAt: value(.createdAt), author: value(.author), parentID: value(.parentID),
                     labels: labels, labelsGiven: mapping.name(of: .labels) != nil, metadata: metadata))
+        }
+        if rows == 0 {
+            acceptor.warn(SourceLocation(file: path, line: 1), id: nil, "the file is empty: 0 rows", kind: .emptyFile)
         }
     }
 

@@ -39,11 +39,16 @@ public struct ReviewFile: Sendable, Equatable {
     public var rejected: [RejectedRow]
     /// Rows without a decision (a queue row nobody filled in).
     public var blank: Int
-    public var rowsRead: Int { decisions.count + rejected.count + blank }
+    /// Decisions no row states but one implies: the rejection of the suggested measure when the
+    /// reviewer accepted or assigned another.
+    public var implied: Int
+    /// Rows of the file (a row gives one decision, two with an implied one, or none).
+    public var rowsRead: Int { decisions.count - implied + rejected.count + blank }
 
-    public init(decisions: [ReviewDecision] = [], rejected: [RejectedRow] = [], blank: Int = 0) {
+    public init(decisions: [ReviewDecision] = [], rejected: [RejectedRow] = [], blank: Int = 0, implied: Int = 0) {
         self.decisions = decisions
         self.rejected = rejected
         self.blank = blank
+        self.implied = implied
     }
 }

@@ -86,6 +86,7 @@ public enum ReviewReader {
                     ReviewDecision(
                         commentID: commentID, measureID: suggested, decision: .reject, reviewer: reviewer, date: date,
                         source: source))
+                file.implied += 1
             }
         }
         return file

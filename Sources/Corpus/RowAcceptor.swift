@@ -33,10 +33,13 @@ struct RawRecord {
 ///    anew in every file, so an export read again with the next night's export gives the same
 ///    ids and supersedes instead of doubling (a derived id names a text, not a person: the same
 ///    text posted again in a later export is the same comment);
-/// 5. a goal id the framework does not have is kept as metadata `posted_goal`, the comment gets
-///    no goal, and a warning is recorded; a date that is not ISO 8601 is dropped with a warning.
+/// 5. the goal is found by its id or its title (``GoalMatcher``); a value that names no goal of
+///    the framework is kept as metadata `posted_goal`, the comment gets no goal, and a warning is
+///    recorded; a date is read by ``DateReader`` (German and ISO forms, written as ISO 8601), and
+///    one it cannot read is kept as metadata `posted_date` and dropped with a warning.
 struct RowAcceptor {
-    let goalIDs: Set<String>
+    let goals: GoalMatcher
+    let dates: DateReader
     let maximumTextLength: Int
     /// Longer ids are no ids but pasted text.
     static let maximumIDLength = 256
@@ -45,17 +48,25 @@ struct RowAcceptor {
     /// Repeats of a derived id per file, for the `-2`, `-3` suffixes.
     private var derivedRepeats: [String: Int] = [:]
 
-    init(goalIDs: Set<String>, maximumTextLength: Int) {
-        self.goalIDs = goalIDs
+    init(goals: GoalMatcher, dates: DateReader = DateReader(), maximumTextLength: Int) {
+        self.goals = goals
+        self.dates = dates
         self.maximumTextLength = maximumTextLength
+    }
+
+    /// Records which columns a file gave for which field.
+    mutating func noteColumns(_ use: ColumnUse) {
+        result.columns.append(use)
     }
 
     mutating func reject(_ source: SourceLocation, id: String?, reason: String, excerpt: String) {
         result.rejected.append(RejectedRow(source: source, id: id, reason: reason, excerpt: Self.excerpt(excerpt)))
     }
 
-    mutating func warn(_ source: SourceLocation, id: String?, _ message: String) {
-        result.warnings.append(IngestWarning(source: source, id: id, message: message))
+    mutating func warn(
+        _ source: SourceLocation, id: String?, _ message: String, kind: IngestWarning.Kind = .other, value: String? = nil
+    ) {
+        result.warnings.append(IngestWarning(source: source, id: id, message: message, kind: kind, value: value))
     }
 
     mutating func accept(_ record: RawRecord) {
@@ -117,21 +128,24 @@ struct RowAcceptor {
         var metadata = record.metadata
         var goal: String? = nil
         if let posted = record.goal?.trimmed(.whitespaces).nonEmpty {
-            if goalIDs.contains(posted) {
-                goal = posted
+            if let found = goals.goal(for: posted) {
+                goal = found
             } else {
                 metadata["posted_goal"] = posted
-                result.warnings.append(
-                    IngestWarning(source: record.source, id: id, message: "unknown goal \(Untrusted.quoted(posted)); kept without goal"))
+                warn(
+                    record.source, id: id, "unknown goal \(Untrusted.quoted(posted)); kept without goal", kind: .unknownGoal,
+                    value: Untrusted.shortened(Untrusted.printable(posted), limit: 80))
             }
         }
         var createdAt: String? = nil
         if let date = record.createdAt?.trimmed(.whitespaces).nonEmpty {
-            if ISODate.isValid(date) {
-                createdAt = date
+            if let read = dates.read(date) {
+                createdAt = read
             } else {
-                result.warnings.append(
-                    IngestWarning(source: record.source, id: id, message: "date \(Untrusted.quoted(date)) is not ISO 8601; dropped"))
+                metadata["posted_date"] = date
+                warn(
+                    record.source, id: id, "date \(Untrusted.quoted(date)) is no date this tool reads; dropped",
+                    kind: .unreadableDate, value: Untrusted.shortened(Untrusted.printable(date), limit: 80))
             }
         }
         let comment = Comment(

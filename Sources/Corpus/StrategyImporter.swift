@@ -14,7 +14,9 @@ import Foundation
 /// - a bullet line right after a measure line is that measure's **description** when it reads
 ///   like prose: it ends with `.`, `!` or `?`, or is indented deeper than the goal bullets;
 /// - text before the first goal is ignored.
-/// Ids are readable slugs: for a goal its first two words of four letters or more
+/// - a bullet is `•`, `-`, `–`, `*`, `◦` or `▪`, or a number or single letter followed by `.` or
+///   `)`, then a space (``bulletBody(_:)``).
+/// Ids are readable slugs (``slug(_:)``): for a goal its first two nouns
 /// (`innovations-digitalstandort`), for a measure the goal id, a dot and the same from its title;
 /// umlauts become `ae`, `oe`, `ue`, `ß` becomes `ss`, and a clash gets `-2`, `-3` ….
 public enum StrategyImporter {
@@ -46,8 +48,9 @@ public enum StrategyImporter {
             return candidate
         }
         for line in lines {
-            let isBullet = line.text.hasPrefix("• ")
-            let body = isBullet ? String(line.text.dropFirst(2)) : line.text
+            let bullet = bulletBody(line.text)
+            let isBullet = bullet != nil
+            let body = bullet ?? line.text
             if isBullet && lastWasMeasure && !goals.isEmpty && (endsLikeProse(body) || line.indent > goalIndent) {
                 goals[goals.count - 1].measures[goals[goals.count - 1].measures.count - 1].description = body
                 lastWasMeasure = false
@@ -70,7 +73,7 @@ public enum StrategyImporter {
                 let measureTitle = Self.measureTitle(line.text)
                 guard !measureTitle.isEmpty else { continue }
                 let goalID = goals[goals.count - 1].id
-                let measureSlug = slug(measureTitle)
+                let measureSlug = slug(measureText(line.text))
                 goals[goals.count - 1].measures.append(
                     Measure(
                         id: uniqueID(goalID + "." + (measureSlug.isEmpty ? "item" : measureSlug)), goalID: goalID,
@@ -86,12 +89,35 @@ public enum StrategyImporter {
         return Framework(id: id, title: title, language: "de", goals: goals)
     }
 
+    /// The line without its bullet (`• `, `- `, `– `, `* `, `◦ `, `▪ `, `1. `, `12) `, `a) `), or
+    /// nil when it has none.
+    public static func bulletBody(_ line: String) -> String? {
+        for mark in ["• ", "- ", "– ", "* ", "◦ ", "▪ "] where line.hasPrefix(mark) {
+            return String(line.dropFirst(mark.count))
+        }
+        let scalars = Array(line.unicodeScalars.prefix(5))
+        let digits = scalars.prefix { ("0"..."9").contains($0) }.count
+        let marker = digits > 0 ? digits : (scalars.first.map { ("a"..."z").contains($0) } == true ? 1 : 0)
+        guard marker > 0, marker <= 3, scalars.count > marker + 1, scalars[marker] == "." || scalars[marker] == ")",
+            scalars[marker + 1] == " ", digits > 0 || scalars[marker] == ")"
+        else { return nil }
+        return String(String.UnicodeScalarView(line.unicodeScalars.dropFirst(marker + 2)))
+    }
+
     private static func endsLikeProse(_ text: String) -> Bool {
         guard let last = text.last else { return false }
         return ".!?".contains(last)
     }
 
     static func measureTitle(_ line: String) -> String {
+        let text = measureText(line)
+        guard let first = text.first else { return "" }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// The measure line without ellipsis, leading article and final periods, in its own case
+    /// (a lower-case first word is no noun, which ``slug(_:)`` needs to know).
+    static func measureText(_ line: String) -> String {
         var text = Substring(line)
         while let first = text.first, first == "…" || first == "." || first == " " { text = text.dropFirst() }
         for article in ["bei der ", "bei den ", "die ", "den ", "der ", "das "] where text.hasPrefix(article) {
@@ -102,19 +128,37 @@ public enum StrategyImporter {
             }
         }
         while text.last == "." || text.last == " " { text = text.dropLast() }
-        guard let first = text.first else { return "" }
-        return first.uppercased() + text.dropFirst()
+        return String(text)
     }
 
-    /// The first two words of at least four letters, ASCII-folded and joined by `-`.
+    /// Up to two words that carry the title, ASCII-folded, each cut to 24 letters, joined by
+    /// `-`: the first two nouns (capitalised words of three letters or more that are not
+    /// articles, pronouns or prepositions: `Den Innovations- und Digitalstandort Jena …` → `innovations-digitalstandort`);
+    /// without a noun, the first two words of at least four letters that are no such word; else
+    /// the first two words.
     public static func slug(_ title: String) -> String {
-        let folded = title.lowercased()
-            .replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
-            .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
-        let words = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.map(String.init)
-        let significant = words.filter { $0.count >= 4 }
-        return (significant.isEmpty ? words : significant).prefix(2).joined(separator: "-")
+        let words = title.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+        func fold(_ word: String) -> String {
+            let folded = word.lowercased()
+                .replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
+                .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
+            return String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init).prefix(24))
+        }
+        let candidates = words.map { (word: $0, folded: fold($0)) }.filter { !$0.folded.isEmpty }
+        let content = candidates.filter { !fillers.contains($0.folded) }
+        let nouns = content.filter { $0.word.first?.isUppercase == true && $0.folded.count >= 3 }
+        let long = content.filter { $0.folded.count >= 4 }
+        let chosen = !nouns.isEmpty ? nouns : !long.isEmpty ? long : candidates
+        return chosen.prefix(2).map(\.folded).joined(separator: "-")
     }
+
+    /// Words that never name what a goal or measure is about.
+    static let fillers: Set<String> = [
+        "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "und", "oder", "sowie",
+        "mit", "fuer", "von", "vom", "zum", "zur", "bei", "beim", "durch", "auf", "aus", "ueber", "unter", "nach", "in", "im",
+        "am", "an", "als", "wir", "sie", "es", "unser", "unsere", "unserer", "unseren", "unseres", "ihre", "ihren", "alle",
+        "allen", "mehr", "neue", "neuen", "weitere", "weiteren", "gemeinsam", "gemeinsame", "gemeinsamen", "dazu", "hierzu",
+    ]
 }
 
 /// Writes a framework as YAML in the layout of `corpora/*/framework.yaml`: double-quoted titles,

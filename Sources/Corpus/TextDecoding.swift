@@ -16,7 +16,14 @@ import Foundation
 /// - `.windows1252`: every byte is one character; the five bytes Windows-1252 leaves undefined
 ///   (0x81, 0x8D, 0x8F, 0x90, 0x9D) make their line undecodable.
 /// Undecodable bytes become U+FFFD in the text, so line numbers stay right.
-enum TextDecoding {
+public enum TextDecoding {
+    /// The text of a whole file whose encoding is not known (a strategy text, a list): the rules
+    /// above with `.auto`; the note, if any, says what was assumed.
+    public static func text(of data: Data, path: String) throws(CorpusError) -> (text: String, note: String?) {
+        let decoded = try decode(data, encoding: .auto, path: path)
+        return (decoded.text, decoded.note?.message)
+    }
+
     struct Decoded {
         var text: String
         var encoding: CommentReadOptions.Encoding

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Reads a folder of `.txt` files: one comment per file, id = the file name without `.txt`, goal =
-/// the name of the file's parent folder when that is a goal id (the contract). Two files with the
+/// the name of the file's parent folder when that names a goal (its id or title; the contract). Two files with the
 /// same name in different folders would be one id: the second is rejected, naming the first, so
 /// that ids stay the same from one night to the next. Files are read in the order of their
 /// paths, so the result does not depend on the file system.
 enum TextFolderReader {
-    static func read(_ folder: URL, goalIDs: Set<String>, encoding: CommentReadOptions.Encoding, into acceptor: inout RowAcceptor)
+    static func read(_ folder: URL, goals: GoalMatcher, encoding: CommentReadOptions.Encoding, into acceptor: inout RowAcceptor)
         throws(CorpusError)
     {
         let folderPath = CommentReader.displayPath(folder)
@@ -35,7 +35,7 @@ enum TextFolderReader {
             let text: String
             do {
                 let decoded = try TextDecoding.decode(data, encoding: encoding, path: source.file)
-                if let note = decoded.note { acceptor.warn(source, id: id, note.message) }
+                if let note = decoded.note { acceptor.warn(source, id: id, note.message, kind: .encoding) }
                 text = decoded.text
             } catch {
                 acceptor.reject(source, id: id, reason: error.description, excerpt: "")
@@ -43,7 +43,7 @@ enum TextFolderReader {
             }
             let parent = file.url.deletingLastPathComponent().lastPathComponent
             acceptor.accept(
-                RawRecord(source: source, id: id, text: text, goal: goalIDs.contains(parent) ? parent : nil))
+                RawRecord(source: source, id: id, text: text, goal: goals.goal(for: parent)))
         }
     }
 }

@@ -38,6 +38,14 @@ public enum JSONReportRenderer {
                 })),
             JSONMember("comments", .elements(JSONElements(count: result.comments.count) { comment(result.comments[$0]) })),
             JSONMember("warnings", .array(result.warnings.map(warning))),
+            JSONMember(
+                "warning_summary",
+                .array(WarningSummary.of(result.warnings).map { summary in
+                    .object([
+                        JSONMember("kind", .string(summary.kind.rawValue)), JSONMember("count", .int(summary.count)),
+                        JSONMember("examples", .array(summary.examples.map(warning))),
+                    ])
+                })),
         ])
     }
 
@@ -87,6 +95,18 @@ public enum JSONReportRenderer {
             JSONMember("icu_version", .string(manifest.icuVersion)),
             JSONMember("comments_read", .int(result.rowsRead)),
             JSONMember("comments_accepted", .int(result.commentsAccepted)),
+            JSONMember("rows_superseded", .int(result.supersededRows ?? 0)),
+            JSONMember("rows_withdrawn", .int(result.withdrawnRows ?? 0)),
+            JSONMember("comments_withdrawn", .int(result.withdrawnComments ?? 0)),
+            JSONMember(
+                "columns",
+                .array((result.columns ?? []).map { use in
+                    .object([
+                        JSONMember("file", .string(use.file)),
+                        JSONMember("fields", .object(use.fields.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) })),
+                        JSONMember("unused", .array(use.unused.map { .string($0) })),
+                    ])
+                })),
             JSONMember("comments_analysed", .int(result.commentsAnalysed)),
             JSONMember("comments_rejected", .int(result.commentsRejected)),
             JSONMember("comments_without_goal", .int(result.commentsWithoutGoal)),
@@ -135,13 +155,25 @@ public enum JSONReportRenderer {
 
     private static func changes(_ changes: ChangeReport) -> JSONValue {
         func counts(_ items: [ChangeReport.Count], key: String) -> JSONValue {
-            .array(items.map { .object([JSONMember(key, .string($0.id)), JSONMember("count", .int($0.count))]) })
+            .array(items.map { item in
+                .object(
+                    [JSONMember(key, .string(item.id)), JSONMember("count", .int(item.count))]
+                        + (item.new.map { [JSONMember("new", .int($0)), JSONMember("changed", .int(item.count - $0))] } ?? []))
+            })
         }
         return .object([
             JSONMember("baseline_started_at", .optional(changes.baselineStartedAt)),
             JSONMember("new_comments", .int(changes.newComments)),
             JSONMember("changed_comments", .int(changes.changedComments)),
             JSONMember("per_goal", counts(changes.perGoal, key: "goal")),
+            JSONMember(
+                "without_goal",
+                changes.withoutGoal.map { item in
+                    .object([
+                        JSONMember("count", .int(item.count)), JSONMember("new", .int(item.new ?? 0)),
+                        JSONMember("changed", .int(item.changed ?? 0)),
+                    ])
+                } ?? .null),
             JSONMember("per_measure", counts(changes.perMeasure, key: "measure")),
             JSONMember(
                 "share_moves",
@@ -183,6 +215,7 @@ public enum JSONReportRenderer {
             JSONMember("unassigned_count", .int(topic.unassignedCount)),
             JSONMember("orphan", .bool(topic.isOrphan)),
             JSONMember("npmi", .decimal(topic.coherence, places: 4)),
+            JSONMember("coherent", .bool(topic.isCoherent)),
             JSONMember("label", .string(topic.label)),
             JSONMember(
                 "keywords",
@@ -289,6 +322,8 @@ public enum JSONReportRenderer {
             JSONMember("line", .int(warning.source.line)),
             JSONMember("id", .optional(warning.id)),
             JSONMember("message", .string(warning.message)),
+            JSONMember("kind", .string((warning.kind ?? .other).rawValue)),
+            JSONMember("value", .optional(warning.value)),
         ])
     }
 

@@ -77,9 +77,6 @@ public enum MarkdownReportRenderer {
         func withShare(_ count: Int) -> String { "\(count) (\(strings.percent(Double(count) / Double(analysed))))" }
         var rows: [(String, String)] = [
             (strings.analysed, "\(result.commentsAnalysed)"),
-            (strings.rowsRead, "\(result.rowsRead)"),
-            (strings.accepted, "\(result.commentsAccepted)"),
-            (strings.rejected, "\(result.commentsRejected)"),
             (strings.participants, "\(result.distinctAuthors)"),
         ]
         if let first = result.firstCommentAt, let last = result.lastCommentAt {
@@ -100,6 +97,8 @@ public enum MarkdownReportRenderer {
         lines.append("|---|---:|")
         for (label, value) in rows { lines.append("| \(label) | \(value) |") }
         close("at_a_glance")
+        lines.append(contentsOf: inputBlock(result, strings: strings))
+        close("input")
         if let changes = result.changes {
             lines.append(contentsOf: sinceLastRun(changes, result: result, strings: strings))
             close("since_last_run")
@@ -133,7 +132,7 @@ public enum MarkdownReportRenderer {
         close("goals")
         lines.append("## " + strings.topicsSection)
         lines.append("")
-        let overall = result.topics.filter { $0.goal == nil }
+        let overall = result.topics.filter { $0.goal == nil && $0.isCoherent }
         lines.append(overall.isEmpty ? strings.noTopics : strings.topicsIntro(result.comments.count))
         if !overall.isEmpty {
             lines.append("")
@@ -141,6 +140,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(topicTable(overall, total: result.comments.count, strings: strings))
         }
+        if let note = incoherentNote(result.topics.filter { $0.goal == nil }, strings: strings) { lines += ["", note] }
         close("topics")
         lines.append("## " + strings.lowResonance)
         lines.append("")
@@ -167,7 +167,7 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(unassignedTable(homeless, strings: strings))
         }
-        let orphans = result.topics.filter(\.isOrphan)
+        let orphans = result.topics.filter { $0.isOrphan && $0.isCoherent }
         if !orphans.isEmpty {
             lines.append("")
             lines.append(strings.orphanTopicsIntro)
@@ -191,6 +191,52 @@ public enum MarkdownReportRenderer {
                 result.method.reviewedComments))
         close("method")
         return blocks
+    }
+
+    /// "Eingabe": what this run read, which column gave which field, and the input warnings
+    /// counted per kind with their first places and values.
+    static func inputBlock(_ result: RunResult, strings: ReportStrings) -> [String] {
+        var lines = ["## " + strings.input, ""]
+        // File names, column names and values come from the input: escaped, and on one line, since
+        // a line break would end the list item.
+        func shown(_ text: String) -> String { MarkdownText.code(text.split(whereSeparator: \.isNewline).joined(separator: " ")) }
+        let files = Set(result.manifest.inputFiles.map(\.path)).count
+        let withdrawn = result.withdrawnComments ?? 0
+        let withdrawnLine = withdrawn > 0 ? ["", strings.withdrawnComments(withdrawn)] : []
+        guard result.rowsRead > 0 || files > 0 else { return lines + [strings.noInput] + withdrawnLine }
+        lines.append(
+            strings.inputSummary(
+                result.rowsRead, files, result.commentsAccepted, result.supersededRows ?? 0, result.commentsRejected))
+        if let rows = result.withdrawnRows, rows > 0 { lines += ["", strings.withdrawnRows(rows)] }
+        let uses = result.columns ?? []
+        if !uses.isEmpty {
+            lines.append("")
+            lines.append(strings.columnsUsed + ":")
+            lines.append("")
+            for use in uses {
+                let order = ["id", "title", "text", "goal", "created_at", "author", "parent_id", "labels"]
+                let taken = order.compactMap { field in use.fields[field].map { "\(field) ← " + shown($0) } }
+                let unused = use.unused.isEmpty ? "" : "; \(strings.notUsed): " + use.unused.map(shown).joined(separator: ", ")
+                // The period ends the item on a character of ours: Ink reads an escaped backslash at
+                // the end of a line as a hard break and runs the next block into the list.
+                lines.append("- " + shown(use.file) + ": " + taken.joined(separator: ", ") + unused + ".")
+            }
+        }
+        let summaries = WarningSummary.of(result.warnings)
+        if !summaries.isEmpty {
+            lines.append("")
+            lines.append(strings.inputWarnings + ":")
+            lines.append("")
+            for summary in summaries {
+                let places = summary.examples.map { warning in
+                    shown(warning.source.description) + (warning.value.map { " (" + shown($0) + ")" } ?? "")
+                }.joined(separator: ", ")
+                lines.append(
+                    "- \(summary.count) × " + MarkdownText.inline(strings.warningKind(summary.kind.rawValue)) + ": " + places
+                        + (summary.count > summary.examples.count ? ", …" : ""))
+            }
+        }
+        return lines + withdrawnLine
     }
 
     static func measureTable(_ goal: GoalResult, strings: ReportStrings) -> String {
@@ -241,18 +287,22 @@ public enum MarkdownReportRenderer {
         }
         let goalTitles = Dictionary(uniqueKeysWithValues: result.framework.goals.map { ($0.id, $0.title) })
         let measureTitles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
-        if !changes.perGoal.isEmpty {
-            lines.append("| \(strings.goal) | \(strings.newPerGoal) |")
-            lines.append("|---|---:|")
-            for item in changes.perGoal { lines.append("| \(MarkdownText.cell(goalTitles[item.id] ?? item.id)) | \(item.count) |") }
+        // New and changed comments apart: a changed comment was counted before, a new one was not.
+        func row(_ title: String, _ item: ChangeReport.Count) -> String {
+            let new = item.new ?? item.count
+            return "| \(MarkdownText.cell(title)) | \(new) | \(item.count - new) |"
+        }
+        let goalRows = changes.perGoal.map { row(goalTitles[$0.id] ?? $0.id, $0) } + (changes.withoutGoal.map { [row(strings.withoutGoal, $0)] } ?? [])
+        if !goalRows.isEmpty {
+            lines.append("| \(strings.goal) | \(strings.newColumn) | \(strings.changedColumn) |")
+            lines.append("|---|---:|---:|")
+            lines.append(contentsOf: goalRows)
             lines.append("")
         }
         if !changes.perMeasure.isEmpty {
-            lines.append("| \(strings.measure) | \(strings.newPerMeasure) |")
-            lines.append("|---|---:|")
-            for item in changes.perMeasure {
-                lines.append("| \(MarkdownText.cell(measureTitles[item.id] ?? item.id)) | \(item.count) |")
-            }
+            lines.append("| \(strings.measure) | \(strings.newAssignedColumn) | \(strings.changedAssignedColumn) |")
+            lines.append("|---|---:|---:|")
+            for item in changes.perMeasure { lines.append(row(measureTitles[item.id] ?? item.id, item)) }
             lines.append("")
         }
         if !changes.shareMoves.isEmpty {
@@ -320,6 +370,14 @@ public enum MarkdownReportRenderer {
             lines.append("| \(MarkdownText.code(comment.id)) | \(MarkdownText.cell(comment.text)) |")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// One line for the clusters below the coherence floor (``TopicResult/isCoherent``): how many
+    /// and how many comments, not shown as topics; nil when every cluster is coherent.
+    static func incoherentNote(_ topics: [TopicResult], strings: ReportStrings) -> String? {
+        let loose = topics.filter { !$0.isCoherent }
+        guard !loose.isEmpty else { return nil }
+        return strings.incoherentTopics(loose.count, loose.map(\.size).reduce(0, +))
     }
 
     /// Topics as a table: label, size, share of `total`, comments fitting no measure, keywords.
@@ -402,11 +460,12 @@ public enum MarkdownReportRenderer {
         }
         lines.append("## " + strings.topicsSection)
         lines.append("")
-        if goal.topics.isEmpty {
+        let coherent = goal.topics.filter(\.isCoherent)
+        if coherent.isEmpty {
             lines.append(strings.noTopics)
         } else {
-            lines.append(topicTable(goal.topics, total: goal.commentCount, strings: strings))
-            for topic in goal.topics {
+            lines.append(topicTable(coherent, total: goal.commentCount, strings: strings))
+            for topic in coherent {
                 lines.append("")
                 lines.append("### " + MarkdownText.inline(topic.label) + " (" + MarkdownText.code(topic.id) + ")")
                 for quote in topic.representativeComments {
@@ -417,6 +476,7 @@ public enum MarkdownReportRenderer {
                 }
             }
         }
+        if let note = incoherentNote(goal.topics, strings: strings) { lines += ["", note] }
         blocks["topics"] = take()
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
         let posted = result.comments.filter { $0.reportGoal == goal.id }

@@ -207,7 +207,15 @@ public struct Redactor: Sendable {
         safe.changes?.commentIDs = result.changes?.commentIDs.map(identifier) ?? []
         safe.manifest.inputFiles = result.manifest.inputFiles.map { InputFile(path: redact($0.path), sha256: $0.sha256) }
         safe.warnings = result.warnings.map { warning in
-            IngestWarning(source: redact(warning.source), id: warning.id.map(identifier), message: redact(warning.message))
+            IngestWarning(
+                source: redact(warning.source), id: warning.id.map(identifier), message: redact(warning.message),
+                kind: warning.kind ?? .other, value: warning.value.map { redact($0) })
+        }
+        safe.columns = result.columns?.map { use in
+            ColumnUse(
+                file: redact(use.file),
+                fields: Dictionary(uniqueKeysWithValues: use.fields.map { ($0.key, redact($0.value)) }),
+                unused: use.unused.map { redact($0) })
         }
         safe.rejected = redact(result.rejected)
         return safe

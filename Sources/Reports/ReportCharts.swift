@@ -39,7 +39,7 @@ enum ReportCharts {
     static func topics(_ result: RunResult, strings: ReportStrings) -> SVGBarChart {
         SVGBarChart(
             title: strings.topicsChartTitle, series: [SVGBarChart.Series(name: strings.comments)],
-            rows: result.topics.filter { $0.goal == nil }.map { topic in
+            rows: result.topics.filter { $0.goal == nil && $0.isCoherent }.map { topic in
                 SVGBarChart.Row(label: topic.label, values: [Double(topic.size)], texts: ["\(topic.size)"])
             })
     }

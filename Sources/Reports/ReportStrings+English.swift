@@ -19,9 +19,33 @@ extension ReportStrings {
         s.figure = "Figure"
         s.value = "Value"
         s.analysed = "Comments analysed (all received so far)"
-        s.rowsRead = "Rows in this run's files"
-        s.accepted = "accepted"
-        s.rejected = "not accepted (reasons in `rejected.jsonl`)"
+        s.input = "Input"
+        s.inputSummary = { rows, files, accepted, repeated, rejected in
+            "\(rows) \(rows == 1 ? "row" : "rows") read from \(files) \(files == 1 ? "file" : "files"): \(accepted) accepted"
+                + (repeated > 0 ? " (\(repeated) of them again in a later file of this run, counted there)" : "")
+                + ", \(rejected) not accepted" + (rejected > 0 ? " (reasons in `rejected.jsonl`)" : "") + "."
+        }
+        s.columnsUsed = "Columns"
+        s.notUsed = "not used"
+        s.inputWarnings = "Notes on the input"
+        s.noInput = "This run read no files."
+        s.withdrawnRows = { rows in
+            "\(rows) \(rows == 1 ? "row was" : "rows were") of withdrawn comments and not taken in."
+        }
+        s.withdrawnComments = { count in
+            "\(count) \(count == 1 ? "comment was" : "comments were") withdrawn (deleted on request or by moderation) and \(count == 1 ? "is" : "are") in no figure of this report."
+        }
+        s.warningKind = { kind in
+            switch kind {
+            case "unknown_goal": return "goal unknown, comment counted without goal"
+            case "unreadable_date": return "date not readable, comment counted without date"
+            case "extra_cells": return "row with more cells than the header"
+            case "encoding": return "character encoding"
+            case "empty_file": return "file without rows"
+            case "repaired_text": return "text with cut characters, repaired"
+            default: return "other"
+            }
+        }
         s.participants = "distinct pseudonyms"
         s.period = "Period"
         s.assignedTotal = "assigned to a measure"
@@ -29,7 +53,7 @@ extension ReportStrings {
         s.unassignedTotal = "assigned to no measure"
         s.withoutGoal = "without a goal"
         s.distinctContributions = "distinct contributions (duplicates and campaign texts counted once)"
-        s.campaigns = { comments, groups in "\(comments) in \(groups) groups" }
+        s.campaigns = { comments, groups in "\(comments) in \(groups) \(groups == 1 ? "group" : "groups")" }
         s.campaignRow = "Campaign texts (near-identical comments)"
         s.exactDuplicates = "word-for-word duplicates"
         s.sinceLastRun = "New since the last run"
@@ -39,8 +63,15 @@ extension ReportStrings {
                 + (changed > 0 ? ", \(changed) changed." : ".")
         }
         s.nothingNew = "No new or changed comments."
-        s.newPerGoal = "New comments per goal"
-        s.newPerMeasure = "New comments per measure"
+        s.incoherentTopics = { groups, comments in
+            "\(groups) further \(groups == 1 ? "group" : "groups") of \(comments) \(comments == 1 ? "comment" : "comments") "
+                + "\(groups == 1 ? "is" : "are") not shown as a topic: \(groups == 1 ? "its" : "their") frequent words occur together "
+                + "no more often than by chance (coherence below 0)."
+        }
+        s.newColumn = "new comments"
+        s.changedColumn = "changed comments"
+        s.newAssignedColumn = "new comments assigned"
+        s.changedAssignedColumn = "changed comments assigned"
         s.goal = "Goal"
         s.shareMoves = "Largest changes in shares"
         s.before = "before"

@@ -29,10 +29,36 @@ struct ReportStrings: Sendable {
     var atAGlance = "Auf einen Blick"
     var figure = "Kennzahl"
     var value = "Wert"
+    var input = "Eingabe"
+    /// Rows read, files, accepted (and how many repeated a comment of an earlier file), rejected.
+    var inputSummary: @Sendable (Int, Int, Int, Int, Int) -> String = { rows, files, accepted, repeated, rejected in
+        "\(rows) \(rows == 1 ? "Zeile" : "Zeilen") aus \(files) \(files == 1 ? "Datei" : "Dateien") gelesen: \(accepted) angenommen"
+            + (repeated > 0 ? " (davon \(repeated) in einer späteren Datei dieses Laufs noch einmal, dort gezählt)" : "")
+            + ", \(rejected) nicht angenommen" + (rejected > 0 ? " (Gründe in `rejected.jsonl`)" : "") + "."
+    }
+    var columnsUsed = "Spalten"
+    var notUsed = "nicht verwendet"
+    var inputWarnings = "Hinweise zur Eingabe"
+    var noInput = "Dieser Lauf hat keine Dateien gelesen."
+    var withdrawnRows: @Sendable (Int) -> String = { rows in
+        "\(rows) \(rows == 1 ? "Zeile betraf einen zurückgezogenen Beitrag" : "Zeilen betrafen zurückgezogene Beiträge") und \(rows == 1 ? "wurde" : "wurden") nicht übernommen."
+    }
+    var withdrawnComments: @Sendable (Int) -> String = { count in
+        "\(count) \(count == 1 ? "Beitrag wurde" : "Beiträge wurden") zurückgezogen (gelöscht auf Wunsch oder durch die Moderation) und \(count == 1 ? "ist" : "sind") in keiner Zahl dieses Berichts enthalten."
+    }
+    /// A kind of input warning, for the summary: what happened and what the tool did.
+    var warningKind: @Sendable (String) -> String = { kind in
+        switch kind {
+        case "unknown_goal": return "Ziel unbekannt, Beitrag ohne Ziel gezählt"
+        case "unreadable_date": return "Datum nicht lesbar, Beitrag ohne Datum gezählt"
+        case "extra_cells": return "Zeile mit mehr Zellen als die Kopfzeile"
+        case "encoding": return "Zeichenkodierung"
+        case "empty_file": return "Datei ohne Zeilen"
+        case "repaired_text": return "Text mit zerschnittenen Zeichen, repariert"
+        default: return "Sonstiges"
+        }
+    }
     var analysed = "Beiträge ausgewertet (alle bisher eingegangenen)"
-    var rowsRead = "Zeilen in den Dateien dieses Laufs"
-    var accepted = "davon angenommen"
-    var rejected = "nicht angenommen (Gründe in `rejected.jsonl`)"
     var participants = "verschiedene Pseudonyme"
     var period = "Zeitraum"
     var assignedTotal = "einer Maßnahme zugeordnet"
@@ -40,7 +66,9 @@ struct ReportStrings: Sendable {
     var unassignedTotal = "keiner Maßnahme zugeordnet"
     var withoutGoal = "ohne Angabe eines Ziels"
     var distinctContributions = "eigenständige Beiträge (Duplikate und Kampagnentexte einmal gezählt)"
-    var campaigns: @Sendable (Int, Int) -> String = { comments, groups in "\(comments) in \(groups) Gruppen" }
+    var campaigns: @Sendable (Int, Int) -> String = { comments, groups in
+        "\(comments) in \(groups) \(groups == 1 ? "Gruppe" : "Gruppen")"
+    }
     var campaignRow = "Kampagnentexte (nahezu gleiche Beiträge)"
     var exactDuplicates = "wörtlich gleiche Beiträge"
     var sinceLastRun = "Neu seit dem letzten Lauf"
@@ -50,8 +78,15 @@ struct ReportStrings: Sendable {
             + (changed > 0 ? ", \(changed) " + (changed == 1 ? "geänderter." : "geänderte.") : ".")
     }
     var nothingNew = "Keine neuen oder geänderten Beiträge."
-    var newPerGoal = "Neue Beiträge je Ziel"
-    var newPerMeasure = "Neue Beiträge je Maßnahme"
+    var incoherentTopics: @Sendable (Int, Int) -> String = { groups, comments in
+        "\(groups) \(groups == 1 ? "weitere Gruppe" : "weitere Gruppen") mit zusammen \(comments) \(comments == 1 ? "Beitrag" : "Beiträgen") "
+            + "\(groups == 1 ? "wird" : "werden") nicht als Thema gezeigt: \(groups == 1 ? "ihre" : "ihre") häufigen Wörter kommen "
+            + "nicht öfter gemeinsam vor als zufällig (Kohärenz unter 0)."
+    }
+    var newColumn = "neue Beiträge"
+    var changedColumn = "geänderte Beiträge"
+    var newAssignedColumn = "neue Beiträge zugeordnet"
+    var changedAssignedColumn = "geänderte Beiträge zugeordnet"
     var goal = "Ziel"
     var shareMoves = "Größte Verschiebungen der Anteile"
     var before = "vorher"

@@ -168,6 +168,21 @@ enum Migrations {
                     );
                     """)
         }
+        // Withdrawn comments (moderation, or a request under Art. 17 GDPR): their text is gone
+        // from every table; the tombstone keeps a later export from bringing them back. A run's
+        // intake (columns used, superseded and withdrawn rows) as JSON, for a later `analyze`.
+        migrator.registerMigration("v5-withdrawn") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE withdrawn (
+                        comment_id TEXT PRIMARY KEY,
+                        withdrawn_at TEXT NOT NULL,
+                        reason TEXT NOT NULL,
+                        record_sha256 TEXT NOT NULL
+                    );
+                    ALTER TABLE run ADD COLUMN intake TEXT;
+                    """)
+        }
         return migrator
     }
 }

@@ -28,6 +28,11 @@ public struct RunRecord: Sendable {
     public var rejectedRows: [RejectedRow]
     public var warnings: [IngestWarning]
     public var inputs: [InputFile]
+    /// Which columns each table file gave for which field, rows a later file replaced, rows of
+    /// withdrawn comments: kept so that `analyze` after `ingest` reports what `run` reports.
+    public var columns: [ColumnUse] = []
+    public var supersededRows = 0
+    public var withdrawnRows = 0
     public var changes: CommentChanges
     /// Seconds per stage, in the order the stages ran.
     public var timings: [(stage: String, seconds: Double)]

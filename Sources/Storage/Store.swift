@@ -11,7 +11,7 @@ import GRDB
 /// `resonanz run` then flips the run to `complete` once its reports are in place.
 public final class Store: Sendable {
     public let path: String
-    private let pool: DatabasePool
+    let pool: DatabasePool
     /// Bytes per stored part of a run's result (smaller in tests, to make many parts).
     let resultPartBytes: Int
 
@@ -153,13 +153,21 @@ public final class Store: Sendable {
                 try Int.fetchOne(
                     db, sql: "SELECT max(sequence) FROM run WHERE status = 'complete' AND kind IN ('run', 'analyze')") ?? 0
             let runs = try Row.fetchAll(
-                db, sql: "SELECT sequence, rows_read, warnings FROM run WHERE kind = 'ingest' AND status = 'complete' AND sequence > ? ORDER BY sequence",
+                db,
+                sql:
+                    "SELECT sequence, rows_read, warnings, intake FROM run WHERE kind = 'ingest' AND status = 'complete' AND sequence > ? ORDER BY sequence",
                 arguments: [since])
             var pending = PendingIntake(intake: Intake(rowsRead: 0, rejected: [], warnings: []), inputs: [])
             for run in runs {
                 let sequence: Int = run["sequence"]
                 pending.intake.rowsRead += run["rows_read"] as Int
                 pending.intake.warnings += try self.decode(run["warnings"], what: "run warnings") as [IngestWarning]
+                if let text = run["intake"] as String? {
+                    let intake: StoredIntake = try self.decode(text, what: "run intake")
+                    pending.intake.columns += intake.columns
+                    pending.intake.superseded += intake.supersededRows
+                    pending.intake.withdrawnRows += intake.withdrawnRows
+                }
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM rejected_row WHERE run = ? ORDER BY position", arguments: [sequence]) {
                     pending.intake.rejected.append(
                         RejectedRow(
@@ -271,18 +279,20 @@ public final class Store: Sendable {
             let snapshot = try record.result.map { try json(RunSnapshot($0)) }
             let timings = try json(record.timings.map { [$0.stage: $0.seconds] })
             let warnings = try json(record.warnings)
+            let intake = try json(
+                StoredIntake(columns: record.columns, supersededRows: record.supersededRows, withdrawnRows: record.withdrawnRows))
             try db.execute(
                 sql: """
                     INSERT INTO run (kind, status, report_id, started_at, corpus_sha256, framework_id, framework_sha256,
                         seed, program_version, icu_version, rows_read, accepted, rejected, new_comments, changed_comments,
-                        unchanged_comments, timings, warnings, snapshot, result)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        unchanged_comments, timings, warnings, snapshot, result, intake)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     record.kind.rawValue, status, record.reportID, record.startedAt, record.corpusSHA256, record.frameworkID,
                     record.frameworkSHA256, String(record.seed), record.programVersion, record.icuVersion, record.rowsRead,
                     record.accepted, record.rejectedRows.count, record.changes.new.count, record.changes.changed.count,
-                    record.changes.unchanged + record.changes.stale, timings, warnings, snapshot, nil,
+                    record.changes.unchanged + record.changes.stale, timings, warnings, snapshot, nil, intake,
                 ])
             let sequence = Int(db.lastInsertedRowID)
             if let result = record.result {
@@ -383,6 +393,13 @@ public final class Store: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// The `intake` column of a run.
+    private struct StoredIntake: Codable {
+        var columns: [ColumnUse]
+        var supersededRows: Int
+        var withdrawnRows: Int
+    }
 
     /// The comment's columns in the order the INSERT and UPDATE statements above list them.
     private func commentColumns(_ comment: Comment, json: JSONText) throws -> StatementArguments {

@@ -16,11 +16,14 @@ public enum AssignmentEval {
         var gold: [[String]]
     }
 
-    static func load(framework path: String, comments: [String], read: CommentReadOptions) throws(ResonanzError)
-        -> LabelledCorpus
+    /// The corpus, its gold labels renamed by `labelMap` (a label mapped to "" is dropped). A
+    /// label that is then no measure of the framework is an error naming each such label with
+    /// how often it occurs: scored as it is, it would make every figure zero without a word.
+    static func load(framework path: String, comments: [String], read: CommentReadOptions, labelMap: [String: String] = [:])
+        throws(ResonanzError) -> LabelledCorpus
     {
         let framework = try NightlyRun.loadFramework(path)
-        let ingest: IngestResult
+        var ingest: IngestResult
         do {
             ingest = try CommentReader.read(
                 comments.map { URL(fileURLWithPath: $0) }, goalIDs: Set(framework.goals.map(\.id)), options: read)
@@ -31,6 +34,24 @@ public enum AssignmentEval {
         guard !labelled.isEmpty else {
             throw .badInput("\(comments.joined(separator: ", ")): no gold labels; eval needs a `labels` column or key")
         }
+        let measures = Set(framework.measures.map(\.id))
+        var unknown: [String: Int] = [:]
+        for index in labelled {
+            let mapped = ingest.comments[index].labels.compactMap { label -> String? in
+                let renamed = labelMap[label] ?? label
+                return renamed.isEmpty ? nil : renamed
+            }
+            for label in mapped where !measures.contains(label) { unknown[label, default: 0] += 1 }
+            ingest.comments[index].labels = Array(Set(mapped)).sorted()
+        }
+        if !unknown.isEmpty {
+            let listed = unknown.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            let names = listed.prefix(10).map { "\(Untrusted.quoted($0.key)) (\($0.value)×)" }.joined(separator: ", ")
+            throw .badInput(
+                "\(comments.joined(separator: ", ")): \(unknown.count) gold \(unknown.count == 1 ? "label is" : "labels are") no measure of "
+                    + "\(path): \(names)\(unknown.count > 10 ? ", …" : ""); map them to measure ids with a label map "
+                    + "(lines `label = measure-id`; `label =` drops a label)")
+        }
         if !ingest.rejected.isEmpty {
             FileHandle.standardError.write(
                 Data(
@@ -40,6 +61,30 @@ public enum AssignmentEval {
         }
         return LabelledCorpus(
             framework: framework, ingest: ingest, labelled: labelled, gold: labelled.map { ingest.comments[$0].labels })
+    }
+
+    /// A label map file: one `label = measure-id` per line (also `;`, `,` or a tab between them;
+    /// an empty measure id drops the label); blank lines and lines starting with `#` are skipped.
+    public static func readLabelMap(_ path: String) throws(ResonanzError) -> [String: String] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .badInput("\(path): cannot read the label map: \(error.localizedDescription)")
+        }
+        var map: [String: String] = [:]
+        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+            guard let separator = trimmed.firstIndex(where: { "=;,\t".contains($0) }) else {
+                throw .badInput("\(path):\(offset + 1): expected `label = measure-id`, found \(Untrusted.quoted(trimmed))")
+            }
+            let label = trimmed[..<separator].trimmingCharacters(in: .whitespaces)
+            let measure = trimmed[trimmed.index(after: separator)...].trimmingCharacters(in: .whitespaces)
+            guard !label.isEmpty else { throw .badInput("\(path):\(offset + 1): a label map line without a label") }
+            map[label] = measure
+        }
+        return map
     }
 
     static func analyse(
@@ -64,9 +109,9 @@ public enum AssignmentEval {
     public static func evaluate(
         framework: String, comments: [String], resources resourcePath: String?, confidenceModel modelPath: String?,
         read: CommentReadOptions, pipeline: PipelineConfiguration, learningCurve: [Int], dumpPairs: String? = nil,
-        audit: (size: Int, repeats: Int)? = nil
+        audit: (size: Int, repeats: Int)? = nil, labelMap: [String: String] = [:]
     ) throws(ResonanzError) -> String {
-        let corpus = try load(framework: framework, comments: comments, read: read)
+        let corpus = try load(framework: framework, comments: comments, read: read, labelMap: labelMap)
         let resources = try ResourceLocator.loadResources(explicit: resourcePath)
         let model = try ResourceLocator.loadConfidenceModel(resources: resourcePath, explicit: modelPath)
         let (result, assignment) = try analyse(corpus, resources: resources, model: model, pipeline: pipeline, reviews: [:])

@@ -26,6 +26,9 @@ public struct RunOptions: Sendable {
     public var language: ReportLanguage = .de
     /// Also write `research/` (`--export research`; see ``ResearchExport``).
     public var researchExport = false
+    /// The files are the platform's complete export: stored comments they no longer hold are
+    /// withdrawn (deleted on the platform).
+    public var completeExport = false
     /// A folder of report templates replacing the shipped ones (`--templates`).
     public var templates: String?
 
@@ -52,6 +55,17 @@ public struct RunOptions: Sendable {
     }
 }
 
+/// What `resonanz withdraw` did.
+public struct WithdrawSummary: Sendable {
+    /// Ids asked for, and those of them the store held.
+    public var requested: Int
+    public var withdrawn: Int
+    /// Review files in the output folder that quoted a withdrawn comment and were removed.
+    public var removedFiles: [String]
+    /// The run that rewrote the reports without them.
+    public var run: RunSummary
+}
+
 /// What a command did, for the closing lines on the terminal.
 public struct RunSummary: Sendable {
     public var rowsRead: Int
@@ -70,13 +84,19 @@ public struct RunSummary: Sendable {
     public var unassigned: Int
     public var storePath: String
     public var outputFolder: String?
+    /// Rows whose id was withdrawn earlier (not stored again), and comments this run withdrew
+    /// because a complete export no longer holds them.
+    public var withdrawnRows = 0
+    public var withdrawn = 0
 
     /// `read 456 rows: 454 accepted + 2 rejected`, the line every run ends with.
     public var accountingLine: String {
         "read \(rowsRead) rows: \(accepted) accepted + \(rejected) rejected"
             + " (new \(newComments), changed \(changedComments), unchanged \(unchangedComments)"
             + (staleComments > 0 ? ", older than stored \(staleComments)" : "")
+            + (withdrawnRows > 0 ? ", withdrawn earlier \(withdrawnRows)" : "")
             + (supersededRows > 0 ? ", superseded by a later file \(supersededRows))" : ")")
+            + (withdrawn > 0 ? "; withdrew \(withdrawn) missing from the complete export" : "")
     }
 }
 
@@ -88,22 +108,48 @@ public enum NightlyRun {
     public static func run(_ options: RunOptions, logger: Logger) throws(ResonanzError) -> RunSummary {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
+        // Input files first: a bad file fails the run before the store is touched.
+        let ingest = try readComments(options, framework: framework, logger: logger)
+        clock.lap("read")
+        let startedAt = timestamp(options.startedAt)
+        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
+        CrashPoint.afterLock.reach()
+        var withdrawn: [String] = []
+        if options.completeExport && ingest.comments.isEmpty {
+            // An export without a single comment is far likelier a failed download than a
+            // consultation whose every comment was deleted; withdrawal cannot be undone.
+            logger.warning("the complete export holds no comment: nothing withdrawn")
+        } else if options.completeExport {
+            withdrawn = try session.withdrawMissing(from: ingest.comments, at: startedAt)
+            if !withdrawn.isEmpty { logger.notice("withdrew \(withdrawn.count) comments the complete export no longer contains") }
+        }
+        var summary = try analyseAndPublish(
+            session: session, ingest: ingest, framework: framework, options: options, startedAt: startedAt, logger: logger,
+            clock: &clock)
+        summary.withdrawn = withdrawn.count
+        if !withdrawn.isEmpty { try session.purge() }
+        return summary
+    }
+
+    /// A run's work once its files are read and its store is locked: plan, analyse every stored
+    /// comment, stage the reports, store the run, put the reports in place, mark it complete.
+    static func analyseAndPublish(
+        session: StoreSession, ingest: IngestResult, framework: Framework, options: RunOptions, startedAt: String,
+        logger: Logger, clock: inout StageClock
+    ) throws(ResonanzError) -> RunSummary {
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
         let confidenceModel = try ResourceLocator.loadConfidenceModel(
             resources: options.resources, explicit: options.confidenceModel)
         let templates = try ResourceLocator.loadTemplates(resources: options.resources, override: options.templates)
-        let startedAt = timestamp(options.startedAt)
-        // Input files first: a bad file fails the run before the store is touched.
-        let ingest = try readComments(options, framework: framework, logger: logger)
-        clock.lap("read")
-        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
-        CrashPoint.afterLock.reach()
         let plan = try session.plan(ingest.comments)
         clock.lap("store")
         let manifest = try makeManifest(
             options, framework: framework, inputs: try hashInputs(options.comments), plan: plan,
             confidenceModel: confidenceModel, startedAt: startedAt)
-        let result = try analyse(plan, framework: framework, intake: Intake(ingest), manifest: manifest, resources: resources,
+        var intake = Intake(ingest)
+        intake.withdrawnRows = plan.withdrawnRows
+        intake.withdrawnComments = plan.withdrawnTotal
+        let result = try analyse(plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
             confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(
@@ -119,6 +165,38 @@ public enum NightlyRun {
         CrashPoint.afterReports.reach()
         try session.markComplete(sequence)
         return summary(ingest: ingest, plan: plan, result: result, options: options)
+    }
+
+    /// `resonanz withdraw`: removes the comments `ids` from the store (their text from every
+    /// table, with a tombstone that keeps a later export from bringing them back), analyses the
+    /// remaining comments and publishes reports without them, rewrites the store's file so that
+    /// no freed page keeps their text, and removes review files in the output folder that quote them.
+    public static func withdraw(_ ids: [String], reason: String, options: RunOptions, logger: Logger) throws(ResonanzError)
+        -> WithdrawSummary
+    {
+        var clock = StageClock()
+        let framework = try loadFramework(options.framework)
+        let startedAt = timestamp(options.startedAt)
+        let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
+        let stored: [String]
+        do {
+            stored = try session.store.withdraw(ids, reason: reason, at: startedAt)
+        } catch {
+            throw ResonanzError(error)
+        }
+        var runOptions = options
+        runOptions.comments = []
+        let summary = try analyseAndPublish(
+            session: session, ingest: IngestResult(), framework: framework, options: runOptions, startedAt: startedAt,
+            logger: logger, clock: &clock)
+        try session.purge()
+        var removed: [String] = []
+        for name in ["review-queue.csv", "audit.csv"] {
+            let url = URL(fileURLWithPath: options.output).appendingPathComponent(name)
+            guard let content = try? String(contentsOf: url, encoding: .utf8), stored.contains(where: content.contains) else { continue }
+            if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }
+        }
+        return WithdrawSummary(requested: ids.count, withdrawn: stored.count, removedFiles: removed, run: summary)
     }
 
     /// `resonanz ingest`: read the files and store their comments, without analysis.
@@ -159,7 +237,9 @@ public enum NightlyRun {
         let manifest = try makeManifest(
             options, framework: framework, inputs: pending.inputs, plan: plan, confidenceModel: confidenceModel,
             startedAt: startedAt)
-        let result = try analyse(plan, framework: framework, intake: pending.intake, manifest: manifest, resources: resources,
+        var intake = pending.intake
+        intake.withdrawnComments = plan.withdrawnTotal
+        let result = try analyse(plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
             confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         _ = try session.commit(
             .analyze, plan: plan, ingest: IngestResult(), manifest: manifest, result: result, options: options,
@@ -205,6 +285,27 @@ public enum NightlyRun {
 
     // MARK: - Steps
 
+    /// Ids from a file, one per line (blank lines and lines starting with `#` skipped).
+    public static func readIDList(_ path: String) throws(ResonanzError) -> [String] {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw .failed("\(path): cannot read the list of ids: \(error.localizedDescription)")
+        }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    }
+
+    /// The `--columns` file (``ColumnFile``).
+    public static func loadColumnFile(_ path: String) throws(ResonanzError) -> ColumnFile {
+        do {
+            return try ColumnFile.load(path)
+        } catch {
+            throw ResonanzError(error)
+        }
+    }
+
     static func loadFramework(_ path: String) throws(ResonanzError) -> Framework {
         do {
             return try FrameworkLoader.load(URL(fileURLWithPath: path))
@@ -220,11 +321,14 @@ public enum NightlyRun {
         let ingest: IngestResult
         do {
             ingest = try CommentReader.read(
-                options.comments.map { URL(fileURLWithPath: $0) }, goalIDs: Set(framework.goals.map(\.id)), options: options.read)
+                options.comments.map { URL(fileURLWithPath: $0) }, goals: GoalMatcher(goals: framework.goals.map { ($0.id, $0.title) }),
+                options: options.read)
         } catch {
             throw ResonanzError(error)
         }
-        for warning in ingest.warnings { logger.warning("\(warning)") }
+        // What each file gave for which field, and the warnings counted per kind.
+        for use in ingest.columns { logger.notice("columns: \(use.description)") }
+        for summary in WarningSummary.of(ingest.warnings) { logger.warning("\(summary.description)") }
         return ingest
     }
 
@@ -267,7 +371,7 @@ public enum NightlyRun {
             assigned: result?.comments.filter { $0.status == .assigned }.count ?? 0,
             uncertain: result?.comments.filter { $0.status == .uncertain }.count ?? 0,
             unassigned: result?.comments.filter { $0.status == .unassigned }.count ?? 0, storePath: options.storePath,
-            outputFolder: result == nil ? nil : options.output)
+            outputFolder: result == nil ? nil : options.output, withdrawnRows: plan.withdrawnRows)
     }
 
     /// The input files (or folders) of a run with their hashes, in the order given.

@@ -11,8 +11,9 @@ import Reports
 /// file system is atomic), `report.json` and then `manifest.json` last, after keeping a hard link
 /// to each file it replaces in `.previous-<pid>/`. When a rename fails, the files already
 /// renamed are put back from there, so the folder holds the earlier run's set, whole; then the
-/// error is thrown. After a complete publish, goal pages and charts of goals the framework no
-/// longer has are removed. A reader sees each file whole, old or new; during the moment of the
+/// error is thrown. After a complete publish, the files the earlier `manifest.json` named that
+/// the new set lacks (an export not asked for again, pages of a dropped goal) are removed, and so
+/// are goal pages and charts of goals the framework no longer has. A reader sees each file whole, old or new; during the moment of the
 /// renames the files may be of two runs, which `manifest.json` (written last) and `run.id` in
 /// report.json tell. Staging and previous folders of processes that no longer live are removed.
 public enum ReportFiles {
@@ -57,10 +58,23 @@ public enum ReportFiles {
         return JSONWriter.pretty(.object([JSONMember("run_id", .string(runID)), JSONMember("files", .array(files))]))
     }
 
+    /// The paths the folder's `manifest.json` names, each checked to lie inside the folder
+    /// (relative, no `..`); none when there is no readable manifest.
+    static func manifestPaths(in folder: URL) -> [String] {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(manifestName)),
+            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let files = object["files"] as? [[String: Any]]
+        else { return [] }
+        return files.compactMap { $0["path"] as? String }.filter { path in
+            !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == ".." || $0 == "." }
+        }
+    }
+
     public static func publish(_ staged: Staged) throws(ResonanzError) {
         let fileManager = FileManager.default
         let previous = staged.folder.appendingPathComponent(".previous-\(ProcessInfo.processInfo.processIdentifier)")
         try? fileManager.removeItem(at: previous)
+        let earlierSet = manifestPaths(in: staged.folder)
         var placed: [(target: URL, kept: URL?)] = []
         /// Puts back what was replaced, newest first; the folder is then as before the publish.
         func rollBack() {
@@ -100,6 +114,11 @@ public enum ReportFiles {
         try? fileManager.removeItem(at: staged.staging)
         try? fileManager.removeItem(at: previous)
         let current = Set(staged.paths)
+        // Files of the earlier set that this one does not have (an export not asked for again,
+        // a goal dropped): they would show what the reports no longer say.
+        for path in earlierSet where !current.contains(path) {
+            try? fileManager.removeItem(at: staged.folder.appendingPathComponent(path))
+        }
         // Pages and charts of goals the framework no longer has (and per-goal charts of the
         // layout before charts/goals/).
         for (folderName, suffix) in [("goals", ".md"), ("charts", ".svg"), ("charts/goals", ".svg")] {

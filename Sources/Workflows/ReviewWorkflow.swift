@@ -8,18 +8,22 @@ import Storage
 /// What `resonanz review import` did.
 public struct ReviewImportSummary: Sendable {
     public var rowsRead: Int
+    /// Decisions implied by a row (the rejected suggestion when another measure was chosen).
+    public var implied: Int
     public var added: Int
     public var repeated: Int
     public var blank: Int
     public var rejected: [RejectedRow]
     /// Cohen's κ between the imported decisions and the latest analysis (was the pair assigned?),
-    /// over the decided pairs; nil without an analysis or decisions.
+    /// over the pairs no earlier import had decided (an analysis after an import applies its
+    /// decisions, so agreeing with them says nothing); nil without an analysis or such pairs.
     public var agreement: Double?
     public var decided: Int
 
     public var accountingLine: String {
-        "read \(rowsRead) rows: \(added + repeated) decisions (\(added) new, \(repeated) already stored), "
-            + "\(blank) left blank, \(rejected.count) rejected"
+        "read \(rowsRead) rows: \(rowsRead - blank - rejected.count) decided, \(blank) left blank, \(rejected.count) rejected; "
+            + "\(added + repeated) decisions (\(added) new, \(repeated) already stored"
+            + (implied > 0 ? "; \(implied) of them the rejected suggestion where another measure was chosen)" : ")")
     }
 }
 
@@ -66,11 +70,13 @@ public enum ReviewWorkflow {
                     excerpt: [decision.commentID, decision.measureID, decision.decision.rawValue].joined(separator: " "))
             }
             file.rejected.sort { ($0.source.file, $0.source.line) < ($1.source.file, $1.source.line) }
+            let earlier = Set(try session.store.reviewDecisions().map { [$0.commentID, $0.measureID] })
             let stored = try session.store.importReviews(decisions, importedAt: startedAt)
-            let agreement = try agreementWithLatest(decisions, store: session.store)
+            let fresh = decisions.filter { !earlier.contains([$0.commentID, $0.measureID]) }
+            let agreement = try agreementWithLatest(fresh, store: session.store)
             return ReviewImportSummary(
-                rowsRead: file.rowsRead, added: stored.added, repeated: stored.repeated, blank: file.blank,
-                rejected: file.rejected, agreement: agreement, decided: decisions.count)
+                rowsRead: file.rowsRead, implied: file.implied, added: stored.added, repeated: stored.repeated, blank: file.blank,
+                rejected: file.rejected, agreement: agreement, decided: fresh.count)
         } catch {
             throw ResonanzError(wrapping: error)
         }

@@ -27,6 +27,11 @@ final class StoreSession {
         var audit: AuditPlan?
         /// What identifies the audit in the run's identity ("" without one).
         var auditKey: String
+        /// Rows of this run whose comment was withdrawn earlier: not stored again.
+        var withdrawnRows: Int
+        /// Comments withdrawn so far that the store held (a tombstone for an id it never held
+        /// only keeps the comment out).
+        var withdrawnTotal: Int
     }
 
     let store: Store
@@ -69,9 +74,11 @@ final class StoreSession {
                 logger.warning(
                     "run \(run) was interrupted after storing its comments; this run counts them as new or changed and completes its reports")
             }
+            let tombstones = try store.tombstones()
+            let admitted = incoming.filter { tombstones[$0.id] == nil }
             let stored = try store.comments()
             let sequence = try store.nextSequence()
-            let changes = CorpusMerge.classify(incoming, stored: stored, pendingRuns: Set(pending))
+            let changes = CorpusMerge.classify(admitted, stored: stored, pendingRuns: Set(pending))
             var corpus = CorpusMerge.apply(changes, to: stored, run: sequence)
             // Stored comments may name goals the framework has dropped since: analyse them without.
             let goals = Set(framework.goals.map(\.id))
@@ -111,7 +118,8 @@ final class StoreSession {
             return Plan(
                 sequence: sequence, changes: changes, corpus: corpus, corpusSHA256: corpusSHA256, baseline: baseline,
                 newSinceBaseline: new, changedSinceBaseline: changed, reviews: ReviewedLabels.resolve(decisions),
-                reviewsSHA256: reviewsSHA256, audit: audit, auditKey: auditKey)
+                reviewsSHA256: reviewsSHA256, audit: audit, auditKey: auditKey, withdrawnRows: incoming.count - admitted.count,
+                withdrawnTotal: tombstones.values.filter { !$0.recordSHA256.isEmpty }.count)
         } catch {
             throw ResonanzError(error)
         }
@@ -122,12 +130,15 @@ final class StoreSession {
         _ kind: RunKind, plan: Plan, ingest: IngestResult, manifest: RunManifest, result: RunResult?, options: RunOptions,
         timings: [(stage: String, seconds: Double)]
     ) throws(ResonanzError) -> Int {
-        let record = RunRecord(
+        var record = RunRecord(
             kind: kind, startedAt: manifest.startedAt, reportID: result == nil ? "" : manifest.id,
             corpusSHA256: plan.corpusSHA256, frameworkID: framework.id, frameworkSHA256: manifest.frameworkSHA256,
             seed: options.pipeline.seed, programVersion: ResonanzVersion.current, icuVersion: manifest.icuVersion,
             rowsRead: ingest.rowsRead, accepted: ingest.accepted, rejectedRows: ingest.rejected, warnings: ingest.warnings,
             inputs: kind == .analyze ? [] : manifest.inputFiles, changes: plan.changes, timings: timings, result: result)
+        record.columns = ingest.columns
+        record.supersededRows = ingest.superseded
+        record.withdrawnRows = plan.withdrawnRows
         do {
             let sequence = try store.commit(record, threads: options.pipeline.threads)
             guard sequence == plan.sequence else {
@@ -136,6 +147,28 @@ final class StoreSession {
             return sequence
         } catch {
             throw ResonanzError(wrapping: error)
+        }
+    }
+
+    /// Withdraws the stored comments that `comments` (a complete export) no longer holds.
+    func withdrawMissing(from comments: [Comment], at time: String) throws(ResonanzError) -> [String] {
+        do {
+            let present = Set(comments.map(\.id))
+            let missing = try store.commentIDs().subtracting(present).sorted()
+            guard !missing.isEmpty else { return [] }
+            return try store.withdraw(missing, reason: "not in the complete export of \(time)", at: time)
+        } catch {
+            throw ResonanzError(error)
+        }
+    }
+
+    /// Rewrites the store so that no freed page keeps a withdrawn text (after the run that
+    /// replaced the results holding it).
+    func purge() throws(ResonanzError) {
+        do {
+            try store.purgeFreedPages()
+        } catch {
+            throw ResonanzError(error)
         }
     }
 

@@ -44,7 +44,7 @@ extension ResonanzCommand {
             try runWorkflow { () throws(ResonanzError) in
                 print(
                     try StageBenchmark.run(
-                        file: file, options: commentOptions.readOptions, threads: counts, repetitions: repetitions,
+                        file: file, options: (try commentOptions.readOptions()), threads: counts, repetitions: repetitions,
                         resources: resourceOptions.resources),
                     terminator: "")
             }

@@ -17,15 +17,15 @@ func runWorkflow(_ body: () throws(ResonanzError) -> Void) throws {
 }
 
 /// A swift-log logger on stderr: progress (info) only when stderr is a terminal and `quiet` is
-/// off; warnings and errors always.
+/// off; notices (which column of a file was read as what), warnings and errors always.
 func makeLogger(quiet: Bool) -> Logger {
     let showProgress = !quiet && isatty(STDERR_FILENO) == 1
     var logger = Logger(label: "resonanz") { label in
         var handler = StreamLogHandler.standardError(label: label)
-        handler.logLevel = showProgress ? .info : .warning
+        handler.logLevel = showProgress ? .info : .notice
         return SafeLogHandler(handler)
     }
-    logger.logLevel = showProgress ? .info : .warning
+    logger.logLevel = showProgress ? .info : .notice
     return logger
 }
 
@@ -46,6 +46,27 @@ struct CommentOptions: ParsableArguments {
     @Option(help: "Column (or JSON key) holding the date.")
     var dateColumn: String?
 
+    @Option(help: "Column (or JSON key) holding the author's name or pseudonym (only counted).")
+    var authorColumn: String?
+
+    @Option(help: "Column (or JSON key) holding the id of the comment this one replies to.")
+    var parentColumn: String?
+
+    @Option(help: "Column (or JSON key) holding a title, joined before the text.")
+    var titleColumn: String?
+
+    @Option(help: "Pattern of dates in no usual form, e.g. 'dd/MM/yyyy HH:mm' (Unicode date-format syntax).")
+    var dateFormat: String?
+
+    @Option(help: "Time zone of dates with a time but no offset (default Europe/Berlin).")
+    var timezone = "Europe/Berlin"
+
+    @Option(
+        help: ArgumentHelp(
+            "A file that names the columns, so the command line stays short.",
+            discussion: "JSON or YAML with any of id, text, title, goal, date, author, parent, date_format, timezone, encoding; options given on the command line win."))
+    var columns: String?
+
     @Option(help: "Reject texts longer than this many characters.")
     var maxTextLength: Int = 20_000
 
@@ -56,12 +77,22 @@ struct CommentOptions: ParsableArguments {
         guard (1...10_000_000).contains(maxTextLength) else {
             throw ValidationError("--max-text-length must lie between 1 and 10000000")
         }
+        guard TimeZone(identifier: timezone) != nil else {
+            throw ValidationError("--timezone '\(timezone)' is no time zone (e.g. Europe/Berlin, UTC)")
+        }
     }
 
-    var readOptions: Corpus.CommentReadOptions {
-        Corpus.CommentReadOptions(
-            encoding: .init(rawValue: encoding) ?? .auto, idColumn: idColumn, textColumn: textColumn,
-            goalColumn: goalColumn, dateColumn: dateColumn, maximumTextLength: maxTextLength)
+    /// The options, from the command line and the `--columns` file (the command line wins).
+    func readOptions() throws(ResonanzError) -> Corpus.CommentReadOptions {
+        let file = try columns.map { path throws(ResonanzError) in try NightlyRun.loadColumnFile(path) } ?? ColumnFile()
+        let zone = TimeZone(identifier: timezone == "Europe/Berlin" ? (file.timezone ?? timezone) : timezone)
+        return Corpus.CommentReadOptions(
+            encoding: .init(rawValue: encoding == "auto" ? (file.encoding ?? encoding) : encoding) ?? .auto,
+            idColumn: idColumn ?? file.id, textColumn: textColumn ?? file.text, goalColumn: goalColumn ?? file.goal,
+            dateColumn: dateColumn ?? file.date, authorColumn: authorColumn ?? file.author,
+            parentColumn: parentColumn ?? file.parent, titleColumn: titleColumn ?? file.title,
+            maximumTextLength: maxTextLength,
+            dates: DateReader(timeZone: zone ?? TimeZone(identifier: "Europe/Berlin") ?? .current, format: dateFormat ?? file.dateFormat))
     }
 }
 

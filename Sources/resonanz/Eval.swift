@@ -39,6 +39,12 @@ extension ResonanzCommand {
             @Option(help: "Audits to simulate, with seeds 1, 2, …")
             var auditRepeats = 5
 
+            @Option(
+                help: ArgumentHelp(
+                    "A file mapping the corpus's gold labels to measure ids.",
+                    discussion: "One `label = measure-id` per line; `label =` drops the label. Without it, a gold label that is no measure id is an error."))
+            var labelMap: String?
+
             @OptionGroup var commentOptions: CommentOptions
             @OptionGroup var resourceOptions: ResourceOptions
             @OptionGroup var analysisOptions: AnalysisOptions
@@ -60,12 +66,13 @@ extension ResonanzCommand {
             func run() throws {
                 let steps = try steps()
                 try runWorkflow { () throws(ResonanzError) in
+                    let labels = try labelMap.map { path throws(ResonanzError) in try AssignmentEval.readLabelMap(path) } ?? [:]
                     print(
                         try AssignmentEval.evaluate(
                             framework: framework, comments: comments, resources: resourceOptions.resources,
-                            confidenceModel: analysisOptions.confidenceModel, read: commentOptions.readOptions,
+                            confidenceModel: analysisOptions.confidenceModel, read: (try commentOptions.readOptions()),
                             pipeline: analysisOptions.configuration, learningCurve: steps, dumpPairs: dumpPairs,
-                            audit: audit.map { ($0, auditRepeats) }),
+                            audit: audit.map { ($0, auditRepeats) }, labelMap: labels),
                         terminator: "")
                 }
             }
@@ -80,9 +87,8 @@ extension ResonanzCommand {
                     pair to the probability that the pair is right.
 
                     Example:
-                      resonanz eval calibrate \
-                        --corpus corpora/ottensen/framework.yaml=corpora/ottensen/comments.jsonl \
-                        --output models/assignment-confidence.json
+                      resonanz eval calibrate --output model.json \\
+                        --corpus corpora/ottensen/framework.yaml=corpora/ottensen/comments.jsonl
                     """)
 
             @Option(help: "FRAMEWORK=COMMENTS[,COMMENTS…]; repeat for several corpora.")
@@ -115,7 +121,7 @@ extension ResonanzCommand {
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try AssignmentEval.fitConfidenceModel(
-                            corpora: corpora, resources: resourceOptions.resources, read: commentOptions.readOptions,
+                            corpora: corpora, resources: resourceOptions.resources, read: (try commentOptions.readOptions()),
                             pipeline: analysisOptions.configuration, output: output),
                         terminator: "")
                 }
@@ -130,8 +136,9 @@ extension ResonanzCommand {
                     whose first element counts). Prints NMI, ARI and the number of clusters found.
 
                     Example:
-                      resonanz eval topics ../shared/data/short-text-clustering/T.json \
-                        --label-key cluster --tokens whitespace --maximum-clusters 300 --restarts 1
+                      resonanz eval topics ../shared/data/short-text-clustering/T.json \\
+                        --label-key cluster --tokens whitespace \\
+                        --maximum-clusters 300 --restarts 1
                     """)
 
             @Argument(help: "The JSONL file.")

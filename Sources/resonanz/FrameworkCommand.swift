@@ -19,8 +19,9 @@ extension ResonanzCommand {
                     keywords and adjust ids by hand afterwards.
 
                     Example:
-                      resonanz framework import ../shared/strategy/jena-digitalstrategie-handlungsfeld-4.txt \\
-                        --id jena-hf4 --title "Handlungsfeld 4: Wirtschaft und Wissenschaft" --out framework.yaml
+                      resonanz framework import strategie.txt --id jena-hf4 \\
+                        --title "Handlungsfeld 4: Wirtschaft und Wissenschaft" \\
+                        --out framework.yaml
                     """)
 
             @Argument(help: "The strategy text (UTF-8).")

@@ -84,8 +84,8 @@ extension ResonanzCommand {
                     are listed with file, line and reason (exit 3 with --strict).
 
                     Example:
-                      resonanz review import review.csv --framework corpora/jena-hf4/framework.yaml \\
-                        --out reports/jena-hf4
+                      resonanz review import review.csv \\
+                        --framework corpora/jena-hf4/framework.yaml --out reports/jena-hf4
                     """)
 
             @Argument(help: "The review file (.csv or .jsonl).")
@@ -109,7 +109,7 @@ extension ResonanzCommand {
                     print(summary.accountingLine)
                     if let agreement = summary.agreement {
                         print(
-                            "agreement with the latest analysis on \(summary.decided) decided pairs: Cohen's kappa "
+                            "agreement with the latest analysis on \(summary.decided) pairs no earlier review decided: Cohen's kappa "
                                 + String(format: "%.2f", agreement))
                     }
                     print("the next run applies them")

@@ -84,10 +84,17 @@ extension ResonanzCommand {
         @OptionGroup var topicOptions: TopicOptions
         @OptionGroup var reportOptions: ReportOptions
 
+        @Flag(
+            help: ArgumentHelp(
+                "The files are the platform's complete export: withdraw stored comments they no longer hold.",
+                discussion: "For an export that always holds every comment of the consultation; a comment deleted on the platform then leaves the store and the reports as with 'resonanz withdraw'."))
+        var completeExport = false
+
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
-                options.read = commentOptions.readOptions
+                options.completeExport = completeExport
+                options.read = (try commentOptions.readOptions())
                 analysisOptions.apply(to: &options, resources: resourceOptions)
                 topicOptions.apply(to: &options.pipeline)
                 reportOptions.apply(to: &options)

@@ -18,7 +18,7 @@ extension ResonanzCommand {
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
-                options.read = commentOptions.readOptions
+                options.read = (try commentOptions.readOptions())
                 let summary = try NightlyRun.ingest(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
                 try input.checkStrict(summary)
@@ -31,7 +31,8 @@ extension ResonanzCommand {
             abstract: "Step 2 of run: analyse the stored comments and store the result.",
             discussion: """
                 Example:
-                  resonanz analyze --framework corpora/jena-hf4/framework.yaml --out reports/jena-hf4
+                  resonanz analyze --framework corpora/jena-hf4/framework.yaml \\
+                    --out reports/jena-hf4
                 """)
 
         @Option(help: "Framework file (YAML or JSON) with goals and measures.")
@@ -61,7 +62,8 @@ extension ResonanzCommand {
             abstract: "Step 3 of run: write the reports of the latest stored analysis.",
             discussion: """
                 Example:
-                  resonanz report --framework corpora/jena-hf4/framework.yaml --out reports/jena-hf4
+                  resonanz report --framework corpora/jena-hf4/framework.yaml \\
+                    --out reports/jena-hf4
                 """)
 
         @Option(help: "Framework file; names the default output folder.")

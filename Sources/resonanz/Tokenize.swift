@@ -11,7 +11,7 @@ extension ResonanzCommand {
                 compound parts. Offsets are UTF-8 byte offsets. Reads standard input without TEXT.
 
                 Example:
-                  resonanz tokenize --json "Mehr Bürger:innen-Beteiligung, z. B. bei der Fachkräftegewinnung"
+                  resonanz tokenize --json "Mehr Bürger:innen-Beteiligung, z. B. Fachkräfte"
                 """)
 
         @Flag(help: "One JSON array, one object per token.")

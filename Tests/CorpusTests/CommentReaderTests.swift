@@ -155,10 +155,11 @@ struct CommentReaderTests {
     }
 
     @Test(
-        "ISO 8601 dates",
+        "ISO 8601 and German dates",
         arguments: [
             ("2026-10-14", true), ("2026-10-14T19:42", true), ("2026-10-14T19:42:00", true), ("2026-10-14T19:42:00.5Z", true),
-            ("2026-10-14T19:42:00+02:00", true), ("2026-02-29", false), ("2024-02-29", true), ("14.10.2026", false), ("2026-13-01", false),
+            ("2026-10-14T19:42:00+02:00", true), ("2026-02-29", false), ("2024-02-29", true), ("14.10.2026", true), ("2026-13-01", false),
+            ("14/10/2026", false),
         ])
     func dates(_ text: String, _ valid: Bool) throws {
         let result = try read("c.csv", "id,text,created_at\n1,x,\(text)\n")

@@ -102,7 +102,48 @@ struct StrategyImporterTests {
             """
         let framework = StrategyImporter.parse(strategy, id: "leer", title: "Leer")
         #expect(framework.measures.map(\.title) == ["Tablets für Schulen", "2030"])
-        #expect(framework.measures.map(\.id) == ["digitale-bildung.tablets-fuer", "digitale-bildung.2030"])
+        #expect(framework.measures.map(\.id) == ["digitale-bildung.tablets-schulen", "digitale-bildung.2030"])
         #expect(try FrameworkLoader.parse(FrameworkYAMLWriter.yaml(framework), path: "leer.yaml") == framework)
+    }
+
+    // Issue "A planner's first night": only `• ` bullets were goals, and ids came from the first
+    // long words (`einen-attraktiven.einen-dichteren`).
+    @Test func otherBulletsAndNumbersAreGoals() throws {
+        let strategy = """
+            1. Einen attraktiven Standort für Gründungen schaffen
+
+               Dazu unterstützen wir …
+
+               … einen dichteren Takt im Nahverkehr.
+
+            - Unsere Verwaltung digital machen
+
+               Dazu unterstützen wir …
+
+               … die Einführung der E-Akte.
+
+            * Bildung
+
+               Dazu unterstützen wir …
+
+               … Kurse.
+            """
+        let framework = StrategyImporter.parse(strategy, id: "x", title: "X")
+        #expect(framework.goals.map(\.title) == ["Einen attraktiven Standort für Gründungen schaffen", "Unsere Verwaltung digital machen", "Bildung"])
+        #expect(framework.goals.map(\.id) == ["standort-gruendungen", "verwaltung", "bildung"])
+        #expect(framework.measures.map(\.id) == ["standort-gruendungen.takt-nahverkehr", "verwaltung.einfuehrung-akte", "bildung.kurse"])
+    }
+
+    @Test(arguments: [
+        ("• Ziel", "Ziel"), ("- Ziel", "Ziel"), ("– Ziel", "Ziel"), ("* Ziel", "Ziel"), ("12. Ziel", "Ziel"), ("3) Ziel", "Ziel"),
+        ("a) Ziel", "Ziel"),
+    ])
+    func bullets(_ line: String, _ body: String) {
+        #expect(StrategyImporter.bulletBody(line) == body)
+    }
+
+    @Test(arguments: ["Ziel", "z. B. so", "2030 wird", "-Ziel", "1.Ziel", "1234. Ziel", "a. Ziel"])
+    func notBullets(_ line: String) {
+        #expect(StrategyImporter.bulletBody(line) == nil)
     }
 }

@@ -250,7 +250,7 @@ struct HostileIdentifierTests {
     }
 
     @Test func errorMessagesQuoteInputShortly() throws {
-        let boms = Fixtures.temporaryFile("boms.csv", String(repeating: "\u{FEFF}", count: 100_000) + "\n")
+        let boms = Fixtures.temporaryFile("boms.csv", String(repeating: "\u{FEFF}", count: 100_000) + "\nx\n")
         let out = Fixtures.temporaryFolder()
         let result = try run(["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", boms.path, "--quiet"], out: out)
         #expect(result.status == 2)

@@ -113,15 +113,10 @@ struct NightlyRunTests {
         #expect(refused.status == 2)
         #expect(refused.standardError.contains("another resonanz run is using this store"))
 
-        let waiting = Process()
-        waiting.executableURL = try #require(CommandLineRunner.executable)
-        waiting.arguments = [
+        let waiting = try CommandLineRunner.start([
             "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv", "--out",
             out.path, "--quiet", "--wait",
-        ]
-        waiting.currentDirectoryURL = Fixtures.repositoryRoot
-        waiting.standardOutput = FileHandle.nullDevice
-        try waiting.run()
+        ])
         Thread.sleep(forTimeInterval: 1.0)
         #expect(waiting.isRunning)
         lock = nil

@@ -50,7 +50,8 @@ struct ReviewCommandTests {
         let imported = try CommandLineRunner.run(
             ["review", "import", reviewFile.path, "--framework", framework, "--out", out.path])
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(imported.standardOutput.contains("read 3 rows: 2 decisions (2 new, 0 already stored), 0 left blank, 1 rejected"))
+        #expect(imported.standardOutput.contains("read 3 rows: 2 decided, 0 left blank, 1 rejected; 2 decisions (2 new, 0 already stored)"))
+        #expect(imported.standardOutput.contains("Cohen's kappa"))
         #expect(imported.standardError.contains("review.csv:4: rejected: unknown comment 'm99'"))
 
         for _ in 0..<2 {
@@ -70,6 +71,27 @@ struct ReviewCommandTests {
             ["review", "import", reviewFile.path, "--framework", framework, "--out", out.path, "--strict"])
         #expect(strict.status == 3)
         #expect(strict.standardOutput.contains("2 decisions (0 new, 2 already stored)"))
+        // The runs since applied these decisions: agreeing with them would say nothing.
+        #expect(!strict.standardOutput.contains("kappa"), "\(strict.standardOutput)")
+    }
+
+    @Test func rowsAreCountedAsRowsWhenARowImpliesASecondDecision() throws {
+        let out = Fixtures.temporaryFolder()
+        #expect(try run(out).status == 0)
+        // Writing another measure over the suggestion also rejects the suggestion: two decisions, one row.
+        let review = """
+            comment_id;measure_id;decision;reviewer;date;suggested_measure_id
+            m02;mobil.rad;assign;anna;2026-11-20;mobil.bus
+            m05;bildung.schule;accept;anna;2026-11-20;bildung.schule
+            m06;;;;;bildung.kurse
+            """
+        let imported = try CommandLineRunner.run(
+            ["review", "import", Fixtures.temporaryFile("review.csv", review).path, "--framework", framework, "--out", out.path])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        #expect(
+            imported.standardOutput.contains(
+                "read 3 rows: 2 decided, 1 left blank, 0 rejected; 3 decisions (3 new, 0 already stored; 1 of them the rejected suggestion"),
+            "\(imported.standardOutput)")
     }
 
     @Test func importingWithoutAStoreIsBadUsage() throws {

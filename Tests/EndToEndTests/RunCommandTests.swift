@@ -289,10 +289,10 @@ struct RunCommandTests {
     }
 
     @Test func missingTextColumnIsExitTwoNamingTheColumns() throws {
-        let table = Fixtures.temporaryFile("c.csv", "id;kommentartext;ziel\n1;Hallo;mobil\n")
+        let table = Fixtures.temporaryFile("c.csv", "id;spalte_3;ziel\n1;Hallo;mobil\n")
         let result = try CommandLineRunner.run(["run", "--framework", framework, "--comments", table.path, "--out", Fixtures.temporaryFolder().path])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("no text column; found columns: 'id', 'kommentartext', 'ziel'"))
+        #expect(result.standardError.contains("no text column; found columns: 'id', 'spalte_3', 'ziel'"))
     }
 
     @Test func unreadablePathIsExitTwo() throws {

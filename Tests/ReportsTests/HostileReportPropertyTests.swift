@@ -94,8 +94,16 @@ struct HostileReportPropertyTests {
             }
         }
         for goal in result.goals.indices { result.goals[goal].topics = result.topics.filter { $0.goal == result.goals[goal].id } }
-        result.warnings = values.enumerated().map { offset, text in
-            IngestWarning(source: SourceLocation(file: text, line: offset + 1), id: text, message: "unknown goal '\(text)'; kept without goal")
+        // As many warnings of each kind as the clean run has (the input block lists one line per
+        // kind), with every field an input gives replaced; and the columns named by hostile headers.
+        result.warnings = base.warnings.enumerated().map { offset, warning in
+            let text = value(offset)
+            return IngestWarning(
+                source: SourceLocation(file: text, line: offset + 1), id: text, message: "unknown goal '\(text)'; kept without goal",
+                kind: warning.kind ?? .other, value: text)
+        }
+        result.columns = base.columns?.enumerated().map { offset, use in
+            ColumnUse(file: value(offset), fields: use.fields.mapValues { value($0.count) }, unused: use.unused.map { value($0.count) })
         }
         result.rejected = values.enumerated().map { offset, text in
             RejectedRow(source: SourceLocation(file: text, line: offset + 1), id: text, reason: "id '\(text)' is used twice", excerpt: text)

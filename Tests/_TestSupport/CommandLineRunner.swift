@@ -57,6 +57,25 @@ public enum CommandLineRunner {
 }
 
 /// The bytes a reader thread hands back; read only after the thread has finished.
+extension CommandLineRunner {
+    /// Starts `resonanz arguments…` in the repository root and returns at once, for a command
+    /// that is to wait (on a lock); what it prints is discarded.
+    public static func start(_ arguments: [String]) throws -> Process {
+        guard let executable else {
+            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build resonanz first (swift build)"])
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = Fixtures.repositoryRoot
+        process.environment = ProcessInfo.processInfo.environment.merging(["RESONANZ_THESAURUS": ""]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+}
+
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }

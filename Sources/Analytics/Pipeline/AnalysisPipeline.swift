@@ -153,7 +153,8 @@ public enum AnalysisPipeline {
         let span = dateSpan(comments.compactMap(\.createdAt))
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
-            warnings: intake.warnings, distinctAuthors: Set(comments.compactMap(\.author)).count,
+            warnings: intake.warnings, columns: intake.columns, supersededRows: intake.superseded,
+            withdrawnRows: intake.withdrawnRows, withdrawnComments: intake.withdrawnComments, distinctAuthors: Set(comments.compactMap(\.author)).count,
             firstCommentAt: span.first, lastCommentAt: span.last, goals: goals, topics: topicResults,
             topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, topicCounts: topicCounts,
             topicScores: topicScores, comments: results,
@@ -310,16 +311,31 @@ public struct Intake: Sendable, Equatable {
     public var rowsRead: Int
     public var rejected: [RejectedRow]
     public var warnings: [IngestWarning]
+    /// Which columns each table file gave for which field (empty when the files were read by an
+    /// earlier `ingest`).
+    public var columns: [ColumnUse]
+    /// Accepted rows that a later file of the run replaced (the same comment in two exports).
+    public var superseded: Int
+    /// Rows of this run whose comment was withdrawn before (not stored again), and the comments
+    /// withdrawn from the store so far.
+    public var withdrawnRows = 0
+    public var withdrawnComments = 0
 
-    public init(rowsRead: Int, rejected: [RejectedRow], warnings: [IngestWarning]) {
+    public init(
+        rowsRead: Int, rejected: [RejectedRow], warnings: [IngestWarning], columns: [ColumnUse] = [], superseded: Int = 0
+    ) {
         self.rowsRead = rowsRead
         self.rejected = rejected
         self.warnings = warnings
+        self.columns = columns
+        self.superseded = superseded
     }
 
     /// The intake of an ingest whose accepted comments are also the ones analysed.
     public init(_ ingest: IngestResult) {
-        self.init(rowsRead: ingest.rowsRead, rejected: ingest.rejected, warnings: ingest.warnings)
+        self.init(
+            rowsRead: ingest.rowsRead, rejected: ingest.rejected, warnings: ingest.warnings, columns: ingest.columns,
+            superseded: ingest.superseded)
     }
 }
 

@@ -56,6 +56,9 @@ public struct ChangeReport: Sendable, Equatable, Codable {
     public var changedComments: Int
     /// New or changed comments per goal (by `reportGoal`), in framework order, zero counts left out.
     public var perGoal: [Count]
+    /// New or changed comments without a goal (nil when none, and in results stored before it
+    /// was kept).
+    public var withoutGoal: Count?
     /// New or changed comments assigned to each measure, in framework order, zero counts left out.
     public var perMeasure: [Count]
     /// Measures whose share moved most, largest absolute move first (at most ``moveLimit``).
@@ -67,7 +70,12 @@ public struct ChangeReport: Sendable, Equatable, Codable {
 
     public struct Count: Sendable, Equatable, Codable {
         public var id: String
+        /// New and changed together.
         public var count: Int
+        /// Of `count`, the new comments (nil in results stored before it was kept).
+        public var new: Int?
+
+        public var changed: Int? { new.map { count - $0 } }
     }
 
     public struct ShareMove: Sendable, Equatable, Codable {
@@ -84,15 +92,16 @@ public struct ChangeReport: Sendable, Equatable, Codable {
         newComments = touched.filter { newIDs.contains($0.id) }.count
         changedComments = touched.count - newComments
         commentIDs = touched.map(\.id)
-        perGoal = result.goals.compactMap { goal in
-            let count = touched.filter { $0.reportGoal == goal.id }.count
-            return count > 0 ? Count(id: goal.id, count: count) : nil
+        func count(_ comments: [CommentResult], id: String) -> Count? {
+            comments.isEmpty ? nil : Count(id: id, count: comments.count, new: comments.filter { newIDs.contains($0.id) }.count)
         }
+        perGoal = result.goals.compactMap { goal in count(touched.filter { $0.reportGoal == goal.id }, id: goal.id) }
+        withoutGoal = count(touched.filter { $0.reportGoal == nil }, id: "")
         perMeasure = result.framework.measures.compactMap { measure in
-            let count = touched.filter { comment in
-                comment.status == .assigned && comment.assignments.contains { $0.measureID == measure.id }
-            }.count
-            return count > 0 ? Count(id: measure.id, count: count) : nil
+            count(
+                touched.filter { comment in
+                    comment.status == .assigned && comment.assignments.contains { $0.measureID == measure.id }
+                }, id: measure.id)
         }
         var moves: [ShareMove] = []
         for goal in result.goals {

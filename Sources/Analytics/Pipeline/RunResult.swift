@@ -88,6 +88,15 @@ public struct RunResult: Sendable, Codable {
     public var rowsRead: Int
     public var rejected: [RejectedRow]
     public var warnings: [IngestWarning]
+    /// Which columns each of this run's table files gave for which field (nil in results stored
+    /// before it was kept).
+    public var columns: [ColumnUse]? = nil
+    /// Accepted rows a later file of this run replaced (nil in results stored before it was kept).
+    public var supersededRows: Int? = nil
+    /// Rows of this run whose comment had been withdrawn (not stored again), and the comments
+    /// withdrawn from the store so far (nil in results stored before withdrawal existed).
+    public var withdrawnRows: Int? = nil
+    public var withdrawnComments: Int? = nil
     /// Distinct author pseudonyms among accepted comments.
     public var distinctAuthors: Int
     /// Earliest `created_at` among accepted comments.
@@ -206,6 +215,13 @@ public struct TopicResult: Sendable, Equatable, Codable {
 
     /// At least half of its comments fit no measure: a candidate for a new measure.
     public var isOrphan: Bool { size > 0 && 2 * unassignedCount >= size }
+
+    /// Its keywords occur together at least as often as chance would have them (NPMI ≥ 0,
+    /// ``coherenceFloor``). Below it the cluster is a group of comments that share no words,
+    /// which the reports do not present as a topic.
+    public var isCoherent: Bool { coherence >= Self.coherenceFloor }
+    /// NPMI 0 is independence: a fixed point of the measure, not a tuned threshold.
+    public static let coherenceFloor = 0.0
 }
 
 /// A comment quoted for a topic, verbatim.
