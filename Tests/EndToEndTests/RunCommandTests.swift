@@ -308,4 +308,19 @@ struct RunCommandTests {
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("Example") || result.standardOutput.contains("SUBCOMMANDS"))
     }
+
+    /// Issue "A planner's first night": labels that match no measure id printed all zeros and exit 0.
+    @Test func evalWithLabelsThatAreNoMeasureIsAnErrorAndALabelMapMapsThem() throws {
+        let comments = Fixtures.temporaryFile(
+            "labelled.csv", "id,goal,text,labels\n1,mobil,Mehr sichere Radwege,Radverkehr\n2,mobil,Der Bus kommt zu selten,Bus;mobil.bus\n")
+        let unknown = try CommandLineRunner.run(["eval", "--framework", framework, "--comments", comments.path])
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.contains("2 gold labels are no measure of"), "\(unknown.standardError)")
+        #expect(unknown.standardError.contains("'Bus' (1×), 'Radverkehr' (1×)"))
+        let map = Fixtures.temporaryFile("labels.txt", "# gold label = measure id\nRadverkehr = mobil.rad\nBus =\n")
+        let mapped = try CommandLineRunner.run(["eval", "--framework", framework, "--comments", comments.path, "--label-map", map.path])
+        #expect(mapped.status == 0, "\(mapped.standardError)")
+        let report = try JSONSerialization.jsonObject(with: Data(mapped.standardOutput.utf8)) as? [String: Any]
+        #expect(report?["comments_with_labels"] as? Int == 2)
+    }
 }
