@@ -24,7 +24,7 @@ SHARED ?= ../shared
 DATA := $(SHARED)/data
 RELEASE_BIN := .build/release/resonanz
 
-.PHONY: run nights test eval eval-stemmer eval-assignment eval-ablation eval-topics eval-duplicates confidence-model lexicon corpora \
+.PHONY: run nights test lint eval eval-stemmer eval-assignment eval-ablation eval-topics eval-duplicates confidence-model lexicon corpora \
 	bench bench-scale fuzz sanitize \
 	deps deps-test deps-eval build-release clean
 
@@ -56,9 +56,13 @@ nights: build-release
 		corpora/jena-hf4/comments-2026-11-16.csv --out reports/jena-hf4-nights
 	@echo "Open reports/jena-hf4-nights/report.md (section 'Neu seit dem letzten Lauf')"
 
-test: deps-test
+test: deps-test lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# swift-format (part of the toolchain) with the repository's .swift-format; warnings fail.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 
 eval: eval-stemmer eval-assignment eval-topics eval-duplicates
 

@@ -5,7 +5,9 @@ import PackageDescription
 //   resonanz (CLI) ─► Workflows ─► Reports ─► Analytics ─► TextAnalysis
 //                         │  └─► Storage ─┘      │
 //                         └──────────────────────┴──► Corpus
-// TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
+// Reports also imports TextAnalysis (the token and research exports); the CLI also imports
+// Analytics, Corpus and Reports (settings' defaults, option types). Every target declares exactly
+// the targets it imports. TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
 // CICUShim, whose public header has no ICU types (see docs/architecture.md for why).
 // Property tests (Tests/*/…PropertyTests.swift) draw their inputs from swift-property-based.
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
@@ -45,7 +47,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "Analytics", "Corpus",
+                "Analytics", "Corpus", "TextAnalysis",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Ink", package: "Ink"),
             ]
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "resonanz",
             dependencies: [
-                "Workflows", "TextAnalysis",
+                "Workflows", "Analytics", "Corpus", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -76,7 +78,7 @@ let package = Package(
         .target(
             name: "_TestSupport",
             dependencies: [
-                "TextAnalysis", "Corpus", "Analytics", "Storage", "Workflows",
+                "TextAnalysis", "Corpus", "Analytics",
                 propertyBased,
             ],
             path: "Tests/_TestSupport"
@@ -89,11 +91,11 @@ let package = Package(
             dependencies: ["Corpus", "_TestSupport", propertyBased]),
         .testTarget(
             name: "AnalyticsTests",
-            dependencies: ["Analytics", "_TestSupport", propertyBased]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "_TestSupport"]),
+            dependencies: ["Analytics", "Corpus", "TextAnalysis", "_TestSupport", propertyBased]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Corpus", "_TestSupport", propertyBased]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["Storage", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["Storage", "Analytics", "Corpus", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["Storage", "_TestSupport", propertyBased, .product(name: "GRDB", package: "GRDB.swift")]),

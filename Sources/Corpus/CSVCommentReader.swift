@@ -16,7 +16,9 @@ enum CSVCommentReader {
         let data = try CommentReader.readData(url)
         let path = CommentReader.displayPath(url)
         let decoded = try TextDecoding.decode(data, encoding: options.encoding, path: path)
-        if let note = decoded.note { acceptor.warn(SourceLocation(file: path, line: note.line), id: nil, note.message, kind: .encoding) }
+        if let note = decoded.note {
+            acceptor.warn(SourceLocation(file: path, line: note.line), id: nil, note.message, kind: .encoding)
+        }
         let text = decoded.text
         let isTabular = ["tsv", "tab"].contains(url.pathExtension.lowercased())
         let delimiter: Unicode.Scalar = isTabular ? "\t" : detectDelimiter(text)
@@ -29,7 +31,8 @@ enum CSVCommentReader {
         let headerRecord = records.removeFirst()
         let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         guard !records.isEmpty else {
-            acceptor.warn(SourceLocation(file: path, line: 1), id: nil, "the file has a header and no rows: 0 rows", kind: .emptyFile)
+            acceptor.warn(
+                SourceLocation(file: path, line: 1), id: nil, "the file has a header and no rows: 0 rows", kind: .emptyFile)
             return
         }
         let mapping = try FieldMapping(names: header, options: options, path: path, requireText: true)
@@ -37,11 +40,14 @@ enum CSVCommentReader {
         for record in records {
             let source = SourceLocation(file: path, line: record.line)
             if let bad = (record.line...record.endLine).first(where: decoded.undecodableLines.contains) {
-                acceptor.reject(source, id: nil, reason: "undecodable bytes on line \(bad) (not \(decoded.encoding.rawValue))", excerpt: "")
+                acceptor.reject(
+                    source, id: nil, reason: "undecodable bytes on line \(bad) (not \(decoded.encoding.rawValue))", excerpt: "")
                 continue
             }
             if let problem = record.problem {
-                acceptor.reject(source, id: nil, reason: "malformed CSV: \(problem)", excerpt: record.fields.joined(separator: String(delimiter)))
+                acceptor.reject(
+                    source, id: nil, reason: "malformed CSV: \(problem)",
+                    excerpt: record.fields.joined(separator: String(delimiter)))
                 continue
             }
             var cells: [String: String] = [:]

@@ -22,7 +22,9 @@ public struct ColumnFile: Sendable, Equatable {
 
     public init() {}
 
-    static let keys: Set<String> = ["id", "text", "title", "goal", "date", "author", "parent", "date_format", "timezone", "encoding"]
+    static let keys: Set<String> = [
+        "id", "text", "title", "goal", "date", "author", "parent", "date_format", "timezone", "encoding",
+    ]
 
     public static func load(_ path: String) throws(CorpusError) -> ColumnFile {
         let url = URL(fileURLWithPath: path)
@@ -39,7 +41,8 @@ public struct ColumnFile: Sendable, Equatable {
             throw .frameworkSyntax(path: path, line: 1, column: 1, message: Untrusted.quoted("\(error)", limit: 200))
         }
         guard let mapping = parsed as? [String: Any] else {
-            throw .frameworkInvalid(path: path, line: 1, key: "(file)", reason: "must be a mapping of field names to column names")
+            throw .frameworkInvalid(
+                path: path, line: 1, key: "(file)", reason: "must be a mapping of field names to column names")
         }
         var file = ColumnFile()
         for key in mapping.keys.sorted() {

@@ -58,7 +58,11 @@ public struct CommentReadOptions: Sendable, Equatable {
 
 /// The fields of the comments contract (interface.md) and the header names that mean each.
 enum CommentField: String, CaseIterable {
-    case id, title, text, goal, createdAt = "created_at", author, parentID = "parent_id", labels
+    case id, title, text, goal
+    case createdAt = "created_at"
+    case author
+    case parentID = "parent_id"
+    case labels
 
     /// Header names recognised without a mapping, the usual names of German participation
     /// platforms and of English exports; compared by ``FieldMapping/key(_:)`` (case, spaces,

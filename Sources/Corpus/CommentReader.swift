@@ -9,14 +9,18 @@ import Foundation
 /// (``RowAcceptor``). An empty file, or a table with a header and no rows, is 0 rows and a warning.
 public enum CommentReader {
     /// Reads all `paths`; `goalIDs` are the framework's goals, for checking the goal column.
-    public static func read(_ paths: [URL], goalIDs: Set<String>, options: CommentReadOptions = CommentReadOptions())
+    public static func read(
+        _ paths: [URL], goalIDs: Set<String>, options: CommentReadOptions = CommentReadOptions()
+    )
         throws(CorpusError) -> IngestResult
     {
         try read(paths, goals: GoalMatcher(ids: goalIDs), options: options)
     }
 
     /// Reads all `paths`; `goals` finds the framework's goals by id or title.
-    public static func read(_ paths: [URL], goals: GoalMatcher, options: CommentReadOptions = CommentReadOptions())
+    public static func read(
+        _ paths: [URL], goals: GoalMatcher, options: CommentReadOptions = CommentReadOptions()
+    )
         throws(CorpusError) -> IngestResult
     {
         var acceptor = RowAcceptor(goals: goals, dates: options.dates, maximumTextLength: options.maximumTextLength)

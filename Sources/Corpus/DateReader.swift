@@ -79,14 +79,17 @@ public struct DateReader: Sendable, Equatable {
         guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
         let hasTime = format.contains("H") || format.contains("h") || format.contains("k") || format.contains("K")
         guard hasTime else { return Self.isoDate(year, month, day) }
-        return local(year: year, month: month, day: day, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
+        return local(
+            year: year, month: month, day: day, hour: parts.hour ?? 0, minute: parts.minute ?? 0, second: parts.second ?? 0)
     }
 
     /// The local time in ``timeZone`` as ISO 8601 with that zone's offset on that day.
     func local(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) -> String? {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
+        guard
+            let date = calendar.date(
+                from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second))
         else { return nil }
         let offset = timeZone.secondsFromGMT(for: date)
         let magnitude = abs(offset)

@@ -157,7 +157,9 @@ private struct FrameworkReader {
         return fields
     }
 
-    private func identifier(_ fields: [String: Node], key: String, context: String, parent: Node? = nil)
+    private func identifier(
+        _ fields: [String: Node], key: String, context: String, parent: Node? = nil
+    )
         throws(CorpusError) -> (value: String, line: Int)
     {
         guard let node = fields[key] else {
@@ -169,12 +171,14 @@ private struct FrameworkReader {
         guard scalar.string.allSatisfy({ Self.idPattern.contains($0) }), let first = scalar.string.first,
             first.isLetter || first.isNumber
         else {
-            throw invalid(node, key: key, "\(context) id \(Untrusted.quoted(scalar.string)) may only use a-z, 0-9, '.', '_' and '-'")
+            throw invalid(
+                node, key: key, "\(context) id \(Untrusted.quoted(scalar.string)) may only use a-z, 0-9, '.', '_' and '-'")
         }
         return (scalar.string, line(of: node))
     }
 
-    private func requiredText(_ fields: [String: Node], key: String, context: String, parent: Node) throws(CorpusError) -> String {
+    private func requiredText(_ fields: [String: Node], key: String, context: String, parent: Node) throws(CorpusError) -> String
+    {
         guard let node = fields[key] else { throw missing(key, in: context, node: parent) }
         guard case .scalar(let scalar) = node else {
             throw invalid(node, key: key, "must be text")

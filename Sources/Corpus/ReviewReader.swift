@@ -56,7 +56,8 @@ public enum ReviewReader {
             }
             func reject(_ reason: String) {
                 let excerpt = [commentID, measureID, word].joined(separator: " ")
-                file.rejected.append(RejectedRow(source: source, id: commentID.isEmpty ? nil : commentID, reason: reason, excerpt: excerpt))
+                file.rejected.append(
+                    RejectedRow(source: source, id: commentID.isEmpty ? nil : commentID, reason: reason, excerpt: excerpt))
             }
             guard let decision = decisionWords[word] else {
                 reject("unknown decision \(Untrusted.quoted(word)) (use accept, reject or assign)")
@@ -98,7 +99,9 @@ public enum ReviewReader {
         return String(cell.dropFirst())
     }
 
-    private static func csvRows(_ text: String, path: String) throws(CorpusError) -> [(line: Int, fields: [String: String]?, problem: String?)] {
+    private static func csvRows(
+        _ text: String, path: String
+    ) throws(CorpusError) -> [(line: Int, fields: [String: String]?, problem: String?)] {
         var records = CSVRecordParser(delimiter: CSVCommentReader.detectDelimiter(text)).records(text)
         guard !records.isEmpty else { throw .missingReviewColumns(path: path, columnsFound: []) }
         let header = records.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }

@@ -149,11 +149,11 @@ struct RowAcceptor {
             }
         }
         let comment = Comment(
-                id: id, text: text, goal: goal, createdAt: createdAt,
-                author: record.author?.trimmed(.whitespaces).nonEmpty,
-                parentID: record.parentID?.trimmed(.whitespaces).nonEmpty,
-                labels: record.labels, labelsGiven: record.labelsGiven, metadata: metadata, source: record.source,
-                idWasDerived: givenID == nil)
+            id: id, text: text, goal: goal, createdAt: createdAt,
+            author: record.author?.trimmed(.whitespaces).nonEmpty,
+            parentID: record.parentID?.trimmed(.whitespaces).nonEmpty,
+            labels: record.labels, labelsGiven: record.labelsGiven, metadata: metadata, source: record.source,
+            idWasDerived: givenID == nil)
         if let replaced {
             result.comments[replaced.index] = comment
             result.superseded += 1
@@ -195,7 +195,9 @@ public enum ISODate {
         if index < characters.count, characters[index] == ":" {
             seconds += Double(number((index + 1)..<(index + 3)))
             index += 3
-            while index < characters.count, characters[index] != "Z", characters[index] != "+", characters[index] != "-" { index += 1 }
+            while index < characters.count, characters[index] != "Z", characters[index] != "+", characters[index] != "-" {
+                index += 1
+            }
         }
         if index + 6 == characters.count, characters[index] == "+" || characters[index] == "-" {
             let offset = Double(number((index + 1)..<(index + 3)) * 3600 + number((index + 4)..<(index + 6)) * 60)

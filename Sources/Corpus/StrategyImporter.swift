@@ -142,7 +142,10 @@ public enum StrategyImporter {
             let folded = word.lowercased()
                 .replacingOccurrences(of: "ä", with: "ae").replacingOccurrences(of: "ö", with: "oe")
                 .replacingOccurrences(of: "ü", with: "ue").replacingOccurrences(of: "ß", with: "ss")
-            return String(folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init).prefix(24))
+            return String(
+                folded.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(
+                    Character.init
+                ).prefix(24))
         }
         let candidates = words.map { (word: $0, folded: fold($0)) }.filter { !$0.folded.isEmpty }
         let content = candidates.filter { !fillers.contains($0.folded) }

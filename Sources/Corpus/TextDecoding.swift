@@ -32,7 +32,9 @@ public enum TextDecoding {
         var undecodableLines: Set<Int> = []
     }
 
-    static func decode(_ data: Data, encoding: CommentReadOptions.Encoding, path: String)
+    static func decode(
+        _ data: Data, encoding: CommentReadOptions.Encoding, path: String
+    )
         throws(CorpusError) -> Decoded
     {
         let all = [UInt8](data)
@@ -128,12 +130,15 @@ public enum TextDecoding {
         return nil
     }
 
-    private static func utf16(_ bytes: [UInt8], littleEndian: Bool, from start: Int, path: String) throws(CorpusError) -> Decoded {
+    private static func utf16(_ bytes: [UInt8], littleEndian: Bool, from start: Int, path: String) throws(CorpusError) -> Decoded
+    {
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var index = start
         while index + 1 < bytes.count {
-            let pair = littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+            let pair =
+                littleEndian
+                ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
             units.append(pair)
             index += 2
         }

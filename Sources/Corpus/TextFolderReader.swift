@@ -6,7 +6,9 @@ import Foundation
 /// that ids stay the same from one night to the next. Files are read in the order of their
 /// paths, so the result does not depend on the file system.
 enum TextFolderReader {
-    static func read(_ folder: URL, goals: GoalMatcher, encoding: CommentReadOptions.Encoding, into acceptor: inout RowAcceptor)
+    static func read(
+        _ folder: URL, goals: GoalMatcher, encoding: CommentReadOptions.Encoding, into acceptor: inout RowAcceptor
+    )
         throws(CorpusError)
     {
         let folderPath = CommentReader.displayPath(folder)
@@ -16,7 +18,8 @@ enum TextFolderReader {
         let base = folder.standardizedFileURL.path
         var files: [(url: URL, relative: String)] = []
         for case let url as URL in enumerator where url.pathExtension.lowercased() == "txt" {
-            let relative = String(url.standardizedFileURL.path.dropFirst(base.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            let relative = String(url.standardizedFileURL.path.dropFirst(base.count)).trimmingCharacters(
+                in: CharacterSet(charactersIn: "/"))
             files.append((url, relative))
         }
         files.sort { $0.relative < $1.relative }
@@ -26,7 +29,8 @@ enum TextFolderReader {
             let id = file.url.deletingPathExtension().lastPathComponent
             if let earlier = firstPath[id] {
                 acceptor.reject(
-                    source, id: id, reason: "the file name \(Untrusted.quoted(id)) is the id of \(earlier) already (file names are the ids)",
+                    source, id: id,
+                    reason: "the file name \(Untrusted.quoted(id)) is the id of \(earlier) already (file names are the ids)",
                     excerpt: "")
                 continue
             }

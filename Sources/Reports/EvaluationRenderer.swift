@@ -135,7 +135,9 @@ public enum EvaluationRenderer {
                     "audit",
                     .object([
                         JSONMember("repeats", .int(report.audits.count)),
-                        JSONMember("audited_comments", .int(report.audits.first?.measures.compactMap { $0.estimate?.auditedComments }.max() ?? 0)),
+                        JSONMember(
+                            "audited_comments",
+                            .int(report.audits.first?.measures.compactMap { $0.estimate?.auditedComments }.max() ?? 0)),
                         JSONMember("median_estimate_error", number(mean(report.audits.map(\.medianEstimateError)))),
                         JSONMember("coverage", number(mean(report.audits.map(\.coverage)))),
                         JSONMember("median_interval_width", number(mean(report.audits.map(\.medianIntervalWidth)))),
@@ -147,14 +149,15 @@ public enum EvaluationRenderer {
             JSONMember("kappa_first_measure", number(report.primaryKappa)),
             JSONMember(
                 "per_measure",
-                .array(evaluation.perMeasure.map { score in
-                    .object([
-                        JSONMember("measure", .string(score.measureID)), JSONMember("gold", .int(score.gold)),
-                        JSONMember("predicted", .int(score.predicted)), JSONMember("correct", .int(score.correct)),
-                        JSONMember("precision", number(score.precision)), JSONMember("recall", number(score.recall)),
-                        JSONMember("f1", number(score.f1)),
-                    ])
-                })),
+                .array(
+                    evaluation.perMeasure.map { score in
+                        .object([
+                            JSONMember("measure", .string(score.measureID)), JSONMember("gold", .int(score.gold)),
+                            JSONMember("predicted", .int(score.predicted)), JSONMember("correct", .int(score.correct)),
+                            JSONMember("precision", number(score.precision)), JSONMember("recall", number(score.recall)),
+                            JSONMember("f1", number(score.f1)),
+                        ])
+                    })),
             JSONMember(
                 "routing",
                 .object([
@@ -163,7 +166,8 @@ public enum EvaluationRenderer {
                     JSONMember("routed_right", .int(report.routing.routedRight)),
                     JSONMember(
                         "goal_accuracy",
-                        number(report.routing.withGold > 0 ? Double(report.routing.rightGoal) / Double(report.routing.withGold) : 0)),
+                        number(
+                            report.routing.withGold > 0 ? Double(report.routing.rightGoal) / Double(report.routing.withGold) : 0)),
                 ])),
             JSONMember("reliability_all_pairs", reliability(report.reliability)),
             JSONMember("reliability_listed", reliability(report.listedReliability)),
@@ -178,12 +182,16 @@ public enum EvaluationRenderer {
             members.append(
                 JSONMember(
                     "learning_curve",
-                    .array(report.learningCurve.map { point in
-                        .object(
-                            [JSONMember("reviewed", .int(point.reviewed)), JSONMember("evaluated_on", .int(point.evaluatedOn))]
-                                + metrics(point.evaluation)
-                                + (point.counts.map { [JSONMember("counts", countMetrics($0))] } ?? []))
-                    })))
+                    .array(
+                        report.learningCurve.map { point in
+                            .object(
+                                [
+                                    JSONMember("reviewed", .int(point.reviewed)),
+                                    JSONMember("evaluated_on", .int(point.evaluatedOn)),
+                                ]
+                                    + metrics(point.evaluation)
+                                    + (point.counts.map { [JSONMember("counts", countMetrics($0))] } ?? []))
+                        })))
         }
         return JSONWriter.pretty(.object(members))
     }
@@ -224,15 +232,16 @@ public enum EvaluationRenderer {
             JSONMember("median_interval_width", number(counts.medianIntervalWidth)),
             JSONMember(
                 "per_measure",
-                .array(counts.measures.map { measure in
-                    .object([
-                        JSONMember("measure", .string(measure.measureID)), JSONMember("gold", .int(measure.gold)),
-                        JSONMember("counted", .int(measure.counted)),
-                        JSONMember("estimate", measure.estimate.map { number($0.value) } ?? .null),
-                        JSONMember("lower", measure.estimate.map { number($0.lower) } ?? .null),
-                        JSONMember("upper", measure.estimate.map { number($0.upper) } ?? .null),
-                    ])
-                })),
+                .array(
+                    counts.measures.map { measure in
+                        .object([
+                            JSONMember("measure", .string(measure.measureID)), JSONMember("gold", .int(measure.gold)),
+                            JSONMember("counted", .int(measure.counted)),
+                            JSONMember("estimate", measure.estimate.map { number($0.value) } ?? .null),
+                            JSONMember("lower", measure.estimate.map { number($0.lower) } ?? .null),
+                            JSONMember("upper", measure.estimate.map { number($0.upper) } ?? .null),
+                        ])
+                    })),
         ])
     }
 
@@ -242,13 +251,14 @@ public enum EvaluationRenderer {
             JSONMember("expected_calibration_error", number(table.expectedCalibrationError)),
             JSONMember(
                 "bins",
-                .array(table.bins.filter { $0.count > 0 }.map { bin in
-                    .object([
-                        JSONMember("from", number(bin.lower)), JSONMember("to", number(bin.upper)),
-                        JSONMember("count", .int(bin.count)), JSONMember("mean_confidence", number(bin.meanConfidence)),
-                        JSONMember("accuracy", number(bin.accuracy)),
-                    ])
-                })),
+                .array(
+                    table.bins.filter { $0.count > 0 }.map { bin in
+                        .object([
+                            JSONMember("from", number(bin.lower)), JSONMember("to", number(bin.upper)),
+                            JSONMember("count", .int(bin.count)), JSONMember("mean_confidence", number(bin.meanConfidence)),
+                            JSONMember("accuracy", number(bin.accuracy)),
+                        ])
+                    })),
         ])
     }
 

@@ -43,7 +43,9 @@ enum HTMLReportRenderer {
         while let start = rest.range(of: marker) {
             result += rest[..<start.lowerBound]
             let afterMarker = rest[start.upperBound...]
-            guard let quote = afterMarker.firstIndex(of: "\""), let end = afterMarker.range(of: "/>") else { return result + rest }
+            guard let quote = afterMarker.firstIndex(of: "\""), let end = afterMarker.range(of: "/>") else {
+                return result + rest
+            }
             var path = String(afterMarker[..<quote])
             if path.hasPrefix("../") { path.removeFirst(3) }
             guard let svg = charts[path] else {
@@ -56,7 +58,8 @@ enum HTMLReportRenderer {
             let inline = svg.replacingAll("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", with: "")
                 .replacingAll("id=\"title\"", with: "id=\"chart-\(name)-title\"")
                 .replacingAll("id=\"desc\"", with: "id=\"chart-\(name)-desc\"")
-                .replacingAll("aria-labelledby=\"title desc\"", with: "aria-labelledby=\"chart-\(name)-title chart-\(name)-desc\"")
+                .replacingAll(
+                    "aria-labelledby=\"title desc\"", with: "aria-labelledby=\"chart-\(name)-title chart-\(name)-desc\"")
             result += "<figure class=\"chart\">" + inline + "</figure>"
             rest = afterMarker[end.upperBound...]
         }

@@ -30,22 +30,24 @@ public enum JSONReportRenderer {
             JSONMember("topic_selection", topicSelection(result)),
             JSONMember(
                 "topic_events",
-                .array(result.topicEvents.map { event in
-                    .object([
-                        JSONMember("kind", .string(event.kind.rawValue)), JSONMember("topic", .string(event.topic)),
-                        JSONMember("other", .optional(event.other)),
-                    ])
-                })),
+                .array(
+                    result.topicEvents.map { event in
+                        .object([
+                            JSONMember("kind", .string(event.kind.rawValue)), JSONMember("topic", .string(event.topic)),
+                            JSONMember("other", .optional(event.other)),
+                        ])
+                    })),
             JSONMember("comments", .elements(JSONElements(count: result.comments.count) { comment(result.comments[$0]) })),
             JSONMember("warnings", .array(result.warnings.map(warning))),
             JSONMember(
                 "warning_summary",
-                .array(WarningSummary.of(result.warnings).map { summary in
-                    .object([
-                        JSONMember("kind", .string(summary.kind.rawValue)), JSONMember("count", .int(summary.count)),
-                        JSONMember("examples", .array(summary.examples.map(warning))),
-                    ])
-                })),
+                .array(
+                    WarningSummary.of(result.warnings).map { summary in
+                        .object([
+                            JSONMember("kind", .string(summary.kind.rawValue)), JSONMember("count", .int(summary.count)),
+                            JSONMember("examples", .array(summary.examples.map(warning))),
+                        ])
+                    })),
         ])
     }
 
@@ -89,7 +91,10 @@ public enum JSONReportRenderer {
             JSONMember("corpus_sha256", .string(manifest.corpusSHA256)),
             JSONMember(
                 "inputs",
-                .array(manifest.inputFiles.map { .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))]) })),
+                .array(
+                    manifest.inputFiles.map {
+                        .object([JSONMember("path", .string($0.path)), JSONMember("sha256", .string($0.sha256))])
+                    })),
             JSONMember("seed", .unsigned(manifest.seed)),
             JSONMember("program_version", .string(manifest.programVersion)),
             JSONMember("icu_version", .string(manifest.icuVersion)),
@@ -100,13 +105,16 @@ public enum JSONReportRenderer {
             JSONMember("comments_withdrawn", .int(result.withdrawnComments ?? 0)),
             JSONMember(
                 "columns",
-                .array((result.columns ?? []).map { use in
-                    .object([
-                        JSONMember("file", .string(use.file)),
-                        JSONMember("fields", .object(use.fields.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) })),
-                        JSONMember("unused", .array(use.unused.map { .string($0) })),
-                    ])
-                })),
+                .array(
+                    (result.columns ?? []).map { use in
+                        .object([
+                            JSONMember("file", .string(use.file)),
+                            JSONMember(
+                                "fields",
+                                .object(use.fields.sorted { $0.key < $1.key }.map { JSONMember($0.key, .string($0.value)) })),
+                            JSONMember("unused", .array(use.unused.map { .string($0) })),
+                        ])
+                    })),
             JSONMember("comments_analysed", .int(result.commentsAnalysed)),
             JSONMember("comments_rejected", .int(result.commentsRejected)),
             JSONMember("comments_without_goal", .int(result.commentsWithoutGoal)),
@@ -155,11 +163,13 @@ public enum JSONReportRenderer {
 
     private static func changes(_ changes: ChangeReport) -> JSONValue {
         func counts(_ items: [ChangeReport.Count], key: String) -> JSONValue {
-            .array(items.map { item in
-                .object(
-                    [JSONMember(key, .string(item.id)), JSONMember("count", .int(item.count))]
-                        + (item.new.map { [JSONMember("new", .int($0)), JSONMember("changed", .int(item.count - $0))] } ?? []))
-            })
+            .array(
+                items.map { item in
+                    .object(
+                        [JSONMember(key, .string(item.id)), JSONMember("count", .int(item.count))]
+                            + (item.new.map { [JSONMember("new", .int($0)), JSONMember("changed", .int(item.count - $0))] } ?? [])
+                    )
+                })
         }
         return .object([
             JSONMember("baseline_started_at", .optional(changes.baselineStartedAt)),
@@ -177,12 +187,14 @@ public enum JSONReportRenderer {
             JSONMember("per_measure", counts(changes.perMeasure, key: "measure")),
             JSONMember(
                 "share_moves",
-                .array(changes.shareMoves.map { move in
-                    .object([
-                        JSONMember("measure", .string(move.measureID)), JSONMember("before", .decimal(move.before, places: 4)),
-                        JSONMember("after", .decimal(move.after, places: 4)),
-                    ])
-                })),
+                .array(
+                    changes.shareMoves.map { move in
+                        .object([
+                            JSONMember("measure", .string(move.measureID)),
+                            JSONMember("before", .decimal(move.before, places: 4)),
+                            JSONMember("after", .decimal(move.after, places: 4)),
+                        ])
+                    })),
             JSONMember("comment_ids", .array(changes.commentIDs.map(JSONValue.string))),
         ])
     }
@@ -219,19 +231,21 @@ public enum JSONReportRenderer {
             JSONMember("label", .string(topic.label)),
             JSONMember(
                 "keywords",
-                .array(topic.keywords.map { keyword in
-                    .object([
-                        JSONMember("term", .string(keyword.display)), JSONMember("stem", .string(keyword.stem)),
-                        JSONMember("weight", .decimal(keyword.weight, places: 4)),
-                        JSONMember("log_likelihood", .decimal(keyword.logLikelihood, places: 4)),
-                    ])
-                })),
+                .array(
+                    topic.keywords.map { keyword in
+                        .object([
+                            JSONMember("term", .string(keyword.display)), JSONMember("stem", .string(keyword.stem)),
+                            JSONMember("weight", .decimal(keyword.weight, places: 4)),
+                            JSONMember("log_likelihood", .decimal(keyword.logLikelihood, places: 4)),
+                        ])
+                    })),
             JSONMember("phrases", .array(topic.phrases.map(keyword))),
             JSONMember(
                 "representative_comments",
-                .array(topic.representativeComments.map { quote in
-                    .object([JSONMember("id", .string(quote.commentID)), JSONMember("text", .string(quote.text))])
-                })),
+                .array(
+                    topic.representativeComments.map { quote in
+                        .object([JSONMember("id", .string(quote.commentID)), JSONMember("text", .string(quote.text))])
+                    })),
         ])
     }
 
@@ -248,13 +262,14 @@ public enum JSONReportRenderer {
             JSONMember("phrases", .array(measure.phrases.map(keyword))),
             JSONMember(
                 "representative_comments",
-                .array(measure.representativeComments.map { quote in
-                    .object([
-                        JSONMember("id", .string(quote.commentID)),
-                        JSONMember("confidence", .decimal(quote.confidence, places: 4)),
-                        JSONMember("text", .string(quote.text)),
-                    ])
-                })),
+                .array(
+                    measure.representativeComments.map { quote in
+                        .object([
+                            JSONMember("id", .string(quote.commentID)),
+                            JSONMember("confidence", .decimal(quote.confidence, places: 4)),
+                            JSONMember("text", .string(quote.text)),
+                        ])
+                    })),
         ])
     }
 
@@ -305,14 +320,15 @@ public enum JSONReportRenderer {
             JSONMember("source", .string(assignment.source.rawValue)),
             JSONMember(
                 "evidence",
-                .array(assignment.evidence.map { evidence in
-                    .object([
-                        JSONMember("term", .string(evidence.term)),
-                        JSONMember("measure_term", .string(evidence.measureTerm)),
-                        JSONMember("weight", .decimal(evidence.weight, places: 4)),
-                        JSONMember("origin", .string(evidence.origin.rawValue)),
-                    ])
-                })),
+                .array(
+                    assignment.evidence.map { evidence in
+                        .object([
+                            JSONMember("term", .string(evidence.term)),
+                            JSONMember("measure_term", .string(evidence.measureTerm)),
+                            JSONMember("weight", .decimal(evidence.weight, places: 4)),
+                            JSONMember("origin", .string(evidence.origin.rawValue)),
+                        ])
+                    })),
         ])
     }
 

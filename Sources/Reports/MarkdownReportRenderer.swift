@@ -24,13 +24,18 @@ public enum MarkdownReportRenderer {
         var files = [(path: "report.md", content: overview(result, strings: strings, templates: templates, language: language))]
         for goal in result.goals {
             files.append(
-                (path: "goals/\(goal.id).md", content: goalPage(goal, result: result, strings: strings, templates: templates, language: language)))
+                (
+                    path: "goals/\(goal.id).md",
+                    content: goalPage(goal, result: result, strings: strings, templates: templates, language: language)
+                ))
         }
         return files
     }
 
     /// report.md: the overview's blocks laid out by `report.md.mustache`.
-    static func overview(_ result: RunResult, strings: ReportStrings, templates: ReportTemplates, language: ReportLanguage) -> String {
+    static func overview(
+        _ result: RunResult, strings: ReportStrings, templates: ReportTemplates, language: ReportLanguage
+    ) -> String {
         var context: [String: Any] = overviewBlocks(result, strings: strings)
         context["framework_title"] = result.framework.title
         context["language"] = language.rawValue
@@ -152,7 +157,8 @@ public enum MarkdownReportRenderer {
             lines.append("")
             for measure in quiet {
                 lines.append(
-                    "- " + MarkdownText.inline(measure.title) + " (" + MarkdownText.code(measure.id) + "): \(measure.commentCount)"
+                    "- " + MarkdownText.inline(measure.title) + " (" + MarkdownText.code(measure.id)
+                        + "): \(measure.commentCount)"
                         + (measure.estimate == nil ? "" : ", " + estimateCell(measure.estimate, strings: strings)))
             }
         }
@@ -173,7 +179,9 @@ public enum MarkdownReportRenderer {
             lines.append(strings.orphanTopicsIntro)
             lines.append("")
             for topic in orphans {
-                let quote = topic.representativeComments.first.map { " — " + strings.quoted(MarkdownText.cell($0.text, limit: 120)) } ?? ""
+                let quote =
+                    topic.representativeComments.first.map { " — " + strings.quoted(MarkdownText.cell($0.text, limit: 120)) }
+                    ?? ""
                 lines.append(
                     "- **" + MarkdownText.inline(topic.label) + "** (" + MarkdownText.code(topic.id) + "): "
                         + strings.orphanFigures(topic.size, topic.unassignedCount) + quote)
@@ -261,7 +269,8 @@ public enum MarkdownReportRenderer {
         guard let estimate else { return "–" }
         func whole(_ value: Double) -> String { String(Int(value.rounded())) }
         return strings.estimateCell(
-            whole(estimate.value), whole(estimate.lower.rounded(.down)), whole(estimate.upper.rounded(.up)), estimate.basis == .audit)
+            whole(estimate.value), whole(estimate.lower.rounded(.down)), whole(estimate.upper.rounded(.up)),
+            estimate.basis == .audit)
     }
 
     /// The overview's line on how far the counts can be trusted.
@@ -292,7 +301,9 @@ public enum MarkdownReportRenderer {
             let new = item.new ?? item.count
             return "| \(MarkdownText.cell(title)) | \(new) | \(item.count - new) |"
         }
-        let goalRows = changes.perGoal.map { row(goalTitles[$0.id] ?? $0.id, $0) } + (changes.withoutGoal.map { [row(strings.withoutGoal, $0)] } ?? [])
+        let goalRows =
+            changes.perGoal.map { row(goalTitles[$0.id] ?? $0.id, $0) }
+            + (changes.withoutGoal.map { [row(strings.withoutGoal, $0)] } ?? [])
         if !goalRows.isEmpty {
             lines.append("| \(strings.goal) | \(strings.newColumn) | \(strings.changedColumn) |")
             lines.append("|---|---:|---:|")
@@ -323,7 +334,10 @@ public enum MarkdownReportRenderer {
             lines.append("")
             for event in result.topicEvents {
                 let label = (labels[event.topic] ?? labels[event.other ?? ""]).map(MarkdownText.inline)
-                lines.append("- " + strings.topicEvent(event.kind.rawValue, MarkdownText.code(event.topic), event.other.map(MarkdownText.code), label))
+                lines.append(
+                    "- "
+                        + strings.topicEvent(
+                            event.kind.rawValue, MarkdownText.code(event.topic), event.other.map(MarkdownText.code), label))
             }
             lines.append("")
         }
@@ -333,10 +347,13 @@ public enum MarkdownReportRenderer {
     /// The measure's assigned comments per week of writing (``MeasureTrend``), and how many of
     /// them are new since the last run; nil when no comment carries a date.
     static func trendLine(_ measure: MeasureResult, result: RunResult, strings: ReportStrings) -> String? {
-        guard let first = result.firstCommentAt.flatMap(MeasureTrend.day), let last = result.lastCommentAt.flatMap(MeasureTrend.day)
+        guard let first = result.firstCommentAt.flatMap(MeasureTrend.day),
+            let last = result.lastCommentAt.flatMap(MeasureTrend.day)
         else { return nil }
         let dates = result.comments.compactMap { comment -> String? in
-            guard comment.status == .assigned, comment.assignments.contains(where: { $0.measureID == measure.id }) else { return nil }
+            guard comment.status == .assigned, comment.assignments.contains(where: { $0.measureID == measure.id }) else {
+                return nil
+            }
             return comment.createdAt
         }
         let trend = MeasureTrend(dates: dates, first: first, last: last)
@@ -405,7 +422,9 @@ public enum MarkdownReportRenderer {
 
     /// A goal page's blocks, by the names `goal.md.mustache` uses; `measures` holds one block per
     /// measure.
-    static func goalBlocks(_ goal: GoalResult, result: RunResult, strings: ReportStrings) -> (blocks: [String: String], measures: [String]) {
+    static func goalBlocks(
+        _ goal: GoalResult, result: RunResult, strings: ReportStrings
+    ) -> (blocks: [String: String], measures: [String]) {
         var blocks: [String: String] = [:]
         var measureBlocks: [String] = []
         var lines: [String] = []
@@ -436,7 +455,8 @@ public enum MarkdownReportRenderer {
             lines.append("")
             lines.append(
                 MarkdownText.code(measure.id) + ": "
-                    + strings.measureFigures(measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount))
+                    + strings.measureFigures(
+                        measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount))
             if let trend = trendLine(measure, result: result, strings: strings) {
                 lines.append("")
                 lines.append(trend)
@@ -452,7 +472,8 @@ public enum MarkdownReportRenderer {
             for quote in measure.representativeComments {
                 lines.append(MarkdownText.quote(quote.text))
                 lines.append(">")
-                lines.append("> — " + strings.commentReference(MarkdownText.code(quote.commentID), strings.decimal(quote.confidence, 2)))
+                lines.append(
+                    "> — " + strings.commentReference(MarkdownText.code(quote.commentID), strings.decimal(quote.confidence, 2)))
                 lines.append("")
             }
             lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
@@ -537,7 +558,8 @@ public enum MarkdownReportRenderer {
                 item.term + " → " + (item.origin == .expansion ? strings.learnt : item.measureTerm)
             }.joined(separator: ", ")
             lines.append(
-                "| \(MarkdownText.code(comment.id)) | \(confidence) | \(MarkdownText.cell(evidence, limit: 120)) | \(MarkdownText.cell(comment.text)) |")
+                "| \(MarkdownText.code(comment.id)) | \(confidence) | \(MarkdownText.cell(evidence, limit: 120)) | \(MarkdownText.cell(comment.text)) |"
+            )
         }
         lines.append("")
         lines.append("</details>")

@@ -43,11 +43,12 @@ public struct MeasureTrend: Sendable, Equatable {
     public var sparkline: String {
         let busiest = counts.max() ?? 0
         let bars = Array("▁▂▃▄▅▆▇█")
-        return String(counts.map { count in
-            guard count > 0, busiest > 0 else { return "·" }
-            let level = Int((Double(count) / Double(busiest) * Double(bars.count)).rounded(.up)) - 1
-            return bars[min(bars.count - 1, max(0, level))]
-        })
+        return String(
+            counts.map { count in
+                guard count > 0, busiest > 0 else { return "·" }
+                let level = Int((Double(count) / Double(busiest) * Double(bars.count)).rounded(.up)) - 1
+                return bars[min(bars.count - 1, max(0, level))]
+            })
     }
 
     /// `YYYY-MM-DD` of a day since 1970-01-01 (civil calendar, after Howard Hinnant's algorithm).

@@ -40,7 +40,8 @@ public struct Redactor: Sendable {
         public var phone: String
         public var handle: String
 
-        public static let german = Labels(email: "[E-Mail]", link: "[Link]", iban: "[IBAN]", phone: "[Telefon]", handle: "[Handle]")
+        public static let german = Labels(
+            email: "[E-Mail]", link: "[Link]", iban: "[IBAN]", phone: "[Telefon]", handle: "[Handle]")
         public static let english = Labels(email: "[email]", link: "[link]", iban: "[IBAN]", phone: "[phone]", handle: "[handle]")
     }
 
@@ -127,7 +128,8 @@ public struct Redactor: Sendable {
 
     private static func replace(_ expression: NSRegularExpression, in text: String, with label: String) -> String {
         let range = NSRange(text.startIndex..., in: text)
-        return expression.stringByReplacingMatches(in: text, range: range, withTemplate: NSRegularExpression.escapedTemplate(for: label))
+        return expression.stringByReplacingMatches(
+            in: text, range: range, withTemplate: NSRegularExpression.escapedTemplate(for: label))
     }
 
     /// IBAN candidates count only with at least 8 digits after the check digits: a word that

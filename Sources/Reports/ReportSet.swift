@@ -49,11 +49,14 @@ public enum ReportSet {
         let markdown = MarkdownReportRenderer.render(safe, language: language, templates: templates)
         let charts = ReportCharts.files(safe, strings: strings)
         return markdown + charts + [
-            ("report.html",
-             HTMLReportRenderer.render(
-                overview: markdown[0].content, goals: Array(zip(safe.goals, markdown.dropFirst().map(\.content))),
-                charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), result: safe, strings: strings,
-                template: templates, language: language))
+            (
+                "report.html",
+                HTMLReportRenderer.render(
+                    overview: markdown[0].content, goals: Array(zip(safe.goals, markdown.dropFirst().map(\.content))),
+                    charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), result: safe,
+                    strings: strings,
+                    template: templates, language: language)
+            )
         ]
     }
 }

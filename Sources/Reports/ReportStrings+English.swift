@@ -93,7 +93,9 @@ extension ReportStrings {
         s.estimateCell = { value, lower, upper, audited in "\(value) (\(lower)–\(upper))" + (audited ? " audited" : "") }
         s.trustModel = { median, agreement in
             "**How far to trust the counts:** the estimated counts are the model's unchecked estimates"
-                + (median.map { "; on consultations it was not fitted on they were off by \($0) per measure in the median, some by a multiple" } ?? "")
+                + (median.map {
+                    "; on consultations it was not fitted on they were off by \($0) per measure in the median, some by a multiple"
+                } ?? "")
                 + ". The ranges show how far off they may be; measures whose ranges overlap do not differ demonstrably. "
                 + "In this consultation the two assignment methods agree on \(agreement) of the comments (the higher, the "
                 + "more reliable). A reviewed random sample makes the counts reliable: `resonanz review queue --audit 100`."
@@ -117,10 +119,13 @@ extension ReportStrings {
         s.noLowResonance = "None: every measure has several comments."
         s.noMeasureFits = "Comments fitting no measure"
         s.noMeasureFitsIntro = {
-            ($0 == 1 ? "1 comment fits" : "\($0) comments fit") + " no measure. They may point to subjects the strategy does not cover; the goal pages list them."
+            ($0 == 1 ? "1 comment fits" : "\($0) comments fit")
+                + " no measure. They may point to subjects the strategy does not cover; the goal pages list them."
         }
         s.noMeasureWithoutGoal = {
-            $0 == 1 ? "1 of them has no goal and is therefore listed here:" : "\($0) of them have no goal and are therefore listed here:"
+            $0 == 1
+                ? "1 of them has no goal and is therefore listed here:"
+                : "\($0) of them have no goal and are therefore listed here:"
         }
         s.topicsSection = "Topics"
         s.topicsIntro = {

@@ -114,7 +114,9 @@ struct ReportStrings: Sendable {
     /// consultation's agreement between the two rankings.
     var trustModel: @Sendable (String?, String) -> String = { median, agreement in
         "**Wie belastbar die Zahlen sind:** Die geschätzten Zahlen sind ungeprüfte Schätzungen des Modells"
-            + (median.map { "; auf Beteiligungen, an denen es nicht angepasst wurde, lagen sie je Maßnahme im Mittel um \($0) neben der wahren Zahl, einzelne um ein Mehrfaches" } ?? "")
+            + (median.map {
+                "; auf Beteiligungen, an denen es nicht angepasst wurde, lagen sie je Maßnahme im Mittel um \($0) neben der wahren Zahl, einzelne um ein Mehrfaches"
+            } ?? "")
             + ". Die Spannen zeigen, wie weit sie danebenliegen können; Maßnahmen, deren Spannen sich überschneiden, "
             + "unterscheiden sich nicht nachweisbar. In dieser Beteiligung stimmen die beiden Zuordnungsverfahren bei "
             + "\(agreement) der Beiträge überein (je höher, desto verlässlicher). Belastbar werden die Zahlen mit einer "
@@ -140,11 +142,14 @@ struct ReportStrings: Sendable {
     var noLowResonance = "Keine: jede Maßnahme hat mehrere Beiträge."
     var noMeasureFits = "Beiträge ohne passende Maßnahme"
     var noMeasureFitsIntro: @Sendable (Int) -> String = {
-        ($0 == 1 ? "1 Beitrag passt" : "\($0) Beiträge passen") + " zu keiner Maßnahme. Sie können auf Themen hinweisen, die die Strategie nicht abdeckt; "
+        ($0 == 1 ? "1 Beitrag passt" : "\($0) Beiträge passen")
+            + " zu keiner Maßnahme. Sie können auf Themen hinweisen, die die Strategie nicht abdeckt; "
             + "die Zielseiten listen sie."
     }
     var noMeasureWithoutGoal: @Sendable (Int) -> String = {
-        $0 == 1 ? "1 davon hat keine Zielangabe und steht deshalb hier:" : "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
+        $0 == 1
+            ? "1 davon hat keine Zielangabe und steht deshalb hier:"
+            : "\($0) davon haben keine Zielangabe und stehen deshalb hier:"
     }
     var topicsSection = "Themen"
     var topicsIntro: @Sendable (Int) -> String = {

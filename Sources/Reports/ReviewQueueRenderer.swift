@@ -32,10 +32,12 @@ public enum ReviewQueueRenderer {
                 let title: String = titles[measureID] ?? ""
                 let confidence: String = suggestion.map { GermanFormat.decimal($0.confidence, places: 2) } ?? ""
                 let evidence: String = suggestion.map { $0.evidence.map(\.term).joined(separator: ", ") } ?? ""
-                let fields: [String] = [
-                    comment.id, measureID, "", "", "", measureID, "\(position + 1)", comment.status.rawValue, comment.goal ?? "",
-                    title, confidence, evidence, comment.text,
-                ] + (audit ? ["review every measure that applies"] : [])
+                let fields: [String] =
+                    [
+                        comment.id, measureID, "", "", "", measureID, "\(position + 1)", comment.status.rawValue,
+                        comment.goal ?? "",
+                        title, confidence, evidence, comment.text,
+                    ] + (audit ? ["review every measure that applies"] : [])
                 lines.append(fields.map(AssignmentsCSVRenderer.cell).joined(separator: ";"))
             }
         }

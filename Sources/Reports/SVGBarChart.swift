@@ -72,8 +72,10 @@ public struct SVGBarChart: Sendable, Equatable {
         if series.count > 1 {
             // One legend line per series, so long names never run off the chart.
             for (index, item) in series.enumerated() {
-                lines.append(##"<rect x="\##(Self.left)" y="\##(y + 4)" width="12" height="12" fill="\##(Self.colour(index))"/>"##)
-                lines.append(##"<text x="\##(Self.left + 18)" y="\##(y + 15)" fill="#1A1A1A">\##(Self.escape(item.name))</text>"##)
+                lines.append(
+                    ##"<rect x="\##(Self.left)" y="\##(y + 4)" width="12" height="12" fill="\##(Self.colour(index))"/>"##)
+                lines.append(
+                    ##"<text x="\##(Self.left + 18)" y="\##(y + 15)" fill="#1A1A1A">\##(Self.escape(item.name))</text>"##)
                 y += Self.legendLine
             }
             y += 6
@@ -93,7 +95,8 @@ public struct SVGBarChart: Sendable, Equatable {
             }
             let shown = row.texts.enumerated().filter { row.values[$0.offset] > 0 || row.values.count == 1 }.map(\.element)
             lines.append(
-                ##"<text x="\##(Self.format(x + 6))" y="\##(y + 33)" fill="#1A1A1A">"## + Self.escape(shown.joined(separator: " / "))
+                ##"<text x="\##(Self.format(x + 6))" y="\##(y + 33)" fill="#1A1A1A">"##
+                    + Self.escape(shown.joined(separator: " / "))
                     + "</text>")
             y += Self.rowHeight
         }

@@ -39,8 +39,10 @@ public enum TokenRenderer {
             if token.foldedGenderForm { flags.append("gender") }
             if let hyphen = token.suspendedHyphen { flags.append("hyphen:\(hyphen.rawValue)") }
             let shown = token.display == token.surface ? token.surface : "\(token.surface) → \(token.display)"
-            return [shown, token.kind.rawValue, token.norm, token.stem, flags.joined(separator: ","),
-                    token.parts.map(\.display).joined(separator: " + ")]
+            return [
+                shown, token.kind.rawValue, token.norm, token.stem, flags.joined(separator: ","),
+                token.parts.map(\.display).joined(separator: " + "),
+            ]
         }
         let header = ["surface", "kind", "norm", "stem", "flags", "parts"]
         let all = [header] + rows

@@ -18,7 +18,8 @@ public enum StorageError: Error, CustomStringConvertible {
         switch self {
         case .database(let path, let code, let message, let statement):
             // The statement is quoted short: a migration's statement holds a whole schema.
-            return "\(path): SQLite error \(code): \(message)" + (statement.map { " (in: \(Untrusted.quoted($0, limit: 120)))" } ?? "")
+            return "\(path): SQLite error \(code): \(message)"
+                + (statement.map { " (in: \(Untrusted.quoted($0, limit: 120)))" } ?? "")
         case .locked(let path, let holder):
             return "\(path): another resonanz run is using this store (\(holder)); wait for it, or pass --wait"
         case .lockUnavailable(let path, let reason):
@@ -33,7 +34,8 @@ public enum StorageError: Error, CustomStringConvertible {
     static func wrap(_ error: any Error, path: String) -> StorageError {
         if let error = error as? StorageError { return error }
         if let error = error as? DatabaseError {
-            return .database(path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)", statement: error.sql)
+            return .database(
+                path: path, code: error.extendedResultCode.rawValue, message: error.message ?? "\(error)", statement: error.sql)
         }
         return .database(path: path, code: -1, message: "\(error)", statement: nil)
     }

@@ -52,10 +52,12 @@ extension Store {
                         ORDER BY position DESC LIMIT 1
                         """,
                     arguments: [decision.commentID, decision.measureID])
-                let repeats = latest.map { row in
-                    (row["decision"] as String?) == decision.decision.rawValue && (row["reviewer"] as String?) == decision.reviewer
-                        && (row["decided_at"] as String?) == decision.date
-                } ?? false
+                let repeats =
+                    latest.map { row in
+                        (row["decision"] as String?) == decision.decision.rawValue
+                            && (row["reviewer"] as String?) == decision.reviewer
+                            && (row["decided_at"] as String?) == decision.date
+                    } ?? false
                 if repeats {
                     result.repeated += 1
                     continue

@@ -80,7 +80,8 @@ public final class Store: Sendable {
                 if applied.contains(firstMigration) { return }
             }
             throw StorageError.foreign(
-                path: path, reason: "it is an SQLite database of another program (\(tables.count) tables, none of a Resonanz store)")
+                path: path,
+                reason: "it is an SQLite database of another program (\(tables.count) tables, none of a Resonanz store)")
         } catch {
             throw StorageError.wrap(error, path: path)
         }
@@ -101,7 +102,8 @@ public final class Store: Sendable {
         }
         guard findings == ["ok"] else {
             throw StorageError.corrupt(
-                path: path, what: "SQLite's \(pragma) reports: " + findings.prefix(3).joined(separator: "; ")
+                path: path,
+                what: "SQLite's \(pragma) reports: " + findings.prefix(3).joined(separator: "; ")
                     + " (restore a backup, or start a new store)")
         }
     }
@@ -168,13 +170,17 @@ public final class Store: Sendable {
                     pending.intake.superseded += intake.supersededRows
                     pending.intake.withdrawnRows += intake.withdrawnRows
                 }
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM rejected_row WHERE run = ? ORDER BY position", arguments: [sequence]) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT * FROM rejected_row WHERE run = ? ORDER BY position", arguments: [sequence])
+                {
                     pending.intake.rejected.append(
                         RejectedRow(
                             source: SourceLocation(file: row["file"], line: row["line"]), id: row["comment_id"],
                             reason: row["reason"], excerpt: row["excerpt"]))
                 }
-                for row in try Row.fetchAll(db, sql: "SELECT path, sha256 FROM run_input WHERE run = ? ORDER BY position", arguments: [sequence]) {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT path, sha256 FROM run_input WHERE run = ? ORDER BY position", arguments: [sequence])
+                {
                     pending.inputs.append(InputFile(path: row["path"], sha256: row["sha256"]))
                 }
             }
@@ -223,12 +229,13 @@ public final class Store: Sendable {
             guard let result = try? JSONDecoder().decode(RunResult.self, from: data) else {
                 throw StorageError.corrupt(
                     path: self.path,
-                    what: "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it")
+                    what:
+                        "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it"
+                )
             }
             return result
         }
     }
-
 
     /// The run history, oldest first.
     public func history() throws(StorageError) -> [RunHistoryEntry] {
@@ -249,7 +256,8 @@ public final class Store: Sendable {
 
     /// Runs whose process died after storing them but before their reports were in place.
     public func pendingRuns() throws(StorageError) -> [Int] {
-        try read { db in try Int.fetchAll(db, sql: "SELECT sequence FROM run WHERE status = 'reports_pending' ORDER BY sequence") }
+        try read { db in try Int.fetchAll(db, sql: "SELECT sequence FROM run WHERE status = 'reports_pending' ORDER BY sequence")
+        }
     }
 
     /// The sequence the next run will get.
@@ -311,7 +319,8 @@ public final class Store: Sendable {
             }
             for (position, row) in record.rejectedRows.enumerated() {
                 try db.execute(
-                    sql: "INSERT INTO rejected_row (run, position, file, line, comment_id, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO rejected_row (run, position, file, line, comment_id, reason, excerpt) VALUES (?, ?, ?, ?, ?, ?, ?)",
                     arguments: [sequence, position, row.source.file, row.source.line, row.id, row.reason, row.excerpt])
             }
             for comment in record.changes.changed {
@@ -341,12 +350,16 @@ public final class Store: Sendable {
                     """)
             for comment in record.changes.new {
                 try insertComment.execute(
-                    arguments: try self.commentColumns(comment, json: json) + [comment.id, comment.idWasDerived, sequence, sequence])
+                    arguments: try self.commentColumns(comment, json: json) + [
+                        comment.id, comment.idWasDerived, sequence, sequence,
+                    ])
             }
             // Assignments are stored once per analysis (report id); a repeat run refers to them.
             let repeated =
                 try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM assignment JOIN run ON run.sequence = assignment.run WHERE run.report_id = ?)",
+                    db,
+                    sql:
+                        "SELECT EXISTS (SELECT 1 FROM assignment JOIN run ON run.sequence = assignment.run WHERE run.report_id = ?)",
                     arguments: [record.reportID]) ?? false
             if let result = record.result, !repeated {
                 for topic in result.topics {

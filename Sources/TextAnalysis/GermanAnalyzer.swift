@@ -27,7 +27,9 @@ extension Analyzer {
     }
 
     /// Steps 4–8 of ``german(resources:vocabulary:)``, for tokens the normalizer produced.
-    public static func germanEnrichment(resources: AnalyzerResources, vocabulary: CorpusVocabulary)
+    public static func germanEnrichment(
+        resources: AnalyzerResources, vocabulary: CorpusVocabulary
+    )
         -> [any TokenFilter]
     {
         let lexicon = Lexicon(words: resources.lexiconWords, vocabulary: vocabulary)
@@ -45,7 +47,9 @@ extension Analyzer {
 
     /// Analyses one text on its own, its own words serving as the corpus vocabulary (what
     /// `resonanz tokenize` shows).
-    public static func analyzeGerman(_ text: String, resources: AnalyzerResources)
+    public static func analyzeGerman(
+        _ text: String, resources: AnalyzerResources
+    )
         throws(TextAnalysisError) -> [Token]
     {
         var tokens = try germanNormalizer().analyze(text, session: WordBreakSession())

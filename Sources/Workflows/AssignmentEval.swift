@@ -19,7 +19,9 @@ public enum AssignmentEval {
     /// The corpus, its gold labels renamed by `labelMap` (a label mapped to "" is dropped). A
     /// label that is then no measure of the framework is an error naming each such label with
     /// how often it occurs: scored as it is, it would make every figure zero without a word.
-    static func load(framework path: String, comments: [String], read: CommentReadOptions, labelMap: [String: String] = [:])
+    static func load(
+        framework path: String, comments: [String], read: CommentReadOptions, labelMap: [String: String] = [:]
+    )
         throws(ResonanzError) -> LabelledCorpus
     {
         let framework = try NightlyRun.loadFramework(path)
@@ -56,8 +58,9 @@ public enum AssignmentEval {
             FileHandle.standardError.write(
                 Data(
                     TerminalText.safe(
-                        "eval: \(ingest.rejected.count) rows rejected (first: \(ingest.rejected[0].source): \(ingest.rejected[0].reason))")
-                        .utf8 + [0x0A]))
+                        "eval: \(ingest.rejected.count) rows rejected (first: \(ingest.rejected[0].source): \(ingest.rejected[0].reason))"
+                    )
+                    .utf8 + [0x0A]))
         }
         return LabelledCorpus(
             framework: framework, ingest: ingest, labelled: labelled, gold: labelled.map { ingest.comments[$0].labels })
@@ -133,7 +136,9 @@ public enum AssignmentEval {
             }
         }
         let listed = corpus.labelled.enumerated().flatMap { position, row in
-            result.comments[row].assignments.map { (confidence: $0.confidence, right: corpus.gold[position].contains($0.measureID)) }
+            result.comments[row].assignments.map {
+                (confidence: $0.confidence, right: corpus.gold[position].contains($0.measureID))
+            }
         }
         // Routing: comments whose gold names a measure outside the goal they were posted under.
         let goalOf = Dictionary(uniqueKeysWithValues: corpus.framework.measures.map { ($0.id, $0.goalID) })
@@ -197,7 +202,8 @@ public enum AssignmentEval {
     ) throws(ResonanzError) -> [CountEvaluation] {
         let strata = start.comments.map { $0.status == .assigned ? ($0.assignments.first?.measureID ?? "") : "" }
         let goldByID = Dictionary(
-            corpus.labelled.enumerated().map { (corpus.ingest.comments[$1].id, corpus.gold[$0]) }, uniquingKeysWith: { first, _ in first })
+            corpus.labelled.enumerated().map { (corpus.ingest.comments[$1].id, corpus.gold[$0]) },
+            uniquingKeysWith: { first, _ in first })
         var evaluations: [CountEvaluation] = []
         for repeat_ in 1...max(repeats, 1) {
             let (draws, sizes) = AuditSampler.draw(strata: strata, size: size, seed: UInt64(repeat_))
@@ -209,7 +215,8 @@ public enum AssignmentEval {
                 reviews[id] = ReviewedLabels(accepted: Set(goldByID[id] ?? []), rejected: [ReviewDecision.everyMeasure])
             }
             let plan = AuditPlan(sampled: sampled, stratumSizes: sizes, frame: Set(start.comments.map(\.id)))
-            let audited = try analyse(corpus, resources: resources, model: model, pipeline: pipeline, reviews: reviews, audit: plan)
+            let audited = try analyse(
+                corpus, resources: resources, model: model, pipeline: pipeline, reviews: reviews, audit: plan)
             if let evaluation = counts(corpus, result: audited.result) { evaluations.append(evaluation) }
         }
         return evaluations
@@ -222,17 +229,18 @@ public enum AssignmentEval {
         for (position, row) in corpus.labelled.enumerated() {
             let signals = assignment.features.signals(row)
             let comment = corpus.ingest.comments[row]
-            lines += JSONWriter.compact(
-                .object([
-                    JSONMember("id", .string(comment.id)), JSONMember("goal", .optional(comment.goal)),
-                    JSONMember("gold", .array(corpus.gold[position].map { .string($0) })),
-                    JSONMember("length", .int(signals.length)),
-                    JSONMember("measures", .array(assignment.measureIDs.map { .string($0) })),
-                    JSONMember("measure_goals", .array(corpus.framework.measures.map { .string($0.goalID) })),
-                    JSONMember("bm25", .array(signals.scores.map { .decimal($0, places: 5) })),
-                    JSONMember("matched", .array(signals.matched.map { .int(Int($0)) })),
-                    JSONMember("nb", .array(signals.likelihoods.map { .decimal($0, places: 5) })),
-                ])) + "\n"
+            lines +=
+                JSONWriter.compact(
+                    .object([
+                        JSONMember("id", .string(comment.id)), JSONMember("goal", .optional(comment.goal)),
+                        JSONMember("gold", .array(corpus.gold[position].map { .string($0) })),
+                        JSONMember("length", .int(signals.length)),
+                        JSONMember("measures", .array(assignment.measureIDs.map { .string($0) })),
+                        JSONMember("measure_goals", .array(corpus.framework.measures.map { .string($0.goalID) })),
+                        JSONMember("bm25", .array(signals.scores.map { .decimal($0, places: 5) })),
+                        JSONMember("matched", .array(signals.matched.map { .int(Int($0)) })),
+                        JSONMember("nb", .array(signals.likelihoods.map { .decimal($0, places: 5) })),
+                    ])) + "\n"
         }
         try FileOutput.write(lines, to: URL(fileURLWithPath: path))
     }
@@ -250,7 +258,8 @@ public enum AssignmentEval {
         steps: [Int], start: RunResult
     ) throws(ResonanzError) -> [EvaluationRenderer.LearningPoint] {
         let goldByID = Dictionary(
-            corpus.labelled.enumerated().map { (corpus.ingest.comments[$1].id, corpus.gold[$0]) }, uniquingKeysWith: { first, _ in first })
+            corpus.labelled.enumerated().map { (corpus.ingest.comments[$1].id, corpus.gold[$0]) },
+            uniquingKeysWith: { first, _ in first })
         var reviews: [String: ReviewedLabels] = [:]
         var latest = start
         var points: [EvaluationRenderer.LearningPoint] = []
@@ -324,7 +333,8 @@ public enum AssignmentEval {
         /// Every corpus weighs as much as 10,000 pairs, whatever its size.
         func corpusWeights(_ indices: [Int]) -> [Double] {
             indices.flatMap { index in
-                [Double](repeating: 10_000 / Double(max(perCorpus[index].samples.count, 1)), count: perCorpus[index].samples.count)
+                [Double](
+                    repeating: 10_000 / Double(max(perCorpus[index].samples.count, 1)), count: perCorpus[index].samples.count)
             }
         }
         var ratios: [Double] = []

@@ -30,7 +30,8 @@ enum FileOutput {
         }
         var entries: [String] = []
         let prefix = url.standardizedFileURL.path
-        for case let file as URL in enumerator where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+        for case let file as URL in enumerator
+        where (try? file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             let relative = String(file.standardizedFileURL.path.dropFirst(prefix.count))
             entries.append(relative + " " + (try sha256(of: file)))
         }

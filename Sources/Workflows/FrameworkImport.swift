@@ -28,7 +28,8 @@ public enum FrameworkImport {
             throw .badInput(
                 "\(path): goal '\(empty.title)' has no measures (lines starting with '…' after 'Dazu unterstützen wir')")
         }
-        let yaml = FrameworkYAMLWriter.yaml(framework, header: ["Imported by `resonanz framework import` from \(URL(fileURLWithPath: path).lastPathComponent)."])
+        let yaml = FrameworkYAMLWriter.yaml(
+            framework, header: ["Imported by `resonanz framework import` from \(URL(fileURLWithPath: path).lastPathComponent)."])
         do {
             _ = try FrameworkLoader.parse(yaml, path: "(imported framework)")
         } catch {

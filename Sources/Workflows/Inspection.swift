@@ -33,7 +33,11 @@ public enum Inspection {
             let clusters = text.split(whereSeparator: \.isNewline).map { $0.split(separator: " ").map(String.init) }
                 .filter { !$0.isEmpty }
             let variants = [("cistem", false), ("cistem_case_insensitive", true)].map { name, caseInsensitive in
-                (name: name, score: StemmerEvaluation.evaluate(clusters: clusters, stem: CistemStemmer(caseInsensitive: caseInsensitive).stem))
+                (
+                    name: name,
+                    score: StemmerEvaluation.evaluate(
+                        clusters: clusters, stem: CistemStemmer(caseInsensitive: caseInsensitive).stem)
+                )
             }
             results.append(EvaluationRenderer.StemmerResult(goldStandard: path, variants: variants))
         }

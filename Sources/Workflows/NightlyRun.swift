@@ -149,7 +149,8 @@ public enum NightlyRun {
         var intake = Intake(ingest)
         intake.withdrawnRows = plan.withdrawnRows
         intake.withdrawnComments = plan.withdrawnTotal
-        let result = try analyse(plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
+        let result = try analyse(
+            plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
             confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(
@@ -171,7 +172,9 @@ public enum NightlyRun {
     /// table, with a tombstone that keeps a later export from bringing them back), analyses the
     /// remaining comments and publishes reports without them, rewrites the store's file so that
     /// no freed page keeps their text, and removes review files in the output folder that quote them.
-    public static func withdraw(_ ids: [String], reason: String, options: RunOptions, logger: Logger) throws(ResonanzError)
+    public static func withdraw(
+        _ ids: [String], reason: String, options: RunOptions, logger: Logger
+    ) throws(ResonanzError)
         -> WithdrawSummary
     {
         var clock = StageClock()
@@ -193,7 +196,9 @@ public enum NightlyRun {
         var removed: [String] = []
         for name in ["review-queue.csv", "audit.csv"] {
             let url = URL(fileURLWithPath: options.output).appendingPathComponent(name)
-            guard let content = try? String(contentsOf: url, encoding: .utf8), stored.contains(where: content.contains) else { continue }
+            guard let content = try? String(contentsOf: url, encoding: .utf8), stored.contains(where: content.contains) else {
+                continue
+            }
             if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }
         }
         return WithdrawSummary(requested: ids.count, withdrawn: stored.count, removedFiles: removed, run: summary)
@@ -239,7 +244,8 @@ public enum NightlyRun {
             startedAt: startedAt)
         var intake = pending.intake
         intake.withdrawnComments = plan.withdrawnTotal
-        let result = try analyse(plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
+        let result = try analyse(
+            plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
             confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         _ = try session.commit(
             .analyze, plan: plan, ingest: IngestResult(), manifest: manifest, result: result, options: options,
@@ -276,11 +282,14 @@ public enum NightlyRun {
     }
 
     /// The files `--export` asks for beside the reports.
-    static func exports(_ result: RunResult, options: RunOptions, resources: AnalyzerResources) throws(ResonanzError)
+    static func exports(
+        _ result: RunResult, options: RunOptions, resources: AnalyzerResources
+    ) throws(ResonanzError)
         -> [(path: String, content: String)]
     {
         guard options.researchExport else { return [] }
-        return try ResearchExport.files(result, resources: resources, language: options.language, threads: options.pipeline.threads)
+        return try ResearchExport.files(
+            result, resources: resources, language: options.language, threads: options.pipeline.threads)
     }
 
     // MARK: - Steps
@@ -314,14 +323,17 @@ public enum NightlyRun {
         }
     }
 
-    static func readComments(_ options: RunOptions, framework: Framework, logger: Logger) throws(ResonanzError)
+    static func readComments(
+        _ options: RunOptions, framework: Framework, logger: Logger
+    ) throws(ResonanzError)
         -> IngestResult
     {
         logger.info("reading comments from \(options.comments.joined(separator: ", "))")
         let ingest: IngestResult
         do {
             ingest = try CommentReader.read(
-                options.comments.map { URL(fileURLWithPath: $0) }, goals: GoalMatcher(goals: framework.goals.map { ($0.id, $0.title) }),
+                options.comments.map { URL(fileURLWithPath: $0) },
+                goals: GoalMatcher(goals: framework.goals.map { ($0.id, $0.title) }),
                 options: options.read)
         } catch {
             throw ResonanzError(error)

@@ -37,7 +37,8 @@ public enum ReportFiles {
         try? FileManager.default.removeItem(at: staging)
         let destination = StagingFolder(staging)
         var paths = ReportSet.write(result, language: language, templates: templates, threads: threads, to: destination)
-        let others = extra + [("rejected.jsonl", RejectedRowsRenderer.render(Redactor(language: language).redact(result.rejected)))]
+        let others =
+            extra + [("rejected.jsonl", RejectedRowsRenderer.render(Redactor(language: language).redact(result.rejected)))]
         for file in others { destination.write(file.path) { emit in emit(file.content) } }
         if let failure = destination.failure { throw failure }
         paths.insert(contentsOf: others.map(\.path), at: paths.count - 1)
@@ -52,7 +53,8 @@ public enum ReportFiles {
     /// `{"run_id": …, "files": [{"path": …, "bytes": …}, …]}`: the set a complete publish leaves.
     static func manifestJSON(runID: String, paths: [String], staging: URL) -> String {
         let files = paths.map { path -> JSONValue in
-            let size = (try? FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent(path).path)[.size] as? Int) ?? 0
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: staging.appendingPathComponent(path).path)[.size] as? Int) ?? 0
             return .object([JSONMember("path", .string(path)), JSONMember("bytes", .int(size))])
         }
         return JSONWriter.pretty(.object([JSONMember("run_id", .string(runID)), JSONMember("files", .array(files))]))
@@ -66,7 +68,10 @@ public enum ReportFiles {
             let files = object["files"] as? [[String: Any]]
         else { return [] }
         return files.compactMap { $0["path"] as? String }.filter { path in
-            !path.isEmpty && !path.hasPrefix("/") && !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == ".." || $0 == "." }
+            !path.isEmpty && !path.hasPrefix("/")
+                && !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+                    $0.isEmpty || $0 == ".." || $0 == "."
+                }
         }
     }
 

@@ -9,13 +9,16 @@ import TextAnalysis
 /// above the running executable (so `.build/release/resonanz` finds the repository it was built
 /// in, also from cron); the current directory.
 public enum ResourceLocator {
-    public static func locate(explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func locate(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         throws(ResonanzError) -> URL
     {
         if let explicit {
             let url = URL(fileURLWithPath: explicit)
             guard AnalyzerResources.isComplete(at: url) else {
-                throw .badInput("\(explicit): not a resource folder (needs \(AnalyzerResources.allFiles.joined(separator: ", ")))")
+                throw .badInput(
+                    "\(explicit): not a resource folder (needs \(AnalyzerResources.allFiles.joined(separator: ", ")))")
             }
             return url
         }
@@ -57,7 +60,9 @@ public enum ResourceLocator {
     }
 
     /// The confidence model shipped in `models/` of the located folder, or the file `explicit`.
-    public static func loadConfidenceModel(resources: String?, explicit: String? = nil) throws(ResonanzError)
+    public static func loadConfidenceModel(
+        resources: String?, explicit: String? = nil
+    ) throws(ResonanzError)
         -> ConfidenceModel
     {
         let url: URL
@@ -101,7 +106,8 @@ extension ResourceLocator {
         var paths: [String: String] = [:]
         for name in ReportTemplates.names {
             let custom = override.map { URL(fileURLWithPath: $0).appendingPathComponent(name) }
-            let url = custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+            let url =
+                custom.flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
                 ?? defaults.appendingPathComponent(name)
             do {
                 texts[name] = try String(contentsOf: url, encoding: .utf8)

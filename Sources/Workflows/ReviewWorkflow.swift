@@ -31,7 +31,9 @@ public struct ReviewImportSummary: Sendable {
 public enum ReviewWorkflow {
     /// Reads a review file and stores its decisions; every later run applies them.
     /// Rows naming a comment the store does not hold are rejected like malformed rows.
-    public static func importFile(_ path: String, options: RunOptions, logger: Logger) throws(ResonanzError)
+    public static func importFile(
+        _ path: String, options: RunOptions, logger: Logger
+    ) throws(ResonanzError)
         -> ReviewImportSummary
     {
         let framework = try NightlyRun.loadFramework(options.framework)
@@ -101,7 +103,9 @@ public enum ReviewWorkflow {
     /// measure each comment was counted for), stores it, and writes it to `file` for complete
     /// review; returns how many comments it holds. Later runs estimate every measure's count from
     /// the reviewed sample (``AuditEstimator``).
-    public static func audit(size: Int, seed: UInt64, file: String, options: RunOptions, logger: Logger) throws(ResonanzError) -> Int {
+    public static func audit(
+        size: Int, seed: UInt64, file: String, options: RunOptions, logger: Logger
+    ) throws(ResonanzError) -> Int {
         let framework = try NightlyRun.loadFramework(options.framework)
         guard FileManager.default.fileExists(atPath: options.storePath) else {
             throw .badInput("\(options.storePath): no store here; run `resonanz run` first")
@@ -134,7 +138,8 @@ public enum ReviewWorkflow {
         guard FileManager.default.fileExists(atPath: options.storePath) else {
             throw .badInput("\(options.storePath): no store here; run `resonanz run` first")
         }
-        let session = try StoreSession(options, framework: framework, startedAt: NightlyRun.timestamp(options.startedAt), logger: logger)
+        let session = try StoreSession(
+            options, framework: framework, startedAt: NightlyRun.timestamp(options.startedAt), logger: logger)
         let latest: RunResult?
         let reviewed: Set<String>
         do {

@@ -20,7 +20,7 @@ import TextAnalysis
 /// counts (`DispatchTime`, monotonic). Throughput is the texts' UTF-8 bytes (MB = 10⁶ bytes)
 /// and their number per second. `peak_rss_mb` is the process's peak resident memory after the
 /// stage (`getrusage`), so it only ever grows from stage to stage; whole runs are measured
-/// from outside (`scripts/bench.sh`).
+/// from outside (`scripts/bench.py`, `make bench`).
 public enum StageBenchmark {
     public struct Measurement: Sendable, Equatable {
         public var stage: String
@@ -68,39 +68,59 @@ public enum StageBenchmark {
         let texts = ingest.comments.map(\.text)
         guard !texts.isEmpty else { throw .badInput("\(file): no comment to measure") }
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
-        var result = [Measurement(stage: "read", threads: 1, seconds: readTime, bytes: bytes, comments: texts.count, peakResidentBytes: peakResidentBytes())]
+        var result = [
+            Measurement(
+                stage: "read", threads: 1, seconds: readTime, bytes: bytes, comments: texts.count,
+                peakResidentBytes: peakResidentBytes())
+        ]
         let loaded = try ResourceLocator.loadResources(explicit: resources)
         let tokenizer = ICUWordTokenizer()
         for count in threads {
             let stages: [(String, @Sendable () throws(TextAnalysisError) -> Void)] = [
-                ("icu-breaks", { () throws(TextAnalysisError) in
-                    _ = try ParallelMap.map(count: texts.count, threads: count) { (range: Range<Int>) throws(TextAnalysisError) -> [Int] in
-                        let session = try WordBreakSession()
-                        var segments = 0
-                        for index in range { segments += try session.segmentCount(of: texts[index]) }
-                        return [segments]
+                (
+                    "icu-breaks",
+                    { () throws(TextAnalysisError) in
+                        _ = try ParallelMap.map(count: texts.count, threads: count) {
+                            (range: Range<Int>) throws(TextAnalysisError) -> [Int] in
+                            let session = try WordBreakSession()
+                            var segments = 0
+                            for index in range { segments += try session.segmentCount(of: texts[index]) }
+                            return [segments]
+                        }
                     }
-                }),
-                ("tokenize", { () throws(TextAnalysisError) in
-                    _ = try ParallelMap.map(count: texts.count, threads: count) { (range: Range<Int>) throws(TextAnalysisError) -> [Int] in
-                        let session = try WordBreakSession()
-                        var tokens = 0
-                        for index in range { tokens += try tokenizer.tokenize(texts[index], session: session).count }
-                        return [tokens]
+                ),
+                (
+                    "tokenize",
+                    { () throws(TextAnalysisError) in
+                        _ = try ParallelMap.map(count: texts.count, threads: count) {
+                            (range: Range<Int>) throws(TextAnalysisError) -> [Int] in
+                            let session = try WordBreakSession()
+                            var tokens = 0
+                            for index in range { tokens += try tokenizer.tokenize(texts[index], session: session).count }
+                            return [tokens]
+                        }
                     }
-                }),
-                ("analyze", { () throws(TextAnalysisError) in
-                    _ = try CorpusAnalyzer(resources: loaded, threads: count).analyze(texts) {
-                        (range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> Int in
-                        var count = 0
-                        for index in range { count += try tokens(index).count }
-                        return count
+                ),
+                (
+                    "analyze",
+                    { () throws(TextAnalysisError) in
+                        _ = try CorpusAnalyzer(resources: loaded, threads: count).analyze(texts) {
+                            (
+                                range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]
+                            ) throws(TextAnalysisError) -> Int in
+                            var count = 0
+                            for index in range { count += try tokens(index).count }
+                            return count
+                        }
                     }
-                }),
-                ("features", { () throws(TextAnalysisError) in
-                    _ = try CorpusFeatures(
-                        texts: texts, comments: texts.count, analyzer: CorpusAnalyzer(resources: loaded, threads: count))
-                }),
+                ),
+                (
+                    "features",
+                    { () throws(TextAnalysisError) in
+                        _ = try CorpusFeatures(
+                            texts: texts, comments: texts.count, analyzer: CorpusAnalyzer(resources: loaded, threads: count))
+                    }
+                ),
             ]
             for (stage, work) in stages {
                 let seconds = try timed(repetitions: repetitions) { () throws(ResonanzError) in

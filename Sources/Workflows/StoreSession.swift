@@ -72,7 +72,8 @@ final class StoreSession {
             let pending = try store.pendingRuns()
             for run in pending {
                 logger.warning(
-                    "run \(run) was interrupted after storing its comments; this run counts them as new or changed and completes its reports")
+                    "run \(run) was interrupted after storing its comments; this run counts them as new or changed and completes its reports"
+                )
             }
             let tombstones = try store.tombstones()
             let admitted = incoming.filter { tombstones[$0.id] == nil }

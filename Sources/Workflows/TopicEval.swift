@@ -180,7 +180,8 @@ public enum TopicEval {
         var seedAgreement = 0.0
         var subsampleAgreement = 0.0
         for repetition in 1...repetitions {
-            let other = clustering.best(full, clusters: clusters, seed: seed &+ 1000 &* UInt64(repetition), runs: runs, threads: threads)
+            let other = clustering.best(
+                full, clusters: clusters, seed: seed &+ 1000 &* UInt64(repetition), runs: runs, threads: threads)
             seedAgreement += ClusterAgreement(gold: result.assignments, found: other.assignments).ari
             var random = SplitMix64(seed: seed &+ UInt64(repetition))
             let kept = rows.indices.filter { _ in random.unit() >= 0.1 }

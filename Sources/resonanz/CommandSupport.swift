@@ -1,6 +1,6 @@
 import Analytics
-import Corpus
 import ArgumentParser
+import Corpus
 import Foundation
 import Logging
 import Reports
@@ -64,7 +64,9 @@ struct CommentOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "A file that names the columns, so the command line stays short.",
-            discussion: "JSON or YAML with any of id, text, title, goal, date, author, parent, date_format, timezone, encoding; options given on the command line win."))
+            discussion:
+                "JSON or YAML with any of id, text, title, goal, date, author, parent, date_format, timezone, encoding; options given on the command line win."
+        ))
     var columns: String?
 
     @Option(help: "Reject texts longer than this many characters.")
@@ -92,7 +94,8 @@ struct CommentOptions: ParsableArguments {
             dateColumn: dateColumn ?? file.date, authorColumn: authorColumn ?? file.author,
             parentColumn: parentColumn ?? file.parent, titleColumn: titleColumn ?? file.title,
             maximumTextLength: maxTextLength,
-            dates: DateReader(timeZone: zone ?? TimeZone(identifier: "Europe/Berlin") ?? .current, format: dateFormat ?? file.dateFormat))
+            dates: DateReader(
+                timeZone: zone ?? TimeZone(identifier: "Europe/Berlin") ?? .current, format: dateFormat ?? file.dateFormat))
     }
 }
 
@@ -168,7 +171,8 @@ struct TopicOptions: ParsableArguments {
     @Option(help: "gsdmm (short-text mixture model, the default) or kmeans (spherical k-means on TF-IDF, faster).")
     var clusterer: String = TopicClustering.Method.gsdmm.rawValue
 
-    @Option(help: "Number of topics per goal and for the whole consultation (default: chosen per scope by coherence and stability).")
+    @Option(
+        help: "Number of topics per goal and for the whole consultation (default: chosen per scope by coherence and stability).")
     var topics: Int?
 
     func validate() throws {

@@ -42,7 +42,9 @@ extension ResonanzCommand {
             @Option(
                 help: ArgumentHelp(
                     "A file mapping the corpus's gold labels to measure ids.",
-                    discussion: "One `label = measure-id` per line; `label =` drops the label. Without it, a gold label that is no measure id is an error."))
+                    discussion:
+                        "One `label = measure-id` per line; `label =` drops the label. Without it, a gold label that is no measure id is an error."
+                ))
             var labelMap: String?
 
             @OptionGroup var commentOptions: CommentOptions
@@ -180,7 +182,10 @@ extension ResonanzCommand {
             @Option(help: "Also measure stability: ARI against this many other seeds and 90 % subsamples (0: not).")
             var stability = 0
 
-            @Option(help: "With --choose-topics: choose on this many evenly spaced documents, then extend to all (as reports do above 1000).")
+            @Option(
+                help:
+                    "With --choose-topics: choose on this many evenly spaced documents, then extend to all (as reports do above 1000)."
+            )
             var sampleLimit: Int?
 
             @Option(help: "Which of a list of labels counts: first, or rarest (the most specific in a hierarchy).")
@@ -203,7 +208,9 @@ extension ResonanzCommand {
                 guard maximumClusters > 0, maximumClusters <= 10_000, alpha > 0, beta > 0, iterations >= 0,
                     (1...100).contains(restarts)
                 else {
-                    throw ValidationError("need 0 < --maximum-clusters <= 10000, --alpha > 0, --beta > 0, --iterations >= 0, 1 <= --restarts <= 100")
+                    throw ValidationError(
+                        "need 0 < --maximum-clusters <= 10000, --alpha > 0, --beta > 0, --iterations >= 0, 1 <= --restarts <= 100"
+                    )
                 }
             }
 
@@ -212,14 +219,17 @@ extension ResonanzCommand {
                     clusterer == "kmeans"
                     ? .kmeans(clusters: topics, restarts: restarts)
                     : .gsdmm(
-                        GSDMM(maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts))
+                        GSDMM(
+                            maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts
+                        ))
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try TopicEval.evaluate(
                             file: file, textKey: textKey, labelKey: labelKey,
                             labelChoice: TopicEval.LabelChoice(rawValue: labelChoice) ?? .first,
                             tokens: TopicEval.Tokens(rawValue: tokens) ?? .german, method: method,
-                            extras: TopicEval.Extras(chooseClusters: chooseTopics, stabilityRuns: stability, sampleLimit: sampleLimit),
+                            extras: TopicEval.Extras(
+                                chooseClusters: chooseTopics, stabilityRuns: stability, sampleLimit: sampleLimit),
                             seed: analysisOptions.seed, threads: analysisOptions.threads,
                             resources: resourceOptions.resources),
                         terminator: "")

@@ -16,7 +16,8 @@ struct ResonanzCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Run.self, Ingest.self, Analyze.self, Report.self, Withdraw.self, Review.self, Tokenize.self, Eval.self, FrameworkGroup.self,
+            Run.self, Ingest.self, Analyze.self, Report.self, Withdraw.self, Review.self, Tokenize.self, Eval.self,
+            FrameworkGroup.self,
             Bench.self,
         ]
     )

@@ -43,7 +43,9 @@ extension ResonanzCommand {
             @Option(
                 help: ArgumentHelp(
                     "Draw a random audit sample of this many comments instead, to review completely.",
-                    discussion: "Stratified by the measure each comment was counted for; once reviewed, the reports estimate every measure's count from it, with 95 % intervals."))
+                    discussion:
+                        "Stratified by the measure each comment was counted for; once reviewed, the reports estimate every measure's count from it, with 95 % intervals."
+                ))
             var audit: Int?
 
             @Option(help: "Seed of the audit sample (the same seed and analysis give the same sample).")
@@ -66,7 +68,8 @@ extension ResonanzCommand {
                             size: audit, seed: seed, file: path, options: options, logger: makeLogger(quiet: true))
                         print("drew an audit of \(written) comments to review completely: \(path)")
                     } else {
-                        let written = try ReviewWorkflow.queue(count: count, file: path, options: options, logger: makeLogger(quiet: true))
+                        let written = try ReviewWorkflow.queue(
+                            count: count, file: path, options: options, logger: makeLogger(quiet: true))
                         print("wrote \(written) comments to review to \(path)")
                     }
                 }
@@ -113,7 +116,9 @@ extension ResonanzCommand {
                                 + String(format: "%.2f", agreement))
                     }
                     print("the next run applies them")
-                    if strict && !summary.rejected.isEmpty { throw .rejectedRows(count: summary.rejected.count, listedIn: "the lines above") }
+                    if strict && !summary.rejected.isEmpty {
+                        throw .rejectedRows(count: summary.rejected.count, listedIn: "the lines above")
+                    }
                 }
             }
         }

@@ -87,7 +87,9 @@ extension ResonanzCommand {
         @Flag(
             help: ArgumentHelp(
                 "The files are the platform's complete export: withdraw stored comments they no longer hold.",
-                discussion: "For an export that always holds every comment of the consultation; a comment deleted on the platform then leaves the store and the reports as with 'resonanz withdraw'."))
+                discussion:
+                    "For an export that always holds every comment of the consultation; a comment deleted on the platform then leaves the store and the reports as with 'resonanz withdraw'."
+            ))
         var completeExport = false
 
         func run() throws {

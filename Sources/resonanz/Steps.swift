@@ -52,7 +52,9 @@ extension ResonanzCommand {
                 analysisOptions.apply(to: &options, resources: resourceOptions)
                 topicOptions.apply(to: &options.pipeline)
                 let summary = try NightlyRun.analyze(options, logger: makeLogger(quiet: quiet))
-                print("\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)")
+                print(
+                    "\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)"
+                )
             }
         }
     }

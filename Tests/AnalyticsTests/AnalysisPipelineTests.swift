@@ -17,14 +17,18 @@ struct AnalysisPipelineTests {
         var configuration = PipelineConfiguration(threads: threads)
         if let sampleLimit { configuration.topics.selection.sampleLimit = sampleLimit }
         return try AnalysisPipeline.run(
-            framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources, manifest: manifest,
+            framework: framework, comments: ingest.comments, intake: Intake(ingest), resources: Fixtures.resources,
+            manifest: manifest,
             configuration: configuration, confidenceModel: Fixtures.confidenceModel)
     }
 
     /// The consultation's first and last comment by instant: an offset or a date without a time
     /// orders differently from the text, and equal instants go by text.
     @Test func dateSpanOrdersByInstant() {
-        let dates = ["2026-03-01T09:30:00Z", "2026-03-01T10:00:00+02:00", "2026-02-28", "2026-03-01T08:00:00Z", "2026-03-01T10:30:00+01:00"]
+        let dates = [
+            "2026-03-01T09:30:00Z", "2026-03-01T10:00:00+02:00", "2026-02-28", "2026-03-01T08:00:00Z",
+            "2026-03-01T10:30:00+01:00",
+        ]
         let span = AnalysisPipeline.dateSpan(dates)
         #expect(span.first == "2026-02-28")
         // 10:30+01:00 and 09:30Z are one instant, the latest: the larger text is last.

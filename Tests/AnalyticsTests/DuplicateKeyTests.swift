@@ -12,7 +12,8 @@ struct DuplicateKeyTests {
     }
 
     @Test(arguments: [
-        "  Mehr  Radwege\tfür\r\nJena  ", "ä ö ü ß", "Tempo 30 – jetzt", "„Digitalisierung“ ist gut", "", "   ", "a\u{000B}b\u{000C}c",
+        "  Mehr  Radwege\tfür\r\nJena  ", "ä ö ü ß", "Tempo 30 – jetzt", "„Digitalisierung“ ist gut", "", "   ",
+        "a\u{000B}b\u{000C}c",
     ])
     func collapsesLikeCharacters(text: String) {
         #expect(DuplicateDetector.collapsingASCIIWhitespace(text) == Self.byCharacters(text))
@@ -21,7 +22,8 @@ struct DuplicateKeyTests {
     /// Where a Character holding a space is not whitespace as a whole (or a non-ASCII space
     /// appears), the byte path declines.
     @Test(arguments: [
-        "a \u{301}b", "\u{0600} 1", "a \u{200D}b", "👍 \u{1F3FD}", "a\u{00A0}b", "a\u{2009}b", "a\u{3000}b", "a\u{0085}b", "a\u{2028}b", "a\u{202F}b",
+        "a \u{301}b", "\u{0600} 1", "a \u{200D}b", "👍 \u{1F3FD}", "a\u{00A0}b", "a\u{2009}b", "a\u{3000}b", "a\u{0085}b",
+        "a\u{2028}b", "a\u{202F}b",
     ])
     func declinesWhereCharactersDecide(text: String) {
         #expect(DuplicateDetector.collapsingASCIIWhitespace(text) == nil)

@@ -42,7 +42,8 @@ struct EstimationTests {
         #expect(abs(sampled.values[0] - 5) < 1e-9)  // 2 + 10 · (0.5 − 0.2)
         #expect(sampled.variances[0] > 0)
         #expect(sampled.reviewed == 4)
-        let unaudited = AuditEstimator.estimate(frameTotals: [2], strata: [AuditEstimator.Stratum(size: 10, confidences: [], decisions: [])])
+        let unaudited = AuditEstimator.estimate(
+            frameTotals: [2], strata: [AuditEstimator.Stratum(size: 10, confidences: [], decisions: [])])
         #expect(unaudited.values == [2])
         #expect(unaudited.unauditedStrata == 1)
     }
@@ -70,7 +71,10 @@ struct EstimationTests {
     @Test func countEvaluationComparesStatedAndTrueCounts() {
         let evaluation = CountEvaluation(
             measureIDs: ["a", "b", "c"], gold: [["a"], ["a", "b"], [], ["a"]], counted: [["a"], ["a"], ["b"], []],
-            estimates: ["a": CountEstimate(value: 3, lower: 2, upper: 4, basis: .model), "b": CountEstimate(value: 3, lower: 2.5, upper: 4, basis: .model)])
+            estimates: [
+                "a": CountEstimate(value: 3, lower: 2, upper: 4, basis: .model),
+                "b": CountEstimate(value: 3, lower: 2.5, upper: 4, basis: .model),
+            ])
         #expect(evaluation.goldPerComment == 1)
         #expect(evaluation.countedPerComment == 0.75)
         #expect(evaluation.countedErrors == [1.0 / 3.0, 0])

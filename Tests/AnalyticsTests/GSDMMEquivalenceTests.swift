@@ -33,7 +33,8 @@ struct GSDMMEquivalenceTests {
         let start = documents.indices.map { $0 % 3 == 0 ? $0 % 5 : -1 }
         let sampler = GSDMM(maximumClusters: 6, iterations: 3)
         let fast = sampler.run(documents: termRows(documents), vocabularySize: 80, seed: 4, start: start)
-        let reference = ClusterByClusterGSDMM(sampler: sampler).run(documents: documents, vocabularySize: 80, seed: 4, start: start)
+        let reference = ClusterByClusterGSDMM(sampler: sampler).run(
+            documents: documents, vocabularySize: 80, seed: 4, start: start)
         #expect(fast.assignments == reference.assignments)
         #expect(fast.score == reference.score)
     }

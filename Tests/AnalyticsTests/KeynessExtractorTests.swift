@@ -10,8 +10,11 @@ struct KeynessExtractorTests {
             if index < 20 { return index < 10 ? ["rad"] : [] }
             return index < 25 ? ["rad"] : []
         }
-        let keywords = KeynessExtractor(nounsOnly: false).keywords(target: Set(0..<20), documents: documents, display: DisplayForms())
-        let cells: [(Double, Double)] = [(10, 20 * 15 / 100.0), (10, 20 * 85 / 100.0), (5, 80 * 15 / 100.0), (75, 80 * 85 / 100.0)]
+        let keywords = KeynessExtractor(nounsOnly: false).keywords(
+            target: Set(0..<20), documents: documents, display: DisplayForms())
+        let cells: [(Double, Double)] = [
+            (10, 20 * 15 / 100.0), (10, 20 * 85 / 100.0), (5, 80 * 15 / 100.0), (75, 80 * 85 / 100.0),
+        ]
         let expected = 2 * cells.reduce(0) { $0 + $1.0 * log($1.0 / $1.1) }
         #expect(keywords.count == 1)
         #expect(abs(keywords[0].logLikelihood - expected) < 1e-9)

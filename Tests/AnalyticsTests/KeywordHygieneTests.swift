@@ -21,9 +21,12 @@ struct KeywordHygieneTests {
         for first in scalars {
             for second in scalars {
                 let display = "a" + first + second
-                #expect(KeywordHygiene.latin1Verdict(display) == KeywordHygiene.characterVerdict(display), "\(display.debugDescription)")
+                #expect(
+                    KeywordHygiene.latin1Verdict(display) == KeywordHygiene.characterVerdict(display),
+                    "\(display.debugDescription)")
                 let short = first + second
-                #expect(KeywordHygiene.latin1Verdict(short) == KeywordHygiene.characterVerdict(short), "\(short.debugDescription)")
+                #expect(
+                    KeywordHygiene.latin1Verdict(short) == KeywordHygiene.characterVerdict(short), "\(short.debugDescription)")
             }
         }
     }

@@ -12,7 +12,9 @@ struct QueryExpansionTests {
             description: TermBag(), keywords: TermBag())
     }
 
-    func expand(_ texts: [String], contributions: [Int]? = nil, positives: [Int: Set<Int>] = [:], negatives: [Int: Set<Int>] = [:])
+    func expand(
+        _ texts: [String], contributions: [Int]? = nil, positives: [Int: Set<Int>] = [:], negatives: [Int: Set<Int>] = [:]
+    )
         -> [[String: Double]]
     {
         let bags = texts.map(bag)
@@ -52,7 +54,8 @@ struct QueryExpansionTests {
         // A reviewer rejected comment 1 for cycling: the same.
         #expect(expand(texts, negatives: [1: [0]])[0].isEmpty)
         // A comment a reviewer assigned joins the set even when its best measure is another.
-        let taught = expand(texts + ["Winterdienst und Schneeräumung fehlen.", "Schneeräumung bitte!"], positives: [5: [0], 6: [0]])
+        let taught = expand(
+            texts + ["Winterdienst und Schneeräumung fehlen.", "Schneeräumung bitte!"], positives: [5: [0], 6: [0]])
         #expect(taught[0][AnalyzerHelpers.analyze("Schneeräumung")[0].stem] != nil)
     }
 }

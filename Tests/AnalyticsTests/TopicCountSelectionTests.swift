@@ -38,14 +38,20 @@ struct TopicCountSelectionTests {
     @Test func anInterruptedStreakStartsAgain() {
         let held = TopicCountState(clusters: 4, best: 6, challenger: 6, streak: 2)
         // 4 is back within the tolerance of the best: the challenger loses its streak.
-        #expect(selection.hold(scores([2: 0, 3: 0, 4: 1.9, 6: 2]), previous: held) == TopicCountState(clusters: 4, best: 4, challenger: nil, streak: 0))
+        #expect(
+            selection.hold(scores([2: 0, 3: 0, 4: 1.9, 6: 2]), previous: held)
+                == TopicCountState(clusters: 4, best: 4, challenger: nil, streak: 0))
         // Another challenger starts from one.
-        #expect(selection.hold(scores([2: 2, 3: 0, 4: 0, 6: 0]), previous: held) == TopicCountState(clusters: 4, best: 2, challenger: 2, streak: 1))
+        #expect(
+            selection.hold(scores([2: 2, 3: 0, 4: 0, 6: 0]), previous: held)
+                == TopicCountState(clusters: 4, best: 2, challenger: 2, streak: 1))
     }
 
     @Test func aHeldKThatNoLongerFitsIsReplacedAtOnce() {
         let held = TopicCountState(clusters: 12, best: 12, challenger: nil, streak: 0)
-        #expect(selection.hold(scores([2: 0, 3: 1]), previous: held) == TopicCountState(clusters: 3, best: 3, challenger: nil, streak: 0))
+        #expect(
+            selection.hold(scores([2: 0, 3: 1]), previous: held)
+                == TopicCountState(clusters: 3, best: 3, challenger: nil, streak: 0))
     }
 
     @Test func agreementMatchesTopicsOneToOne() {
@@ -63,8 +69,10 @@ struct TopicCountSelectionTests {
         let clustering = TopicClustering(method: .kmeans)
         let prepared = clustering.prepare(rows: rows, vocabularySize: 8)
         let reference = TopicCoherence(documents: documents)
-        let one = selection.score(prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 1)
-        let two = selection.score(prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 2)
+        let one = selection.score(
+            prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 1)
+        let two = selection.score(
+            prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 2)
         #expect(one.scores == two.scores && one.runs == two.runs)
         #expect(one.scores.map(\.clusters) == [2, 3, 4])
         #expect(one.runs.allSatisfy { $0.count == selection.seeds })

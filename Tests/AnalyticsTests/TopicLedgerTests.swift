@@ -17,11 +17,15 @@ struct TopicLedgerTests {
 
     @Test func aTopicStillThereKeepsItsIdAndNewOnesGetUnusedNumbers() {
         // Night 1: T1 cycling (0–9), T2 buses (10–19), T3 parking (20–24); T4 was used before and ended.
-        let before = [previous("T1", Array(0..<10), ["rad", "weg"]), previous("T2", Array(10..<20), ["bus"]),
-                      previous("T3", Array(20..<25), ["park"])]
+        let before = [
+            previous("T1", Array(0..<10), ["rad", "weg"]), previous("T2", Array(10..<20), ["bus"]),
+            previous("T3", Array(20..<25), ["park"]),
+        ]
         // Night 2, numbered afresh by size: buses grew, cycling kept, parking gone, a new topic on trees.
-        let now = [topic("T1", Array(10..<22), ["bus", "takt"]), topic("T2", Array(0..<9), ["rad", "weg"]),
-                   topic("T3", Array(30..<36), ["baum"])]
+        let now = [
+            topic("T1", Array(10..<22), ["bus", "takt"]), topic("T2", Array(0..<9), ["rad", "weg"]),
+            topic("T3", Array(30..<36), ["baum"]),
+        ]
         let result = TopicLedger().reconcile(current: now, commentIDs: ids, previous: before, highestNumbers: ["": 4])
         #expect(result.topics.map(\.id) == ["T2", "T1", "T5"])
         #expect(result.events.contains(TopicLedger.Event(kind: .born, topic: "T5", other: nil)))
@@ -30,10 +34,14 @@ struct TopicLedgerTests {
     }
 
     @Test func mergesAndSplitsAreTold() {
-        let before = [previous("T1", Array(0..<10), ["rad"]), previous("T2", Array(10..<14), ["lastenrad"]),
-                      previous("T3", Array(20..<32), ["bus", "bahn"])]
+        let before = [
+            previous("T1", Array(0..<10), ["rad"]), previous("T2", Array(10..<14), ["lastenrad"]),
+            previous("T3", Array(20..<32), ["bus", "bahn"]),
+        ]
         // Cycling absorbed cargo bikes; buses and trams split in two.
-        let now = [topic("T1", Array(0..<14), ["rad"]), topic("T2", Array(20..<26), ["bus"]), topic("T3", Array(26..<32), ["bahn"])]
+        let now = [
+            topic("T1", Array(0..<14), ["rad"]), topic("T2", Array(20..<26), ["bus"]), topic("T3", Array(26..<32), ["bahn"]),
+        ]
         let events = TopicLedger().reconcile(current: now, commentIDs: ids, previous: before, highestNumbers: [:]).events
         #expect(events.contains(TopicLedger.Event(kind: .merged, topic: "T2", other: "T1")))
         #expect(events.filter { $0.kind == .split }.map(\.other) == ["T3"])
@@ -42,8 +50,10 @@ struct TopicLedgerTests {
 
     @Test func theSameTopicsAgainChangeNothing() {
         let now = [topic("T1", Array(0..<10), ["rad"]), topic("g.T1", Array(10..<20), ["bus"], goal: "g")]
-        let before = [previous("T1", Array(0..<10), ["rad"]),
-                      TopicLedger.Previous(id: "g.T1", goal: "g", members: Set((10..<20).map { "c\($0)" }), keywords: ["bus"])]
+        let before = [
+            previous("T1", Array(0..<10), ["rad"]),
+            TopicLedger.Previous(id: "g.T1", goal: "g", members: Set((10..<20).map { "c\($0)" }), keywords: ["bus"]),
+        ]
         let result = TopicLedger().reconcile(current: now, commentIDs: ids, previous: before, highestNumbers: ["": 1, "g": 1])
         #expect(result.topics == now)
         #expect(result.events.isEmpty)

@@ -1,5 +1,5 @@
-import Foundation
 import Analytics
+import Foundation
 import Testing
 import _TestSupport
 
@@ -70,15 +70,18 @@ struct TopicModelerTests {
 
     @Test func aFixedNumberOfTopicsIsUsedAsGiven() {
         let modeler = TopicModeler(fixedTopics: 1)
-        let scope = modeler.topics(of: Array(Self.texts.indices), input: Self.input(Self.texts), goal: nil, prefix: "", seed: 0, threads: 1)
+        let scope = modeler.topics(
+            of: Array(Self.texts.indices), input: Self.input(Self.texts), goal: nil, prefix: "", seed: 0, threads: 1)
         #expect(scope.topics.count == 1 && scope.topics[0].members.count == 8)
         #expect(scope.count == nil && scope.scores.isEmpty)
     }
 
     @Test func theLabelStartsWithASignificantPhrase() {
-        let phrase = Keyword(stem: "digital verwaltung", display: "digitale Verwaltung", comments: 4, logLikelihood: 20, logRatio: 2)
+        let phrase = Keyword(
+            stem: "digital verwaltung", display: "digitale Verwaltung", comments: 4, logLikelihood: 20, logRatio: 2)
         let keywords = [
-            TopicKeyword(stem: "verwaltung", display: "Verwaltung", weight: 1), TopicKeyword(stem: "amt", display: "Amt", weight: 1),
+            TopicKeyword(stem: "verwaltung", display: "Verwaltung", weight: 1),
+            TopicKeyword(stem: "amt", display: "Amt", weight: 1),
             TopicKeyword(stem: "termin", display: "Termin", weight: 1), TopicKeyword(stem: "app", display: "App", weight: 1),
         ]
         #expect(TopicModeler.label(phrases: [phrase], keywords: keywords) == "digitale Verwaltung · Amt · Termin")

@@ -19,7 +19,8 @@ struct CommentReaderTests {
 
     @Test func readsTheShippedJenaCorpus() throws {
         let result = try CommentReader.read(
-            [Fixtures.repositoryFile("corpora/jena-hf4/comments.csv")], goalIDs: ["standort", "wertschoepfung", "kompetenzen", "innovationen"])
+            [Fixtures.repositoryFile("corpora/jena-hf4/comments.csv")],
+            goalIDs: ["standort", "wertschoepfung", "kompetenzen", "innovationen"])
         #expect(result.comments.count >= 400)
         #expect(result.rowsRead == result.comments.count + result.rejected.count)
         #expect(result.rejected.allSatisfy { $0.reason == "empty text" })
@@ -28,7 +29,9 @@ struct CommentReaderTests {
 
     @Test("delimiter is detected", arguments: [",", ";", "\t"])
     func delimiter(_ delimiter: String) throws {
-        let text = ["id", "goal", "text"].joined(separator: delimiter) + "\n" + ["1", "standort", "Mehr Radwege"].joined(separator: delimiter) + "\n"
+        let text =
+            ["id", "goal", "text"].joined(separator: delimiter) + "\n"
+            + ["1", "standort", "Mehr Radwege"].joined(separator: delimiter) + "\n"
         let result = try read("c.csv", text)
         #expect(result.comments.map(\.text) == ["Mehr Radwege"])
         #expect(result.comments.first?.goal == "standort")
@@ -58,7 +61,8 @@ struct CommentReaderTests {
         let result = try read("c.csv", "ID,Kommentar,Ziel\n7,Gut so,kompetenzen\n")
         #expect(result.comments.first?.id == "7")
         #expect(result.comments.first?.goal == "kompetenzen")
-        let mapped = try read("d.csv", "nr,beitragstext\n1,Hallo Jena\n", options: CommentReadOptions(idColumn: "nr", textColumn: "beitragstext"))
+        let mapped = try read(
+            "d.csv", "nr,beitragstext\n1,Hallo Jena\n", options: CommentReadOptions(idColumn: "nr", textColumn: "beitragstext"))
         #expect(mapped.comments.first?.text == "Hallo Jena")
     }
 
@@ -87,7 +91,9 @@ struct CommentReaderTests {
         // "Straße" in Windows-1252: ß is the single byte 0xDF.
         let legacy = try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8))
         #expect(legacy.comments.first?.text == "Straße")
-        let forced = try read("win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8), options: CommentReadOptions(encoding: .utf8))
+        let forced = try read(
+            "win.csv", bytes: Array("id;text\n1;Stra".utf8) + [0xDF] + Array("e\n".utf8),
+            options: CommentReadOptions(encoding: .utf8))
         #expect(forced.comments.isEmpty)
         #expect(forced.rejected.first?.reason.hasPrefix("undecodable bytes on line 2") == true)
     }
@@ -100,7 +106,8 @@ struct CommentReaderTests {
 
     @Test func everyRowIsAccountedFor() throws {
         let long = String(repeating: "a", count: 30)
-        let text = "id,goal,text,created_at\n1,standort,Eins,2026-10-01\n1,standort,Anders,\n2,unbekannt,Zwei,gestern\n3,,   ,\n4,kompetenzen,\(long),\n,standort,ohne id,\n,standort,ohne id,\n"
+        let text =
+            "id,goal,text,created_at\n1,standort,Eins,2026-10-01\n1,standort,Anders,\n2,unbekannt,Zwei,gestern\n3,,   ,\n4,kompetenzen,\(long),\n,standort,ohne id,\n,standort,ohne id,\n"
         let result = try read("c.csv", text, options: CommentReadOptions(maximumTextLength: 20))
         #expect(result.rowsRead == 7)
         #expect(result.comments.map(\.id).count == 4)
@@ -158,7 +165,8 @@ struct CommentReaderTests {
         "ISO 8601 and German dates",
         arguments: [
             ("2026-10-14", true), ("2026-10-14T19:42", true), ("2026-10-14T19:42:00", true), ("2026-10-14T19:42:00.5Z", true),
-            ("2026-10-14T19:42:00+02:00", true), ("2026-02-29", false), ("2024-02-29", true), ("14.10.2026", true), ("2026-13-01", false),
+            ("2026-10-14T19:42:00+02:00", true), ("2026-02-29", false), ("2024-02-29", true), ("14.10.2026", true),
+            ("2026-13-01", false),
             ("14/10/2026", false),
         ])
     func dates(_ text: String, _ valid: Bool) throws {

@@ -46,20 +46,29 @@ struct FrameworkLoaderTests {
     }
 
     static let badCases: [BadCase] = [
-        BadCase(name: "unknown key", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: Eins\n        owner: x"), line: 9, key: "owner"),
+        BadCase(
+            name: "unknown key", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: Eins\n        owner: x"),
+            line: 9, key: "owner"),
         BadCase(
             name: "duplicate measure id",
             yaml: valid + "\n      - id: a.one\n        title: Zwei", line: 9, key: "id"),
         BadCase(
             name: "duplicate goal id",
-            yaml: valid + "\n  - id: a\n    title: Noch A\n    measures:\n      - id: a.two\n        title: Zwei", line: 9, key: "id"),
-        BadCase(name: "goal without measures", yaml: valid + "\n  - id: b\n    title: Ziel B\n    measures: []", line: 11, key: "measures"),
+            yaml: valid + "\n  - id: a\n    title: Noch A\n    measures:\n      - id: a.two\n        title: Zwei", line: 9,
+            key: "id"),
+        BadCase(
+            name: "goal without measures", yaml: valid + "\n  - id: b\n    title: Ziel B\n    measures: []", line: 11,
+            key: "measures"),
         BadCase(name: "goal with no measures key", yaml: valid + "\n  - id: b\n    title: Ziel B", line: 9, key: "measures"),
-        BadCase(name: "empty title", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: \"\""), line: 8, key: "title"),
+        BadCase(
+            name: "empty title", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: \"\""), line: 8, key: "title"),
         BadCase(name: "bad id", yaml: valid.replacingOccurrences(of: "id: a.one", with: "id: A One"), line: 7, key: "id"),
         BadCase(name: "null title", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: ~"), line: 8, key: "title"),
         BadCase(name: "dot id", yaml: valid.replacingOccurrences(of: "id: a.one", with: "id: .."), line: 7, key: "id"),
-        BadCase(name: "keywords not a list", yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: Eins\n        keywords: Rad"), line: 9, key: "keywords"),
+        BadCase(
+            name: "keywords not a list",
+            yaml: valid.replacingOccurrences(of: "title: Eins", with: "title: Eins\n        keywords: Rad"), line: 9,
+            key: "keywords"),
     ]
 
     @Test("rule violations name file, line and key", arguments: badCases)

@@ -29,7 +29,9 @@ struct PlatformExportTests {
 
         """
 
-    func read(_ bytes: [UInt8], name: String = "export.csv", options: CommentReadOptions = CommentReadOptions()) throws -> IngestResult {
+    func read(
+        _ bytes: [UInt8], name: String = "export.csv", options: CommentReadOptions = CommentReadOptions()
+    ) throws -> IngestResult {
         let url = Fixtures.temporaryFolder().appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return try CommentReader.read([url], goals: Self.goals, options: options)
@@ -50,7 +52,10 @@ struct PlatformExportTests {
         #expect(byID["101"]?.text == "Mehr sichere Radwege am Ring")
         #expect(result.comments.allSatisfy { !$0.idWasDerived })
         let use = try #require(result.columns.first)
-        #expect(use.fields == ["id": "Beitrags-ID", "goal": "Ziel", "text": "Text", "created_at": "Erstellt am", "author": "Autor/in"])
+        #expect(
+            use.fields == [
+                "id": "Beitrags-ID", "goal": "Ziel", "text": "Text", "created_at": "Erstellt am", "author": "Autor/in",
+            ])
         #expect(use.unused == ["Status"])
         let kinds = WarningSummary.of(result.warnings).map { ($0.kind, $0.count) }
         #expect(kinds.map(\.0) == [.unknownGoal, .unreadableDate, .encoding])
@@ -65,7 +70,8 @@ struct PlatformExportTests {
 
     @Test func optionsAndAColumnFileNameColumnsTheUsualNamesMiss() throws {
         let text = Array("Kennung;Meinung;Wann\nx1;Radwege;2026/11/04\n".utf8)
-        let options = CommentReadOptions(idColumn: "Kennung", textColumn: "Meinung", dateColumn: "Wann", dates: DateReader(format: "yyyy/MM/dd"))
+        let options = CommentReadOptions(
+            idColumn: "Kennung", textColumn: "Meinung", dateColumn: "Wann", dates: DateReader(format: "yyyy/MM/dd"))
         let result = try read(text, options: options)
         #expect(result.comments.first?.id == "x1" && result.comments.first?.createdAt == "2026-11-04")
         let file = Fixtures.temporaryFile("columns.yaml", "id: Kennung\ntext: Meinung\ndate: Wann\ndate_format: yyyy/MM/dd\n")

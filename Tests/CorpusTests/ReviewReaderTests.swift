@@ -63,7 +63,8 @@ struct ReviewReaderTests {
         #expect(file.rejected.map(\.source.line) == [5])
         #expect(file.rejected.first?.reason.hasPrefix("no measure id") == true)
 
-        let jsonl = "{\"comment\": \"old\", \"comment_id\": \"c1\", \"measure_id\": \"mobil.rad\", \"decision\": \"accept\"}\r\n"
+        let jsonl =
+            "{\"comment\": \"old\", \"comment_id\": \"c1\", \"measure_id\": \"mobil.rad\", \"decision\": \"accept\"}\r\n"
             + "{\"comment_id\": \"c2\", \"measure_id\": \"mobil.bus\", \"decision\": \"reject\"}\r\n"
         let lines = try ReviewReader.read(Fixtures.temporaryFile("review.jsonl", jsonl), measureIDs: measures)
         #expect(lines.decisions.map(\.commentID) == ["c1", "c2"])
@@ -73,7 +74,8 @@ struct ReviewReaderTests {
 
     @Test func aFileWithoutTheDecisionColumnIsRefused() {
         #expect(throws: CorpusError.self) {
-            _ = try ReviewReader.read(Fixtures.temporaryFile("review.csv", "comment_id,measure_id\nc1,mobil.rad\n"), measureIDs: measures)
+            _ = try ReviewReader.read(
+                Fixtures.temporaryFile("review.csv", "comment_id,measure_id\nc1,mobil.rad\n"), measureIDs: measures)
         }
     }
 }

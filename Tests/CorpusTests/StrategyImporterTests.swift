@@ -129,9 +129,15 @@ struct StrategyImporterTests {
                … Kurse.
             """
         let framework = StrategyImporter.parse(strategy, id: "x", title: "X")
-        #expect(framework.goals.map(\.title) == ["Einen attraktiven Standort für Gründungen schaffen", "Unsere Verwaltung digital machen", "Bildung"])
+        #expect(
+            framework.goals.map(\.title) == [
+                "Einen attraktiven Standort für Gründungen schaffen", "Unsere Verwaltung digital machen", "Bildung",
+            ])
         #expect(framework.goals.map(\.id) == ["standort-gruendungen", "verwaltung", "bildung"])
-        #expect(framework.measures.map(\.id) == ["standort-gruendungen.takt-nahverkehr", "verwaltung.einfuehrung-akte", "bildung.kurse"])
+        #expect(
+            framework.measures.map(\.id) == [
+                "standort-gruendungen.takt-nahverkehr", "verwaltung.einfuehrung-akte", "bildung.kurse",
+            ])
     }
 
     @Test(arguments: [

@@ -43,8 +43,11 @@ struct AuditTests {
         #expect(Set(rows.map { $0[0] }).count == 5)
         // The reviewer agrees with every suggestion and says "fits none" where there is none.
         let decisions = rows.map { row in row[1].isEmpty ? "\(row[0]);;reject" : "\(row[0]);\(row[1]);accept" }
-        let decisionFile = Fixtures.temporaryFile("decisions.csv", "comment_id;measure_id;decision\n" + decisions.joined(separator: "\n") + "\n")
-        let imported = try CommandLineRunner.run(["review", "import", decisionFile.path, "--framework", framework, "--out", out.path])
+        let decisionFile = Fixtures.temporaryFile(
+            "decisions.csv", "comment_id;measure_id;decision\n" + decisions.joined(separator: "\n") + "\n")
+        let imported = try CommandLineRunner.run([
+            "review", "import", decisionFile.path, "--framework", framework, "--out", out.path,
+        ])
         #expect(imported.status == 0, "\(imported.standardError)")
 
         #expect(try run(out).status == 0)
@@ -64,9 +67,13 @@ struct AuditTests {
         var samples: [String] = []
         for name in ["a.csv", "b.csv"] {
             let file = out.appendingPathComponent(name)
-            #expect(try CommandLineRunner.run(
-                ["review", "queue", "--framework", framework, "--out", out.path, "--audit", "4", "--seed", "9", "--file", file.path]
-            ).status == 0)
+            #expect(
+                try CommandLineRunner.run(
+                    [
+                        "review", "queue", "--framework", framework, "--out", out.path, "--audit", "4", "--seed", "9", "--file",
+                        file.path,
+                    ]
+                ).status == 0)
             samples.append(try String(contentsOf: file, encoding: .utf8))
         }
         #expect(samples[0] == samples[1])

@@ -6,13 +6,17 @@ import _TestSupport
 /// `make test`) parses into the goal tables and the charts.
 @Suite(.serialized)
 struct HTMLReportTests {
-    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     func report() throws -> URL {
         let out = Fixtures.temporaryFolder()
         let result = try CommandLineRunner.run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/privacy/comments.csv",
-             "--out", out.path, "--quiet"],
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/privacy/comments.csv",
+                "--out", out.path, "--quiet",
+            ],
             environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(result.status == 0, "\(result.standardError)")
         return out.appendingPathComponent("report.html")
@@ -59,12 +63,15 @@ struct ReportTemplateTests {
     @Test func aUsersTemplateLaysOutTheReport() throws {
         let templates = Fixtures.temporaryFolder("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "Bericht für {{framework_title}} ({{comments}} Beiträge)\n\n{{#goal_list}}- [{{title}}]({{link}})\n{{/goal_list}}\n{{{method}}}\n"
+        try
+            "Bericht für {{framework_title}} ({{comments}} Beiträge)\n\n{{#goal_list}}- [{{title}}]({{link}})\n{{/goal_list}}\n{{{method}}}\n"
             .write(to: templates.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)
         let out = Fixtures.temporaryFolder()
         let result = try CommandLineRunner.run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
-             "--out", out.path, "--quiet", "--templates", templates.path],
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--out", out.path, "--quiet", "--templates", templates.path,
+            ],
             environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(result.status == 0, "\(result.standardError)")
         let overview = try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8)
@@ -78,10 +85,13 @@ struct ReportTemplateTests {
     @Test func aBrokenTemplateIsExitTwoNamingTheFile() throws {
         let templates = Fixtures.temporaryFolder("broken-templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "{{#goals}} never closed".write(to: templates.appendingPathComponent("goal.md.mustache"), atomically: true, encoding: .utf8)
+        try "{{#goals}} never closed".write(
+            to: templates.appendingPathComponent("goal.md.mustache"), atomically: true, encoding: .utf8)
         let result = try CommandLineRunner.run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
-             "--out", Fixtures.temporaryFolder().path, "--quiet", "--templates", templates.path])
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--out", Fixtures.temporaryFolder().path, "--quiet", "--templates", templates.path,
+            ])
         #expect(result.status == 2)
         #expect(result.standardError.contains("goal.md.mustache: not a valid Mustache template"))
     }

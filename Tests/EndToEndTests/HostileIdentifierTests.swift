@@ -51,7 +51,8 @@ struct HostileIdentifierTests {
             guard (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true,
                 !url.lastPathComponent.hasPrefix("resonanz.sqlite")
             else { continue }
-            files[String(url.standardizedFileURL.path.dropFirst(out.standardizedFileURL.path.count + 1))] = try Data(contentsOf: url)
+            files[String(url.standardizedFileURL.path.dropFirst(out.standardizedFileURL.path.count + 1))] = try Data(
+                contentsOf: url)
         }
         return files
     }
@@ -60,13 +61,17 @@ struct HostileIdentifierTests {
         let inputs = try hostileInputs()
         let out = Fixtures.temporaryFolder()
         let result = try run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", inputs.csv.path, inputs.folder.path,
-             "--export", "research"], out: out)
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", inputs.csv.path, inputs.folder.path,
+                "--export", "research",
+            ], out: out)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("read 12 rows: 9 accepted + 3 rejected"), "\(result.standardOutput)")
         let files = try outputs(out)
-        for name in ["report.md", "report.html", "report.json", "assignments.csv", "rejected.jsonl", "research/docs.tsv",
-                     "research/tokens.jsonl", "goals/mobil.md", "manifest.json"] {
+        for name in [
+            "report.md", "report.html", "report.json", "assignments.csv", "rejected.jsonl", "research/docs.tsv",
+            "research/tokens.jsonl", "goals/mobil.md", "manifest.json",
+        ] {
             #expect(files[name] != nil, "\(name) is missing")
         }
         for (name, data) in files {
@@ -89,7 +94,13 @@ struct HostileIdentifierTests {
     func noScriptRunsInABrowser() throws {
         let inputs = try hostileInputs()
         let out = Fixtures.temporaryFolder()
-        #expect(try run(["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", inputs.csv.path, inputs.folder.path, "--quiet"], out: out).status == 0)
+        #expect(
+            try run(
+                [
+                    "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", inputs.csv.path, inputs.folder.path,
+                    "--quiet",
+                ], out: out
+            ).status == 0)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(HTMLReportTests.chromium))
         process.arguments = [
@@ -148,7 +159,9 @@ struct HostileIdentifierTests {
         let out = Fixtures.temporaryFolder()
         let result = try run(["run", "--framework", framework.path, "--comments", comments.path, "--quiet"], out: out)
         #expect(result.status == 0, "\(result.standardError)")
-        for path in ["charts/goals.svg", "charts/topics.svg", "charts/goals/goals.svg", "charts/goals/topics.svg", "goals/goals.md"] {
+        for path in [
+            "charts/goals.svg", "charts/topics.svg", "charts/goals/goals.svg", "charts/goals/topics.svg", "goals/goals.md",
+        ] {
             #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(path).path), "\(path)")
         }
         let staging = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasPrefix(".") }
@@ -163,8 +176,10 @@ struct HostileIdentifierTests {
         let held = try StoreLock(storePath: storePath, wait: false, now: "test")
         let out = Fixtures.temporaryFolder()
         let refused = try run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
-             "--db", link, "--quiet"], out: out)
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--db", link, "--quiet",
+            ], out: out)
         #expect(refused.status == 2, "\(refused.standardError)")
         #expect(refused.standardError.contains("another resonanz run is using this store"))
         withExtendedLifetime(held) {}
@@ -173,7 +188,8 @@ struct HostileIdentifierTests {
     @Test func aFailedPublishKeepsTheEarlierReportsWhole() throws {
         let out = Fixtures.temporaryFolder()
         let framework = ["--framework", "Tests/Fixtures/mini/framework.yaml"]
-        #expect(try run(["run"] + framework + ["--comments", "Tests/Fixtures/mini/comments.csv", "--quiet"], out: out).status == 0)
+        #expect(
+            try run(["run"] + framework + ["--comments", "Tests/Fixtures/mini/comments.csv", "--quiet"], out: out).status == 0)
         let before = try outputs(out)
         // A folder where assignments.csv goes: its rename fails after report.md and the goal
         // pages were put in place.
@@ -181,7 +197,9 @@ struct HostileIdentifierTests {
         try FileManager.default.removeItem(at: blocker)
         try FileManager.default.createDirectory(at: blocker.appendingPathComponent("x"), withIntermediateDirectories: true)
         let failed = try run(
-            ["run"] + framework + ["--comments", "Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv", "--quiet"],
+            ["run"] + framework + [
+                "--comments", "Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv", "--quiet",
+            ],
             out: out)
         #expect(failed.status == 1, "\(failed.standardError)")
         #expect(failed.standardError.contains("the earlier reports were kept"))
@@ -198,13 +216,17 @@ struct HostileIdentifierTests {
         let path = folder.appendingPathComponent("other.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer TEXT); INSERT INTO invoice VALUES (1, 'x')")
+            try db.execute(
+                sql: "CREATE TABLE invoice (id INTEGER PRIMARY KEY, customer TEXT); INSERT INTO invoice VALUES (1, 'x')")
         }
         try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let result = try run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv", "--db",
-             path, "--quiet"], out: folder.appendingPathComponent("out"))
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--db",
+                path, "--quiet",
+            ], out: folder.appendingPathComponent("out"))
         #expect(result.status == 2, "\(result.standardError)")
         #expect(result.standardError.contains("not a Resonanz store"))
         #expect(!result.standardError.contains("invoice"), "the other program's schema is not shown")
@@ -214,14 +236,21 @@ struct HostileIdentifierTests {
 
     @Test func aDamagedStoreFailsBeforeReportsArePublished() throws {
         let out = Fixtures.temporaryFolder()
-        let arguments = ["run", "--quiet", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv"]
+        let arguments = [
+            "run", "--quiet", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments",
+            "Tests/Fixtures/mini/comments.csv",
+        ]
         #expect(try run(arguments, out: out).status == 0)
         let path = out.appendingPathComponent("resonanz.sqlite").path
-        #expect((try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0, "the WAL was truncated")
+        #expect(
+            (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0 == 0, "the WAL was truncated")
         // Damage the first page of the index on comment ids.
         let (pageSize, root) = try DatabaseQueue(path: path).read { db in
-            (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096,
-             try Int.fetchOne(db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'comment' LIMIT 1") ?? 2)
+            (
+                try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096,
+                try Int.fetchOne(
+                    db, sql: "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'comment' LIMIT 1") ?? 2
+            )
         }
         let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
         try handle.seek(toOffset: UInt64((root - 1) * pageSize))
@@ -235,9 +264,13 @@ struct HostileIdentifierTests {
     }
 
     @Test func commentsWithoutEvidenceAreUnassignedWithoutCandidates() throws {
-        let comments = Fixtures.temporaryFile("c.csv", "id,goal,text\n1,mobil,a\n2,mobil,?\n3,,😀\n4,bildung,...\n5,mobil,Sichere Radwege\n")
+        let comments = Fixtures.temporaryFile(
+            "c.csv", "id,goal,text\n1,mobil,a\n2,mobil,?\n3,,😀\n4,bildung,...\n5,mobil,Sichere Radwege\n")
         let out = Fixtures.temporaryFolder()
-        #expect(try run(["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", comments.path, "--quiet"], out: out).status == 0)
+        #expect(
+            try run(
+                ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", comments.path, "--quiet"], out: out
+            ).status == 0)
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any])
         let results = try #require(report["comments"] as? [[String: Any]])
@@ -252,7 +285,8 @@ struct HostileIdentifierTests {
     @Test func errorMessagesQuoteInputShortly() throws {
         let boms = Fixtures.temporaryFile("boms.csv", String(repeating: "\u{FEFF}", count: 100_000) + "\nx\n")
         let out = Fixtures.temporaryFolder()
-        let result = try run(["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", boms.path, "--quiet"], out: out)
+        let result = try run(
+            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", boms.path, "--quiet"], out: out)
         #expect(result.status == 2)
         #expect(result.standardError.count < 600, "\(result.standardError.count) characters")
     }
@@ -265,7 +299,8 @@ struct HostileIdentifierTests {
         let file = Fixtures.temporaryFolder().appendingPathComponent("utf16.csv")
         try Data(bytes).write(to: file)
         let out = Fixtures.temporaryFolder()
-        let result = try run(["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", file.path, "--quiet"], out: out)
+        let result = try run(
+            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", file.path, "--quiet"], out: out)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("read 2 rows: 2 accepted + 0 rejected"), "\(result.standardOutput)")
         #expect(result.standardError.contains("UTF-16LE"))

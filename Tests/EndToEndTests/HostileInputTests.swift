@@ -61,8 +61,10 @@ struct HostileInputTests {
         let path = Fixtures.temporaryFile("long.csv", "id,goal,text\n1,mobil,\"\(long)\"\n2,mobil,Mehr Radwege bitte\n").path
         let out = Fixtures.temporaryFolder()
         let result = try CommandLineRunner.run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", path, "--out", out.path, "--quiet",
-             "--max-text-length", "200000"])
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", path, "--out", out.path, "--quiet",
+                "--max-text-length", "200000",
+            ])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("read 2 rows: 2 accepted + 0 rejected"), "\(result.standardOutput)")
         let report = try String(contentsOf: out.appendingPathComponent("report.json"), encoding: .utf8)

@@ -10,11 +10,17 @@ struct NightlyRunTests {
     static let night1Epoch = "1760000000"
     static let night2Epoch = "1760086400"
 
-    func mini(_ out: URL, night: Int, extra: [String] = [], environment: [String: String] = [:]) throws -> CommandLineRunner.Result {
-        let files = night == 1 ? ["Tests/Fixtures/mini/comments.csv"] : ["Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"]
+    func mini(
+        _ out: URL, night: Int, extra: [String] = [], environment: [String: String] = [:]
+    ) throws -> CommandLineRunner.Result {
+        let files =
+            night == 1
+            ? ["Tests/Fixtures/mini/comments.csv"]
+            : ["Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"]
         let epoch = night == 1 ? Self.night1Epoch : Self.night2Epoch
         return try CommandLineRunner.run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments"] + files + ["--out", out.path, "--quiet"] + extra,
+            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments"] + files + ["--out", out.path, "--quiet"]
+                + extra,
             environment: ["SOURCE_DATE_EPOCH": epoch].merging(environment) { $1 })
     }
 
@@ -45,7 +51,10 @@ struct NightlyRunTests {
         let firstReport = try report(out)
         let second = try CommandLineRunner.run(
             ["run"] + framework
-                + ["--comments", "corpora/jena-hf4/comments.csv", "corpora/jena-hf4/comments-2026-11-16.csv", "--out", out.path, "--quiet"],
+                + [
+                    "--comments", "corpora/jena-hf4/comments.csv", "corpora/jena-hf4/comments-2026-11-16.csv", "--out", out.path,
+                    "--quiet",
+                ],
             environment: ["SOURCE_DATE_EPOCH": Self.night2Epoch])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("read 456 rows: 454 accepted + 2 rejected (new 35, changed 0, unchanged 419)"))
@@ -86,7 +95,9 @@ struct NightlyRunTests {
         #expect(try mini(out, night: 1).status == 0)
         let second = try mini(out, night: 2)
         #expect(second.status == 0, "\(second.standardError)")
-        #expect(second.standardOutput.contains("read 13 rows: 12 accepted + 1 rejected (new 2, changed 1, unchanged 8, superseded by a later file 1)"))
+        #expect(
+            second.standardOutput.contains(
+                "read 13 rows: 12 accepted + 1 rejected (new 2, changed 1, unchanged 8, superseded by a later file 1)"))
         let changes = try #require(try report(out)["changes"] as? [String: Any])
         #expect(changes["new_comments"] as? Int == 2)
         #expect(changes["changed_comments"] as? Int == 1)
@@ -145,7 +156,8 @@ struct NightlyRunTests {
         #expect(recovered.status == 0, "\(recovered.standardError)")
         #expect(try bytes(out) == bytes(reference))
         // The night's comments count as new and changed, though the killed run stored them.
-        #expect(recovered.standardOutput.split(separator: "\n").first == referenceNight.standardOutput.split(separator: "\n").first)
+        #expect(
+            recovered.standardOutput.split(separator: "\n").first == referenceNight.standardOutput.split(separator: "\n").first)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter {
             $0.hasPrefix(".staging-") || $0.hasPrefix(".previous-")
         }
@@ -165,7 +177,9 @@ struct NightlyScenarioTests {
     @Test func anOlderExportDoesNotUndoAnEdit() throws {
         let out = Fixtures.temporaryFolder()
         _ = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv"], out: out)
-        _ = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"], out: out)
+        _ = try run(
+            ["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv", "Tests/Fixtures/mini/comments-night2.csv"],
+            out: out)
         let older = try run(["run"] + mini + ["--comments", "Tests/Fixtures/mini/comments.csv"], out: out)
         #expect(older.status == 0)
         #expect(older.standardOutput.contains("(new 0, changed 0, unchanged 8, older than stored 1)"))
@@ -182,20 +196,25 @@ struct NightlyScenarioTests {
         _ = try run(["run"] + mini + ["--comments", first.path], out: out)
         let second = try run(["run"] + mini + ["--comments", moved.path], out: out)
         #expect(second.standardOutput.contains("(new 0, changed 1, unchanged 0)"))
-        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
+        let report =
+            try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("report.json"))) as? [String: Any]
         let comments = try #require(report?["comments"] as? [[String: Any]])
         #expect(comments.first?["goal"] as? String == "bildung")
     }
 
     @Test func derivedIdsAreStableAcrossExports() throws {
         let out = Fixtures.temporaryFolder()
-        let first = Fixtures.temporaryFile("exp1.csv", "goal;text\nmobil;Wir brauchen sichere Radwege vor der Schule.\nmobil;Der Bus kommt zu selten.\n")
+        let first = Fixtures.temporaryFile(
+            "exp1.csv", "goal;text\nmobil;Wir brauchen sichere Radwege vor der Schule.\nmobil;Der Bus kommt zu selten.\n")
         let second = Fixtures.temporaryFile(
             "exp2.csv",
-            "goal;text\nmobil;Wir brauchen sichere Radwege vor der Schule.\nmobil;Der Bus kommt zu selten.\nbildung;Mehr Kurse.\n")
+            "goal;text\nmobil;Wir brauchen sichere Radwege vor der Schule.\nmobil;Der Bus kommt zu selten.\nbildung;Mehr Kurse.\n"
+        )
         _ = try run(["run"] + mini + ["--comments", first.path], out: out)
         let both = try run(["run"] + mini + ["--comments", first.path, second.path], out: out)
-        #expect(both.standardOutput.contains("read 5 rows: 5 accepted + 0 rejected (new 1, changed 0, unchanged 2, superseded by a later file 2)"))
+        #expect(
+            both.standardOutput.contains(
+                "read 5 rows: 5 accepted + 0 rejected (new 1, changed 0, unchanged 2, superseded by a later file 2)"))
         let store = try Storage.Store(path: out.appendingPathComponent("resonanz.sqlite").path)
         #expect(try store.comments().count == 3)
     }

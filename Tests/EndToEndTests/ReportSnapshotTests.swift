@@ -10,7 +10,8 @@ import _TestSupport
 /// release or a system library, not with the report.
 struct ReportSnapshotTests {
     static let files = [
-        "report.md", "goals/mobil.md", "goals/bildung.md", "report.json", "charts/goals.svg", "charts/goals/mobil.svg", "report.html",
+        "report.md", "goals/mobil.md", "goals/bildung.md", "report.json", "charts/goals.svg", "charts/goals/mobil.svg",
+        "report.html",
     ]
 
     static func masked(_ text: String, file: String) -> String {
@@ -26,20 +27,25 @@ struct ReportSnapshotTests {
     @Test func theMiniReportsAreAsRecorded() throws {
         let out = Fixtures.temporaryFolder()
         let result = try CommandLineRunner.run(
-            ["run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
-             "--out", out.path, "--quiet", "--threads", "2"],
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--out", out.path, "--quiet", "--threads", "2",
+            ],
             environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(result.status == 0, "\(result.standardError)")
         let update = ProcessInfo.processInfo.environment["RESONANZ_UPDATE_SNAPSHOTS"] == "1"
         for file in Self.files {
             let produced = Self.masked(try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8), file: file)
-            let snapshot = Fixtures.repositoryFile("Tests/Fixtures/snapshots/mini/" + file.replacingOccurrences(of: "/", with: "-"))
+            let snapshot = Fixtures.repositoryFile(
+                "Tests/Fixtures/snapshots/mini/" + file.replacingOccurrences(of: "/", with: "-"))
             if update {
                 try produced.write(to: snapshot, atomically: true, encoding: .utf8)
                 continue
             }
             let recorded = try String(contentsOf: snapshot, encoding: .utf8)
-            #expect(produced == recorded, "\(file) differs from its snapshot; see the type's comment")
+            #expect(
+                produced == recorded,
+                "\(file) differs from its snapshot (see the type's comment):\n\(Fixtures.lineDiff(recorded, produced))")
         }
     }
 }

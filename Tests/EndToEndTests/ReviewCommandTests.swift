@@ -50,7 +50,9 @@ struct ReviewCommandTests {
         let imported = try CommandLineRunner.run(
             ["review", "import", reviewFile.path, "--framework", framework, "--out", out.path])
         #expect(imported.status == 0, "\(imported.standardError)")
-        #expect(imported.standardOutput.contains("read 3 rows: 2 decided, 0 left blank, 1 rejected; 2 decisions (2 new, 0 already stored)"))
+        #expect(
+            imported.standardOutput.contains(
+                "read 3 rows: 2 decided, 0 left blank, 1 rejected; 2 decisions (2 new, 0 already stored)"))
         #expect(imported.standardOutput.contains("Cohen's kappa"))
         #expect(imported.standardError.contains("review.csv:4: rejected: unknown comment 'm99'"))
 
@@ -90,7 +92,8 @@ struct ReviewCommandTests {
         #expect(imported.status == 0, "\(imported.standardError)")
         #expect(
             imported.standardOutput.contains(
-                "read 3 rows: 2 decided, 1 left blank, 0 rejected; 3 decisions (3 new, 0 already stored; 1 of them the rejected suggestion"),
+                "read 3 rows: 2 decided, 1 left blank, 0 rejected; 3 decisions (3 new, 0 already stored; 1 of them the rejected suggestion"
+            ),
             "\(imported.standardOutput)")
     }
 

@@ -144,8 +144,11 @@ struct RunCommandTests {
     @Test func theResearchExportIsConsistentAndRedacted() throws {
         let out = Fixtures.temporaryFolder()
         let result = try CommandLineRunner.run(
-            ["run", "--framework", framework, "--comments", "Tests/Fixtures/privacy/comments.csv", "--out", out.path, "--quiet",
-             "--export", "research"],
+            [
+                "run", "--framework", framework, "--comments", "Tests/Fixtures/privacy/comments.csv", "--out", out.path,
+                "--quiet",
+                "--export", "research",
+            ],
             environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(result.status == 0, "\(result.standardError)")
         func read(_ name: String) throws -> String {
@@ -244,8 +247,10 @@ struct RunCommandTests {
 
     @Test(
         "bad usage exits with 2",
-        arguments: [["run", "--comments", "x.csv"], ["run", "--framework", "f", "--comments", "c", "--threads", "0"], ["nosuchcommand"],
-                    ["run", "--framework", "f", "--comments", "c", "--threshold", "1e20"]])
+        arguments: [
+            ["run", "--comments", "x.csv"], ["run", "--framework", "f", "--comments", "c", "--threads", "0"], ["nosuchcommand"],
+            ["run", "--framework", "f", "--comments", "c", "--threshold", "1e20"],
+        ])
     func badUsage(_ arguments: [String]) throws {
         let result = try CommandLineRunner.run(arguments)
         #expect(result.status == 2)
@@ -268,15 +273,21 @@ struct RunCommandTests {
 
     @Test func badFrameworkIsExitTwoWithFileLineAndKey() throws {
         let bad = Fixtures.temporaryFile(
-            "framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n        owner: me\n")
-        let result = try CommandLineRunner.run(["run", "--framework", bad.path, "--comments", comments, "--out", Fixtures.temporaryFolder().path])
+            "framework.yaml",
+            "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n        owner: me\n"
+        )
+        let result = try CommandLineRunner.run([
+            "run", "--framework", bad.path, "--comments", comments, "--out", Fixtures.temporaryFolder().path,
+        ])
         #expect(result.status == 2)
         #expect(result.standardError.contains("framework.yaml:9: owner: unknown key"))
     }
 
     @Test func duplicateIdsAndEmptyGoalsAreExitTwo() throws {
         let duplicate = Fixtures.temporaryFile(
-            "framework.yaml", "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n      - id: a.m\n        title: N\n")
+            "framework.yaml",
+            "id: x\ntitle: X\ngoals:\n  - id: a\n    title: A\n    measures:\n      - id: a.m\n        title: M\n      - id: a.m\n        title: N\n"
+        )
         let first = try CommandLineRunner.run(
             ["run", "--framework", duplicate.path, "--comments", comments, "--out", Fixtures.temporaryFolder().path])
         #expect(first.status == 2)
@@ -290,7 +301,9 @@ struct RunCommandTests {
 
     @Test func missingTextColumnIsExitTwoNamingTheColumns() throws {
         let table = Fixtures.temporaryFile("c.csv", "id;spalte_3;ziel\n1;Hallo;mobil\n")
-        let result = try CommandLineRunner.run(["run", "--framework", framework, "--comments", table.path, "--out", Fixtures.temporaryFolder().path])
+        let result = try CommandLineRunner.run([
+            "run", "--framework", framework, "--comments", table.path, "--out", Fixtures.temporaryFolder().path,
+        ])
         #expect(result.status == 2)
         #expect(result.standardError.contains("no text column; found columns: 'id', 'spalte_3', 'ziel'"))
     }
@@ -302,7 +315,9 @@ struct RunCommandTests {
         #expect(result.standardError.contains("/nonexistent/c.csv"))
     }
 
-    @Test("every command explains itself with an example", arguments: [["--help"], ["run", "--help"], ["tokenize", "--help"], ["eval", "--help"], ["eval", "stemmer", "--help"]])
+    @Test(
+        "every command explains itself with an example",
+        arguments: [["--help"], ["run", "--help"], ["tokenize", "--help"], ["eval", "--help"], ["eval", "stemmer", "--help"]])
     func help(_ arguments: [String]) throws {
         let result = try CommandLineRunner.run(arguments)
         #expect(result.status == 0)
@@ -312,13 +327,16 @@ struct RunCommandTests {
     /// Issue "A planner's first night": labels that match no measure id printed all zeros and exit 0.
     @Test func evalWithLabelsThatAreNoMeasureIsAnErrorAndALabelMapMapsThem() throws {
         let comments = Fixtures.temporaryFile(
-            "labelled.csv", "id,goal,text,labels\n1,mobil,Mehr sichere Radwege,Radverkehr\n2,mobil,Der Bus kommt zu selten,Bus;mobil.bus\n")
+            "labelled.csv",
+            "id,goal,text,labels\n1,mobil,Mehr sichere Radwege,Radverkehr\n2,mobil,Der Bus kommt zu selten,Bus;mobil.bus\n")
         let unknown = try CommandLineRunner.run(["eval", "--framework", framework, "--comments", comments.path])
         #expect(unknown.status == 2)
         #expect(unknown.standardError.contains("2 gold labels are no measure of"), "\(unknown.standardError)")
         #expect(unknown.standardError.contains("'Bus' (1×), 'Radverkehr' (1×)"))
         let map = Fixtures.temporaryFile("labels.txt", "# gold label = measure id\nRadverkehr = mobil.rad\nBus =\n")
-        let mapped = try CommandLineRunner.run(["eval", "--framework", framework, "--comments", comments.path, "--label-map", map.path])
+        let mapped = try CommandLineRunner.run([
+            "eval", "--framework", framework, "--comments", comments.path, "--label-map", map.path,
+        ])
         #expect(mapped.status == 0, "\(mapped.standardError)")
         let report = try JSONSerialization.jsonObject(with: Data(mapped.standardOutput.utf8)) as? [String: Any]
         #expect(report?["comments_with_labels"] as? Int == 2)

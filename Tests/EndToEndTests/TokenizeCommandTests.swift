@@ -15,7 +15,9 @@ struct TokenizeCommandTests {
         let list = try tokens(text)
         let bytes = Array(text.utf8)
         for token in list {
-            for key in ["surface", "start", "end", "kind", "norm", "stem", "stop", "parts"] { #expect(token[key] != nil, "\(key)") }
+            for key in ["surface", "start", "end", "kind", "norm", "stem", "stop", "parts"] {
+                #expect(token[key] != nil, "\(key)")
+            }
             let start = try #require(token["start"] as? Int)
             let end = try #require(token["end"] as? Int)
             #expect(String(decoding: bytes[start..<end], as: UTF8.self) == token["surface"] as? String)
@@ -30,7 +32,8 @@ struct TokenizeCommandTests {
     }
 
     @Test func genderFormsAllFoldAndNoInnenSurvives() throws {
-        let list = try tokens("Bürger:innen Bürger*innen Bürger_innen BürgerInnen Bürger/-innen Bürger(innen) Expert·innen Bürgerinnen Bürger")
+        let list = try tokens(
+            "Bürger:innen Bürger*innen Bürger_innen BürgerInnen Bürger/-innen Bürger(innen) Expert·innen Bürgerinnen Bürger")
         #expect(Set(list.prefix(6).map { $0["norm"] as? String }) == ["bürger"])
         #expect(Set(list.map { $0["stem"] as? String }).count == 2)  // burg, and exper for Expert·innen
         #expect(!list.contains { ["innen", "in"].contains($0["norm"] as? String) })
@@ -48,14 +51,17 @@ struct TokenizeCommandTests {
     }
 
     @Test func compoundsSpellingAndAbbreviations() throws {
-        let list = try tokens("Radwegbeleuchtung Fachkräftemangel Digitalisierungsstrategie Straße Strasse STRASSE z. B. bzw. u. a.")
+        let list = try tokens(
+            "Radwegbeleuchtung Fachkräftemangel Digitalisierungsstrategie Straße Strasse STRASSE z. B. bzw. u. a.")
         func token(_ surface: String) -> [String: Any]? { list.first { $0["surface"] as? String == surface } }
         #expect(token("Radwegbeleuchtung")?["parts"] as? [String] == ["Radweg", "Beleuchtung"])
         #expect(token("Fachkräftemangel")?["parts"] as? [String] == ["Fachkräfte", "Mangel"])
         #expect(token("Digitalisierungsstrategie")?["parts"] as? [String] == ["Digitalisierung", "Strategie"])
         #expect(Set(["Straße", "Strasse", "STRASSE"].map { token($0)?["stem"] as? String }).count == 1)
         #expect(token("Straße")?["surface"] as? String == "Straße")
-        for abbreviation in ["z. B.", "bzw", "u. a."] { #expect(token(abbreviation)?["stop"] as? Bool == true, "\(abbreviation)") }
+        for abbreviation in ["z. B.", "bzw", "u. a."] {
+            #expect(token(abbreviation)?["stop"] as? Bool == true, "\(abbreviation)")
+        }
     }
 
     @Test func urlsEmailsNumbersAndEmoji() throws {

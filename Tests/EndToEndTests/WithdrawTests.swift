@@ -70,7 +70,8 @@ struct WithdrawTests {
         let overlong = "m05;bildung;2026-10-04;Xaverius;" + String(repeating: "Zuckerwatte ", count: 40)
         try Data(Self.night(Self.secondVersion, extra: overlong).utf8).write(to: second)
         #expect(try run([first], out: out, epoch: "1760000000", extra: ["--export", "research"]).status == 0)
-        let night2 = try run([second], out: out, epoch: "1760086400", extra: ["--export", "research", "--max-text-length", "300"])
+        let night2 = try run(
+            [second], out: out, epoch: "1760086400", extra: ["--export", "research", "--max-text-length", "300"])
         #expect(night2.status == 0, "\(night2.standardError)")
         #expect(night2.standardOutput.contains("changed 1"))
         let queue = try CommandLineRunner.run(["review", "queue", "--framework", framework, "--out", out.path])
@@ -104,7 +105,9 @@ struct WithdrawTests {
         let out = Fixtures.temporaryFolder()
         let full = Fixtures.temporaryFile("full.csv", Self.night(Self.firstVersion))
         #expect(try run([full], out: out, epoch: "1760000000").status == 0)
-        let shorter = Fixtures.temporaryFile("shorter.csv", Self.night(Self.firstVersion).split(separator: "\n").filter { !$0.hasPrefix("m06;") }.joined(separator: "\n"))
+        let shorter = Fixtures.temporaryFile(
+            "shorter.csv",
+            Self.night(Self.firstVersion).split(separator: "\n").filter { !$0.hasPrefix("m06;") }.joined(separator: "\n"))
         // Without the flag a missing comment stays (an export of new comments only).
         let partial = try run([shorter], out: out, epoch: "1760086400")
         #expect(partial.status == 0)
@@ -131,7 +134,8 @@ struct WithdrawTests {
         let result = try withdraw(["--ids-file", list.path], out: out)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("withdrew 0 of 1 comments (1 not in the store"))
-        let later = Fixtures.temporaryFile("later.csv", Self.night(Self.firstVersion, extra: "m99;mobil;2026-10-05;zoe;Radwege am Fluss"))
+        let later = Fixtures.temporaryFile(
+            "later.csv", Self.night(Self.firstVersion, extra: "m99;mobil;2026-10-05;zoe;Radwege am Fluss"))
         let next = try run([later], out: out, epoch: "1760300000")
         #expect(next.standardOutput.contains("withdrawn earlier 1"))
         #expect(try files(in: out, holding: ["Radwege am Fluss"]) == [])
@@ -148,7 +152,9 @@ struct WithdrawTests {
         #expect(refused.standardError.contains("another resonanz run is using this store"))
         #expect(try files(in: out, holding: ["Quittenweg"]).count > 0, "nothing was withdrawn")
 
-        let waiting = try CommandLineRunner.start(["withdraw", "m05", "--framework", framework, "--out", out.path, "--quiet", "--wait"])
+        let waiting = try CommandLineRunner.start([
+            "withdraw", "m05", "--framework", framework, "--out", out.path, "--quiet", "--wait",
+        ])
         Thread.sleep(forTimeInterval: 1.0)
         #expect(waiting.isRunning)
         lock = nil

@@ -1,7 +1,8 @@
-@testable import Analytics
 import Corpus
-@testable import Reports
 import Testing
+
+@testable import Analytics
+@testable import Reports
 
 /// Goal pages list at most ``MarkdownReportRenderer/commentListLimit`` comments per measure and
 /// say where the rest are: a page of 115,000 comments grew to 18 MB.

@@ -99,14 +99,18 @@ struct HostileReportPropertyTests {
         result.warnings = base.warnings.enumerated().map { offset, warning in
             let text = value(offset)
             return IngestWarning(
-                source: SourceLocation(file: text, line: offset + 1), id: text, message: "unknown goal '\(text)'; kept without goal",
+                source: SourceLocation(file: text, line: offset + 1), id: text,
+                message: "unknown goal '\(text)'; kept without goal",
                 kind: warning.kind ?? .other, value: text)
         }
         result.columns = base.columns?.enumerated().map { offset, use in
-            ColumnUse(file: value(offset), fields: use.fields.mapValues { value($0.count) }, unused: use.unused.map { value($0.count) })
+            ColumnUse(
+                file: value(offset), fields: use.fields.mapValues { value($0.count) }, unused: use.unused.map { value($0.count) })
         }
         result.rejected = values.enumerated().map { offset, text in
-            RejectedRow(source: SourceLocation(file: text, line: offset + 1), id: text, reason: "id '\(text)' is used twice", excerpt: text)
+            RejectedRow(
+                source: SourceLocation(file: text, line: offset + 1), id: text, reason: "id '\(text)' is used twice",
+                excerpt: text)
         }
         result.manifest.inputFiles = values.map { InputFile(path: $0, sha256: "00") }
         return result
@@ -141,10 +145,13 @@ struct HostileReportPropertyTests {
                     var rest = Substring(text)
                     while let start = rest.firstIndex(of: "<") {
                         rest = rest[rest.index(after: start)...]
-                        #expect(["details>", "/details>", "summary>", "/summary>"].contains { rest.hasPrefix($0) }, "\(path): \(rest.prefix(40))")
+                        #expect(
+                            ["details>", "/details>", "summary>", "/summary>"].contains { rest.hasPrefix($0) },
+                            "\(path): \(rest.prefix(40))")
                     }
-                    #expect(text.split(separator: "\n", omittingEmptySubsequences: false).count
-                        == clean[path]?.split(separator: "\n", omittingEmptySubsequences: false).count, "\(path)")
+                    #expect(
+                        text.split(separator: "\n", omittingEmptySubsequences: false).count
+                            == clean[path]?.split(separator: "\n", omittingEmptySubsequences: false).count, "\(path)")
                 }
                 if path.hasSuffix(".csv") {
                     #expect(text.components(separatedBy: "\r\n").count == clean[path]?.components(separatedBy: "\r\n").count)

@@ -16,7 +16,10 @@ struct JSONWriterTests {
 
     @Test(
         "decimals are fixed and trimmed",
-        arguments: [(0.5, 4, "0.5"), (1.0, 4, "1"), (0.123456, 4, "0.1235"), (-0.00004, 4, "0"), (-1.25, 1, "-1.3"), (12.0, 0, "12"), (Double.nan, 2, "0")])
+        arguments: [
+            (0.5, 4, "0.5"), (1.0, 4, "1"), (0.123456, 4, "0.1235"), (-0.00004, 4, "0"), (-1.25, 1, "-1.3"), (12.0, 0, "12"),
+            (Double.nan, 2, "0"),
+        ])
     func decimals(_ number: Double, _ places: Int, _ expected: String) {
         #expect(JSONWriter.decimal(number, places: places) == expected)
     }
@@ -29,14 +32,17 @@ struct JSONWriterTests {
     /// A lazily built array is written like the same array built at once, whole or in pieces;
     /// pieces end after an item once a megabyte has gathered.
     @Test func lazyArraysWriteLikeArraysAndComeInPieces() {
-        let item: @Sendable (Int) -> JSONValue = { .object([JSONMember("n", .int($0)), JSONMember("t", .string(String(repeating: "ä", count: 300)))]) }
+        let item: @Sendable (Int) -> JSONValue = {
+            .object([JSONMember("n", .int($0)), JSONMember("t", .string(String(repeating: "ä", count: 300)))])
+        }
         let count = 5000
         let lazy = JSONValue.object([
             JSONMember("head", .string("x")), JSONMember("items", .elements(JSONElements(count: count, item: item))),
             JSONMember("tail", .array([.int(1)])),
         ])
         let eager = JSONValue.object([
-            JSONMember("head", .string("x")), JSONMember("items", .array((0..<count).map(item))), JSONMember("tail", .array([.int(1)])),
+            JSONMember("head", .string("x")), JSONMember("items", .array((0..<count).map(item))),
+            JSONMember("tail", .array([.int(1)])),
         ])
         #expect(JSONWriter.pretty(lazy) == JSONWriter.pretty(eager))
         #expect(JSONWriter.compact(lazy) == JSONWriter.compact(eager))
@@ -44,7 +50,8 @@ struct JSONWriterTests {
         JSONWriter.pretty(lazy) { pieces.append($0) }
         #expect(pieces.joined() == JSONWriter.pretty(eager))
         #expect(pieces.count > 2)
-        #expect(pieces.dropLast().allSatisfy { $0.utf8.count >= JSONWriter.pieceSize && $0.utf8.count < JSONWriter.pieceSize + 1000 })
+        #expect(
+            pieces.dropLast().allSatisfy { $0.utf8.count >= JSONWriter.pieceSize && $0.utf8.count < JSONWriter.pieceSize + 1000 })
         #expect(JSONWriter.pretty(.elements(JSONElements(count: 0, item: item))) == "[]\n")
     }
 }

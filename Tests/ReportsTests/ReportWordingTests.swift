@@ -1,8 +1,9 @@
-@testable import Analytics
 import Corpus
-@testable import Reports
 import Testing
 import _TestSupport
+
+@testable import Analytics
+@testable import Reports
 
 /// Wording a reader of report.md met on a real consultation (issue "A planner's first night"):
 /// "4 in 1 Gruppen", new and changed comments counted as one, clusters without coherence shown as

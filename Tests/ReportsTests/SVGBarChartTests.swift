@@ -30,7 +30,9 @@ struct SVGBarChartTests {
         // The first row (40) spans the whole bar width of 560: 30 → 420, 10 → 140.
         #expect(svg.contains(#"width="420""#) && svg.contains(#"width="140""#))
         #expect(svg.contains(#"width="280""#))  // 20 of 40
-        let long = SVGBarChart(title: "T", series: [.init(name: "n")], rows: [.init(label: String(repeating: "x", count: 120), values: [1], texts: ["1"])])
+        let long = SVGBarChart(
+            title: "T", series: [.init(name: "n")],
+            rows: [.init(label: String(repeating: "x", count: 120), values: [1], texts: ["1"])])
         #expect(long.render().contains(String(repeating: "x", count: 99) + "…<"))
         #expect(svg == chart.render())
     }

@@ -2,14 +2,16 @@ import Analytics
 import Corpus
 import Foundation
 import GRDB
-@testable import Storage
 import Testing
 import _TestSupport
+
+@testable import Storage
 
 /// Tests ``Store``: schema, one transaction per run, versions, baselines, integrity.
 struct StoreTests {
     func comment(_ id: String, _ text: String, line: Int = 1) -> Corpus.Comment {
-        Corpus.Comment(id: id, text: text, goal: "mobil", labels: ["mobil.rad"], labelsGiven: true, metadata: ["channel": "Web"],
+        Corpus.Comment(
+            id: id, text: text, goal: "mobil", labels: ["mobil.rad"], labelsGiven: true, metadata: ["channel": "Web"],
             source: SourceLocation(file: "c.csv", line: line))
     }
 
@@ -18,7 +20,8 @@ struct StoreTests {
         return RunRecord(
             kind: kind, startedAt: "2026-11-26T00:00:00Z", reportID: "r", corpusSHA256: corpus, frameworkID: "mini",
             frameworkSHA256: nil, seed: 0, programVersion: "test", icuVersion: "72.1", rowsRead: accepted + rejected.count,
-            accepted: accepted, rejectedRows: rejected, inputs: [InputFile(path: "c.csv", sha256: String(repeating: "0", count: 64))],
+            accepted: accepted, rejectedRows: rejected,
+            inputs: [InputFile(path: "c.csv", sha256: String(repeating: "0", count: 64))],
             changes: changes, timings: [("read", 0.5)], result: nil)
     }
 

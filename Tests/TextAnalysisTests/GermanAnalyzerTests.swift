@@ -6,7 +6,10 @@ import _TestSupport
 struct GermanAnalyzerTests {
     @Test(
         "gender forms share the base word's key",
-        arguments: ["Bürger:innen", "Bürger*innen", "Bürger_innen", "BürgerInnen", "Bürger/-innen", "Bürger(innen)", "Bürgerinnen", "Bürger"])
+        arguments: [
+            "Bürger:innen", "Bürger*innen", "Bürger_innen", "BürgerInnen", "Bürger/-innen", "Bürger(innen)", "Bürgerinnen",
+            "Bürger",
+        ])
     func genderForms(_ form: String) {
         #expect(AnalyzerHelpers.analyze(form).first?.stem == AnalyzerHelpers.analyze("Bürger").first?.stem)
         #expect(AnalyzerHelpers.analyze(form).first?.norm == "bürger")

@@ -14,7 +14,8 @@ public enum CommandLineRunner {
         if let path = ProcessInfo.processInfo.environment["RESONANZ_BINARY"] {
             candidates.append(URL(fileURLWithPath: path))
         }
-        candidates.append(URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("resonanz"))
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("resonanz"))
         candidates.append(Fixtures.repositoryRoot.appendingPathComponent(".build/debug/resonanz"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }

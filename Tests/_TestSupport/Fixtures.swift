@@ -65,6 +65,22 @@ public enum Fixtures {
         return url
     }
 
+    /// The lines that differ between `expected` and `actual`, as `-` and `+` lines with their line
+    /// numbers (at most `limit` of them), for a failure message that says what changed.
+    public static func lineDiff(_ expected: String, _ actual: String, limit: Int = 40) -> String {
+        let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines: [(Int, String)] = []
+        for change in new.difference(from: old) {
+            switch change {
+            case .remove(let offset, let element, _): lines.append((offset, "-\(offset + 1): \(element.prefix(300))"))
+            case .insert(let offset, let element, _): lines.append((offset, "+\(offset + 1): \(element.prefix(300))"))
+            }
+        }
+        let shown = lines.sorted { $0.0 < $1.0 }.prefix(limit).map(\.1)
+        return shown.joined(separator: "\n") + (lines.count > limit ? "\n… \(lines.count - limit) more" : "")
+    }
+
     /// `text` as a quoted CSV cell. Quotes are doubled scalar by scalar: `replacingOccurrences`
     /// compares Characters and misses a quote that a combining mark follows (`"` + U+0300).
     public static func csvQuoted(_ text: String) -> String {

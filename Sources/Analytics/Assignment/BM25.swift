@@ -43,7 +43,9 @@ public struct BM25Index: Sendable {
 
     /// ``contributions(of:in:)`` for a query already sorted by term, so that scoring one query
     /// against every comment sorts it once, not once per comment.
-    public func contributions(ofSorted query: [(term: String, weight: Double)], in document: TermBag)
+    public func contributions(
+        ofSorted query: [(term: String, weight: Double)], in document: TermBag
+    )
         -> [(term: String, weight: Double)]
     {
         guard averageLength > 0 else { return [] }

@@ -61,7 +61,9 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
         precondition(samples.count == labels.count, "one label per sample")
         precondition(sampleWeights == nil || sampleWeights?.count == samples.count, "one weight per sample")
         let width = samples.first?.count ?? prior?.count ?? PairFeatures.names.count
-        precondition(samples.allSatisfy { $0.count == width } && (prior?.count ?? width) == width, "every sample and the prior need \(width) values")
+        precondition(
+            samples.allSatisfy { $0.count == width } && (prior?.count ?? width) == width,
+            "every sample and the prior need \(width) values")
         let center = prior ?? [Double](repeating: 0, count: width)
         var weights = center
         for _ in 0..<iterations {

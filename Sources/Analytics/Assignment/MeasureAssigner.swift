@@ -56,9 +56,11 @@ public struct MeasureAssigner: Sendable {
     public let confidenceModel: ConfidenceModel
 
     public init(settings: Settings = Settings(), confidenceModel: ConfidenceModel) {
-        precondition(0 < settings.reviewFloor && settings.reviewFloor <= settings.assignAt && settings.assignAt < 1,
+        precondition(
+            0 < settings.reviewFloor && settings.reviewFloor <= settings.assignAt && settings.assignAt < 1,
             "need 0 < reviewFloor <= assignAt < 1")
-        precondition(confidenceModel.features == PairFeatures.names, "the confidence model needs the features \(PairFeatures.names)")
+        precondition(
+            confidenceModel.features == PairFeatures.names, "the confidence model needs the features \(PairFeatures.names)")
         self.settings = settings
         self.confidenceModel = confidenceModel
     }
@@ -210,7 +212,8 @@ public struct MeasureAssigner: Sendable {
         func assignment(_ column: Int, confidence: Double, source: AssignmentSource) -> MeasureAssignment {
             MeasureAssignment(
                 measureID: queries[column].measureID, goalID: queries[column].goalID, score: scores[column],
-                confidence: confidence, evidence: evidence(column, queries: queries, baseQueries: baseQueries, index: index, bag: bag),
+                confidence: confidence,
+                evidence: evidence(column, queries: queries, baseQueries: baseQueries, index: index, bag: bag),
                 source: source)
         }
         // A reviewer's accepts are the comment's assignments: the model adds none beside them.

@@ -51,7 +51,9 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
                 weight[row] = 1
                 continue
             }
-            let ranked = candidates[row].sorted { scores[row, $0] != scores[row, $1] ? scores[row, $0] > scores[row, $1] : $0 < $1 }
+            let ranked = candidates[row].sorted {
+                scores[row, $0] != scores[row, $1] ? scores[row, $0] > scores[row, $1] : $0 < $1
+            }
             guard let first = ranked.first, scores[row, first] >= seedScore else { continue }
             let runnerUp = ranked.count > 1 ? scores[row, ranked[1]] : 0
             guard scores[row, first] >= seedMargin * runnerUp else { continue }
@@ -96,8 +98,9 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
         var smoothing: Double
 
         func logWordProbability(_ term: Int, _ column: Int, minus removed: Double = 0, removedTotal: Double = 0) -> Double {
-            log((smoothing + counts[column * vocabulary + term] - removed)
-                / (smoothing * Double(vocabulary) + totals[column] - removedTotal))
+            log(
+                (smoothing + counts[column * vocabulary + term] - removed)
+                    / (smoothing * Double(vocabulary) + totals[column] - removedTotal))
         }
     }
 

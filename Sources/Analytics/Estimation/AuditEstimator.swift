@@ -43,7 +43,8 @@ public enum AuditSampler {
             // Fewer draws than two per stratum: the largest strata first.
             var result = [Int](repeating: 0, count: sizes.count)
             var remaining = total
-            for index in sizes.indices.sorted(by: { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 }) where remaining > 0 {
+            for index in sizes.indices.sorted(by: { sizes[$0] != sizes[$1] ? sizes[$0] > sizes[$1] : $0 < $1 })
+            where remaining > 0 {
                 result[index] = min(allocation[index], remaining)
                 remaining -= result[index]
             }

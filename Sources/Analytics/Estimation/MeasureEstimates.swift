@@ -68,7 +68,8 @@ enum MeasureEstimates {
                 }
             }
         }
-        let result = AuditEstimator.estimate(frameTotals: frameTotals, strata: audit.stratumSizes.keys.sorted().compactMap { strata[$0] })
+        let result = AuditEstimator.estimate(
+            frameTotals: frameTotals, strata: audit.stratumSizes.keys.sorted().compactMap { strata[$0] })
         return (0..<measures).map { column in
             let spread = 1.96 * result.variances[column].squareRoot()
             let later = ModelCountEstimator.estimate(

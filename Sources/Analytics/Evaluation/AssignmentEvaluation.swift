@@ -37,7 +37,8 @@ public struct AssignmentEvaluation: Sendable {
     ///   - measureIDs: every measure, in framework order (fixes the order of `perMeasure`).
     public init(gold: [[String]], predicted: [[String]], measureIDs: [String]) {
         precondition(gold.count == predicted.count, "gold and predicted must cover the same comments")
-        var scores = Dictionary(uniqueKeysWithValues: measureIDs.map { ($0, MeasureScore(measureID: $0, gold: 0, predicted: 0, correct: 0)) })
+        var scores = Dictionary(
+            uniqueKeysWithValues: measureIDs.map { ($0, MeasureScore(measureID: $0, gold: 0, predicted: 0, correct: 0)) })
         var top1Hits = 0
         var labelled = 0
         var abstained = 0
@@ -53,7 +54,9 @@ public struct AssignmentEvaluation: Sendable {
                 labelled += 1
                 if let first = predictedLabels.first, goldSet.contains(first) { top1Hits += 1 }
             }
-            for label in goldSet { scores[label, default: MeasureScore(measureID: label, gold: 0, predicted: 0, correct: 0)].gold += 1 }
+            for label in goldSet {
+                scores[label, default: MeasureScore(measureID: label, gold: 0, predicted: 0, correct: 0)].gold += 1
+            }
             for label in Set(predictedLabels) {
                 var score = scores[label, default: MeasureScore(measureID: label, gold: 0, predicted: 0, correct: 0)]
                 score.predicted += 1
@@ -61,7 +64,9 @@ public struct AssignmentEvaluation: Sendable {
                 scores[label] = score
             }
         }
-        let ordered = measureIDs.compactMap { scores[$0] } + scores.keys.filter { !measureIDs.contains($0) }.sorted().compactMap { scores[$0] }
+        let ordered =
+            measureIDs.compactMap { scores[$0] }
+            + scores.keys.filter { !measureIDs.contains($0) }.sorted().compactMap { scores[$0] }
         let correct = ordered.reduce(0) { $0 + $1.correct }
         let predictedTotal = ordered.reduce(0) { $0 + $1.predicted }
         let goldTotal = ordered.reduce(0) { $0 + $1.gold }

@@ -50,7 +50,9 @@ public struct CorpusFeatures: Sendable {
     /// which only need their matching terms).
     public init(texts: [String], comments: Int, analyzer: CorpusAnalyzer) throws(TextAnalysisError) {
         let chunks = try analyzer.analyze(texts) {
-            (range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError)
+            (
+                range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]
+            ) throws(TextAnalysisError)
                 -> (features: [CommentFeatures], display: DisplayForms) in
             var features: [CommentFeatures] = []
             features.reserveCapacity(range.count)

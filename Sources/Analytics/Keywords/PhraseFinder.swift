@@ -96,7 +96,8 @@ public struct PhraseFinder: Sendable {
             let g2 = KeynessExtractor.logLikelihood(a: n11, b: nx1 - n11, c: n1x, d: positions - n1x)
             guard g2 >= 10.83 else { continue }
             strength[key] = g2
-            display[key] = spellings[key]?.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
+            display[key] =
+                spellings[key]?.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
         }
         let perComment = candidates.map { list in StemSet(list.lazy.map(\.key).filter { strength[$0] != nil }) }
         return Phrases(perComment: perComment, display: display, strength: strength)

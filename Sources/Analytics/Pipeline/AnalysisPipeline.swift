@@ -146,7 +146,9 @@ public enum AnalysisPipeline {
                 goal, comments: results, tallies: tallies, withoutGoal: withoutGoal, keywordDocuments: keywordCorpus,
                 phrases: phraseCorpus, display: display, extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
-            for index in result.measures.indices { result.measures[index].estimate = estimateByMeasure[result.measures[index].id] }
+            for index in result.measures.indices {
+                result.measures[index].estimate = estimateByMeasure[result.measures[index].id]
+            }
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
         }
@@ -154,7 +156,8 @@ public enum AnalysisPipeline {
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, columns: intake.columns, supersededRows: intake.superseded,
-            withdrawnRows: intake.withdrawnRows, withdrawnComments: intake.withdrawnComments, distinctAuthors: Set(comments.compactMap(\.author)).count,
+            withdrawnRows: intake.withdrawnRows, withdrawnComments: intake.withdrawnComments,
+            distinctAuthors: Set(comments.compactMap(\.author)).count,
             firstCommentAt: span.first, lastCommentAt: span.last, goals: goals, topics: topicResults,
             topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, topicCounts: topicCounts,
             topicScores: topicScores, comments: results,

@@ -17,7 +17,8 @@ public struct RunSnapshot: Sendable, Equatable, Codable {
 
     public init(_ result: RunResult) {
         topics = result.topics.map { topic in
-            TopicSnapshot(id: topic.id, goal: topic.goal, members: topic.commentIDs.sorted(), keywords: topic.keywords.map(\.stem).sorted())
+            TopicSnapshot(
+                id: topic.id, goal: topic.goal, members: topic.commentIDs.sorted(), keywords: topic.keywords.map(\.stem).sorted())
         }
         topicNumbers = result.topicNumbers
         topicCounts = result.topicCounts

@@ -2,7 +2,9 @@
 public struct PipelineConfiguration: Sendable, Equatable {
     /// Worker threads (1 = serial). Results do not depend on it.
     public var threads: Int
-    /// Recorded for reproducibility; the current stages draw no random numbers.
+    /// Seeds every stage that draws random numbers (the near-duplicate detector's MinHash, GSDMM
+    /// and k-means for topics and the choice of their number); recorded in the report. One seed
+    /// and one input give one result, whatever `threads` is.
     public var seed: UInt64
     /// How comments are assigned to measures (see ``MeasureAssigner``).
     public var assignment: MeasureAssigner.Settings

@@ -10,7 +10,9 @@ import Foundation
 public enum ClassTFIDF {
     /// The top `limit` terms of each cluster with their scores, in cluster order.
     /// - Parameter clusters: the member indices into `documents` of each cluster.
-    public static func keywords(clusters: [[Int]], documents: [StemSet], limit: Int, minimumCount: Int = 1) -> [[(term: String, score: Double)]] {
+    public static func keywords(
+        clusters: [[Int]], documents: [StemSet], limit: Int, minimumCount: Int = 1
+    ) -> [[(term: String, score: Double)]] {
         var counts: [[String: Int]] = []
         var frequency: [String: Int] = [:]
         for members in clusters {

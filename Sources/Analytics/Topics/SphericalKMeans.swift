@@ -34,7 +34,9 @@ public struct SphericalKMeans: Sendable, Equatable, Codable {
         for row in documents { for entry in row { frequency[entry.term] += 1 } }
         let n = Double(documents.count)
         return documents.map { row in
-            let weighted = row.map { (term: $0.term, weight: (1 + log(Double($0.count))) * (log((1 + n) / (1 + Double(frequency[$0.term]))) + 1)) }
+            let weighted = row.map {
+                (term: $0.term, weight: (1 + log(Double($0.count))) * (log((1 + n) / (1 + Double(frequency[$0.term]))) + 1))
+            }
             let norm = sqrt(weighted.reduce(0) { $0 + $1.weight * $1.weight })
             return norm > 0 ? weighted.map { ($0.term, $0.weight / norm) } : weighted
         }

@@ -61,11 +61,13 @@ public struct TopicClustering: Sendable, Equatable, Codable {
     /// clusters and iterates as usual. One run instead of restarts from scratch: the sample's
     /// run already was the best of several, and a large scope's clusters settle within a few
     /// sweeps from there (docs/performance.md gives the measurement).
-    public func extend(_ sampleRun: Clustering, sample: [Int], clusters: Int, over prepared: Prepared, seed: UInt64) -> Clustering {
+    public func extend(_ sampleRun: Clustering, sample: [Int], clusters: Int, over prepared: Prepared, seed: UInt64) -> Clustering
+    {
         precondition(sample.count == sampleRun.assignments.count, "one sampled row per assignment")
         var start = [Int](repeating: -1, count: prepared.count)
         for (row, cluster) in zip(sample, sampleRun.assignments) { start[row] = cluster }
-        return run(prepared, clusters: max(clusters, sampleRun.clusterCount), seed: seed, start: start, sweeps: Self.extensionSweeps)
+        return run(
+            prepared, clusters: max(clusters, sampleRun.clusterCount), seed: seed, start: start, sweeps: Self.extensionSweeps)
     }
 
     /// GSDMM's sweeps over all rows after ``extend(_:sample:clusters:over:seed:)`` placed them.

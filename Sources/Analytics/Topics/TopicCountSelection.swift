@@ -46,7 +46,8 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     public var confirmations: Int
 
     public init(
-        candidates: [Int] = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40], averageSize: Int = 10, seeds: Int = 5, sampleLimit: Int = 1000,
+        candidates: [Int] = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40], averageSize: Int = 10, seeds: Int = 5,
+        sampleLimit: Int = 1000,
         keywordsPerTopic: Int = 5, tolerance: Double = 0.25, confirmations: Int = 3
     ) {
         precondition(!candidates.isEmpty && candidates.allSatisfy { $0 > 0 } && seeds > 0 && sampleLimit > 0, "invalid selection")
@@ -133,7 +134,9 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     }
 
     /// A run's coverage-weighted coherence and the keyword set of each of its topics.
-    func describe(_ run: Clustering, keywordDocuments: [StemSet], floor: Int, coherence: TopicCoherence)
+    func describe(
+        _ run: Clustering, keywordDocuments: [StemSet], floor: Int, coherence: TopicCoherence
+    )
         -> (coherence: Double, keywords: [Set<String>])
     {
         guard !run.assignments.isEmpty else { return (0, []) }

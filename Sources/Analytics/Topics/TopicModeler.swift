@@ -126,7 +126,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             let state = selection.hold(scored.scores, previous: previous)
             if let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
                 let best = TopicClustering.best(of: scored.runs[chosen])
-                result = whole
+                result =
+                    whole
                     ? best : clustering.extend(best, sample: sample, clusters: state.clusters, over: prepared, seed: best.seed)
             } else {
                 result = clustering.best(prepared, clusters: state.clusters, seed: seed, runs: selection.seeds, threads: threads)
@@ -138,7 +139,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         let kept = groups.filter { $0.count >= floor }.sorted { lhs, rhs in
             lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
         }
-        return Scope(topics: describe(kept, input: input, members: members, goal: goal, prefix: prefix), count: count, scores: scores)
+        return Scope(
+            topics: describe(kept, input: input, members: members, goal: goal, prefix: prefix), count: count, scores: scores)
     }
 
     /// Comments a cluster needs to be a topic in a scope of `comments` comments.
@@ -164,7 +166,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
                 input.phrases.display[$0]
             }
             return Topic(
-                id: "\(prefix)T\(offset + 1)", goal: goal, members: group, label: Self.label(phrases: phrases, keywords: keywords),
+                id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
+                label: Self.label(phrases: phrases, keywords: keywords),
                 keywords: keywords, phrases: phrases, quotes: quotes(group, input: input),
                 coherence: coherence.npmi(keywords.map(\.stem)))
         }

@@ -55,7 +55,8 @@ public struct CompoundSplitFilter: TokenFilter {
             guard norm.count >= 3, norm.contains(where: \.isLetter), !parts.contains(where: { $0.norm == norm }) else { return }
             parts.append(CompoundPart(display: String(display), norm: String(norm)))
         }
-        if normPieces.count > 2, let normHyphen = norm.lastIndex(of: "-"), let displayHyphen = display.lastIndex(where: isHyphen) {
+        if normPieces.count > 2, let normHyphen = norm.lastIndex(of: "-"), let displayHyphen = display.lastIndex(where: isHyphen)
+        {
             add(display: display[..<displayHyphen], norm: norm[..<normHyphen])
         }
         for (displayPiece, normPiece) in zip(displayPieces, normPieces) { add(display: displayPiece, norm: normPiece) }

@@ -32,7 +32,9 @@ public struct Thesaurus: Sendable {
         var version = ""
         for line in text.split(whereSeparator: \.isNewline) {
             if line.hasPrefix("#") {
-                if line.hasPrefix("# Automatically generated ") { version = String(line.dropFirst("# Automatically generated ".count)) }
+                if line.hasPrefix("# Automatically generated ") {
+                    version = String(line.dropFirst("# Automatically generated ".count))
+                }
                 continue
             }
             let nouns = line.split(separator: ";").compactMap(Self.noun)

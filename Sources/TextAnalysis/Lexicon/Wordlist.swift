@@ -23,7 +23,8 @@ public enum Wordlist {
     public static func parse(_ text: String) -> [String] {
         var entries: [String] = []
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let content = line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let content =
+                line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
                 .first ?? ""
             for word in content.split(whereSeparator: \.isWhitespace) {
                 entries.append(CaseFoldingFilter.fold(String(word)))

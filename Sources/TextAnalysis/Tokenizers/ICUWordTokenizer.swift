@@ -17,7 +17,9 @@ public struct ICUWordTokenizer: Sendable {
     public init() {}
 
     /// Tokenizes `text` with a session the caller keeps for the next text.
-    public func tokenize(_ text: String, session: WordBreakSession) throws(TextAnalysisError)
+    public func tokenize(
+        _ text: String, session: WordBreakSession
+    ) throws(TextAnalysisError)
         -> [Token]
     {
         var text = text
@@ -42,7 +44,9 @@ public struct ICUWordTokenizer: Sendable {
     /// status belonged to the whole segment). A word piece with a full stop between letters is
     /// cut at the stop when one side has three letters or more: a missing space after a sentence
     /// (`Radwege.Die`), not an abbreviation (`z.B`, `u.a`).
-    private func pieces(of bytes: UnsafeBufferPointer<UInt8>, session: WordBreakSession)
+    private func pieces(
+        of bytes: UnsafeBufferPointer<UInt8>, session: WordBreakSession
+    )
         throws(TextAnalysisError) -> [Piece]
     {
         let links = linkScanner.spans(in: bytes)
@@ -131,7 +135,9 @@ public struct ICUWordTokenizer: Sendable {
         "\u{FF07}", "\u{FF0C}", "\u{FF0E}", "\u{FF1A}", "\u{FF1B}",
     ]
 
-    private func appendPieces(start: Int, end: Int, ruleStatus: Int?, into pieces: inout [Piece], bytes: UnsafeBufferPointer<UInt8>) {
+    private func appendPieces(
+        start: Int, end: Int, ruleStatus: Int?, into pieces: inout [Piece], bytes: UnsafeBufferPointer<UInt8>
+    ) {
         let piece = Piece.classify(start: start, end: end, ruleStatus: ruleStatus, in: bytes)
         guard piece.kind == .word, let cuts = sentenceStops(in: piece, bytes: bytes) else {
             pieces.append(piece)
@@ -190,7 +196,9 @@ struct Piece: Equatable {
 
     /// Classifies bytes `start..<end`; `ruleStatus` is ICU's status of a whole segment, or nil
     /// for a part of one, which is then classified by its characters alone.
-    static func classify(start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>)
+    static func classify(
+        start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>
+    )
         -> Piece
     {
         // Most pieces are words; ICU's status says so without decoding the bytes.
@@ -246,7 +254,9 @@ struct Piece: Equatable {
     /// What ``classify(start:end:ruleStatus:in:)`` decides for the common all-ASCII piece
     /// (spaces, punctuation), read from ``asciiClasses`` instead of decoding; nil when the piece
     /// has a non-ASCII byte.
-    private static func classifyASCII(start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>)
+    private static func classifyASCII(
+        start: Int, end: Int, ruleStatus: Int?, in bytes: UnsafeBufferPointer<UInt8>
+    )
         -> Piece?
     {
         var union: ASCIIClass = []
@@ -272,7 +282,8 @@ struct Piece: Equatable {
         // general path decides.
         if union.contains(.emojiPresentation) { return nil }
         // As status(of:): the last letter or digit decides.
-        let status = ruleStatus ?? (lastLetterOrDigit.contains(.alphabetic) ? 200 : lastLetterOrDigit.contains(.numeric) ? 100 : 0)
+        let status =
+            ruleStatus ?? (lastLetterOrDigit.contains(.alphabetic) ? 200 : lastLetterOrDigit.contains(.numeric) ? 100 : 0)
         if status >= 200 { return Piece(kind: .word, start: start, end: end) }
         if status >= 100 { return Piece(kind: .number, start: start, end: end) }
         if allSpace { return Piece(kind: .space, start: start, end: end) }

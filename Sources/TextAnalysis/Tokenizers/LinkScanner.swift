@@ -189,7 +189,8 @@ struct LinkScanner: Sendable {
             let scalar = lastScalar(in: bytes[scalarStart..<index])
             return !(scalar?.properties.isAlphabetic ?? true) && !(scalar?.properties.numericType != nil)
         }
-        return !(isASCIIAlphanumeric(previous) || previous == UInt8(ascii: ".")
+        return
+            !(isASCIIAlphanumeric(previous) || previous == UInt8(ascii: ".")
             || previous == UInt8(ascii: "@") || previous == UInt8(ascii: "/")
             || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "_"))
     }
@@ -205,7 +206,9 @@ struct LinkScanner: Sendable {
         }
     }
 
-    private func hasPrefix(_ prefix: String, at index: Int, in bytes: UnsafeBufferPointer<UInt8>)
+    private func hasPrefix(
+        _ prefix: String, at index: Int, in bytes: UnsafeBufferPointer<UInt8>
+    )
         -> Bool
     {
         var position = index

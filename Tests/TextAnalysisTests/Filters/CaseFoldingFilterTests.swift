@@ -1,6 +1,7 @@
 import Testing
-@testable import TextAnalysis
 import _TestSupport
+
+@testable import TextAnalysis
 
 /// Tests ``CaseFoldingFilter``: NFKC and full case folding.
 struct CaseFoldingFilterTests {
@@ -20,7 +21,9 @@ struct CaseFoldingFilterTests {
         let scalars = (0x00..<0x80).compactMap(Unicode.Scalar.init) + (0xC0...0xFF).compactMap(Unicode.Scalar.init)
         for scalar in scalars {
             for text in [String(scalar), "A" + String(scalar), String(scalar) + "b", "Ä" + String(scalar) + "ß"] {
-                #expect(CaseFoldingFilter.foldLatin(text) == CaseFoldingFilter.foldWithICU(text), "\(text.unicodeScalars.map(\.value))")
+                #expect(
+                    CaseFoldingFilter.foldLatin(text) == CaseFoldingFilter.foldWithICU(text),
+                    "\(text.unicodeScalars.map(\.value))")
             }
         }
         #expect(CaseFoldingFilter.foldLatin("Bu\u{308}rger") == nil)

@@ -1,5 +1,5 @@
-import TextAnalysis
 import Testing
+import TextAnalysis
 
 /// Tests ``StemFilter``'s keys on norms directly: needs neither ICU nor the word lists.
 struct StemFilterTests {

@@ -4,14 +4,18 @@ import _TestSupport
 
 /// Tests ``StopwordFilter`` with the shipped lists.
 struct StopwordFilterTests {
-    @Test("stopwords and abbreviations are flagged", arguments: ["dass", "Dass", "und", "der", "z. B.", "z.B.", "bzw.", "u. a.", "usw.", "ca."])
+    @Test(
+        "stopwords and abbreviations are flagged",
+        arguments: ["dass", "Dass", "und", "der", "z. B.", "z.B.", "bzw.", "u. a.", "usw.", "ca."])
     func flags(_ text: String) {
         let tokens = AnalyzerHelpers.analyze(text)
         #expect(!tokens.isEmpty)
         #expect(tokens.allSatisfy { $0.isStopword })
     }
 
-    @Test("negations and content words are not stopwords", arguments: ["nicht", "kein", "keine", "ohne", "gegen", "Weg", "Radweg", "gut", "schlecht", "mehr"])
+    @Test(
+        "negations and content words are not stopwords",
+        arguments: ["nicht", "kein", "keine", "ohne", "gegen", "Weg", "Radweg", "gut", "schlecht", "mehr"])
     func keeps(_ word: String) {
         #expect(AnalyzerHelpers.analyze(word).first?.isStopword == false)
     }

@@ -78,7 +78,9 @@ private struct FirstCompoundSplitter {
         }
     }
 
-    private func bestSplit(_ scalars: [Unicode.Scalar], _ range: Range<Int>, depth: Int)
+    private func bestSplit(
+        _ scalars: [Unicode.Scalar], _ range: Range<Int>, depth: Int
+    )
         -> Candidate?
     {
         var best: Candidate? = nil

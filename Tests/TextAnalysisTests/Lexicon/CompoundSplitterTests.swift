@@ -23,7 +23,10 @@ struct CompoundSplitterTests {
 
     @Test(
         "short, lexicalised and unknown words are not split",
-        arguments: ["Radweg", "Bahnhof", "Unternehmen", "Verantwortung", "Wirtschaft", "Gesellschaft", "Ausbildung", "Blorfingwasch", "Straßenlaterne", "Wohnung", "Jena"])
+        arguments: [
+            "Radweg", "Bahnhof", "Unternehmen", "Verantwortung", "Wirtschaft", "Gesellschaft", "Ausbildung", "Blorfingwasch",
+            "Straßenlaterne", "Wohnung", "Jena",
+        ])
     func keepsWhole(_ word: String) {
         #expect(AnalyzerHelpers.analyze(word).first?.parts == [])
     }

@@ -1,5 +1,5 @@
-import TextAnalysis
 import Testing
+import TextAnalysis
 
 /// Tests ``Thesaurus``'s reading of the OpenThesaurus text: nouns only, no phrases or annotations,
 /// no loose sets, and no words of several senses. Needs neither ICU nor the word lists (the key

@@ -7,8 +7,10 @@ struct CistemStemmerEquivalenceTests {
     @Test func inPlaceStemmerMatchesStepwiseVersion() {
         var words = Array(Fixtures.resources.lexiconWords) + Array(Fixtures.resources.stopwords)
         words += words.map { $0.prefix(1).uppercased() + $0.dropFirst() }
-        words += ["", "a", "Ge", "gegessen", "geee", "schschsch", "eieiei", "ieie", "Straße", "STRASSE", "İstanbul",
-            "ǅemal", "aa*", "$%&", "Bürgerinnen", "MÜLLER", "ärger", "start-up-kultur", "tttttt", "Tat"]
+        words += [
+            "", "a", "Ge", "gegessen", "geee", "schschsch", "eieiei", "ieie", "Straße", "STRASSE", "İstanbul",
+            "ǅemal", "aa*", "$%&", "Bürgerinnen", "MÜLLER", "ärger", "start-up-kultur", "tttttt", "Tat",
+        ]
         for caseInsensitive in [false, true] {
             let stemmer = CistemStemmer(caseInsensitive: caseInsensitive)
             let reference = StepwiseCistem(caseInsensitive: caseInsensitive)

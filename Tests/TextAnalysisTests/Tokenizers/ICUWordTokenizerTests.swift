@@ -13,26 +13,48 @@ struct ICUWordTokenizerTests {
 
     static let cases: [Case] = [
         Case(text: "Mehr Radwege für Jena!", surfaces: ["Mehr", "Radwege", "für", "Jena"], kinds: [.word, .word, .word, .word]),
-        Case(text: "27,9 je 1.000 Beschäftigte", surfaces: ["27,9", "je", "1.000", "Beschäftigte"], kinds: [.number, .word, .number, .word]),
         Case(
-            text: "Infos: https://www.jena.de/beteiligung?id=4&x=1.", surfaces: ["Infos", "https://www.jena.de/beteiligung?id=4&x=1"],
+            text: "27,9 je 1.000 Beschäftigte", surfaces: ["27,9", "je", "1.000", "Beschäftigte"],
+            kinds: [.number, .word, .number, .word]),
+        Case(
+            text: "Infos: https://www.jena.de/beteiligung?id=4&x=1.",
+            surfaces: ["Infos", "https://www.jena.de/beteiligung?id=4&x=1"],
             kinds: [.word, .url]),
-        Case(text: "siehe www.jena.de oder uni-jena.de/studium", surfaces: ["siehe", "www.jena.de", "oder", "uni-jena.de/studium"], kinds: [.word, .url, .word, .url]),
-        Case(text: "Mail an max.muster@stadt.jena.de!", surfaces: ["Mail", "an", "max.muster@stadt.jena.de"], kinds: [.word, .word, .email]),
+        Case(
+            text: "siehe www.jena.de oder uni-jena.de/studium",
+            surfaces: ["siehe", "www.jena.de", "oder", "uni-jena.de/studium"], kinds: [.word, .url, .word, .url]),
+        Case(
+            text: "Mail an max.muster@stadt.jena.de!", surfaces: ["Mail", "an", "max.muster@stadt.jena.de"],
+            kinds: [.word, .word, .email]),
         Case(text: "Super 👍🏽 und ❤️ 👨‍👩‍👧", surfaces: ["Super", "👍🏽", "und", "❤️", "👨‍👩‍👧"], kinds: [.word, .emoji, .word, .emoji, .emoji]),
-        Case(text: "Kosten 2.500 € (ca. 30 %)", surfaces: ["Kosten", "2.500", "€", "ca", "30", "%"], kinds: [.word, .number, .other, .word, .number, .other]),
-        Case(text: "Bürger:innen und Bürger*innen", surfaces: ["Bürger:innen", "und", "Bürger*innen"], kinds: [.word, .word, .word]),
-        Case(text: "Bürger/-innen, Bürger(innen), Bürger/innen", surfaces: ["Bürger/-innen", "Bürger(innen)", "Bürger/innen"], kinds: [.word, .word, .word]),
-        Case(text: "BürgerInnen Bürger_innen Expert·innen", surfaces: ["BürgerInnen", "Bürger_innen", "Expert·innen"], kinds: [.word, .word, .word]),
+        Case(
+            text: "Kosten 2.500 € (ca. 30 %)", surfaces: ["Kosten", "2.500", "€", "ca", "30", "%"],
+            kinds: [.word, .number, .other, .word, .number, .other]),
+        Case(
+            text: "Bürger:innen und Bürger*innen", surfaces: ["Bürger:innen", "und", "Bürger*innen"],
+            kinds: [.word, .word, .word]),
+        Case(
+            text: "Bürger/-innen, Bürger(innen), Bürger/innen", surfaces: ["Bürger/-innen", "Bürger(innen)", "Bürger/innen"],
+            kinds: [.word, .word, .word]),
+        Case(
+            text: "BürgerInnen Bürger_innen Expert·innen", surfaces: ["BürgerInnen", "Bürger_innen", "Expert·innen"],
+            kinds: [.word, .word, .word]),
         Case(text: "eine:n Ärzt:in fragen", surfaces: ["eine:n", "Ärzt:in", "fragen"], kinds: [.word, .word, .word]),
-        Case(text: "Start-up-Kultur, E-Mail-Adresse, Tempo-30-Zone", surfaces: ["Start-up-Kultur", "E-Mail-Adresse", "Tempo-30-Zone"], kinds: [.word, .word, .word]),
+        Case(
+            text: "Start-up-Kultur, E-Mail-Adresse, Tempo-30-Zone",
+            surfaces: ["Start-up-Kultur", "E-Mail-Adresse", "Tempo-30-Zone"], kinds: [.word, .word, .word]),
         Case(text: "Bürger:innen-Beteiligung", surfaces: ["Bürger:innen-Beteiligung"], kinds: [.word]),
         Case(text: "von 2021-2023", surfaces: ["von", "2021", "2023"], kinds: [.word, .number, .number]),
         Case(
-            text: "Fachkräfteausbildung, -gewinnung & -sicherung", surfaces: ["Fachkräfteausbildung", "-gewinnung", "&", "-sicherung"],
+            text: "Fachkräfteausbildung, -gewinnung & -sicherung",
+            surfaces: ["Fachkräfteausbildung", "-gewinnung", "&", "-sicherung"],
             kinds: [.word, .word, .other, .word]),
-        Case(text: "Innovations- und Digitalstandort", surfaces: ["Innovations-", "und", "Digitalstandort"], kinds: [.word, .word, .word]),
-        Case(text: "z. B. und z.B. sowie u. a. bzw. d. h.", surfaces: ["z. B.", "und", "z.B.", "sowie", "u. a.", "bzw", "d. h."], kinds: [.word, .word, .word, .word, .word, .word, .word]),
+        Case(
+            text: "Innovations- und Digitalstandort", surfaces: ["Innovations-", "und", "Digitalstandort"],
+            kinds: [.word, .word, .word]),
+        Case(
+            text: "z. B. und z.B. sowie u. a. bzw. d. h.", surfaces: ["z. B.", "und", "z.B.", "sowie", "u. a.", "bzw", "d. h."],
+            kinds: [.word, .word, .word, .word, .word, .word, .word]),
         Case(text: "Jena. Es war", surfaces: ["Jena", "Es", "war"], kinds: [.word, .word, .word]),
         Case(text: "Radwege.Die Busse", surfaces: ["Radwege", "Die", "Busse"], kinds: [.word, .word, .word]),
         Case(text: "Bürger:innen.Das", surfaces: ["Bürger:innen", "Das"], kinds: [.word, .word]),
@@ -48,7 +70,9 @@ struct ICUWordTokenizerTests {
         #expect(tokens.map(\.kind) == example.kinds)
     }
 
-    @Test("offsets are UTF-8 byte offsets that slice to the surface", arguments: cases.map(\.text) + ["", "   ", "Grüße aus Zwätzen 🚋"])
+    @Test(
+        "offsets are UTF-8 byte offsets that slice to the surface",
+        arguments: cases.map(\.text) + ["", "   ", "Grüße aus Zwätzen 🚋"])
     func offsetsSliceToSurface(_ text: String) {
         let bytes = Array(text.utf8)
         var previousEnd = 0

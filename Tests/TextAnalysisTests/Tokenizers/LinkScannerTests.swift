@@ -18,7 +18,8 @@ struct LinkScannerTests {
         #expect(tokens.contains { $0.surface == address && $0.kind == kind })
     }
 
-    @Test("no address without a known top-level domain or an @", arguments: ["z.B.", "1.000", "Jena.Stadt", "@jenadigital", "a@b"])
+    @Test(
+        "no address without a known top-level domain or an @", arguments: ["z.B.", "1.000", "Jena.Stadt", "@jenadigital", "a@b"])
     func leavesOtherTextAlone(_ text: String) {
         #expect(!AnalyzerHelpers.tokenize(text).contains { $0.kind == .url || $0.kind == .email })
     }
