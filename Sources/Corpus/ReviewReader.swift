@@ -122,11 +122,9 @@ public enum ReviewReader {
 
     private static func jsonRows(_ text: String) -> [(line: Int, fields: [String: String]?, problem: String?)] {
         var rows: [(line: Int, fields: [String: String]?, problem: String?)] = []
-        // Split at every line break, CRLF included (Swift reads "\r\n" as one character).
-        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                rows.append((offset + 1, nil, "not a JSON object"))
+        for (line, parsed) in JSONLines.objects(in: text) {
+            guard let object = parsed else {
+                rows.append((line, nil, "not a JSON object"))
                 continue
             }
             let lowered = Dictionary(object.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -139,7 +137,7 @@ public enum ReviewReader {
                 default: continue
                 }
             }
-            rows.append((offset + 1, fields, nil))
+            rows.append((line, fields, nil))
         }
         return rows
     }

@@ -60,7 +60,7 @@ public enum TextDecoding {
         let utf8Lines = lines.indices.filter { !invalid.contains($0) && lines[$0].contains { $0 >= 0x80 } }.count
         if invalid.count > utf8Lines {
             var decoded = windows1252(bytes)
-            decoded.note = (1, "not valid UTF-8; the file was read as Windows-1252 (choose with --encoding)")
+            decoded.note = (1, "not valid UTF-8; the file was read as Windows-1252 (name its encoding if it is another)")
             return decoded
         }
         // UTF-8 with a few lines in Windows-1252 (rows edited by hand in Excel).

@@ -21,7 +21,7 @@ public enum StorageError: Error, CustomStringConvertible {
             return "\(path): SQLite error \(code): \(message)"
                 + (statement.map { " (in: \(Untrusted.quoted($0, limit: 120)))" } ?? "")
         case .locked(let path, let holder):
-            return "\(path): another resonanz run is using this store (\(holder)); wait for it, or pass --wait"
+            return "\(path): another resonanz run is using this store (\(holder))"
         case .lockUnavailable(let path, let reason):
             return "\(path): cannot lock the store: \(reason)"
         case .corrupt(let path, let what):

@@ -408,17 +408,31 @@ public enum NightlyRun {
         let frameworkHash = try FileOutput.sha256(of: URL(fileURLWithPath: options.framework))
         let inputHash = ContentHash.sha256(inputs.map(\.sha256).joined(separator: "\n"))
         let settings = options.pipeline
+        // Settings and model as sorted-key JSON: their values, not Swift's way of printing a
+        // struct, which changes when a field is renamed or added with its default. The whole
+        // model counts: its count factors decide the estimates the reports show.
         let identity = [
-            corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, "\(settings.assignment)",
+            corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, try canonical(settings.assignment),
             "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)", "\(settings.phraseMinimumComments)",
-            "\(settings.topics)", plan.reviewsSHA256, plan.auditKey,
-            confidenceModel.map { "\($0.weights)" } ?? "",
+            try canonical(settings.topics), plan.reviewsSHA256, plan.auditKey,
+            try confidenceModel.map { model throws(ResonanzError) in try canonical(model) } ?? "",
         ].joined(separator: "|")
         return RunManifest(
             id: String(ContentHash.sha256(identity).prefix(16)), startedAt: startedAt,
             frameworkID: framework.id, frameworkSHA256: frameworkHash, inputSHA256: inputHash, inputFiles: inputs,
             corpusSHA256: corpusSHA256, seed: settings.seed, threads: settings.threads,
             programVersion: ResonanzVersion.current, icuVersion: ICUInfo.version)
+    }
+
+    /// `value` as JSON with sorted keys, for hashing.
+    static func canonical<Value: Encodable>(_ value: Value) throws(ResonanzError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw .failed("cannot encode the run's settings: \(error)")
+        }
     }
 
     /// ISO 8601 UTC time of `date`, else of `SOURCE_DATE_EPOCH`, else of now.

@@ -38,8 +38,8 @@ public enum ResourceLocator {
             return candidate.standardizedFileURL
         }
         throw .badInput(
-            "cannot find the word lists (stopwords/, lexicon/); run from the repository, "
-                + "or name the folder with --resources or RESONANZ_RESOURCES")
+            "cannot find the word lists (stopwords/, lexicon/); run from the repository, or name their folder "
+                + "(RESONANZ_RESOURCES)", remedy: .nameResources)
     }
 
     /// Loads the analyzer resources from the located folder.
@@ -99,7 +99,7 @@ extension ResourceLocator {
         if let override {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: override, isDirectory: &isFolder), isFolder.boolValue else {
-                throw .badInput("\(override): --templates must name a folder")
+                throw .badInput("\(override): the templates must be a folder")
             }
         }
         var texts: [String: String] = [:]

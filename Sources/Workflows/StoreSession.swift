@@ -58,7 +58,7 @@ final class StoreSession {
             store = try Store(path: StoreLock.resolvedPath(path))
             if let bound = try store.frameworkID(), bound != framework.id {
                 throw ResonanzError.badInput(
-                    "\(path): this store belongs to framework '\(bound)', not '\(framework.id)'; give another --db or --out")
+                    "\(path): this store belongs to framework '\(bound)', not '\(framework.id)'", remedy: .useAnotherStore)
             }
         } catch {
             throw ResonanzError(wrapping: error)

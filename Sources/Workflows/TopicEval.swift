@@ -1,4 +1,5 @@
 import Analytics
+import Corpus
 import Foundation
 import Reports
 import TextAnalysis
@@ -68,11 +69,8 @@ public enum TopicEval {
         var texts: [String] = []
         var labelLists: [[String]] = []
         var skipped = 0
-        for (offset, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            guard !line.allSatisfy(\.isWhitespace) else { continue }
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw .badInput("\(file):\(offset + 1): not a JSON object")
-            }
+        for (line, parsed) in JSONLines.objects(in: text) {
+            guard let object = parsed else { throw .badInput("\(file):\(line): not a JSON object") }
             let labels = labelTexts(object[labelKey])
             guard let body = object[textKey] as? String, !labels.isEmpty else {
                 skipped += 1

@@ -11,8 +11,22 @@ func runWorkflow(_ body: () throws(ResonanzError) -> Void) throws {
     do {
         try body()
     } catch {
-        FileHandle.standardError.write(Data("resonanz: error: \(TerminalText.safe(error.description))\n".utf8))
+        FileHandle.standardError.write(Data("resonanz: error: \(TerminalText.safe(error.description))\(hint(error))\n".utf8))
         throw ExitCode(error.exitCode)
+    }
+}
+
+/// What to do about a failure, in the command line's own words.
+func hint(_ error: ResonanzError) -> String {
+    switch error {
+    case .rejectedRows: return " (--strict)"
+    default: break
+    }
+    switch error.remedy {
+    case .waitForStore: return "; wait for it, or pass --wait"
+    case .useAnotherStore: return "; give another --db or --out"
+    case .nameResources: return "; or pass --resources DIR"
+    case nil: return ""
     }
 }
 

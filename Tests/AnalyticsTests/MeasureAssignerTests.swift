@@ -37,7 +37,7 @@ struct MeasureAssignerTests {
 
     static func run(
         reviews: [Int: ReviewedLabels] = [:], threads: Int = 1, model: ConfidenceModel = Fixtures.confidenceModel
-    ) -> AssignmentRun {
+    ) throws -> AssignmentRun {
         let bags = comments.map { TermBag(tokens: AnalyzerHelpers.analyze($0.0)) }
         let queries = measures.map { measure in
             MeasureQuery(
@@ -45,21 +45,34 @@ struct MeasureAssignerTests {
                 description: TermBag(tokens: AnalyzerHelpers.analyze(measure.description)),
                 keywords: TermBag(tokens: AnalyzerHelpers.analyze(measure.keywords.joined(separator: "\n"))))
         }
-        return MeasureAssigner(confidenceModel: model).assess(
+        return try MeasureAssigner(confidenceModel: model).assess(
             bags: bags, goals: comments.map(\.1), queries: queries, reviews: reviews, threads: threads)
     }
 
     func measures(_ assessment: CommentAssessment) -> [String] { assessment.assignments.map(\.measureID) }
 
-    @Test func obviousCommentsGoToTheirMeasure() {
-        let results = Self.run().assessments
+    /// Settings a user gives are checked with an error, not a crash.
+    @Test func settingsNoAssignmentCanRunWithAreAnError() {
+        var settings = MeasureAssigner.Settings()
+        settings.assignAt = 0.3
+        settings.reviewFloor = 0.5
+        #expect(throws: AnalyticsError.self) {
+            try MeasureAssigner(settings: settings, confidenceModel: Fixtures.confidenceModel)
+        }
+        var model = Fixtures.confidenceModel
+        model.features = ["bm25"]
+        #expect(throws: AnalyticsError.self) { try MeasureAssigner(confidenceModel: model) }
+    }
+
+    @Test func obviousCommentsGoToTheirMeasure() throws {
+        let results = try Self.run().assessments
         for (index, expected) in [(0, "verkehr.rad"), (1, "verkehr.bus"), (6, "familie.kita"), (8, "verkehr.rad")] {
             #expect(results[index].status == .assigned, "comment \(index)")
             #expect(measures(results[index]).first == expected, "comment \(index)")
         }
     }
 
-    @Test func aCommentOnTwoMeasuresGetsBoth() {
+    @Test func aCommentOnTwoMeasuresGetsBoth() throws {
         // The multi-label rule itself: every measure at or above the threshold is assigned. The
         // model here trusts the BM25 favourite (σ(−3 + 5)) and a runner-up by its score relative
         // to the favourite (σ(−3 + 5·r)), so both measures this comment names clearly pass.
@@ -68,14 +81,14 @@ struct MeasureAssignerTests {
         weights[PairFeatures.names.firstIndex(of: "bm25_first")!] = 5
         weights[PairFeatures.names.firstIndex(of: "relative_score")!] = 5
         let model = ConfidenceModel(weights: weights, fittedOn: ["test"], pairs: 0)
-        let result = Self.run(model: model).assessments[2]
+        let result = try Self.run(model: model).assessments[2]
         #expect(result.status == .assigned)
         #expect(Set(measures(result)) == ["verkehr.rad", "verkehr.bus"], "\(result)")
-        #expect(Self.run(model: model).assessments[3].status == .unassigned)
+        #expect(try Self.run(model: model).assessments[3].status == .unassigned)
     }
 
-    @Test func aCommentThatFitsNothingIsUnassigned() {
-        let result = Self.run().assessments[3]
+    @Test func aCommentThatFitsNothingIsUnassigned() throws {
+        let result = try Self.run().assessments[3]
         #expect(result.status == .unassigned)
         #expect(result.assignments.isEmpty)
         #expect(result.bestConfidence < MeasureAssigner.Settings().reviewFloor)
@@ -83,18 +96,18 @@ struct MeasureAssignerTests {
 
     /// A comment counts under the goal it was posted under: comparing it with every goal's measures
     /// made held-out corpora worse (docs/assignment.md, routing).
-    @Test func aCommentPostedUnderAGoalIsComparedWithThatGoalsMeasuresOnly() {
-        let result = Self.run().assessments[4]
+    @Test func aCommentPostedUnderAGoalIsComparedWithThatGoalsMeasuresOnly() throws {
+        let result = try Self.run().assessments[4]
         #expect(!measures(result).contains("familie.kita"), "\(result)")
         #expect(result.assignments.allSatisfy { $0.goalID == "verkehr" })
     }
 
-    @Test func aCommentWithoutGoalIsComparedWithEveryMeasure() {
-        #expect(measures(Self.run().assessments[5]).first == "verkehr.rad")
+    @Test func aCommentWithoutGoalIsComparedWithEveryMeasure() throws {
+        #expect(measures(try Self.run().assessments[5]).first == "verkehr.rad")
     }
 
-    @Test func assignmentsAreOrderedCalibratedAndExplained() {
-        for result in Self.run().assessments {
+    @Test func assignmentsAreOrderedCalibratedAndExplained() throws {
+        for result in try Self.run().assessments {
             let confidences = result.assignments.map(\.confidence)
             #expect(confidences == confidences.sorted(by: >))
             #expect(confidences.allSatisfy { (0...1).contains($0) })
@@ -102,25 +115,25 @@ struct MeasureAssignerTests {
                 #expect(!assignment.evidence.isEmpty)
             }
         }
-        let evidence = Self.run().assessments[0].assignments[0].evidence
+        let evidence = try Self.run().assessments[0].assignments[0].evidence
         #expect(evidence.contains { $0.term == "Radwege" && $0.measureTerm == "Radwege" && $0.origin == .measure })
     }
 
-    @Test func reviewedDecisionsArePinned() {
+    @Test func reviewedDecisionsArePinned() throws {
         // The reviewer says comment 1 is about cycling, not buses, and that comment 3 is about buses.
         let reviews = [
             1: ReviewedLabels(accepted: ["verkehr.rad"], rejected: ["verkehr.bus"]),
             3: ReviewedLabels(accepted: ["verkehr.bus"]),
         ]
-        let results = Self.run(reviews: reviews).assessments
+        let results = try Self.run(reviews: reviews).assessments
         #expect(results[1].status == .assigned)
         #expect(measures(results[1]) == ["verkehr.rad"])
         #expect(results[1].assignments[0].confidence == 1 && results[1].assignments[0].source == .review)
         #expect(measures(results[3]) == ["verkehr.bus"])
         // "Fits no measure" rules out every measure, but a measure accepted on the same comment stays.
-        let none = Self.run(reviews: [0: ReviewedLabels(rejected: [ReviewDecision.everyMeasure])]).assessments[0]
+        let none = try Self.run(reviews: [0: ReviewedLabels(rejected: [ReviewDecision.everyMeasure])]).assessments[0]
         #expect(none.status == .unassigned && none.assignments.isEmpty)
-        let kept = Self.run(reviews: [0: ReviewedLabels(accepted: ["verkehr.bus"], rejected: [ReviewDecision.everyMeasure])])
+        let kept = try Self.run(reviews: [0: ReviewedLabels(accepted: ["verkehr.bus"], rejected: [ReviewDecision.everyMeasure])])
         #expect(measures(kept.assessments[0]) == ["verkehr.bus"])
     }
 
@@ -136,12 +149,12 @@ struct MeasureAssignerTests {
     /// A planner rejected a comment for a broad measure and its count rose on the next run (a refit
     /// of all weights had moved every confidence): a rejection may only lower its measure's count,
     /// an accept may only raise its own.
-    @Test func reviewsMoveOnlyTheirOwnMeasuresCountInTheirDirection() {
-        let before = counts(Self.run())
-        let assessments = Self.run().assessments
+    @Test func reviewsMoveOnlyTheirOwnMeasuresCountInTheirDirection() throws {
+        let before = try counts(Self.run())
+        let assessments = try Self.run().assessments
         for (row, assessment) in assessments.enumerated() where assessment.status == .assigned {
             for measure in measures(assessment) {
-                let rejected = counts(Self.run(reviews: [row: ReviewedLabels(rejected: [measure])]))
+                let rejected = try counts(Self.run(reviews: [row: ReviewedLabels(rejected: [measure])]))
                 #expect((rejected[measure] ?? 0) < (before[measure] ?? 0), "rejecting \(measure) for \(row)")
                 for other in Self.measures.map(\.id) where other != measure {
                     #expect((rejected[other] ?? 0) <= (before[other] ?? 0) + 0, "rejecting \(measure) raised \(other)")
@@ -150,7 +163,7 @@ struct MeasureAssignerTests {
         }
         for row in assessments.indices {
             for measure in Self.measures.map(\.id) {
-                let accepted = counts(Self.run(reviews: [row: ReviewedLabels(accepted: [measure])]))
+                let accepted = try counts(Self.run(reviews: [row: ReviewedLabels(accepted: [measure])]))
                 for other in Self.measures.map(\.id) where other != measure {
                     #expect((accepted[other] ?? 0) <= (before[other] ?? 0), "accepting \(measure) for \(row) raised \(other)")
                 }
@@ -158,7 +171,7 @@ struct MeasureAssignerTests {
         }
     }
 
-    @Test func theLatestDecisionOnAPairCounts() {
+    @Test func theLatestDecisionOnAPairCounts() throws {
         let source = SourceLocation(file: "review.csv", line: 2)
         let decisions = [
             ReviewDecision(commentID: "a", measureID: "m1", decision: .accept, reviewer: nil, date: nil, source: source),
@@ -168,11 +181,11 @@ struct MeasureAssignerTests {
         #expect(ReviewedLabels.resolve(decisions) == ["a": ReviewedLabels(accepted: ["m2"], rejected: ["m1"])])
     }
 
-    @Test func oneOrTwoThreadsGiveTheSameResult() {
+    @Test func oneOrTwoThreadsGiveTheSameResult() throws {
         let reviews = [1: ReviewedLabels(accepted: ["verkehr.rad"], rejected: ["verkehr.bus"])]
         for reviewed in [[:], reviews] {
-            let serial = Self.run(reviews: reviewed, threads: 1)
-            let parallel = Self.run(reviews: reviewed, threads: 2)
+            let serial = try Self.run(reviews: reviewed, threads: 1)
+            let parallel = try Self.run(reviews: reviewed, threads: 2)
             #expect(serial.assessments == parallel.assessments)
             #expect(serial.features == parallel.features)
             #expect(serial.confidenceModel == parallel.confidenceModel)

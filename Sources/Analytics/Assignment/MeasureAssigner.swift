@@ -55,12 +55,17 @@ public struct MeasureAssigner: Sendable {
     public let settings: Settings
     public let confidenceModel: ConfidenceModel
 
-    public init(settings: Settings = Settings(), confidenceModel: ConfidenceModel) {
-        precondition(
-            0 < settings.reviewFloor && settings.reviewFloor <= settings.assignAt && settings.assignAt < 1,
-            "need 0 < reviewFloor <= assignAt < 1")
-        precondition(
-            confidenceModel.features == PairFeatures.names, "the confidence model needs the features \(PairFeatures.names)")
+    /// - Throws: ``AnalyticsError/invalidSettings(_:)`` unless `0 < reviewFloor ≤ assignAt < 1`;
+    ///   ``AnalyticsError/incompatibleModel(features:)`` when the model was fitted on other features.
+    public init(settings: Settings = Settings(), confidenceModel: ConfidenceModel) throws(AnalyticsError) {
+        guard settings.reviewFloor > 0, settings.reviewFloor <= settings.assignAt, settings.assignAt < 1 else {
+            throw .invalidSettings(
+                "the review floor (\(settings.reviewFloor)) must lie above 0 and at most the threshold (\(settings.assignAt)), "
+                    + "which must lie below 1")
+        }
+        guard confidenceModel.features == PairFeatures.names else {
+            throw .incompatibleModel(features: confidenceModel.features)
+        }
         self.settings = settings
         self.confidenceModel = confidenceModel
     }

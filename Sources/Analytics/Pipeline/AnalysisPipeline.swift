@@ -10,7 +10,7 @@ public enum AnalysisPipeline {
         framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
         audit: AuditPlan? = nil, previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
-    ) throws(TextAnalysisError) -> RunResult {
+    ) throws(AnalyticsError) -> RunResult {
         try runWithAssignment(
             framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
             configuration: configuration, confidenceModel: confidenceModel, reviews: reviews, audit: audit,
@@ -26,7 +26,7 @@ public enum AnalysisPipeline {
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
         audit: AuditPlan? = nil, previousTopics: PreviousTopics = PreviousTopics(),
         progress: (PipelineStep) -> Void = { _ in }
-    ) throws(TextAnalysisError) -> (result: RunResult, assignment: AssignmentRun) {
+    ) throws(AnalyticsError) -> (result: RunResult, assignment: AssignmentRun) {
         let measures = framework.measures
 
         // 1. Analyse comments and measure texts together, so both share one vocabulary; keep
@@ -41,9 +41,15 @@ public enum AnalysisPipeline {
                 thesaurus.map { MeasureQuery.synonymText(of: measure, thesaurus: $0) } ?? "",
             ]
         }
-        var analysis = try CorpusFeatures(
-            texts: commentTexts + measureTexts, comments: comments.count,
-            analyzer: CorpusAnalyzer(resources: resources, threads: configuration.threads))
+        let assigner = try MeasureAssigner(settings: configuration.assignment, confidenceModel: confidenceModel)
+        var analysis: CorpusFeatures
+        do {
+            analysis = try CorpusFeatures(
+                texts: commentTexts + measureTexts, comments: comments.count,
+                analyzer: CorpusAnalyzer(resources: resources, threads: configuration.threads))
+        } catch {
+            throw .analysis(error)
+        }
 
         // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
         // otherwise speak with many voices (query expansion).
@@ -66,7 +72,6 @@ public enum AnalysisPipeline {
         for (index, comment) in comments.enumerated() {
             if let labels = reviews[comment.id] { reviewedByIndex[index] = labels }
         }
-        let assigner = MeasureAssigner(settings: configuration.assignment, confidenceModel: confidenceModel)
         let assignment = assigner.assess(
             bags: bags, goals: comments.map(\.goal), contributions: contributions, queries: queries,
             reviews: reviewedByIndex, threads: configuration.threads)
