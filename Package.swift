@@ -3,6 +3,7 @@ import PackageDescription
 
 // Stages, arrows one way:
 //   resonanz (CLI) ─► Workflows ─► Reports ─► Analytics ─► TextAnalysis
+//        └─► Evaluation ─► Workflows (and below): `resonanz eval` and `bench` only
 //                         │  └─► Storage ─┘      │
 //                         └──────────────────────┴──► Corpus
 // Reports also imports TextAnalysis (the token and research exports); the CLI also imports
@@ -67,10 +68,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "Evaluation",
+            dependencies: ["Analytics", "Corpus", "Reports", "TextAnalysis", "Workflows"]
+        ),
         .executableTarget(
             name: "resonanz",
             dependencies: [
-                "Workflows", "Analytics", "Corpus", "Reports",
+                "Workflows", "Evaluation", "Analytics", "Corpus", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -2,10 +2,10 @@ import Foundation
 import Storage
 
 /// File writing and hashing for workflows.
-enum FileOutput {
+public enum FileOutput {
     /// Writes `content` to `url` atomically (a temporary file renamed into place), so a killed run
     /// never leaves a half-written report.
-    static func write(_ content: String, to url: URL) throws(ResonanzError) {
+    public static func write(_ content: String, to url: URL) throws(ResonanzError) {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(content.utf8).write(to: url, options: .atomic)

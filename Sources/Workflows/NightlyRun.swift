@@ -315,7 +315,7 @@ public enum NightlyRun {
         }
     }
 
-    static func loadFramework(_ path: String) throws(ResonanzError) -> Framework {
+    public static func loadFramework(_ path: String) throws(ResonanzError) -> Framework {
         do {
             return try FrameworkLoader.load(URL(fileURLWithPath: path))
         } catch {

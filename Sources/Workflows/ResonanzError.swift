@@ -45,10 +45,10 @@ public enum ResonanzError: Error, CustomStringConvertible {
         }
     }
 
-    init(_ error: CorpusError) { self = .badInput(error.description) }
+    public init(_ error: CorpusError) { self = .badInput(error.description) }
 
     /// Any error from code that mixes store calls with workflow checks.
-    init(wrapping error: any Error) {
+    public init(wrapping error: any Error) {
         switch error {
         case let error as ResonanzError: self = error
         case let error as StorageError: self.init(error)
@@ -58,7 +58,7 @@ public enum ResonanzError: Error, CustomStringConvertible {
 
     /// A store held by another run, and a file that is no store, are bad usage (exit 2, as the
     /// contract says for `run`); other storage failures are run-time failures.
-    init(_ error: StorageError) {
+    public init(_ error: StorageError) {
         switch error {
         case .locked: self = .badInput(error.description, remedy: .waitForStore)
         case .foreign: self = .badInput(error.description)
@@ -67,14 +67,14 @@ public enum ResonanzError: Error, CustomStringConvertible {
     }
 
     /// Settings and models come from the command line and the resources: bad input (exit 2).
-    init(_ error: AnalyticsError) {
+    public init(_ error: AnalyticsError) {
         switch error {
         case .analysis(let error): self.init(error)
         case .invalidSettings, .incompatibleModel: self = .badInput(error.description)
         }
     }
 
-    init(_ error: TextAnalysisError) {
+    public init(_ error: TextAnalysisError) {
         switch error {
         case .unreadableWordList, .invalidWordListEntry: self = .badInput(error.description)
         default: self = .failed(error.description)

@@ -1,5 +1,6 @@
 import Analytics
 import ArgumentParser
+import Evaluation
 import Workflows
 
 extension ResonanzCommand {

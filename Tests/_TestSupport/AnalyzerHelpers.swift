@@ -29,9 +29,19 @@ public enum AnalyzerHelpers {
         }
     }
 
-    /// Tokens after the given filters, on tokenizer output.
-    public static func filter(_ text: String, _ filters: [any TokenFilter]) -> [Token] {
-        var tokens = tokenize(text)
+    /// Tokens after the given filters, on the output of `tokenizer` (ICU's unless told).
+    public static func filter(_ text: String, _ filters: [any TokenFilter], tokenizer: (any Tokenizer)? = nil) -> [Token] {
+        var tokens: [Token]
+        if let tokenizer {
+            do {
+                tokens = try tokenizer.tokenize(text)
+            } catch {
+                Issue.record("tokenizing \(text.debugDescription) failed: \(error)")
+                tokens = []
+            }
+        } else {
+            tokens = tokenize(text)
+        }
         for filter in filters { filter.apply(to: &tokens) }
         return tokens
     }

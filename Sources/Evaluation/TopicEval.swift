@@ -3,6 +3,7 @@ import Corpus
 import Foundation
 import Reports
 import TextAnalysis
+import Workflows
 
 /// `resonanz eval topics`: clustering quality against gold classes.
 public enum TopicEval {

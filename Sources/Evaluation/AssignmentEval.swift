@@ -3,6 +3,7 @@ import Corpus
 import Foundation
 import Reports
 import TextAnalysis
+import Workflows
 
 /// `resonanz eval` for measure assignment: quality against gold labels, the confidence model's
 /// reliability, a simulated review loop, and fitting the confidence model itself.

@@ -2,6 +2,7 @@ import Analytics
 import Corpus
 import Foundation
 import TextAnalysis
+import Workflows
 
 /// The harness behind `resonanz bench` (and `make bench`): the analyzer's stages, one at a
 /// time, on the comments of one file, at each thread count asked for.
