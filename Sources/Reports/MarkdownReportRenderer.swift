@@ -344,20 +344,11 @@ public enum MarkdownReportRenderer {
         return lines
     }
 
-    /// The measure's assigned comments per week of writing (``MeasureTrend``), and how many of
-    /// them are new since the last run; nil when no comment carries a date.
+    /// The measure's trend (``MeasureResult/trend``, computed by the run) and how many of its
+    /// comments are new since the last run; nil when no comment carries a date.
     static func trendLine(_ measure: MeasureResult, result: RunResult, strings: ReportStrings) -> String? {
-        guard let first = result.firstCommentAt.flatMap(MeasureTrend.day),
-            let last = result.lastCommentAt.flatMap(MeasureTrend.day)
-        else { return nil }
-        let dates = result.comments.compactMap { comment -> String? in
-            guard comment.status == .assigned, comment.assignments.contains(where: { $0.measureID == measure.id }) else {
-                return nil
-            }
-            return comment.createdAt
-        }
-        let trend = MeasureTrend(dates: dates, first: first, last: last)
-        let start = strings.date(MeasureTrend.isoDate(trend.weekStarts[0]))
+        guard let trend = measure.trend, let firstWeek = trend.weekStarts.first else { return nil }
+        let start = strings.date(MeasureTrend.isoDate(firstWeek))
         var line = strings.trend(start, trend.sparkline, trend.counts.map(String.init).joined(separator: ", "))
         if let changes = result.changes, changes.baselineStartedAt != nil {
             line += strings.newSinceLastRun(changes.perMeasure.first { $0.id == measure.id }?.count ?? 0)

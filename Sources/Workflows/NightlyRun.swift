@@ -263,7 +263,8 @@ public enum NightlyRun {
         let session = try StoreSession(options, framework: framework, startedAt: timestamp(options.startedAt), logger: logger)
         let latest: RunResult?
         do {
-            latest = try session.store.latestResult()
+            // A result stored before the trends were kept gets them as the run would have.
+            latest = try session.store.latestResult().map(AnalysisPipeline.withTrends)
         } catch {
             throw ResonanzError(error)
         }

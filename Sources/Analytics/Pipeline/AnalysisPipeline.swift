@@ -145,6 +145,7 @@ public enum AnalysisPipeline {
         let keywordCorpus = KeywordDocuments(keywordDocuments)
         let phraseCorpus = (documents: KeywordDocuments(phrases.perComment), display: phrases.display)
         let tallies = measureTallies(results)
+        let trends = measureTrends(results, tallies: tallies, measureIDs: framework.measures.map(\.id))
         let withoutGoal = results.reduce(0) { $0 + ($1.goal == nil ? 1 : 0) }
         let goals = framework.goals.map { goal in
             var result = goalResult(
@@ -153,6 +154,7 @@ public enum AnalysisPipeline {
                 representativeLimit: configuration.representativeLimit)
             for index in result.measures.indices {
                 result.measures[index].estimate = estimateByMeasure[result.measures[index].id]
+                result.measures[index].trend = trends[result.measures[index].id]
             }
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
@@ -210,6 +212,36 @@ public enum AnalysisPipeline {
     /// first assignment to it, in comment order), and how many uncertain comments name it. One
     /// pass over the comments for all measures, rather than one per measure copying every
     /// comment's result.
+    /// Each measure's ``MeasureTrend`` from its assigned comments (the tallies), on the weeks of
+    /// the consultation's first to last dated comment; none when no comment carries a date.
+    static func measureTrends(
+        _ comments: [CommentResult], tallies: [String: MeasureTally], measureIDs: [String]
+    ) -> [String: MeasureTrend] {
+        let span = dateSpan(comments.compactMap(\.createdAt))
+        guard let first = span.first.flatMap(MeasureTrend.day), let last = span.last.flatMap(MeasureTrend.day) else { return [:] }
+        var trends: [String: MeasureTrend] = [:]
+        for id in measureIDs {
+            let dates = (tallies[id]?.assigned ?? []).compactMap { comments[$0.index].createdAt }
+            trends[id] = MeasureTrend(dates: dates, first: first, last: last)
+        }
+        return trends
+    }
+
+    /// `result` with the trends a result stored before they were kept lacks, computed as a run
+    /// computes them.
+    public static func withTrends(_ result: RunResult) -> RunResult {
+        guard result.goals.contains(where: { $0.measures.contains { $0.trend == nil } }) else { return result }
+        let trends = measureTrends(
+            result.comments, tallies: measureTallies(result.comments), measureIDs: result.framework.measures.map(\.id))
+        var upgraded = result
+        for goal in upgraded.goals.indices {
+            for measure in upgraded.goals[goal].measures.indices where upgraded.goals[goal].measures[measure].trend == nil {
+                upgraded.goals[goal].measures[measure].trend = trends[upgraded.goals[goal].measures[measure].id]
+            }
+        }
+        return upgraded
+    }
+
     static func measureTallies(_ comments: [CommentResult]) -> [String: MeasureTally] {
         var tallies: [String: MeasureTally] = [:]
         for index in comments.indices {

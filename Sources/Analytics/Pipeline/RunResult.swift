@@ -191,6 +191,9 @@ public struct MeasureResult: Sendable, Equatable, Codable {
     /// How many comments the measure applies to, estimated with a 95 % interval (nil in results
     /// stored before estimates).
     public var estimate: CountEstimate? = nil
+    /// Its assigned comments per week of writing (``MeasureTrend``); nil when no comment carries a
+    /// date, and in results stored before it was kept (``AnalysisPipeline/withTrends(_:)`` adds it).
+    public var trend: MeasureTrend? = nil
 }
 
 /// A topic as reported.

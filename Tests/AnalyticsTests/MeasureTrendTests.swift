@@ -1,5 +1,6 @@
-import Reports
+import Analytics
 import Testing
+import _TestSupport
 
 /// Tests ``MeasureTrend``: Monday weeks in UTC, one axis, counts and sparkline.
 struct MeasureTrendTests {
@@ -25,5 +26,21 @@ struct MeasureTrendTests {
         let last = try #require(MeasureTrend.day("2026-01-05"))
         let trend = MeasureTrend(dates: [], first: first, last: last)
         #expect(trend.counts.count == MeasureTrend.maximumWeeks && trend.sparkline.allSatisfy { $0 == "·" })
+    }
+
+    /// The run computes every measure's trend once; a result stored before trends were kept gets
+    /// the same ones when its reports are written again.
+    @Test func aRunKeepsTheTrendsAndAStoredResultGetsThemBack() throws {
+        let result = try MiniRun.result()
+        let measures = result.goals.flatMap(\.measures)
+        #expect(measures.allSatisfy { $0.trend != nil })
+        // Every assigned comment with a date counts once (m09's "gestern" is no date).
+        #expect(measures.map { $0.trend?.counts.reduce(0, +) ?? -1 } == [2, 2, 1, 2])
+        var stored = result
+        for goal in stored.goals.indices {
+            for measure in stored.goals[goal].measures.indices { stored.goals[goal].measures[measure].trend = nil }
+        }
+        let upgraded = AnalysisPipeline.withTrends(stored)
+        #expect(upgraded.goals.flatMap(\.measures).map(\.trend) == measures.map(\.trend))
     }
 }

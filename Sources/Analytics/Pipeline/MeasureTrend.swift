@@ -1,14 +1,14 @@
-import Analytics
 import Corpus
 
-/// How a measure's comments came in over time, for the goal pages.
+/// How a measure's assigned comments came in over time, computed once per run for the goal pages
+/// (``MeasureResult/trend``).
 ///
 /// Rules: a comment counts in the week (Monday to Sunday, UTC) of its `created_at`; comments
 /// without a date are left out. The weeks run from the week of the consultation's first dated
 /// comment to that of its last, the same axis for every measure, at most the last `maximumWeeks`.
 /// The sparkline maps each week's count to one of `▁▂▃▄▅▆▇█` by its share of the busiest week
 /// (rounded up, so one comment is never invisible), `·` for none; the counts are written beside it.
-public struct MeasureTrend: Sendable, Equatable {
+public struct MeasureTrend: Sendable, Equatable, Codable {
     /// Days since 1970-01-01 of the Monday that starts each week.
     public var weekStarts: [Int]
     public var counts: [Int]
