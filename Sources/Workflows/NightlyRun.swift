@@ -193,10 +193,16 @@ public enum NightlyRun {
             session: session, ingest: IngestResult(), framework: framework, options: runOptions, startedAt: startedAt,
             logger: logger, clock: &clock)
         try session.purge()
+        // Review files show an id that holds contact details as its pseudonym: look for both.
+        let shown =
+            stored
+            + [Redactor.Labels.german, .english].flatMap { labels in
+                stored.map { Redactor(labels: labels).identifier($0) }
+            }
         var removed: [String] = []
         for name in ["review-queue.csv", "audit.csv"] {
             let url = URL(fileURLWithPath: options.output).appendingPathComponent(name)
-            guard let content = try? String(contentsOf: url, encoding: .utf8), stored.contains(where: content.contains) else {
+            guard let content = try? String(contentsOf: url, encoding: .utf8), shown.contains(where: content.contains) else {
                 continue
             }
             if (try? FileManager.default.removeItem(at: url)) != nil { removed.append(name) }

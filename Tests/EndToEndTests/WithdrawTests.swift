@@ -163,4 +163,20 @@ struct WithdrawTests {
         #expect(lock == nil)
         #expect(try files(in: out, holding: ["Quittenweg"]) == [])
     }
+
+    /// Review files show an id with contact details as its pseudonym; they are found by it too.
+    @Test func aReviewFileQuotingAPseudonymisedIdIsRemoved() throws {
+        let out = Fixtures.temporaryFolder()
+        let file = Fixtures.temporaryFile(
+            "night.csv",
+            Self.night(Self.firstVersion, extra: "anna@example.org;mobil;2026-10-05;anna;Der Pflaumenbaum am Radweg muss weg"))
+        #expect(try run([file], out: out, epoch: "1760000000").status == 0)
+        let audit = try CommandLineRunner.run(["review", "queue", "--framework", framework, "--out", out.path, "--audit", "5"])
+        #expect(audit.status == 0, "\(audit.standardError)")
+        #expect(try files(in: out, holding: ["Pflaumenbaum"]).contains("audit.csv: Pflaumenbaum"))
+        let result = try withdraw(["anna@example.org"], out: out)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains("removed audit.csv"))
+        #expect(try files(in: out, holding: ["Pflaumenbaum"]) == [])
+    }
 }
