@@ -467,7 +467,8 @@ public enum MarkdownReportRenderer {
                     "> — " + strings.commentReference(MarkdownText.code(quote.commentID), strings.decimal(quote.confidence, 2)))
                 lines.append("")
             }
-            lines.append(assignedTable(measure.id, comments: result.comments, strings: strings))
+            lines.append(
+                assignedTable(measure.id, order: measure.assignedComments ?? [], comments: result.comments, strings: strings))
             measureBlocks.append(take())
         }
         lines.append("## " + strings.topicsSection)
@@ -523,14 +524,11 @@ public enum MarkdownReportRenderer {
 
     /// The comments assigned to `measureID`, most confident first, with their evidence: at most
     /// ``commentListLimit`` of them.
-    static func assignedTable(_ measureID: String, comments: [CommentResult], strings: ReportStrings) -> String {
-        let rows = comments.compactMap { comment -> (comment: CommentResult, assignment: MeasureAssignment)? in
-            guard comment.status == .assigned, let match = comment.assignments.first(where: { $0.measureID == measureID })
-            else { return nil }
-            return (comment, match)
-        }.sorted { lhs, rhs in
-            lhs.assignment.confidence != rhs.assignment.confidence
-                ? lhs.assignment.confidence > rhs.assignment.confidence : lhs.comment.id < rhs.comment.id
+    /// The measure's assigned comments in the order the run gave them (``MeasureResult/assignedComments``).
+    static func assignedTable(_ measureID: String, order: [Int], comments: [CommentResult], strings: ReportStrings) -> String {
+        let rows = order.compactMap { index -> (comment: CommentResult, assignment: MeasureAssignment)? in
+            guard let match = comments[index].assignments.first(where: { $0.measureID == measureID }) else { return nil }
+            return (comments[index], match)
         }
         guard !rows.isEmpty else { return "" }
         var lines = [

@@ -269,8 +269,8 @@ public enum NightlyRun {
         let session = try StoreSession(options, framework: framework, startedAt: timestamp(options.startedAt), logger: logger)
         let latest: RunResult?
         do {
-            // A result stored before the trends were kept gets them as the run would have.
-            latest = try session.store.latestResult().map(AnalysisPipeline.withTrends)
+            // A result stored before trends and assigned lists were kept gets them as a run would.
+            latest = try session.store.latestResult().map(AnalysisPipeline.upgraded)
         } catch {
             throw ResonanzError(error)
         }

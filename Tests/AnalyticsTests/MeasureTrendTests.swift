@@ -30,7 +30,7 @@ struct MeasureTrendTests {
 
     /// The run computes every measure's trend once; a result stored before trends were kept gets
     /// the same ones when its reports are written again.
-    @Test func aRunKeepsTheTrendsAndAStoredResultGetsThemBack() throws {
+    @Test func aRunKeepsTrendsAndAssignedListsAndAStoredResultGetsThemBack() throws {
         let result = try MiniRun.result()
         let measures = result.goals.flatMap(\.measures)
         #expect(measures.allSatisfy { $0.trend != nil })
@@ -38,9 +38,14 @@ struct MeasureTrendTests {
         #expect(measures.map { $0.trend?.counts.reduce(0, +) ?? -1 } == [2, 2, 1, 2])
         var stored = result
         for goal in stored.goals.indices {
-            for measure in stored.goals[goal].measures.indices { stored.goals[goal].measures[measure].trend = nil }
+            for measure in stored.goals[goal].measures.indices {
+                stored.goals[goal].measures[measure].trend = nil
+                stored.goals[goal].measures[measure].assignedComments = nil
+            }
         }
-        let upgraded = AnalysisPipeline.withTrends(stored)
+        let upgraded = AnalysisPipeline.upgraded(stored)
         #expect(upgraded.goals.flatMap(\.measures).map(\.trend) == measures.map(\.trend))
+        #expect(upgraded.goals.flatMap(\.measures).map(\.assignedComments) == measures.map(\.assignedComments))
+        #expect(measures.allSatisfy { $0.assignedComments?.count == $0.commentCount })
     }
 }

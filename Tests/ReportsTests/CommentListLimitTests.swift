@@ -23,14 +23,15 @@ struct CommentListLimitTests {
 
     @Test func aLongListShowsTheFirstAndPointsToTheCSV() {
         let limit = MarkdownReportRenderer.commentListLimit
-        let table = MarkdownReportRenderer.assignedTable("g.m", comments: Self.comments(limit + 50), strings: .german)
+        let table = MarkdownReportRenderer.assignedTable(
+            "g.m", order: Array(0..<(limit + 50)), comments: Self.comments(limit + 50), strings: .german)
         #expect(rows(table).count == limit)
         #expect(table.contains("Die ersten \(limit) von \(limit + 50); alle stehen in assignments.csv:"))
         #expect(table.contains("Alle zugeordneten Beiträge (\(limit + 50))"))
     }
 
     @Test func aShortListShowsAllWithoutANote() {
-        let table = MarkdownReportRenderer.assignedTable("g.m", comments: Self.comments(3), strings: .english)
+        let table = MarkdownReportRenderer.assignedTable("g.m", order: [0, 1, 2], comments: Self.comments(3), strings: .english)
         #expect(rows(table).count == 3)
         #expect(!table.contains("assignments.csv"))
     }

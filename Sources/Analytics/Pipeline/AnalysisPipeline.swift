@@ -155,6 +155,7 @@ public enum AnalysisPipeline {
             for index in result.measures.indices {
                 result.measures[index].estimate = estimateByMeasure[result.measures[index].id]
                 result.measures[index].trend = trends[result.measures[index].id]
+                result.measures[index].assignedComments = assignedOrder(tallies[result.measures[index].id], comments: results)
             }
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
@@ -227,16 +228,28 @@ public enum AnalysisPipeline {
         return trends
     }
 
-    /// `result` with the trends a result stored before they were kept lacks, computed as a run
-    /// computes them.
-    public static func withTrends(_ result: RunResult) -> RunResult {
-        guard result.goals.contains(where: { $0.measures.contains { $0.trend == nil } }) else { return result }
-        let trends = measureTrends(
-            result.comments, tallies: measureTallies(result.comments), measureIDs: result.framework.measures.map(\.id))
+    /// A measure's assigned comments (its tally), most confident first, ties by comment id.
+    static func assignedOrder(_ tally: MeasureTally?, comments: [CommentResult]) -> [Int] {
+        (tally?.assigned ?? []).sorted { lhs, rhs in
+            lhs.confidence != rhs.confidence ? lhs.confidence > rhs.confidence : comments[lhs.index].id < comments[rhs.index].id
+        }.map(\.index)
+    }
+
+    /// `result` with what a result stored before it was kept lacks (trends, the measures' lists of
+    /// assigned comments), computed as a run computes it.
+    public static func upgraded(_ result: RunResult) -> RunResult {
+        let measures = result.goals.flatMap(\.measures)
+        guard measures.contains(where: { $0.trend == nil || $0.assignedComments == nil }) else { return result }
+        let tallies = measureTallies(result.comments)
+        let trends = measureTrends(result.comments, tallies: tallies, measureIDs: result.framework.measures.map(\.id))
         var upgraded = result
         for goal in upgraded.goals.indices {
-            for measure in upgraded.goals[goal].measures.indices where upgraded.goals[goal].measures[measure].trend == nil {
-                upgraded.goals[goal].measures[measure].trend = trends[upgraded.goals[goal].measures[measure].id]
+            for index in upgraded.goals[goal].measures.indices {
+                let id = upgraded.goals[goal].measures[index].id
+                if upgraded.goals[goal].measures[index].trend == nil { upgraded.goals[goal].measures[index].trend = trends[id] }
+                if upgraded.goals[goal].measures[index].assignedComments == nil {
+                    upgraded.goals[goal].measures[index].assignedComments = assignedOrder(tallies[id], comments: result.comments)
+                }
             }
         }
         return upgraded

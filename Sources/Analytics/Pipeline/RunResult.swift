@@ -192,8 +192,12 @@ public struct MeasureResult: Sendable, Equatable, Codable {
     /// stored before estimates).
     public var estimate: CountEstimate? = nil
     /// Its assigned comments per week of writing (``MeasureTrend``); nil when no comment carries a
-    /// date, and in results stored before it was kept (``AnalysisPipeline/withTrends(_:)`` adds it).
+    /// date, and in results stored before it was kept (``AnalysisPipeline/upgraded(_:)`` adds it).
     public var trend: MeasureTrend? = nil
+    /// Its assigned comments as indices into ``RunResult/comments``, most confident first (ties by
+    /// id): the list the goal pages show. Nil in results stored before it was kept
+    /// (``AnalysisPipeline/upgraded(_:)`` adds it).
+    public var assignedComments: [Int]? = nil
 }
 
 /// A topic as reported.
