@@ -6,9 +6,8 @@ import PackageDescription
 //        └─► Evaluation ─► Workflows (and below): `resonanz eval` and `bench` only
 //                         │  └─► Storage ─┘      │
 //                         └──────────────────────┴──► Corpus
-// Reports also imports TextAnalysis (the token and research exports); the CLI also imports
-// Analytics, Corpus and Reports (settings' defaults, option types). Every target declares exactly
-// the targets it imports. TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
+// Reports also imports TextAnalysis (the token and research exports); the CLI imports Workflows
+// and Evaluation only. Every target declares exactly the targets it imports. TextAnalysis and Corpus import nothing from the package. System ICU is reached only through
 // CICUShim, whose public header has no ICU types (see docs/architecture.md for why).
 // Property tests (Tests/*/…PropertyTests.swift) draw their inputs from swift-property-based.
 let propertyBased = Target.Dependency.product(name: "PropertyBased", package: "swift-property-based")
@@ -75,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "resonanz",
             dependencies: [
-                "Workflows", "Evaluation", "Analytics", "Corpus", "Reports",
+                "Workflows", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

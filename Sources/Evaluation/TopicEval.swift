@@ -23,6 +23,14 @@ public enum TopicEval {
         case kmeans(clusters: Int?, restarts: Int)
     }
 
+    /// GSDMM's defaults, for the command's options.
+    public static let gsdmmDefaults = GSDMM()
+
+    /// GSDMM with these parameters.
+    public static func gsdmm(maximumClusters: Int, alpha: Double, beta: Double, iterations: Int, restarts: Int) -> Method {
+        .gsdmm(GSDMM(maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts))
+    }
+
     /// Which label counts when a line has a list of them.
     public enum LabelChoice: String, Sendable, CaseIterable {
         /// The first of the list.

@@ -45,7 +45,7 @@ extension ResonanzCommand {
             try runWorkflow { () throws(ResonanzError) in
                 print(
                     try StageBenchmark.run(
-                        file: file, options: (try commentOptions.readOptions()), threads: counts, repetitions: repetitions,
+                        file: file, options: try commentOptions.settings.readOptions(), threads: counts, repetitions: repetitions,
                         resources: resourceOptions.resources),
                     terminator: "")
             }

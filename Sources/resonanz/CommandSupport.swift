@@ -1,9 +1,6 @@
-import Analytics
 import ArgumentParser
-import Corpus
 import Foundation
 import Logging
-import Reports
 import Workflows
 
 /// Runs a workflow, printing its error and mapping it to the contract's exit code.
@@ -73,7 +70,7 @@ struct CommentOptions: ParsableArguments {
     var dateFormat: String?
 
     @Option(help: "Time zone of dates with a time but no offset (default Europe/Berlin).")
-    var timezone = "Europe/Berlin"
+    var timezone = CommentSettings.defaultTimezone
 
     @Option(
         help: ArgumentHelp(
@@ -87,8 +84,8 @@ struct CommentOptions: ParsableArguments {
     var maxTextLength: Int = 20_000
 
     func validate() throws {
-        guard Corpus.CommentReadOptions.Encoding(rawValue: encoding) != nil else {
-            throw ValidationError("--encoding must be auto, utf-8 or windows-1252")
+        guard CommentSettings.encodings.contains(encoding) else {
+            throw ValidationError("--encoding must be \(CommentSettings.encodings.joined(separator: ", "))")
         }
         guard (1...10_000_000).contains(maxTextLength) else {
             throw ValidationError("--max-text-length must lie between 1 and 10000000")
@@ -98,18 +95,22 @@ struct CommentOptions: ParsableArguments {
         }
     }
 
-    /// The options, from the command line and the `--columns` file (the command line wins).
-    func readOptions() throws(ResonanzError) -> Corpus.CommentReadOptions {
-        let file = try columns.map { path throws(ResonanzError) in try NightlyRun.loadColumnFile(path) } ?? ColumnFile()
-        let zone = TimeZone(identifier: timezone == "Europe/Berlin" ? (file.timezone ?? timezone) : timezone)
-        return Corpus.CommentReadOptions(
-            encoding: .init(rawValue: encoding == "auto" ? (file.encoding ?? encoding) : encoding) ?? .auto,
-            idColumn: idColumn ?? file.id, textColumn: textColumn ?? file.text, goalColumn: goalColumn ?? file.goal,
-            dateColumn: dateColumn ?? file.date, authorColumn: authorColumn ?? file.author,
-            parentColumn: parentColumn ?? file.parent, titleColumn: titleColumn ?? file.title,
-            maximumTextLength: maxTextLength,
-            dates: DateReader(
-                timeZone: zone ?? TimeZone(identifier: "Europe/Berlin") ?? .current, format: dateFormat ?? file.dateFormat))
+    /// The options as Workflows takes them (which merges them with the `--columns` file).
+    var settings: CommentSettings {
+        var settings = CommentSettings()
+        settings.encoding = encoding
+        settings.idColumn = idColumn
+        settings.textColumn = textColumn
+        settings.titleColumn = titleColumn
+        settings.goalColumn = goalColumn
+        settings.dateColumn = dateColumn
+        settings.authorColumn = authorColumn
+        settings.parentColumn = parentColumn
+        settings.dateFormat = dateFormat
+        settings.timezone = timezone
+        settings.columnsFile = columns
+        settings.maximumTextLength = maxTextLength
+        return settings
     }
 }
 
@@ -128,10 +129,10 @@ struct AnalysisOptions: ParsableArguments {
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: "Confidence (0–1) a comment needs to be assigned to a measure.")
-    var threshold: Double = MeasureAssigner.Settings().assignAt
+    var threshold: Double = AnalysisSettings().threshold
 
     @Option(help: "Confidence below which a comment fits no measure; between it and --threshold it is uncertain.")
-    var reviewFloor: Double = MeasureAssigner.Settings().reviewFloor
+    var reviewFloor: Double = AnalysisSettings().reviewFloor
 
     @Option(help: "Confidence model file (default: models/assignment-confidence.json of the resources).")
     var confidenceModel: String?
@@ -146,7 +147,7 @@ struct AnalysisOptions: ParsableArguments {
     var noSynonyms = false
 
     @Option(help: "How firmly each measure's confidences are held against what its reviewed decisions say (0: not at all moved).")
-    var reviewPrecision: Double = MeasureAssigner.Settings().reviewPrecision
+    var reviewPrecision: Double = AnalysisSettings().reviewPrecision
 
     func validate() throws {
         guard (1...1024).contains(threads) else { throw ValidationError("--threads must lie between 1 and 1024") }
@@ -161,49 +162,54 @@ struct AnalysisOptions: ParsableArguments {
         }
     }
 
-    /// Sets the analysis settings, the resource folder and the confidence model of `options`.
-    func apply(to options: inout RunOptions, resources: ResourceOptions) {
+    /// Sets the analysis settings (with `topics`, else the default clustering), the resource
+    /// folder and the confidence model of `options`.
+    func apply(to options: inout RunOptions, resources: ResourceOptions, topics: TopicOptions? = nil) {
         options.resources = resources.resources
         options.confidenceModel = confidenceModel
-        options.pipeline = configuration
+        options.pipeline = settings(topics: topics).pipeline
     }
 
-    var configuration: Analytics.PipelineConfiguration {
-        var assignment = MeasureAssigner.Settings()
-        assignment.assignAt = threshold
-        assignment.reviewFloor = reviewFloor
-        assignment.reviewPrecision = reviewPrecision
-        if noExpansion { assignment.expansion = nil }
-        if noSelfTraining { assignment.selfTraining = nil }
-        if noSynonyms { assignment.synonymWeight = 0 }
-        return Analytics.PipelineConfiguration(threads: threads, seed: seed, assignment: assignment)
+    func settings(topics: TopicOptions? = nil) -> AnalysisSettings {
+        var settings = AnalysisSettings()
+        settings.threads = threads
+        settings.seed = seed
+        settings.threshold = threshold
+        settings.reviewFloor = reviewFloor
+        settings.reviewPrecision = reviewPrecision
+        settings.expansion = !noExpansion
+        settings.selfTraining = !noSelfTraining
+        settings.synonyms = !noSynonyms
+        if let topics {
+            settings.clusterer = topics.clusterer
+            settings.topics = topics.topics
+        }
+        return settings
     }
 }
 
 /// How topics are found: for the commands that analyse a consultation.
 struct TopicOptions: ParsableArguments {
     @Option(help: "gsdmm (short-text mixture model, the default) or kmeans (spherical k-means on TF-IDF, faster).")
-    var clusterer: String = TopicClustering.Method.gsdmm.rawValue
+    var clusterer: String = AnalysisSettings().clusterer
 
     @Option(
         help: "Number of topics per goal and for the whole consultation (default: chosen per scope by coherence and stability).")
     var topics: Int?
 
     func validate() throws {
-        guard TopicClustering.Method(rawValue: clusterer) != nil else { throw ValidationError("--clusterer is gsdmm or kmeans") }
+        guard AnalysisSettings.clusterers.contains(clusterer) else {
+            throw ValidationError("--clusterer is \(AnalysisSettings.clusterers.joined(separator: " or "))")
+        }
         if let topics, !(1...1000).contains(topics) { throw ValidationError("--topics must lie between 1 and 1000") }
     }
 
-    func apply(to configuration: inout Analytics.PipelineConfiguration) {
-        configuration.topics.clustering.method = TopicClustering.Method(rawValue: clusterer) ?? .gsdmm
-        configuration.topics.fixedTopics = topics
-    }
 }
 
 /// How reports are written: for the commands that write them.
 struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("lang"), help: "Language of report.md and the goal pages: de (default) or en.")
-    var language: String = ReportLanguage.de.rawValue
+    var language = "de"
 
     @Option(help: "Also write research/: tokens.jsonl, dtm.mtx, vocab.tsv, docs.tsv, topic_terms.csv (value: research).")
     var export: [String] = []
@@ -212,12 +218,14 @@ struct ReportOptions: ParsableArguments {
     var templates: String?
 
     func validate() throws {
-        guard ReportLanguage(rawValue: language) != nil else { throw ValidationError("--lang is de or en") }
+        guard RunOptions.reportLanguages.contains(language) else {
+            throw ValidationError("--lang is \(RunOptions.reportLanguages.joined(separator: " or "))")
+        }
         guard export.allSatisfy({ $0 == "research" }) else { throw ValidationError("--export takes: research") }
     }
 
     func apply(to options: inout RunOptions) {
-        options.language = ReportLanguage(rawValue: language) ?? .de
+        options.setLanguage(language)
         options.researchExport = export.contains("research")
         options.templates = templates
     }

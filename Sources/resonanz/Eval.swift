@@ -1,4 +1,3 @@
-import Analytics
 import ArgumentParser
 import Evaluation
 import Workflows
@@ -73,8 +72,8 @@ extension ResonanzCommand {
                     print(
                         try AssignmentEval.evaluate(
                             framework: framework, comments: comments, resources: resourceOptions.resources,
-                            confidenceModel: analysisOptions.confidenceModel, read: (try commentOptions.readOptions()),
-                            pipeline: analysisOptions.configuration, learningCurve: steps, dumpPairs: dumpPairs,
+                            confidenceModel: analysisOptions.confidenceModel, read: try commentOptions.settings.readOptions(),
+                            pipeline: analysisOptions.settings().pipeline, learningCurve: steps, dumpPairs: dumpPairs,
                             audit: audit.map { ($0, auditRepeats) }, labelMap: labels),
                         terminator: "")
                 }
@@ -124,8 +123,9 @@ extension ResonanzCommand {
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try AssignmentEval.fitConfidenceModel(
-                            corpora: corpora, resources: resourceOptions.resources, read: (try commentOptions.readOptions()),
-                            pipeline: analysisOptions.configuration, output: output),
+                            corpora: corpora, resources: resourceOptions.resources,
+                            read: try commentOptions.settings.readOptions(),
+                            pipeline: analysisOptions.settings().pipeline, output: output),
                         terminator: "")
                 }
             }
@@ -157,19 +157,19 @@ extension ResonanzCommand {
             var tokens: String = TopicEval.Tokens.german.rawValue
 
             @Option(help: "Upper bound on the number of clusters (GSDMM's K).")
-            var maximumClusters = GSDMM().maximumClusters
+            var maximumClusters = TopicEval.gsdmmDefaults.maximumClusters
 
             @Option(help: "GSDMM's α.")
-            var alpha = GSDMM().alpha
+            var alpha = TopicEval.gsdmmDefaults.alpha
 
             @Option(help: "GSDMM's β.")
-            var beta = GSDMM().beta
+            var beta = TopicEval.gsdmmDefaults.beta
 
             @Option(help: "Gibbs sweeps.")
-            var iterations = GSDMM().iterations
+            var iterations = TopicEval.gsdmmDefaults.iterations
 
             @Option(help: "Runs with seeds seed, seed+1, …; the best is kept.")
-            var restarts = GSDMM().restarts
+            var restarts = TopicEval.gsdmmDefaults.restarts
 
             @Option(help: "gsdmm, or kmeans (spherical k-means on TF-IDF).")
             var clusterer = "gsdmm"
@@ -219,10 +219,8 @@ extension ResonanzCommand {
                 let method: TopicEval.Method =
                     clusterer == "kmeans"
                     ? .kmeans(clusters: topics, restarts: restarts)
-                    : .gsdmm(
-                        GSDMM(
-                            maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts
-                        ))
+                    : TopicEval.gsdmm(
+                        maximumClusters: maximumClusters, alpha: alpha, beta: beta, iterations: iterations, restarts: restarts)
                 try runWorkflow { () throws(ResonanzError) in
                     print(
                         try TopicEval.evaluate(

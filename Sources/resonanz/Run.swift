@@ -96,9 +96,8 @@ extension ResonanzCommand {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
                 options.completeExport = completeExport
-                options.read = (try commentOptions.readOptions())
-                analysisOptions.apply(to: &options, resources: resourceOptions)
-                topicOptions.apply(to: &options.pipeline)
+                options.read = try commentOptions.settings.readOptions()
+                analysisOptions.apply(to: &options, resources: resourceOptions, topics: topicOptions)
                 reportOptions.apply(to: &options)
                 let summary = try NightlyRun.run(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)

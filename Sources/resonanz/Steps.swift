@@ -18,7 +18,7 @@ extension ResonanzCommand {
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: input.framework, comments: input.comments)
-                options.read = (try commentOptions.readOptions())
+                options.read = try commentOptions.settings.readOptions()
                 let summary = try NightlyRun.ingest(options, logger: makeLogger(quiet: input.quiet))
                 printSummary(summary)
                 try input.checkStrict(summary)
@@ -49,8 +49,7 @@ extension ResonanzCommand {
         func run() throws {
             try runWorkflow { () throws(ResonanzError) in
                 var options = try storeOptions.runOptions(framework: framework)
-                analysisOptions.apply(to: &options, resources: resourceOptions)
-                topicOptions.apply(to: &options.pipeline)
+                analysisOptions.apply(to: &options, resources: resourceOptions, topics: topicOptions)
                 let summary = try NightlyRun.analyze(options, logger: makeLogger(quiet: quiet))
                 print(
                     "\(summary.assigned) assigned, \(summary.uncertain) uncertain, \(summary.unassigned) unassigned; store \(summary.storePath)"

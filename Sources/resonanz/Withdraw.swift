@@ -49,8 +49,7 @@ extension ResonanzCommand {
                 var all = ids
                 if let idsFile { all += try NightlyRun.readIDList(idsFile) }
                 var options = try storeOptions.runOptions(framework: framework)
-                analysisOptions.apply(to: &options, resources: resourceOptions)
-                topicOptions.apply(to: &options.pipeline)
+                analysisOptions.apply(to: &options, resources: resourceOptions, topics: topicOptions)
                 reportOptions.apply(to: &options)
                 let result = try NightlyRun.withdraw(all, reason: reason, options: options, logger: makeLogger(quiet: quiet))
                 let unknown = result.requested - result.withdrawn

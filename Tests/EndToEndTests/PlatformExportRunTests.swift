@@ -125,4 +125,27 @@ struct PlatformExportRunTests {
         #expect(result.standardOutput.contains("title: \"Mobilität im Quartier verbessern\""))
         #expect(result.standardOutput.contains("id: mobilitaet-quartier.radwege-schuelerinnen"))
     }
+
+    /// A columns file keeps the cron line short; an option on the command line wins over it.
+    @Test func aColumnsFileNamesTheColumnsAndTheCommandLineWins() throws {
+        let folder = Fixtures.temporaryFolder()
+        let export = folder.appendingPathComponent("export.csv")
+        try Data(
+            "Lfd. Nummer;Schlüssel;Ihr Hinweis;Eingang\n7;k-1;Mehr Radwege am Ring;03/11/2026 09:15\n".utf8
+        ).write(to: export)
+        let columns = folder.appendingPathComponent("columns.yaml")
+        try Data("id: Lfd. Nummer\ntext: Ihr Hinweis\ndate: Eingang\ndate_format: dd/MM/yyyy HH:mm\n".utf8).write(to: columns)
+        let out = folder.appendingPathComponent("out")
+        let result = try CommandLineRunner.run(
+            [
+                "run", "--framework", framework, "--comments", export.path, "--columns", columns.path, "--id-column", "Schlüssel",
+                "--out", out.path, "--quiet",
+            ],
+            environment: ["SOURCE_DATE_EPOCH": "1762300000"])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("id ← 'Schlüssel'"), "\(result.standardError)")
+        let comments = try #require(try report(out)["comments"] as? [[String: Any]])
+        #expect(comments.first?["id"] as? String == "k-1")
+        #expect(comments.first?["created_at"] as? String == "2026-11-03T09:15:00+01:00")
+    }
 }
