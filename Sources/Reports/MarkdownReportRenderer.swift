@@ -205,9 +205,6 @@ public enum MarkdownReportRenderer {
     /// counted per kind with their first places and values.
     static func inputBlock(_ result: RunResult, strings: ReportStrings) -> [String] {
         var lines = ["## " + strings.input, ""]
-        // File names, column names and values come from the input: escaped, and on one line, since
-        // a line break would end the list item.
-        func shown(_ text: String) -> String { MarkdownText.code(text.split(whereSeparator: \.isNewline).joined(separator: " ")) }
         let files = Set(result.manifest.inputFiles.map(\.path)).count
         let withdrawn = result.withdrawnComments ?? 0
         let withdrawnLine = withdrawn > 0 ? ["", strings.withdrawnComments(withdrawn)] : []
@@ -223,11 +220,12 @@ public enum MarkdownReportRenderer {
             lines.append("")
             for use in uses {
                 let order = ["id", "title", "text", "goal", "created_at", "author", "parent_id", "labels"]
-                let taken = order.compactMap { field in use.fields[field].map { "\(field) ← " + shown($0) } }
-                let unused = use.unused.isEmpty ? "" : "; \(strings.notUsed): " + use.unused.map(shown).joined(separator: ", ")
+                let taken = order.compactMap { field in use.fields[field].map { "\(field) ← " + MarkdownText.code($0) } }
+                let unused =
+                    use.unused.isEmpty ? "" : "; \(strings.notUsed): " + use.unused.map(MarkdownText.code).joined(separator: ", ")
                 // The period ends the item on a character of ours: Ink reads an escaped backslash at
                 // the end of a line as a hard break and runs the next block into the list.
-                lines.append("- " + shown(use.file) + ": " + taken.joined(separator: ", ") + unused + ".")
+                lines.append("- " + MarkdownText.code(use.file) + ": " + taken.joined(separator: ", ") + unused + ".")
             }
         }
         let summaries = WarningSummary.of(result.warnings)
@@ -237,7 +235,8 @@ public enum MarkdownReportRenderer {
             lines.append("")
             for summary in summaries {
                 let places = summary.examples.map { warning in
-                    shown(warning.source.description) + (warning.value.map { " (" + shown($0) + ")" } ?? "")
+                    MarkdownText.code(warning.source.description)
+                        + (warning.value.map { " (" + MarkdownText.code($0) + ")" } ?? "")
                 }.joined(separator: ", ")
                 lines.append(
                     "- \(summary.count) × " + MarkdownText.inline(strings.warningKind(summary.kind.rawValue)) + ": " + places

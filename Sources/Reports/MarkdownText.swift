@@ -34,8 +34,13 @@ public enum MarkdownText {
     /// An identifier from the input (a comment id, a file name): `` `id` `` when it is printable
     /// ASCII without `` ` `` `<` `>` `|` `\` (the usual ids: `c-0042`, `h1a2…`), else the escaped
     /// text (see the type's rules). Anything else in a code span could end it or attach to its
-    /// backticks: a combining mark right after the opening backtick makes Ink skip the span.
+    /// backticks: a combining mark right after the opening backtick makes Ink skip the span. Line
+    /// breaks become spaces, as in a table cell.
     public static func code(_ identifier: String) -> String {
+        // On one line: a line break would end the table row or list item the identifier stands in.
+        let identifier =
+            identifier.contains(where: \.isNewline)
+            ? identifier.split(whereSeparator: \.isNewline).joined(separator: " ") : identifier
         let plain =
             !identifier.isEmpty
             && identifier.unicodeScalars.allSatisfy { scalar in

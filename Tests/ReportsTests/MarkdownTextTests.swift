@@ -49,4 +49,11 @@ struct MarkdownTextTests {
     @Test func controlCharactersNeverReachMarkdown() {
         #expect(MarkdownText.inline("a\u{1B}]0;t\u{7}b\u{0}") == #"a\#u{FFFD}\]0;t\#u{FFFD}b\#u{FFFD}"#)
     }
+
+    /// An identifier stays on one line wherever it stands (a table row, a list item).
+    @Test func anIdentifierWithALineBreakStaysOnOneLine() {
+        #expect(MarkdownText.code("a\nb") == "a b")
+        let code = MarkdownText.code("Datei\r\n<x>.csv").unicodeScalars
+        #expect(!code.contains("\n") && !code.contains("\r"))
+    }
 }

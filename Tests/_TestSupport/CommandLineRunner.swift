@@ -22,17 +22,7 @@ public enum CommandLineRunner {
 
     /// Runs `resonanz arguments…` in the repository root, with `environment` added.
     public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> Result {
-        guard let executable else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build resonanz first (swift build)"])
-        }
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = Fixtures.repositoryRoot
-        // No system thesaurus: the suite's figures must not depend on what the machine has
-        // installed (a test that wants synonyms names its own file).
-        process.environment = ProcessInfo.processInfo.environment.merging(["RESONANZ_THESAURUS": ""]) { $1 }
-            .merging(environment) { $1 }
+        let process = try makeProcess(arguments, environment: environment)
         let output = Pipe()
         let error = Pipe()
         let standardInput = Pipe()
@@ -57,11 +47,19 @@ public enum CommandLineRunner {
     }
 }
 
-/// The bytes a reader thread hands back; read only after the thread has finished.
 extension CommandLineRunner {
     /// Starts `resonanz arguments…` in the repository root and returns at once, for a command
     /// that is to wait (on a lock); what it prints is discarded.
     public static func start(_ arguments: [String]) throws -> Process {
+        let process = try makeProcess(arguments)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The built program with `arguments`, run in the repository root with `environment` added.
+    static func makeProcess(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
         guard let executable else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "build resonanz first (swift build)"])
         }
@@ -69,14 +67,15 @@ extension CommandLineRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = Fixtures.repositoryRoot
+        // No system thesaurus: the suite's figures must not depend on what the machine has
+        // installed (a test that wants synonyms names its own file).
         process.environment = ProcessInfo.processInfo.environment.merging(["RESONANZ_THESAURUS": ""]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+            .merging(environment) { $1 }
         return process
     }
 }
 
+/// The bytes a reader thread hands back; read only after the thread has finished.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }

@@ -145,7 +145,8 @@ public enum AnalysisPipeline {
         let keywordCorpus = KeywordDocuments(keywordDocuments)
         let phraseCorpus = (documents: KeywordDocuments(phrases.perComment), display: phrases.display)
         let tallies = measureTallies(results)
-        let trends = measureTrends(results, tallies: tallies, measureIDs: framework.measures.map(\.id))
+        let span = dateSpan(comments.compactMap(\.createdAt))
+        let trends = measureTrends(results, tallies: tallies, measureIDs: framework.measures.map(\.id), span: span)
         let withoutGoal = results.reduce(0) { $0 + ($1.goal == nil ? 1 : 0) }
         let goals = framework.goals.map { goal in
             var result = goalResult(
@@ -160,7 +161,6 @@ public enum AnalysisPipeline {
             result.topics = topicResults.filter { $0.goal == goal.id }
             return result
         }
-        let span = dateSpan(comments.compactMap(\.createdAt))
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
             warnings: intake.warnings, columns: intake.columns, supersededRows: intake.superseded,
@@ -213,12 +213,30 @@ public enum AnalysisPipeline {
     /// first assignment to it, in comment order), and how many uncertain comments name it. One
     /// pass over the comments for all measures, rather than one per measure copying every
     /// comment's result.
+    static func measureTallies(_ comments: [CommentResult]) -> [String: MeasureTally] {
+        var tallies: [String: MeasureTally] = [:]
+        for index in comments.indices {
+            let status = comments[index].status
+            guard status == .assigned || status == .uncertain else { continue }
+            let assignments = comments[index].assignments
+            for (position, match) in assignments.enumerated()
+            where !assignments[..<position].contains(where: { $0.measureID == match.measureID }) {
+                if status == .assigned {
+                    tallies[match.measureID, default: ([], 0)].assigned.append((index, match.confidence))
+                } else {
+                    tallies[match.measureID, default: ([], 0)].uncertain += 1
+                }
+            }
+        }
+        return tallies
+    }
+
     /// Each measure's ``MeasureTrend`` from its assigned comments (the tallies), on the weeks of
     /// the consultation's first to last dated comment; none when no comment carries a date.
     static func measureTrends(
-        _ comments: [CommentResult], tallies: [String: MeasureTally], measureIDs: [String]
+        _ comments: [CommentResult], tallies: [String: MeasureTally], measureIDs: [String],
+        span: (first: String?, last: String?)
     ) -> [String: MeasureTrend] {
-        let span = dateSpan(comments.compactMap(\.createdAt))
         guard let first = span.first.flatMap(MeasureTrend.day), let last = span.last.flatMap(MeasureTrend.day) else { return [:] }
         var trends: [String: MeasureTrend] = [:]
         for id in measureIDs {
@@ -241,7 +259,9 @@ public enum AnalysisPipeline {
         let measures = result.goals.flatMap(\.measures)
         guard measures.contains(where: { $0.trend == nil || $0.assignedComments == nil }) else { return result }
         let tallies = measureTallies(result.comments)
-        let trends = measureTrends(result.comments, tallies: tallies, measureIDs: result.framework.measures.map(\.id))
+        let trends = measureTrends(
+            result.comments, tallies: tallies, measureIDs: result.framework.measures.map(\.id),
+            span: (result.firstCommentAt, result.lastCommentAt))
         var upgraded = result
         for goal in upgraded.goals.indices {
             for index in upgraded.goals[goal].measures.indices {
@@ -253,24 +273,6 @@ public enum AnalysisPipeline {
             }
         }
         return upgraded
-    }
-
-    static func measureTallies(_ comments: [CommentResult]) -> [String: MeasureTally] {
-        var tallies: [String: MeasureTally] = [:]
-        for index in comments.indices {
-            let status = comments[index].status
-            guard status == .assigned || status == .uncertain else { continue }
-            let assignments = comments[index].assignments
-            for (position, match) in assignments.enumerated()
-            where !assignments[..<position].contains(where: { $0.measureID == match.measureID }) {
-                if status == .assigned {
-                    tallies[match.measureID, default: ([], 0)].assigned.append((index, match.confidence))
-                } else {
-                    tallies[match.measureID, default: ([], 0)].uncertain += 1
-                }
-            }
-        }
-        return tallies
     }
 
     private static func goalResult(
