@@ -101,21 +101,22 @@ public enum TopicEval {
             }
         }
         guard !texts.isEmpty else { throw .badInput("\(file): no line has both '\(textKey)' and '\(labelKey)'") }
-        let bags: [TermBag]
+        let textTerms: [TextTerms]
         switch tokens {
         case .whitespace:
-            bags = texts.map { TermBag(words: $0.split(whereSeparator: \.isWhitespace).map(String.init)) }
+            textTerms = texts.map { TextTerms(words: $0.split(whereSeparator: \.isWhitespace).map(String.init)) }
         case .german:
             let loaded = try ResourceLocator.loadResources(explicit: resources)
             do {
                 let analysis = try CorpusAnalyzer(resources: loaded, threads: threads).analyze(texts)
-                bags = analysis.tokens.map { TermBag(tokens: $0) }
+                textTerms = analysis.tokens.map { TextTerms(tokens: $0) }
             } catch {
                 throw ResonanzError(error)
             }
         }
+        let bags = TermVocabulary.bags(textTerms).bags
         let matrix = TermMatrix(bags: bags)
-        let termSets = bags.map { StemSet($0.terms) }
+        let termSets = textTerms.map { StemSet($0.terms) }
         let clustering: TopicClustering
         var clusters: Int
         let runs: Int

@@ -29,14 +29,14 @@ public enum ResearchExportRenderer {
     }
 
     public static func files(_ result: RunResult, analysed: Analysed) -> [(path: String, content: String)] {
-        let bags = analysed.tokens.map { TermBag(tokens: $0) }
+        let (terms, bags) = TermVocabulary.bags(analysed.tokens.map { TextTerms(tokens: $0) })
         let matrix = TermMatrix(bags: bags)
         var display = DisplayForms()
         for (tokens, text) in zip(analysed.tokens, analysed.texts) { display.add(tokens, text: text) }
         return [
             ("research/tokens.jsonl", tokens(analysed)),
             ("research/dtm.mtx", matrixMarket(matrix)),
-            ("research/vocab.tsv", vocabulary(matrix, display: display)),
+            ("research/vocab.tsv", vocabulary(matrix, terms: terms, display: display)),
             ("research/docs.tsv", documents(result)),
             ("research/topic_terms.csv", topicTerms(result)),
         ]
@@ -65,11 +65,12 @@ public enum ResearchExportRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func vocabulary(_ matrix: TermMatrix, display: DisplayForms) -> String {
+    static func vocabulary(_ matrix: TermMatrix, terms: TermVocabulary, display: DisplayForms) -> String {
         var frequency = [Int](repeating: 0, count: matrix.vocabularySize)
         for row in matrix.rows { for entry in row { frequency[entry.term] += 1 } }
         var lines = ["column\tterm\tdisplay\tcomments"]
-        for (index, term) in matrix.terms.enumerated() {
+        for (index, id) in matrix.terms.enumerated() {
+            let term = terms[id]
             lines.append("\(index + 1)\t\(tsv(term))\t\(tsv(display.display(term)))\t\(frequency[index])")
         }
         return lines.joined(separator: "\n") + "\n"

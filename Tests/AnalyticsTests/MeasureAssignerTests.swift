@@ -38,15 +38,17 @@ struct MeasureAssignerTests {
     static func run(
         reviews: [Int: ReviewedLabels] = [:], threads: Int = 1, model: ConfidenceModel = Fixtures.confidenceModel
     ) throws -> AssignmentRun {
-        let bags = comments.map { TermBag(tokens: AnalyzerHelpers.analyze($0.0)) }
-        let queries = measures.map { measure in
-            MeasureQuery(
-                measure: measure, title: TermBag(tokens: AnalyzerHelpers.analyze(measure.title)),
-                description: TermBag(tokens: AnalyzerHelpers.analyze(measure.description)),
-                keywords: TermBag(tokens: AnalyzerHelpers.analyze(measure.keywords.joined(separator: "\n"))))
+        let measureTexts = measures.flatMap { [$0.title, $0.description, $0.keywords.joined(separator: "\n")] }
+        let (vocabulary, numbered) = AnalyzerHelpers.numbered(comments.map(\.0) + measureTexts)
+        let bags = Array(numbered.prefix(comments.count))
+        let queries = measures.indices.map { offset in
+            let base = comments.count + 3 * offset
+            return MeasureQuery(
+                measure: measures[offset], title: numbered[base], description: numbered[base + 1], keywords: numbered[base + 2])
         }
         return try MeasureAssigner(confidenceModel: model).assess(
-            bags: bags, goals: comments.map(\.1), queries: queries, reviews: reviews, threads: threads)
+            bags: bags, vocabulary: vocabulary, goals: comments.map(\.1), queries: queries, reviews: reviews,
+            threads: threads)
     }
 
     func measures(_ assessment: CommentAssessment) -> [String] { assessment.assignments.map(\.measureID) }

@@ -15,7 +15,7 @@ struct NaiveBayesEMTests {
     ]
 
     func train(positives: [Int: Set<Int>] = [:]) -> ScoreMatrix {
-        let bags = texts.map { TermBag(tokens: AnalyzerHelpers.analyze($0)) }
+        let bags = AnalyzerHelpers.numbered(texts).bags
         // BM25 stand-in: cycling scores for comments 0 and 1, bus for 2 and 3, nothing for 4 and 5.
         let scores = ScoreMatrix(rows: 6, columns: 2, values: [5, 0, 4, 0, 0, 5, 0, 4, 0, 0, 0, 0])
         return NaiveBayesEM(seedQuantile: 0).logLikelihoods(

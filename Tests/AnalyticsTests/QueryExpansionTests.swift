@@ -4,30 +4,35 @@ import _TestSupport
 
 /// Tests the rules of ``QueryExpansion`` on hand-made term bags.
 struct QueryExpansionTests {
-    func bag(_ text: String) -> TermBag { TermBag(tokens: AnalyzerHelpers.analyze(text)) }
-
-    func query(_ id: String, _ title: String) -> MeasureQuery {
+    func query(_ id: String, _ title: String, bag: TermBag) -> MeasureQuery {
         MeasureQuery(
-            measure: .init(id: id, goalID: "g", title: title, description: "", keywords: []), title: bag(title),
+            measure: .init(id: id, goalID: "g", title: title, description: "", keywords: []), title: bag,
             description: TermBag(), keywords: TermBag())
     }
 
+    /// The expansion terms per measure, as stems.
     func expand(
         _ texts: [String], contributions: [Int]? = nil, positives: [Int: Set<Int>] = [:], negatives: [Int: Set<Int>] = [:]
     )
         -> [[String: Double]]
     {
-        let bags = texts.map(bag)
-        let queries = [query("g.rad", "Radweg"), query("g.bus", "Bus")]
+        let (vocabulary, numbered) = AnalyzerHelpers.numbered(texts + ["Radweg", "Bus"])
+        let bags = Array(numbered.prefix(texts.count))
+        let queries = [
+            query("g.rad", "Radweg", bag: numbered[texts.count]), query("g.bus", "Bus", bag: numbered[texts.count + 1]),
+        ]
         let index = BM25Index(documents: bags)
         var values: [Double] = []
         for document in bags {
             for query in queries { values.append(index.score(index.contributions(of: query.weights, in: document))) }
         }
-        return QueryExpansion(documents: 10, terms: 5, beta: 0.5).expansions(
+        let expansions = QueryExpansion(documents: 10, terms: 5, beta: 0.5).expansions(
             bags: bags, index: index, queries: queries,
             scores: ScoreMatrix(rows: bags.count, columns: queries.count, values: values),
             contributions: contributions ?? Array(bags.indices), positives: positives, negatives: negatives)
+        return expansions.map { weights in
+            Dictionary(uniqueKeysWithValues: weights.map { (vocabulary[$0.key], $0.value) })
+        }
     }
 
     let texts = [

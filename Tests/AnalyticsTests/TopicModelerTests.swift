@@ -21,7 +21,7 @@ struct TopicModelerTests {
         var display = DisplayForms()
         for (list, text) in zip(tokens, texts) { display.add(list, text: text) }
         return TopicModeler.Input(
-            bags: tokens.map { TermBag(tokens: $0) }, keywordStems: tokens.map(keywordStems),
+            bags: TermVocabulary.bags(tokens.map { TextTerms(tokens: $0) }).bags, keywordStems: tokens.map(keywordStems),
             contributionKeys: texts.indices.map { "c\($0)" }, ids: texts.indices.map { "c\($0)" }, display: display)
     }
 
@@ -114,10 +114,10 @@ struct TopicCoherenceTests {
 /// Tests the choice of quotes: closest to the centre first.
 struct TopicQuoteTests {
     @Test func theTypicalCommentIsClosestToTheCentre() {
-        let bags = [
-            TermBag(words: ["rad", "weg", "ring"]), TermBag(words: ["rad", "weg"]), TermBag(words: ["rad", "weg", "kita"]),
-            TermBag(words: ["bus"]),
-        ]
+        let bags = TermVocabulary.bags([
+            TextTerms(words: ["rad", "weg", "ring"]), TextTerms(words: ["rad", "weg"]),
+            TextTerms(words: ["rad", "weg", "kita"]), TextTerms(words: ["bus"]),
+        ]).bags
         let closeness = TopicModeler.closenessToCentre(bags)
         #expect(closeness[1] == closeness.max())
         #expect(closeness[3] == closeness.min())

@@ -1,3 +1,4 @@
+import Analytics
 import Testing
 import TextAnalysis
 
@@ -44,5 +45,13 @@ public enum AnalyzerHelpers {
         }
         for filter in filters { filter.apply(to: &tokens) }
         return tokens
+    }
+}
+
+extension AnalyzerHelpers {
+    /// Each of `texts` analysed alone, its matching terms numbered in one vocabulary of them all,
+    /// as a run numbers its comments and measure texts.
+    public static func numbered(_ texts: [String]) -> (vocabulary: TermVocabulary, bags: [TermBag]) {
+        TermVocabulary.bags(texts.map { TextTerms(tokens: analyze($0)) })
     }
 }

@@ -72,13 +72,14 @@ public struct MeasureAssigner: Sendable {
 
     /// Scores and decides every comment.
     /// - Parameters:
+    ///   - bags: the comments' terms, as ids of `vocabulary` (the strings are read only for evidence).
     ///   - goals: the goal each comment was posted under.
     ///   - contributions: per comment, the index of the first comment of its campaign or duplicate
     ///     group (its own index when it has none); nil when every comment stands alone.
     ///   - reviews: reviewed decisions per comment index.
     public func assess(
-        bags: [TermBag], goals: [String?], contributions: [Int]? = nil, queries baseQueries: [MeasureQuery],
-        reviews: [Int: ReviewedLabels], threads: Int
+        bags: [TermBag], vocabulary: TermVocabulary, goals: [String?], contributions: [Int]? = nil,
+        queries baseQueries: [MeasureQuery], reviews: [Int: ReviewedLabels], threads: Int
     ) -> AssignmentRun {
         precondition(bags.count == goals.count, "one goal (or nil) per comment")
         let contributions = contributions ?? Array(bags.indices)
@@ -117,7 +118,7 @@ public struct MeasureAssigner: Sendable {
                 decide(
                     confidences: Self.probabilities(row, features: features, model: model, offsets: offsets),
                     scores: (0..<measures).map { finalScores[row, $0] }, review: reviews[row], queries: finalQueries,
-                    index: index, bag: bags[row], baseQueries: baseQueries)
+                    index: index, bag: bags[row], baseQueries: baseQueries, vocabulary: vocabulary)
             }
         }
         return AssignmentRun(
@@ -203,7 +204,7 @@ public struct MeasureAssigner: Sendable {
 
     private func decide(
         confidences: [Double], scores: [Double], review: ReviewedLabels?, queries: [MeasureQuery], index: BM25Index,
-        bag: TermBag, baseQueries: [MeasureQuery]
+        bag: TermBag, baseQueries: [MeasureQuery], vocabulary: TermVocabulary
     ) -> CommentAssessment {
         let accepted = review?.accepted ?? []
         // Only scored pairs (a candidate with evidence) can be listed; a reviewer's accept needs
@@ -218,7 +219,8 @@ public struct MeasureAssigner: Sendable {
             MeasureAssignment(
                 measureID: queries[column].measureID, goalID: queries[column].goalID, score: scores[column],
                 confidence: confidence,
-                evidence: evidence(column, queries: queries, baseQueries: baseQueries, index: index, bag: bag),
+                evidence: evidence(
+                    column, queries: queries, baseQueries: baseQueries, index: index, bag: bag, vocabulary: vocabulary),
                 source: source)
         }
         // A reviewer's accepts are the comment's assignments: the model adds none beside them.
@@ -239,7 +241,8 @@ public struct MeasureAssigner: Sendable {
     }
 
     private func evidence(
-        _ column: Int, queries: [MeasureQuery], baseQueries: [MeasureQuery], index: BM25Index, bag: TermBag
+        _ column: Int, queries: [MeasureQuery], baseQueries: [MeasureQuery], index: BM25Index, bag: TermBag,
+        vocabulary: TermVocabulary
     ) -> [Evidence] {
         let query = queries[column]
         let ownTerms = baseQueries[column].weights
@@ -248,9 +251,9 @@ public struct MeasureAssigner: Sendable {
             .prefix(settings.evidenceLimit)
             .map { term, weight in
                 let fromMeasure = ownTerms[term] != nil
+                let spelled = bag.display(of: term) ?? vocabulary[term]
                 return Evidence(
-                    term: bag.display(of: term) ?? term,
-                    measureTerm: fromMeasure ? (query.display[term] ?? term) : (bag.display(of: term) ?? term),
+                    term: spelled, measureTerm: fromMeasure ? (query.display[term] ?? vocabulary[term]) : spelled,
                     weight: weight, origin: fromMeasure ? .measure : .expansion)
             }
     }

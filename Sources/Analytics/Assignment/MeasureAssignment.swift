@@ -1,4 +1,4 @@
-/// The outcome of ``MeasureAssigner/assess(bags:goals:contributions:queries:reviews:threads:)``.
+/// The outcome of ``MeasureAssigner/assess(bags:vocabulary:goals:contributions:queries:reviews:threads:)``.
 public struct AssignmentRun: Sendable {
     public var assessments: [CommentAssessment]
     /// ``PairFeatures`` of the (comment, measure) pairs, for fitting the confidence model.

@@ -15,21 +15,21 @@ public struct MeasureQuery: Sendable {
 
     public let measureID: String
     public let goalID: String
-    /// Weight per stem.
-    public private(set) var weights: [String: Double] {
+    /// Weight per term (stem id).
+    public private(set) var weights: [TermID: Double] {
         didSet { sortedWeights = Self.sorted(weights) }
     }
-    /// The same weights sorted by stem, the order BM25 adds them in.
-    public private(set) var sortedWeights: [(term: String, weight: Double)] = []
-    /// How the measure's own text spells each stem, for evidence.
-    public let display: [String: String]
+    /// The same weights sorted by term, the order BM25 adds them in.
+    public private(set) var sortedWeights: [(term: TermID, weight: Double)] = []
+    /// How the measure's own text spells each term, for evidence.
+    public let display: [TermID: String]
 
     public init(
         measure: Measure, title: TermBag, description: TermBag, keywords: TermBag, synonyms: TermBag = TermBag(),
         synonymWeight: Double = 0
     ) {
-        var weights: [String: Double] = [:]
-        var display: [String: String] = [:]
+        var weights: [TermID: Double] = [:]
+        var display: [TermID: String] = [:]
         for (bag, weight) in [(title, Self.titleWeight), (keywords, Self.keywordWeight), (description, Self.descriptionWeight)] {
             for (stem, spelling) in zip(bag.terms, bag.displays) {
                 weights[stem, default: 0] += weight
@@ -62,14 +62,14 @@ public struct MeasureQuery: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    static func sorted(_ weights: [String: Double]) -> [(term: String, weight: Double)] {
+    static func sorted(_ weights: [TermID: Double]) -> [(term: TermID, weight: Double)] {
         weights.sorted { $0.key < $1.key }.map { (term: $0.key, weight: $0.value) }
     }
 }
 
 extension MeasureQuery {
     /// The query with `extra` terms added at their weights (expansion).
-    public func expanded(with extra: [String: Double]) -> MeasureQuery {
+    public func expanded(with extra: [TermID: Double]) -> MeasureQuery {
         var copy = self
         var weights = weights
         for (term, weight) in extra { weights[term, default: 0] += weight }

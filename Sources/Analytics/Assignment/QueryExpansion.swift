@@ -30,14 +30,14 @@ public struct QueryExpansion: Sendable, Equatable, Codable {
     public func expansions(
         bags: [TermBag], index: BM25Index, queries: [MeasureQuery], scores: ScoreMatrix, contributions: [Int],
         positives: [Int: Set<Int>], negatives: [Int: Set<Int>]
-    ) -> [[String: Double]] {
+    ) -> [[TermID: Double]] {
         let measureCount = queries.count
         var relevant: [[Int]] = Array(repeating: [], count: measureCount)
         for row in 0..<scores.rows {
             guard let best = scores.best(row: row, among: 0..<measureCount), scores[row, best] > 0 else { continue }
             relevant[best].append(row)
         }
-        var chosen: [[(term: String, weight: Double)]] = []
+        var chosen: [[(term: TermID, weight: Double)]] = []
         for measure in 0..<measureCount {
             let byScore = relevant[measure].sorted { lhs, rhs in
                 scores[lhs, measure] != scores[rhs, measure] ? scores[lhs, measure] > scores[rhs, measure] : lhs < rhs
@@ -56,8 +56,8 @@ public struct QueryExpansion: Sendable, Equatable, Codable {
                 chosen.append([])
                 continue
             }
-            var sums: [String: Double] = [:]
-            var support: [String: Int] = [:]
+            var sums: [TermID: Double] = [:]
+            var support: [TermID: Int] = [:]
             for member in members {
                 let bag = bags[member]
                 let weighted = bag.entries.map { term, count in (term, Double(count) * index.idf(term)) }
@@ -74,10 +74,10 @@ public struct QueryExpansion: Sendable, Equatable, Codable {
                 .sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
             chosen.append(Array(candidates.prefix(terms)))
         }
-        var uses: [String: Int] = [:]
+        var uses: [TermID: Int] = [:]
         for list in chosen { for item in list { uses[item.term, default: 0] += 1 } }
         return chosen.map { list in
-            var weights: [String: Double] = [:]
+            var weights: [TermID: Double] = [:]
             for item in list where uses[item.term] == 1 { weights[item.term] = beta * item.weight }
             return weights
         }

@@ -13,36 +13,35 @@ public struct TermCount: Sendable, Equatable {
     }
 }
 
-/// The comments' term bags with interned term ids, for the steps that loop over every comment
-/// and every term (self-training, expansion).
+/// Some comments' term bags numbered afresh, 0 up to the number of distinct terms among them:
+/// the dense rows that self-training and the topics loop over, with a vocabulary no larger than
+/// the comments at hand use (the Dirichlet smoothing of Naive Bayes and GSDMM counts it).
 ///
-/// Term ids are given in order of first appearance, comments in order and each comment's terms
-/// sorted, so the ids are the same in every run over the same input.
+/// Rule: local ids are given in order of first appearance, comments in order and each comment's
+/// terms in id order, so the ids are the same in every run over the same input. A renumbering of
+/// integers through one array: no term is looked up as a string.
 public struct TermMatrix: Sendable {
-    /// Term per id.
-    public let terms: [String]
-    /// Id per term.
-    public let ids: [String: Int]
-    /// Per comment: (term id, count), sorted by term id.
+    /// The run's ``TermID`` of each local id.
+    public let terms: [TermID]
+    /// Per comment: (local term id, count), sorted by local id.
     public let rows: [[TermCount]]
     /// Per comment: the sum of its counts.
     public let lengths: [Int]
 
     public init(bags: [TermBag]) {
-        var terms: [String] = []
-        var ids: [String: Int] = [:]
+        let size = bags.reduce(0) { max($0, $1.terms.last.map { Int($0) + 1 } ?? 0) }
+        var local = [Int32](repeating: -1, count: size)
+        var terms: [TermID] = []
         var rows: [[TermCount]] = []
         rows.reserveCapacity(bags.count)
         for bag in bags {
             var row: [TermCount] = []
             row.reserveCapacity(bag.terms.count)
             for (term, count) in bag.entries {
-                let id: Int
-                if let known = ids[term] {
-                    id = known
-                } else {
+                var id = Int(local[Int(term)])
+                if id < 0 {
                     id = terms.count
-                    ids[term] = id
+                    local[Int(term)] = Int32(id)
                     terms.append(term)
                 }
                 row.append(TermCount(term: id, count: Int(count)))
@@ -51,7 +50,6 @@ public struct TermMatrix: Sendable {
             rows.append(row)
         }
         self.terms = terms
-        self.ids = ids
         self.rows = rows
         self.lengths = rows.map { $0.reduce(0) { $0 + $1.count } }
     }

@@ -3,7 +3,7 @@ import TextAnalysis
 /// What the analysis keeps of a text once its tokens are gone: everything the later steps
 /// (assignment, duplicates, keywords, phrases, topics) read of them.
 public struct CommentFeatures: Sendable {
-    public var bag: TermBag
+    public var terms: TextTerms
     /// ``keywordStems(_:)``.
     public var keywordStems: StemSet
     /// ``DuplicateDetector/contentStems(_:)``.
@@ -13,7 +13,7 @@ public struct CommentFeatures: Sendable {
 
     /// The features of a comment's text.
     public init(tokens: [Token], text: String) {
-        bag = TermBag(tokens: tokens)
+        terms = TextTerms(tokens: tokens)
         keywordStems = Analytics.keywordStems(tokens)
         contentStems = DuplicateDetector.contentStems(tokens)
         phraseCandidates = PhraseFinder.candidates(tokens, text: text)
@@ -21,7 +21,7 @@ public struct CommentFeatures: Sendable {
 
     /// The features of a measure's text: its terms only.
     public init(matchingTermsOf tokens: [Token]) {
-        bag = TermBag(tokens: tokens)
+        terms = TextTerms(tokens: tokens)
         keywordStems = []
         contentStems = []
         phraseCandidates = []
@@ -35,8 +35,8 @@ public struct CommentFeatures: Sendable {
 /// it (the stems for near-duplicates, the phrase candidates): at a million comments each is
 /// worth a gigabyte or more.
 public struct CorpusFeatures: Sendable {
-    /// The term bag of every text, in order.
-    public var bags: [TermBag]
+    /// The matching terms of every text, in order, until the run numbers them (``TermVocabulary``).
+    public var textTerms: [TextTerms]
     /// Per comment (the first `comments` texts), its ``CommentFeatures/keywordStems``.
     public var keywordStems: [StemSet]
     /// Per comment, its ``CommentFeatures/contentStems``.
@@ -68,8 +68,8 @@ public struct CorpusFeatures: Sendable {
             }
             return (features, display)
         }.chunks
-        bags = []
-        bags.reserveCapacity(texts.count)
+        textTerms = []
+        textTerms.reserveCapacity(texts.count)
         (keywordStems, contentStems, phraseCandidates) = ([], [], [])
         keywordStems.reserveCapacity(comments)
         contentStems.reserveCapacity(comments)
@@ -77,7 +77,7 @@ public struct CorpusFeatures: Sendable {
         display = DisplayForms()
         for chunk in chunks {
             for features in chunk.features {
-                bags.append(features.bag)
+                textTerms.append(features.terms)
                 guard keywordStems.count < comments else { continue }
                 keywordStems.append(features.keywordStems)
                 contentStems.append(features.contentStems)

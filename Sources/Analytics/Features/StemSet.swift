@@ -31,15 +31,7 @@ public struct StemSet: Sendable, Hashable, RandomAccessCollection, ExpressibleBy
     public subscript(position: Int) -> String { terms[position] }
 
     /// Whether the set holds `term` (a binary search).
-    public func contains(_ term: String) -> Bool {
-        var low = 0
-        var high = terms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if terms[middle] < term { low = middle + 1 } else { high = middle }
-        }
-        return low < terms.count && terms[low] == term
-    }
+    public func contains(_ term: String) -> Bool { terms.sortedIndex(of: term) != nil }
 
     /// The terms of the set for which `isIncluded` holds, still in order.
     public func filter(_ isIncluded: (String) throws -> Bool) rethrows -> StemSet {

@@ -1,18 +1,12 @@
-import TextAnalysis
-
-/// The matching terms of one text: stem counts of its content words and of their compound parts.
+/// The matching terms of one text as ids of the run's ``TermVocabulary``: what BM25, query
+/// expansion, Naive Bayes and the topics read of a comment.
 ///
-/// Rules: every content word (``Token/isContentWord``) adds its stem once per occurrence; each of
-/// its compound parts whose norm has at least three letters adds the part's stem, unless it equals
-/// the word's own stem. So `Fachkräftemangel` adds `fachkraftemangel`, `fachkraft` and `mangel`,
-/// and a comment about `Mangel an Fachkräften` meets a measure about `Fachkräftemangel`.
-///
-/// Stored as three arrays sorted by stem rather than as dictionaries: less memory for the
-/// hundreds of thousands of bags a large run holds, and BM25 meets a query's sorted terms in one
-/// merge instead of a hash lookup per term (docs/performance.md).
+/// Stored as three arrays sorted by id (which is term order) rather than as a dictionary: less
+/// memory for the hundreds of thousands of bags a large run holds, and BM25 meets a query's
+/// sorted ids in one merge of integers instead of a hash lookup per term (docs/performance.md).
 public struct TermBag: Sendable, Equatable {
-    /// Distinct stems, ascending (`String`'s `<`).
-    public private(set) var terms: [String] = []
+    /// Distinct term ids, ascending.
+    public private(set) var terms: [TermID] = []
     /// Occurrences of each of ``terms``.
     public private(set) var counts: [Int32] = []
     /// The first spelling in the text of each of ``terms``, for evidence.
@@ -22,59 +16,21 @@ public struct TermBag: Sendable, Equatable {
 
     public init() {}
 
-    public init(tokens: [Token]) {
-        var entries: [String: (count: Int32, display: String)] = [:]
-        func add(_ stem: String, display: String) {
-            guard !stem.isEmpty else { return }
-            entries[stem, default: (0, display)].count += 1
-        }
-        for token in tokens where token.isContentWord {
-            add(token.stem, display: token.display)
-            for part in token.parts where part.norm.count >= 3 && part.stem != token.stem {
-                add(part.stem, display: part.display)
-            }
-        }
-        self.init(entries)
+    init(sortedIDs: [TermID], counts: [Int32], displays: [String], length: Int) {
+        terms = sortedIDs
+        self.counts = counts
+        self.displays = displays
+        self.length = length
     }
 
-    /// The bag of words already normalised elsewhere (a preprocessed benchmark file): each word
-    /// counts as its own stem.
-    public init(words: [String]) {
-        var entries: [String: (count: Int32, display: String)] = [:]
-        for word in words where !word.isEmpty { entries[word, default: (0, word)].count += 1 }
-        self.init(entries)
-    }
+    /// The position of `term` in ``terms``, nil when the text does not have it.
+    public func position(of term: TermID) -> Int? { terms.sortedIndex(of: term) }
 
-    private init(_ entries: [String: (count: Int32, display: String)]) {
-        let sorted = entries.sorted { $0.key < $1.key }
-        terms = sorted.map(\.key)
-        counts = sorted.map(\.value.count)
-        displays = sorted.map(\.value.display)
-        length = counts.reduce(0) { $0 + Int($1) }
-    }
+    public func count(_ term: TermID) -> Int { position(of: term).map { Int(counts[$0]) } ?? 0 }
 
-    /// The position of `stem` in ``terms``, nil when the text does not have it.
-    public func position(of stem: String) -> Int? {
-        var low = 0
-        var high = terms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if terms[middle] < stem { low = middle + 1 } else { high = middle }
-        }
-        return low < terms.count && terms[low] == stem ? low : nil
-    }
+    /// The first spelling of `term` in the text.
+    public func display(of term: TermID) -> String? { position(of: term).map { displays[$0] } }
 
-    public func count(_ stem: String) -> Int { position(of: stem).map { Int(counts[$0]) } ?? 0 }
-
-    /// The first spelling of `stem` in the text.
-    public func display(of stem: String) -> String? { position(of: stem).map { displays[$0] } }
-
-    /// (stem, count) pairs in stem order.
-    public var entries: Zip2Sequence<[String], [Int32]> { zip(terms, counts) }
-}
-
-/// The stems of a text's content words, each once, for keyword statistics (compound parts are
-/// left out: a keyword list shows words people wrote, not fragments of them).
-public func keywordStems(_ tokens: [Token]) -> StemSet {
-    StemSet(tokens.lazy.filter { $0.isContentWord && KeywordHygiene.isKeywordCandidate($0) }.map(\.stem))
+    /// (term, count) pairs in id order.
+    public var entries: Zip2Sequence<[TermID], [Int32]> { zip(terms, counts) }
 }

@@ -59,21 +59,27 @@ public enum AnalysisPipeline {
         analysis.contentStems = []
         let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
 
-        // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
+        // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner. From
+        // here on a term is its id in the run's one vocabulary (of comments and measure texts).
         progress(.assignment(measures: measures.count))
-        let bags = Array(analysis.bags.prefix(comments.count))
+        let textTerms = analysis.textTerms
+        analysis.textTerms = []
+        let numbered = TermVocabulary.bags(textTerms, threads: configuration.threads)
+        let vocabulary = numbered.vocabulary
+        let bags = Array(numbered.bags[..<comments.count])
+        let measureBags = Array(numbered.bags[comments.count...])
         let queries = measures.enumerated().map { offset, measure in
-            let base = comments.count + 4 * offset
+            let base = 4 * offset
             return MeasureQuery(
-                measure: measure, title: analysis.bags[base], description: analysis.bags[base + 1],
-                keywords: analysis.bags[base + 2], synonyms: analysis.bags[base + 3], synonymWeight: synonymWeight)
+                measure: measure, title: measureBags[base], description: measureBags[base + 1],
+                keywords: measureBags[base + 2], synonyms: measureBags[base + 3], synonymWeight: synonymWeight)
         }
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
         for (index, comment) in comments.enumerated() {
             if let labels = reviews[comment.id] { reviewedByIndex[index] = labels }
         }
         let assignment = assigner.assess(
-            bags: bags, goals: comments.map(\.goal), contributions: contributions, queries: queries,
+            bags: bags, vocabulary: vocabulary, goals: comments.map(\.goal), contributions: contributions, queries: queries,
             reviews: reviewedByIndex, threads: configuration.threads)
         let assessments = assignment.assessments
         let withoutGoalCount = comments.reduce(0) { $0 + ($1.goal == nil ? 1 : 0) }

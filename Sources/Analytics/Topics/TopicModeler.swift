@@ -209,11 +209,11 @@ public struct TopicModeler: Sendable, Equatable, Codable {
     /// Cosine similarity of each bag to the centre of all: bags as L2-normalised term counts, the
     /// centre their sum. Sums run over sorted terms, so the figures are the same in every process.
     public static func closenessToCentre(_ bags: [TermBag]) -> [Double] {
-        let vectors = bags.map { bag -> [(term: String, weight: Double)] in
+        let vectors = bags.map { bag -> [(term: TermID, weight: Double)] in
             let norm = bag.counts.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
             return bag.entries.map { ($0, norm > 0 ? Double($1) / norm : 0) }
         }
-        var centre: [String: Double] = [:]
+        var centre: [TermID: Double] = [:]
         for vector in vectors { for (term, weight) in vector { centre[term, default: 0] += weight } }
         let centreNorm = centre.keys.sorted().reduce(0.0) { $0 + (centre[$1] ?? 0) * (centre[$1] ?? 0) }.squareRoot()
         return vectors.map { vector in
