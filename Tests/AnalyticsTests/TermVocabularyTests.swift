@@ -40,5 +40,7 @@ struct TermVocabularyTests {
         #expect(one.bags.allSatisfy { $0.terms == $0.terms.sorted() })
         #expect(one.vocabulary.id(of: "bus") == 1 && one.vocabulary.id(of: "tram") == nil)
         #expect(TermVocabulary([]).count == 0)
+        // A comment's keyword stems as ids: in the same order; a stem no text has is left out.
+        #expect(one.vocabulary.ids(["weg", "bus", "tram"]) == [1, 4])
     }
 }

@@ -59,7 +59,7 @@ struct TopicCountSelectionTests {
         #expect(TopicCountSelection.agreement(a, a) == 1)
         #expect(TopicCountSelection.agreement(a, [["rad", "weg"]]) == 0.5)
         #expect(abs(TopicCountSelection.agreement(a, [["rad", "bus"], ["kita", "platz"], ["x"]]) - (1.0 / 3 + 1) / 3) < 1e-12)
-        #expect(TopicCountSelection.agreement([], []) == 1 && TopicCountSelection.agreement(a, []) == 0)
+        #expect(TopicCountSelection.agreement([Set<String>](), []) == 1 && TopicCountSelection.agreement(a, []) == 0)
     }
 
     @Test func scoringIsTheSameForOneOrTwoThreads() {

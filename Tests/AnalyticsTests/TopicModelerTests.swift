@@ -20,9 +20,11 @@ struct TopicModelerTests {
         let tokens = texts.map(AnalyzerHelpers.analyze)
         var display = DisplayForms()
         for (list, text) in zip(tokens, texts) { display.add(list, text: text) }
+        let (vocabulary, bags) = TermVocabulary.bags(tokens.map { TextTerms(tokens: $0) })
         return TopicModeler.Input(
-            bags: TermVocabulary.bags(tokens.map { TextTerms(tokens: $0) }).bags, keywordStems: tokens.map(keywordStems),
-            contributionKeys: texts.indices.map { "c\($0)" }, ids: texts.indices.map { "c\($0)" }, display: display)
+            bags: bags, keywordStems: tokens.map { vocabulary.ids(keywordStems($0)) },
+            contributionKeys: texts.indices.map { "c\($0)" }, ids: texts.indices.map { "c\($0)" }, vocabulary: vocabulary,
+            display: display)
     }
 
     func topics(_ texts: [String], method: TopicClustering.Method = .gsdmm, threads: Int = 1) -> [Topic] {

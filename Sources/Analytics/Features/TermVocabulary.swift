@@ -82,6 +82,11 @@ public struct TermVocabulary: Sendable, Equatable {
         return TermBag(sortedIDs: ids, counts: text.counts, displays: text.displays, length: text.length)
     }
 
+    /// The ids of `stems`; a stem no text of the run has is left out.
+    public func ids(_ stems: StemSet) -> TermSet {
+        TermSet(stems.compactMap { id(of: $0) })
+    }
+
     /// The vocabulary of `texts` and each of them as ids, in order.
     public static func bags(_ texts: [TextTerms], threads: Int = 1) -> (vocabulary: TermVocabulary, bags: [TermBag]) {
         let vocabulary = TermVocabulary(texts, threads: threads)

@@ -28,10 +28,20 @@ public struct KeynessExtractor: Sendable {
         self.nounsOnly = nounsOnly
     }
 
-    /// Keywords of the comments at `target` among `documents` (each a set of stems).
-    public func keywords(target: Set<Int>, documents: KeywordDocuments, display: DisplayForms) -> [Keyword] {
+    /// Keywords of the comments at `target` among `documents` (each a set of stems as strings).
+    public func keywords(target: Set<Int>, documents: KeywordDocuments<String>, display: DisplayForms) -> [Keyword] {
         keywords(target: target, documents: documents) { stem in
-            nounsOnly && !display.isNoun(stem) ? nil : display.display(stem)
+            nounsOnly && !display.isNoun(stem) ? nil : (stem, display.display(stem))
+        }
+    }
+
+    /// Keywords of the comments at `target` among `documents` (each a set of term ids of `vocabulary`).
+    public func keywords(
+        target: Set<Int>, documents: KeywordDocuments<TermID>, vocabulary: TermVocabulary, display: DisplayForms
+    ) -> [Keyword] {
+        keywords(target: target, documents: documents) { id in
+            let stem = vocabulary[id]
+            return nounsOnly && !display.isNoun(stem) ? nil : (stem, display.display(stem))
         }
     }
 
@@ -40,36 +50,41 @@ public struct KeynessExtractor: Sendable {
         keywords(target: target, documents: KeywordDocuments(documents), display: display)
     }
 
-    /// ``keywords(target:documents:shown:)`` over documents counted for this call only.
-    public func keywords(target: Set<Int>, documents: [StemSet], shown: (String) -> String?) -> [Keyword] {
-        keywords(target: target, documents: KeywordDocuments(documents), shown: shown)
+    /// Keywords of the comments at `target` among `documents`, with `shown` giving each term's
+    /// stem and spelling, or nil for a term that may not be a keyword.
+    public func keywords<Term>(
+        target: Set<Int>, documents: KeywordDocuments<Term>, shown: (Term) -> (stem: String, display: String)?
+    ) -> [Keyword] {
+        ranked(target: target, documents: documents, shown: shown).map(\.keyword)
     }
 
-    /// Keywords of the comments at `target` among `documents`, with `shown` giving each term's
-    /// spelling, or nil for a term that may not be a keyword. Only the target's documents are
-    /// read: the others' counts are the corpus's minus the target's.
-    public func keywords(target: Set<Int>, documents: KeywordDocuments, shown: (String) -> String?) -> [Keyword] {
+    /// The keywords with the term each was counted on. Only the target's documents are read: the
+    /// others' counts are the corpus's minus the target's.
+    public func ranked<Term>(
+        target: Set<Int>, documents: KeywordDocuments<Term>, shown: (Term) -> (stem: String, display: String)?
+    ) -> [(term: Term, keyword: Keyword)] {
         let c = target.count
         let d = documents.stems.count - c
         guard c > 0 else { return [] }
-        var inTarget: [String: Int] = [:]
+        var inTarget: [Term: Int] = [:]
         for index in target {
             for stem in documents.stems[index] { inTarget[stem, default: 0] += 1 }
         }
-        var candidates: [Keyword] = []
-        for (stem, a) in inTarget where a >= minimumComments {
-            guard let shown = shown(stem) else { continue }
-            let b = (documents.frequency[stem] ?? 0) - a
+        var candidates: [(term: Term, keyword: Keyword)] = []
+        for (term, a) in inTarget where a >= minimumComments {
+            guard let shown = shown(term) else { continue }
+            let b = (documents.frequency[term] ?? 0) - a
             let logRatio = d > 0 ? log2((Double(a) + 0.5) / Double(c) / ((Double(b) + 0.5) / Double(d))) : 0
             guard d == 0 || logRatio > 0 else { continue }
             let g2 = d > 0 ? Self.logLikelihood(a: a, b: b, c: c, d: d) : 0
             candidates.append(
-                Keyword(stem: stem, display: shown, comments: a, logLikelihood: g2, logRatio: logRatio))
+                (term, Keyword(stem: shown.stem, display: shown.display, comments: a, logLikelihood: g2, logRatio: logRatio)))
         }
         candidates.sort { lhs, rhs in
-            if lhs.logLikelihood != rhs.logLikelihood { return lhs.logLikelihood > rhs.logLikelihood }
-            if lhs.comments != rhs.comments { return lhs.comments > rhs.comments }
-            return lhs.stem < rhs.stem
+            let (left, right) = (lhs.keyword, rhs.keyword)
+            if left.logLikelihood != right.logLikelihood { return left.logLikelihood > right.logLikelihood }
+            if left.comments != right.comments { return left.comments > right.comments }
+            return left.stem < right.stem
         }
         return Array(candidates.prefix(limit))
     }
@@ -93,13 +108,13 @@ public struct KeynessExtractor: Sendable {
 
 /// The documents keywords are drawn from, each a set of terms, with the number of documents
 /// holding each term, counted once for the many sets (goals, measures, topics) ranked against them.
-public struct KeywordDocuments: Sendable {
-    public let stems: [StemSet]
+public struct KeywordDocuments<Term: Comparable & Hashable & Sendable>: Sendable {
+    public let stems: [SortedSet<Term>]
     /// Documents per term.
-    public let frequency: [String: Int]
+    public let frequency: [Term: Int]
 
-    public init(_ stems: [StemSet]) {
-        var frequency: [String: Int] = [:]
+    public init(_ stems: [SortedSet<Term>]) {
+        var frequency: [Term: Int] = [:]
         for set in stems { for stem in set { frequency[stem, default: 0] += 1 } }
         self.stems = stems
         self.frequency = frequency

@@ -95,7 +95,10 @@ public enum AnalysisPipeline {
         // 4. Phrases, and each comment's result.
         progress(.phrases)
         let display = analysis.display
-        let keywordDocuments = analysis.keywordStems
+        let keywordDocuments = ParallelMap.map(count: analysis.keywordStems.count, threads: configuration.threads) {
+            [stems = analysis.keywordStems] range in range.map { vocabulary.ids(stems[$0]) }
+        }
+        analysis.keywordStems = []
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
             candidates: analysis.phraseCandidates, texts: commentTexts, isNoun: display.isNoun)
         analysis.phraseCandidates = []
@@ -118,7 +121,7 @@ public enum AnalysisPipeline {
         progress(.topics)
         let topicInput = TopicModeler.Input(
             bags: bags, keywordStems: keywordDocuments, contributionKeys: results.map(\.contributionKey),
-            ids: results.map(\.id), display: display, phrases: phrases)
+            ids: results.map(\.id), vocabulary: vocabulary, display: display, phrases: phrases)
         let modeler = configuration.topics
         var topics: [Topic] = []
         var topicCounts: [String: TopicCountState] = [:]
@@ -157,7 +160,7 @@ public enum AnalysisPipeline {
         let goals = framework.goals.map { goal in
             var result = goalResult(
                 goal, comments: results, tallies: tallies, withoutGoal: withoutGoal, keywordDocuments: keywordCorpus,
-                phrases: phraseCorpus, display: display, extractor: extractor,
+                phrases: phraseCorpus, vocabulary: vocabulary, display: display, extractor: extractor,
                 representativeLimit: configuration.representativeLimit)
             for index in result.measures.indices {
                 result.measures[index].estimate = estimateByMeasure[result.measures[index].id]
@@ -284,8 +287,8 @@ public enum AnalysisPipeline {
     private static func goalResult(
         _ goal: Goal, comments: [CommentResult],
         tallies: [String: MeasureTally], withoutGoal: Int,
-        keywordDocuments: KeywordDocuments, phrases: (documents: KeywordDocuments, display: [String: String]),
-        display: DisplayForms,
+        keywordDocuments: KeywordDocuments<TermID>, phrases: (documents: KeywordDocuments<String>, display: [String: String]),
+        vocabulary: TermVocabulary, display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
         let members = Set(comments.indices.filter { comments[$0].reportGoal == goal.id })
@@ -307,7 +310,8 @@ public enum AnalysisPipeline {
                 id: measure.id, title: measure.title, commentCount: assigned.count,
                 distinctCount: Set(assigned.map { comments[$0.index].contributionKey }).count,
                 uncertainCount: uncertain,
-                keywords: extractor.keywords(target: target, documents: keywordDocuments, display: display),
+                keywords: extractor.keywords(
+                    target: target, documents: keywordDocuments, vocabulary: vocabulary, display: display),
                 phrases: phraseKeywords(target, phrases: phrases, extractor: extractor),
                 representativeComments: quotes)
         }
@@ -318,16 +322,18 @@ public enum AnalysisPipeline {
             assignedCount: statuses.filter { $0 == .assigned }.count,
             uncertainCount: statuses.filter { $0 == .uncertain }.count,
             unassignedCount: statuses.filter { $0 == .unassigned }.count,
-            keywords: extractor.keywords(target: members, documents: keywordDocuments, display: display),
+            keywords: extractor.keywords(
+                target: members, documents: keywordDocuments, vocabulary: vocabulary, display: display),
             phrases: phraseKeywords(members, phrases: phrases, extractor: extractor), measures: measures)
     }
 
     /// The phrases of the comments at `target` against all others, ranked like keywords.
     static func phraseKeywords(
-        _ target: Set<Int>, phrases: (documents: KeywordDocuments, display: [String: String]), extractor: KeynessExtractor
+        _ target: Set<Int>, phrases: (documents: KeywordDocuments<String>, display: [String: String]),
+        extractor: KeynessExtractor
     ) -> [Keyword] {
         KeynessExtractor(minimumComments: extractor.minimumComments, limit: 5)
-            .keywords(target: target, documents: phrases.documents) { phrases.display[$0] }
+            .keywords(target: target, documents: phrases.documents) { key in phrases.display[key].map { (key, $0) } }
     }
 }
 

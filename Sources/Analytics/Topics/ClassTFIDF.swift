@@ -10,13 +10,13 @@ import Foundation
 public enum ClassTFIDF {
     /// The top `limit` terms of each cluster with their scores, in cluster order.
     /// - Parameter clusters: the member indices into `documents` of each cluster.
-    public static func keywords(
-        clusters: [[Int]], documents: [StemSet], limit: Int, minimumCount: Int = 1
-    ) -> [[(term: String, score: Double)]] {
-        var counts: [[String: Int]] = []
-        var frequency: [String: Int] = [:]
+    public static func keywords<Term>(
+        clusters: [[Int]], documents: [SortedSet<Term>], limit: Int, minimumCount: Int = 1
+    ) -> [[(term: Term, score: Double)]] {
+        var counts: [[Term: Int]] = []
+        var frequency: [Term: Int] = [:]
         for members in clusters {
-            var local: [String: Int] = [:]
+            var local: [Term: Int] = [:]
             for member in members { for term in documents[member] { local[term, default: 0] += 1 } }
             for (term, count) in local { frequency[term, default: 0] += count }
             counts.append(local)

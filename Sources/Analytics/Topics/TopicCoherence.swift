@@ -11,12 +11,12 @@ import Foundation
 /// Each term's documents are kept as an ascending list, and a pair's joint count is found by
 /// walking both lists: choosing the number of topics asks for the same pairs over and over, on
 /// lists as long as the consultation.
-public struct TopicCoherence: Sendable {
+public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
     private let documents: Int
-    private let postings: [String: [Int32]]
+    private let postings: [Term: [Int32]]
 
-    public init(documents: [StemSet]) {
-        var postings: [String: [Int32]] = [:]
+    public init(documents: [SortedSet<Term>]) {
+        var postings: [Term: [Int32]] = [:]
         for (index, terms) in documents.enumerated() {
             for term in terms { postings[term, default: []].append(Int32(index)) }
         }
@@ -24,7 +24,7 @@ public struct TopicCoherence: Sendable {
         self.postings = postings
     }
 
-    public func npmi(_ terms: [String]) -> Double {
+    public func npmi(_ terms: [Term]) -> Double {
         guard terms.count >= 2, documents > 0 else { return 0 }
         let epsilon = 1e-12
         let n = Double(documents)

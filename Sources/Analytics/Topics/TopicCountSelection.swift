@@ -94,8 +94,9 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     ///   - keywordDocuments: the keyword terms of each row of `prepared`;
     ///   - reference: the documents NPMI is counted over (the whole consultation: more comments
     ///     give steadier estimates than one goal's).
-    public func score(
-        _ prepared: TopicClustering.Prepared, keywordDocuments: [StemSet], reference: TopicCoherence, floor: Int,
+    public func score<Term>(
+        _ prepared: TopicClustering.Prepared, keywordDocuments: [SortedSet<Term>], reference: TopicCoherence<Term>,
+        floor: Int,
         clustering: TopicClustering, seed: UInt64, threads: Int
     ) -> (scores: [Score], runs: [[Clustering]]) {
         let ks = candidates(comments: prepared.count, floor: floor)
@@ -134,10 +135,10 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     }
 
     /// A run's coverage-weighted coherence and the keyword set of each of its topics.
-    func describe(
-        _ run: Clustering, keywordDocuments: [StemSet], floor: Int, coherence: TopicCoherence
+    func describe<Term>(
+        _ run: Clustering, keywordDocuments: [SortedSet<Term>], floor: Int, coherence: TopicCoherence<Term>
     )
-        -> (coherence: Double, keywords: [Set<String>])
+        -> (coherence: Double, keywords: [Set<Term>])
     {
         guard !run.assignments.isEmpty else { return (0, []) }
         var groups = [[Int]](repeating: [], count: run.clusterCount)
@@ -167,7 +168,7 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     }
 
     /// Agreement of two runs' topics (see the type's stability rule).
-    public static func agreement(_ first: [Set<String>], _ second: [Set<String>]) -> Double {
+    public static func agreement<Term>(_ first: [Set<Term>], _ second: [Set<Term>]) -> Double {
         guard !first.isEmpty, !second.isEmpty else { return first.isEmpty && second.isEmpty ? 1 : 0 }
         var pairs: [(i: Int, j: Int, similarity: Double)] = []
         for (i, a) in first.enumerated() {

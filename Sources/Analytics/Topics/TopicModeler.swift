@@ -52,28 +52,31 @@ public struct TopicModeler: Sendable, Equatable, Codable {
     /// What the modeler needs of each comment.
     public struct Input: Sendable {
         public let bags: [TermBag]
-        public let keywordStems: [StemSet]
+        public let keywordStems: [TermSet]
         public let contributionKeys: [String]
         public let ids: [String]
+        /// The run's terms, for the keywords' stems and spellings.
+        public let vocabulary: TermVocabulary
         public let display: DisplayForms
         /// The noun stems among `keywordStems`: what topic keywords are drawn from.
-        public let nounStems: [StemSet]
+        public let nounStems: [TermSet]
         /// NPMI over all comments' noun stems, for choosing the number of topics.
-        public let reference: TopicCoherence
+        public let reference: TopicCoherence<TermID>
         /// Per comment its phrase keys, and their spellings.
         public let phrases: PhraseFinder.Phrases
         /// `nounStems` and the phrases, counted once for the keywords of every topic.
-        let nounDocuments: KeywordDocuments
-        let phraseDocuments: KeywordDocuments
+        let nounDocuments: KeywordDocuments<TermID>
+        let phraseDocuments: KeywordDocuments<String>
 
         public init(
-            bags: [TermBag], keywordStems: [StemSet], contributionKeys: [String], ids: [String], display: DisplayForms,
-            phrases: PhraseFinder.Phrases? = nil
+            bags: [TermBag], keywordStems: [TermSet], contributionKeys: [String], ids: [String],
+            vocabulary: TermVocabulary, display: DisplayForms, phrases: PhraseFinder.Phrases? = nil
         ) {
             self.phrases = phrases ?? PhraseFinder.Phrases(perComment: keywordStems.map { _ in [] }, display: [:], strength: [:])
             self.bags = bags
             self.keywordStems = keywordStems
-            let nounStems = keywordStems.map { $0.filter(display.isNoun) }
+            self.vocabulary = vocabulary
+            let nounStems = keywordStems.map { $0.filter { display.isNoun(vocabulary[$0]) } }
             self.nounStems = nounStems
             self.reference = TopicCoherence(documents: nounStems)
             self.nounDocuments = KeywordDocuments(nounStems)
@@ -156,20 +159,22 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         return zip(kept, weights).enumerated().map { offset, item in
             let (group, weighted) = item
             let weight = Dictionary(uniqueKeysWithValues: weighted.map { ($0.term, $0.score) })
-            let ranked = extractor.keywords(target: Set(group), documents: input.nounDocuments) { stem in
-                weight[stem] == nil ? nil : input.display.display(stem)
+            let ranked = extractor.ranked(target: Set(group), documents: input.nounDocuments) { id in
+                weight[id] == nil ? nil : (input.vocabulary[id], input.display.display(input.vocabulary[id]))
             }
-            let keywords = ranked.map {
-                TopicKeyword(stem: $0.stem, display: $0.display, weight: weight[$0.stem] ?? 0, logLikelihood: $0.logLikelihood)
+            let keywords = ranked.map { term, keyword in
+                TopicKeyword(
+                    stem: keyword.stem, display: keyword.display, weight: weight[term] ?? 0,
+                    logLikelihood: keyword.logLikelihood)
             }
-            let phrases = phraseExtractor.keywords(target: Set(group), documents: input.phraseDocuments) {
-                input.phrases.display[$0]
+            let phrases = phraseExtractor.keywords(target: Set(group), documents: input.phraseDocuments) { key in
+                input.phrases.display[key].map { (key, $0) }
             }
             return Topic(
                 id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
                 label: Self.label(phrases: phrases, keywords: keywords),
                 keywords: keywords, phrases: phrases, quotes: quotes(group, input: input),
-                coherence: coherence.npmi(keywords.map(\.stem)))
+                coherence: coherence.npmi(ranked.map(\.term)))
         }
     }
 
