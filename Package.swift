@@ -96,6 +96,7 @@ let package = Package(
         .testTarget(
             name: "AnalyticsTests",
             dependencies: ["Analytics", "Corpus", "TextAnalysis", "_TestSupport", propertyBased]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Analytics"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Corpus", "_TestSupport", propertyBased]),
         .testTarget(
             name: "StorageTests",

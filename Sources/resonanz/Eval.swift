@@ -250,7 +250,7 @@ extension ResonanzCommand {
 
             func run() throws {
                 try runWorkflow { () throws(ResonanzError) in
-                    print(try Inspection.evaluateStemmer(goldFiles: goldFiles), terminator: "")
+                    print(try StemmerEval.evaluate(goldFiles: goldFiles), terminator: "")
                 }
             }
         }

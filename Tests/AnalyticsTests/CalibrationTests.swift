@@ -50,19 +50,6 @@ struct CalibrationTests {
         #expect(abs(model.probability([2, 0][...]) - 1 / (1 + exp(-2))) < 1e-12)
     }
 
-    @Test func reliabilityBinsAndExpectedCalibrationError() {
-        // Bin 0.8–0.9: four predictions at 0.85, three right; bin 0.2–0.3: two at 0.25, none right.
-        let table = ReliabilityTable(
-            confidences: [0.85, 0.85, 0.85, 0.85, 0.25, 0.25, 1.0], outcomes: [true, true, true, false, false, false, true])
-        let filled = table.bins.filter { $0.count > 0 }
-        #expect(filled.map(\.count) == [2, 4, 1])
-        #expect(filled[1].accuracy == 0.75)
-        #expect(abs(filled[1].meanConfidence - 0.85) < 1e-12)
-        #expect(filled[2].lower == 0.9)  // a confidence of exactly 1 falls into the last bin
-        let expected = (2.0 * 0.25 + 4 * 0.1 + 1 * 0) / 7
-        #expect(abs(table.expectedCalibrationError - expected) < 1e-12)
-    }
-
     @Test func cohensKappaOnTextbookCases() {
         // Agreement 7 of 10, chance agreement 0.5 · 0.6 + 0.5 · 0.4 = 0.5: κ = 0.4.
         let first = Array(repeating: true, count: 5) + Array(repeating: false, count: 5)
@@ -73,9 +60,4 @@ struct CalibrationTests {
         #expect(CohenKappa.kappa([true, false], [false, true]) < 0)
     }
 
-    @Test func confusionCountsEachGoldLabelAgainstTheFirstPrediction() {
-        let matrix = ConfusionMatrix(gold: [["a", "b"], [], ["b"]], predicted: [["b"], ["a"], []], measureIDs: ["a", "b"])
-        #expect(matrix.labels == ["a", "b", "none"])
-        #expect(matrix.counts == [[0, 1, 0], [0, 1, 1], [1, 0, 0]])
-    }
 }

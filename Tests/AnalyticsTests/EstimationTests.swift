@@ -68,18 +68,4 @@ struct EstimationTests {
         #expect(ModelCountEstimator.estimate(counted: 4, factors: [], known: 0, possible: 10).upper == 4)
     }
 
-    @Test func countEvaluationComparesStatedAndTrueCounts() {
-        let evaluation = CountEvaluation(
-            measureIDs: ["a", "b", "c"], gold: [["a"], ["a", "b"], [], ["a"]], counted: [["a"], ["a"], ["b"], []],
-            estimates: [
-                "a": CountEstimate(value: 3, lower: 2, upper: 4, basis: .model),
-                "b": CountEstimate(value: 3, lower: 2.5, upper: 4, basis: .model),
-            ])
-        #expect(evaluation.goldPerComment == 1)
-        #expect(evaluation.countedPerComment == 0.75)
-        #expect(evaluation.countedErrors == [1.0 / 3.0, 0])
-        #expect(evaluation.estimateErrors == [0, 2])
-        #expect(evaluation.coverage == 0.5)
-        #expect(evaluation.worstEstimate?.measureID == "b")
-    }
 }

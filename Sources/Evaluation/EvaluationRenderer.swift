@@ -1,4 +1,5 @@
 import Analytics
+import Reports
 
 /// Renders the JSON that `resonanz eval` prints.
 public enum EvaluationRenderer {

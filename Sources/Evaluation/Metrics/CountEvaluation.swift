@@ -1,3 +1,5 @@
+import Analytics
+
 /// How close the counts a report states are to the gold counts, per measure.
 ///
 /// Over the measures with at least one gold comment: the relative error `|stated − true| / true`
