@@ -108,12 +108,18 @@ public struct IngestWarning: Sendable, Equatable, CustomStringConvertible, Codab
 
 /// Warnings of one kind, counted, with the first few as examples: what the terminal and the
 /// reports show instead of one line per row.
-public struct WarningSummary: Sendable, Equatable {
+public struct WarningSummary: Sendable, Equatable, Codable {
     public static let exampleLimit = 3
 
     public var kind: IngestWarning.Kind
     public var count: Int
     public var examples: [IngestWarning]
+
+    public init(kind: IngestWarning.Kind, count: Int, examples: [IngestWarning]) {
+        self.kind = kind
+        self.count = count
+        self.examples = examples
+    }
 
     /// One summary per kind, in the order of ``IngestWarning/Kind``, each with its first
     /// ``exampleLimit`` warnings in input order.

@@ -42,7 +42,7 @@ public enum JSONReportRenderer {
             JSONMember(
                 "warning_summary",
                 .array(
-                    WarningSummary.of(result.warnings).map { summary in
+                    (result.warningSummary ?? []).map { summary in
                         .object([
                             JSONMember("kind", .string(summary.kind.rawValue)), JSONMember("count", .int(summary.count)),
                             JSONMember("examples", .array(summary.examples.map(warning))),

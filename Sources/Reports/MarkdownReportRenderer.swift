@@ -228,7 +228,7 @@ public enum MarkdownReportRenderer {
                 lines.append("- " + MarkdownText.code(use.file) + ": " + taken.joined(separator: ", ") + unused + ".")
             }
         }
-        let summaries = WarningSummary.of(result.warnings)
+        let summaries = result.warningSummary ?? []
         if !summaries.isEmpty {
             lines.append("")
             lines.append(strings.inputWarnings + ":")

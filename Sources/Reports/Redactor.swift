@@ -208,10 +208,14 @@ public struct Redactor: Sendable {
         }
         safe.changes?.commentIDs = result.changes?.commentIDs.map(identifier) ?? []
         safe.manifest.inputFiles = result.manifest.inputFiles.map { InputFile(path: redact($0.path), sha256: $0.sha256) }
-        safe.warnings = result.warnings.map { warning in
+        func redacted(_ warning: IngestWarning) -> IngestWarning {
             IngestWarning(
                 source: redact(warning.source), id: warning.id.map(identifier), message: redact(warning.message),
                 kind: warning.kind ?? .other, value: warning.value.map { redact($0) })
+        }
+        safe.warnings = result.warnings.map(redacted)
+        safe.warningSummary = result.warningSummary?.map { summary in
+            WarningSummary(kind: summary.kind, count: summary.count, examples: summary.examples.map(redacted))
         }
         safe.columns = result.columns?.map { use in
             ColumnUse(

@@ -233,7 +233,8 @@ public final class Store: Sendable {
                         "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it"
                 )
             }
-            return result
+            // A result stored by an earlier version gets what it lacks as a run computes it.
+            return AnalysisPipeline.upgraded(result)
         }
     }
 

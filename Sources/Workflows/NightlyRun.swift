@@ -269,8 +269,7 @@ public enum NightlyRun {
         let session = try StoreSession(options, framework: framework, startedAt: timestamp(options.startedAt), logger: logger)
         let latest: RunResult?
         do {
-            // A result stored before trends and assigned lists were kept gets them as a run would.
-            latest = try session.store.latestResult().map(AnalysisPipeline.upgraded)
+            latest = try session.store.latestResult()
         } catch {
             throw ResonanzError(error)
         }

@@ -114,6 +114,45 @@ struct StoreTests {
         #expect(try store.latestResult()?.comments == result.comments)
     }
 
+    /// A result stored by an earlier version, without the fields a run computes since (the
+    /// warnings per kind, each measure's trend and list of assigned comments), is read back with
+    /// them, computed as the run computes them: the reports of `resonanz report` stay the same.
+    @Test func aResultStoredByAnEarlierVersionGetsWhatItLacksAsItIsRead() throws {
+        let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
+        let store = try Store(path: path)
+        var result = try MiniRun.result()
+        let warning = IngestWarning(
+            source: SourceLocation(file: "export.csv", line: 3), id: "7", message: "unknown goal 'Bildung'",
+            kind: .unknownGoal, value: "Bildung")
+        result.warnings = [warning, warning]
+        result.warningSummary = WarningSummary.of(result.warnings)
+        var run = record(CommentChanges(), corpus: "c1", kind: .analyze)
+        run.result = result
+        let sequence = try store.commit(run)
+        // The same result as an earlier version wrote it: without those keys.
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any])
+        json["warningSummary"] = nil
+        json["goals"] = (json["goals"] as? [[String: Any]])?.map { goal in
+            var goal = goal
+            goal["measures"] = (goal["measures"] as? [[String: Any]])?.map { measure in
+                var measure = measure
+                measure["trend"] = nil
+                measure["assignedComments"] = nil
+                return measure
+            }
+            return goal
+        }
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
+        #expect(!text.contains("warningSummary") && !text.contains("assignedComments"))
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "DELETE FROM run_result_part")
+            try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = ?", arguments: [text, sequence])
+        }
+        let read = try #require(try store.latestResult())
+        #expect(read.warningSummary == result.warningSummary && read.warningSummary?.first?.count == 2)
+        #expect(read.goals == result.goals)
+    }
+
     /// The result goes into the store in parts written comment batch by comment batch; joined,
     /// they are byte for byte the encoding of the whole value, whatever the part and batch sizes.
     @Test(arguments: [(1000, 1, 1), (64, 3, 2), (1 << 20, 1000, 2), (500, 2, 3)])

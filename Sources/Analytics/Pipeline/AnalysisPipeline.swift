@@ -172,7 +172,8 @@ public enum AnalysisPipeline {
         }
         let result = RunResult(
             manifest: manifest, framework: framework, rowsRead: intake.rowsRead, rejected: intake.rejected,
-            warnings: intake.warnings, columns: intake.columns, supersededRows: intake.superseded,
+            warnings: intake.warnings, warningSummary: WarningSummary.of(intake.warnings), columns: intake.columns,
+            supersededRows: intake.superseded,
             withdrawnRows: intake.withdrawnRows, withdrawnComments: intake.withdrawnComments,
             distinctAuthors: Set(comments.compactMap(\.author)).count,
             firstCommentAt: span.first, lastCommentAt: span.last, goals: goals, topics: topicResults,
@@ -263,15 +264,17 @@ public enum AnalysisPipeline {
     }
 
     /// `result` with what a result stored before it was kept lacks (trends, the measures' lists of
-    /// assigned comments), computed as a run computes it.
+    /// assigned comments, the warnings per kind), computed as a run computes it: the migration of
+    /// a stored result, applied as the store reads it.
     public static func upgraded(_ result: RunResult) -> RunResult {
+        var upgraded = result
+        if upgraded.warningSummary == nil { upgraded.warningSummary = WarningSummary.of(result.warnings) }
         let measures = result.goals.flatMap(\.measures)
-        guard measures.contains(where: { $0.trend == nil || $0.assignedComments == nil }) else { return result }
+        guard measures.contains(where: { $0.trend == nil || $0.assignedComments == nil }) else { return upgraded }
         let tallies = measureTallies(result.comments)
         let trends = measureTrends(
             result.comments, tallies: tallies, measureIDs: result.framework.measures.map(\.id),
             span: (result.firstCommentAt, result.lastCommentAt))
-        var upgraded = result
         for goal in upgraded.goals.indices {
             for index in upgraded.goals[goal].measures.indices {
                 let id = upgraded.goals[goal].measures[index].id

@@ -88,6 +88,9 @@ public struct RunResult: Sendable, Codable {
     public var rowsRead: Int
     public var rejected: [RejectedRow]
     public var warnings: [IngestWarning]
+    /// ``warnings`` per kind (``WarningSummary/of(_:)``), as the reports show them; nil only in a
+    /// result stored before it was kept, until ``AnalysisPipeline/upgraded(_:)`` fills it in.
+    public var warningSummary: [WarningSummary]? = nil
     /// Which columns each of this run's table files gave for which field (nil in results stored
     /// before it was kept).
     public var columns: [ColumnUse]? = nil
