@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import _TestSupport
 
@@ -46,6 +47,43 @@ struct ReportSnapshotTests {
             #expect(
                 produced == recorded,
                 "\(file) differs from its snapshot (see the type's comment):\n\(Fixtures.lineDiff(recorded, produced))")
+        }
+    }
+
+    /// A store written by an earlier version keeps working: the mini run's result as 5cf676b
+    /// stored it (`Tests/Fixtures/stored/`, without the fields added since), put in place of this
+    /// version's, gives the same reports with `resonanz report`. A change to the stored format that
+    /// old stores cannot follow fails here; `AnalysisPipeline.upgraded` is where a stored result
+    /// gets what it lacks.
+    @Test func aResultStoredByAnEarlierVersionGivesTheSameReports() throws {
+        let out = Fixtures.temporaryFolder()
+        let environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+        let first = try CommandLineRunner.run(
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--out", out.path, "--quiet", "--threads", "2",
+            ],
+            environment: environment)
+        #expect(first.status == 0, "\(first.standardError)")
+        let stored = try String(
+            contentsOf: Fixtures.repositoryFile("Tests/Fixtures/stored/mini-result-5cf676b.json"), encoding: .utf8)
+        #expect(!stored.contains("warningSummary"))
+        try DatabaseQueue(path: out.appendingPathComponent("resonanz.sqlite").path).write { db in
+            try db.execute(sql: "DELETE FROM run_result_part")
+            try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = (SELECT max(sequence) FROM run)", arguments: [stored])
+        }
+        for file in Self.files { try FileManager.default.removeItem(at: out.appendingPathComponent(file)) }
+        let report = try CommandLineRunner.run(
+            ["report", "--framework", "Tests/Fixtures/mini/framework.yaml", "--out", out.path, "--quiet"],
+            environment: environment)
+        #expect(report.status == 0, "\(report.standardError)")
+        for file in Self.files {
+            let produced = Self.masked(try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8), file: file)
+            let recorded = try String(
+                contentsOf: Fixtures.repositoryFile(
+                    "Tests/Fixtures/snapshots/mini/" + file.replacingOccurrences(of: "/", with: "-")),
+                encoding: .utf8)
+            #expect(produced == recorded, "\(file):\n\(Fixtures.lineDiff(recorded, produced))")
         }
     }
 }
