@@ -15,6 +15,7 @@ enum JSONLCommentReader {
         let text = decoded.text
         var lineNumber = 0
         var notedColumns = false
+        var mappings: [[String]: Result<FieldMapping, CorpusError>] = [:]
         var rows = 0
         // Split on the byte 0x0A: as Characters, "\r\n" is one grapheme and would never split.
         for rawLine in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
@@ -47,10 +48,17 @@ enum JSONLCommentReader {
                 continue
             }
             let keys = object.keys.sorted()
+            // Lines of one export nearly always share their keys: map each set of keys once.
+            let known =
+                mappings[keys]
+                ?? Result { () throws(CorpusError) in
+                    try FieldMapping(names: keys, options: options, path: path, requireText: false)
+                }
+            mappings[keys] = known
             let mapping: FieldMapping
-            do {
-                mapping = try FieldMapping(names: keys, options: options, path: path, requireText: false)
-            } catch {
+            switch known {
+            case .success(let found): mapping = found
+            case .failure(let error):
                 acceptor.reject(source, id: nil, reason: error.description, excerpt: line)
                 continue
             }
