@@ -49,6 +49,32 @@ public struct MeasureQuery: Sendable {
         self.sortedWeights = Self.sorted(weights)
     }
 
+    /// The texts each measure's query is made of, measure after measure, to be analysed with the
+    /// comments (so that both share one vocabulary): its title, description, keywords (one a
+    /// line) and the synonyms of its nouns (``synonymText(of:thesaurus:)``; empty without a
+    /// thesaurus). ``queries(_:fieldBags:synonymWeight:)`` reads their bags in the same order.
+    public static func fieldTexts(of measures: [Measure], thesaurus: Thesaurus?) -> [String] {
+        measures.flatMap { measure in
+            [
+                measure.title, measure.description, measure.keywords.joined(separator: "\n"),
+                thesaurus.map { synonymText(of: measure, thesaurus: $0) } ?? "",
+            ]
+        }
+    }
+
+    /// Each measure's query from the bags of its ``fieldTexts(of:thesaurus:)``, in that order.
+    public static func queries(_ measures: [Measure], fieldBags: [TermBag], synonymWeight: Double) -> [MeasureQuery] {
+        let fields = 4
+        precondition(fieldBags.count == fields * measures.count, "four field bags per measure")
+        return measures.indices.map { index in
+            let bags = fieldBags[(index * fields)..<((index + 1) * fields)]
+            let first = bags.startIndex
+            return MeasureQuery(
+                measure: measures[index], title: bags[first], description: bags[first + 1], keywords: bags[first + 2],
+                synonyms: bags[first + 3], synonymWeight: synonymWeight)
+        }
+    }
+
     /// The synonyms (``Thesaurus``) of the nouns of the measure's title and keywords, one a line:
     /// the words that begin with a capital letter, split at spaces, hyphens and punctuation.
     public static func synonymText(of measure: Measure, thesaurus: Thesaurus) -> String {

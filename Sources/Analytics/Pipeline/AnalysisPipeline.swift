@@ -35,12 +35,7 @@ public enum AnalysisPipeline {
         let commentTexts = comments.map(\.text)
         let synonymWeight = configuration.assignment.synonymWeight
         let thesaurus = synonymWeight > 0 ? resources.thesaurus : nil
-        let measureTexts = measures.flatMap { measure in
-            [
-                measure.title, measure.description, measure.keywords.joined(separator: "\n"),
-                thesaurus.map { MeasureQuery.synonymText(of: measure, thesaurus: $0) } ?? "",
-            ]
-        }
+        let measureTexts = MeasureQuery.fieldTexts(of: measures, thesaurus: thesaurus)
         let assigner = try MeasureAssigner(settings: configuration.assignment, confidenceModel: confidenceModel)
         var analysis: CorpusFeatures
         do {
@@ -67,13 +62,8 @@ public enum AnalysisPipeline {
         let numbered = TermVocabulary.bags(textTerms, threads: configuration.threads)
         let vocabulary = numbered.vocabulary
         let bags = Array(numbered.bags[..<comments.count])
-        let measureBags = Array(numbered.bags[comments.count...])
-        let queries = measures.enumerated().map { offset, measure in
-            let base = 4 * offset
-            return MeasureQuery(
-                measure: measure, title: measureBags[base], description: measureBags[base + 1],
-                keywords: measureBags[base + 2], synonyms: measureBags[base + 3], synonymWeight: synonymWeight)
-        }
+        let queries = MeasureQuery.queries(
+            measures, fieldBags: Array(numbered.bags[comments.count...]), synonymWeight: synonymWeight)
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
         for (index, comment) in comments.enumerated() {
             if let labels = reviews[comment.id] { reviewedByIndex[index] = labels }
