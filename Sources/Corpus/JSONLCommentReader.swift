@@ -49,12 +49,15 @@ enum JSONLCommentReader {
             }
             let keys = object.keys.sorted()
             // Lines of one export nearly always share their keys: map each set of keys once.
-            let known =
-                mappings[keys]
-                ?? Result { () throws(CorpusError) in
+            let known: Result<FieldMapping, CorpusError>
+            if let cached = mappings[keys] {
+                known = cached
+            } else {
+                known = Result { () throws(CorpusError) in
                     try FieldMapping(names: keys, options: options, path: path, requireText: false)
                 }
-            mappings[keys] = known
+                mappings[keys] = known
+            }
             let mapping: FieldMapping
             switch known {
             case .success(let found): mapping = found

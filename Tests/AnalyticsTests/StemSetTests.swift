@@ -29,6 +29,7 @@ struct StemSetTests {
             #expect(Set(a) == setA)
             #expect(a.terms == a.terms.sorted())
             #expect(a.intersectionCount(b) == setA.intersection(setB).count)
+            #expect(a.union(b) == StemSet(first + second) && Set(a.union(b)) == setA.union(setB))
             #expect(second.allSatisfy { a.contains($0) == setA.contains($0) })
             #expect(Set(a.filter { $0.utf8.count > 3 }) == setA.filter { $0.utf8.count > 3 })
         }

@@ -16,8 +16,7 @@ public struct BM25Index: Sendable {
 
     public init(documents: [TermBag], k1: Double = 1.2, b: Double = 0.75) {
         precondition(k1 >= 0 && (0...1).contains(b), "BM25 needs k1 >= 0 and 0 <= b <= 1")
-        let size = documents.reduce(0) { max($0, $1.terms.last.map { Int($0) + 1 } ?? 0) }
-        var frequency = [Int32](repeating: 0, count: size)
+        var frequency = [Int32](repeating: 0, count: TermBag.idLimit(documents))
         var totalLength = 0
         for document in documents {
             totalLength += document.length

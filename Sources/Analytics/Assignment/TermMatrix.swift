@@ -29,8 +29,7 @@ public struct TermMatrix: Sendable {
     public let lengths: [Int]
 
     public init(bags: [TermBag]) {
-        let size = bags.reduce(0) { max($0, $1.terms.last.map { Int($0) + 1 } ?? 0) }
-        var local = [Int32](repeating: -1, count: size)
+        var local = [Int32](repeating: -1, count: TermBag.idLimit(bags))
         var terms: [TermID] = []
         var rows: [[TermCount]] = []
         rows.reserveCapacity(bags.count)

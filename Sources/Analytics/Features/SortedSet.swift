@@ -58,6 +58,30 @@ public struct SortedSet<Term: Comparable & Hashable & Sendable>: Sendable, Hasha
         return shared
     }
 
+    /// The terms of either set, ascending (one merge of the sorted arrays).
+    public func union(_ other: SortedSet) -> SortedSet {
+        guard !terms.isEmpty else { return other }
+        var result: [Term] = []
+        result.reserveCapacity(terms.count + other.terms.count)
+        var (i, j) = (0, 0)
+        while i < terms.count && j < other.terms.count {
+            if terms[i] == other.terms[j] {
+                result.append(terms[i])
+                i += 1
+                j += 1
+            } else if terms[i] < other.terms[j] {
+                result.append(terms[i])
+                i += 1
+            } else {
+                result.append(other.terms[j])
+                j += 1
+            }
+        }
+        result.append(contentsOf: terms[i...])
+        result.append(contentsOf: other.terms[j...])
+        return SortedSet(sortedDistinct: result)
+    }
+
     private init(sortedDistinct: [Term]) { terms = sortedDistinct }
 }
 

@@ -15,47 +15,12 @@ public struct TermVocabulary: Sendable, Equatable {
     public let terms: [String]
 
     /// The distinct terms of `texts`: each chunk's terms sorted and made distinct on `threads`
-    /// threads, then the sorted chunks merged in order.
+    /// threads (``SortedSet``), then the chunks joined in order.
     public init(_ texts: [TextTerms], threads: Int = 1) {
-        let chunks = ParallelMap.map(count: texts.count, threads: threads) { range -> [[String]] in
-            var all: [String] = []
-            for index in range { all.append(contentsOf: texts[index].terms) }
-            all.sort()
-            return [Self.distinct(all)]
+        let chunks = ParallelMap.map(count: texts.count, threads: threads) { range in
+            [StemSet(range.lazy.flatMap { texts[$0].terms })]
         }
-        terms = chunks.reduce(into: []) { merged, chunk in merged = Self.merge(merged, chunk) }
-    }
-
-    /// The sorted `terms` without repeats.
-    private static func distinct(_ sorted: [String]) -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(sorted.count)
-        for term in sorted where result.last != term { result.append(term) }
-        return result
-    }
-
-    /// The union of two sorted lists of distinct terms, sorted.
-    private static func merge(_ left: [String], _ right: [String]) -> [String] {
-        guard !left.isEmpty else { return right }
-        var result: [String] = []
-        result.reserveCapacity(left.count + right.count)
-        var (i, j) = (0, 0)
-        while i < left.count && j < right.count {
-            if left[i] == right[j] {
-                result.append(left[i])
-                i += 1
-                j += 1
-            } else if left[i] < right[j] {
-                result.append(left[i])
-                i += 1
-            } else {
-                result.append(right[j])
-                j += 1
-            }
-        }
-        result.append(contentsOf: left[i...])
-        result.append(contentsOf: right[j...])
-        return result
+        terms = chunks.reduce(StemSet()) { $0.union($1) }.terms
     }
 
     public var count: Int { terms.count }
@@ -79,7 +44,7 @@ public struct TermVocabulary: Sendable, Equatable {
             precondition(position < terms.count && terms[position] == term, "a term the vocabulary was not made from")
             ids.append(TermID(position))
         }
-        return TermBag(sortedIDs: ids, counts: text.counts, displays: text.displays, length: text.length)
+        return TermBag(sortedTerms: ids, counts: text.counts, displays: text.displays, length: text.length)
     }
 
     /// The ids of `stems`; a stem no text of the run has is left out.
