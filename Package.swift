@@ -97,7 +97,12 @@ let package = Package(
             name: "AnalyticsTests",
             dependencies: ["Analytics", "Corpus", "TextAnalysis", "_TestSupport", propertyBased]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Analytics"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Analytics", "Corpus", "_TestSupport", propertyBased]),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Analytics", "Corpus", "_TestSupport", propertyBased,
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         .testTarget(
             name: "StorageTests",
             dependencies: ["Storage", "Analytics", "Corpus", "_TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -4,6 +4,14 @@ import Corpus
 /// Renders `report.md` (the overview) and `goals/<goal-id>.md` (one page per goal), in German
 /// unless another ``ReportLanguage`` is asked for.
 ///
+/// The layout (headings, tables, lists, quotes, blank lines) lives in the templates
+/// `report.md.mustache` and `goal.md.mustache`; this type gives them values. Every value is
+/// Markdown already escaped (``MarkdownText``: text from the input can break nothing), so the
+/// templates write them with triple braces; `labels` holds the fixed words of the language
+/// (``ReportStrings``), sentences with figures in them come whole. A value that is absent is
+/// `false`, so a section on it renders nothing and never finds a value of the same name further
+/// out.
+///
 /// A pure function of a finished run: the same run gives the same bytes. The run's start time is
 /// not printed, only the date of the newest comment, so two runs on the same input agree.
 public enum MarkdownReportRenderer {
@@ -16,70 +24,134 @@ public enum MarkdownReportRenderer {
     /// goal pages had grown to 18 MB.
     public static let commentListLimit = 200
 
+    /// A Mustache context: names to strings, numbers, `false`, lists and nested contexts.
+    typealias Context = [String: Any]
+
     /// The files to write, by path relative to the output folder, in a fixed order.
     public static func render(
         _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates
     ) -> [(path: String, content: String)] {
         let strings = ReportStrings.of(language)
-        var files = [(path: "report.md", content: overview(result, strings: strings, templates: templates, language: language))]
+        var files = [
+            (path: "report.md", content: templates.overview.render(overview(result, strings: strings, language: language)))
+        ]
         for goal in result.goals {
-            files.append(
-                (
-                    path: "goals/\(goal.id).md",
-                    content: goalPage(goal, result: result, strings: strings, templates: templates, language: language)
-                ))
+            let context = goalPage(goal, result: result, strings: strings, language: language)
+            files.append((path: "goals/\(goal.id).md", content: templates.goal.render(context)))
         }
         return files
     }
 
-    /// report.md: the overview's blocks laid out by `report.md.mustache`.
-    static func overview(
-        _ result: RunResult, strings: ReportStrings, templates: ReportTemplates, language: ReportLanguage
-    ) -> String {
-        var context: [String: Any] = overviewBlocks(result, strings: strings)
-        context["framework_title"] = result.framework.title
-        context["language"] = language.rawValue
-        context["comments"] = result.commentsAnalysed
-        context["goal_list"] = result.goals.map { ["id": $0.id, "title": $0.title, "link": "goals/\($0.id).md"] }
-        return templates.overview.render(context)
+    /// The fixed words both templates use, by the names they use.
+    static func labels(_ strings: ReportStrings) -> [String: String] {
+        [
+            "at_a_glance": strings.atAGlance, "figure": strings.figure, "value": strings.value, "input": strings.input,
+            "columns_used": strings.columnsUsed, "input_warnings": strings.inputWarnings,
+            "since_last_run": strings.sinceLastRun, "first_run": strings.firstRun, "nothing_new": strings.nothingNew,
+            "goal": strings.goal, "new_column": strings.newColumn, "changed_column": strings.changedColumn,
+            "measure": strings.measure, "new_assigned_column": strings.newAssignedColumn,
+            "changed_assigned_column": strings.changedAssignedColumn, "share_moves": strings.shareMoves,
+            "before": strings.before, "after": strings.after, "topic_changes": strings.topicChanges,
+            "goals_and_measures": strings.goalsAndMeasures, "assigned_total": strings.assignedTotal,
+            "uncertain_total": strings.uncertainTotal, "unassigned_total": strings.unassignedTotal,
+            "goal_details": strings.goalDetails, "comments": strings.comments, "estimate_column": strings.estimateColumn,
+            "distinct_column": strings.distinctColumn, "share": strings.share, "uncertain_column": strings.uncertainColumn,
+            "bar": strings.bar, "frequent_terms": strings.frequentTerms, "share_note": strings.shareNote,
+            "topics_section": strings.topicsSection, "no_topics": strings.noTopics, "topic": strings.topic,
+            "without_measure": strings.withoutMeasure,
+            "low_resonance": strings.lowResonance, "no_low_resonance": strings.noLowResonance,
+            "no_measure_fits": strings.noMeasureFits, "orphan_topics_intro": strings.orphanTopicsIntro,
+            "method": strings.method, "comment_id": strings.commentID, "excerpt": strings.excerpt,
+            "back_to_overview": strings.backToOverview, "typical_comments": strings.typicalComments,
+            "no_typical_comments": strings.noTypicalComments, "all_assigned": strings.allAssigned,
+            "confidence": strings.confidence, "evidence": strings.evidence, "uncertain_section": strings.uncertainSection,
+            "no_uncertain": strings.noUncertain, "candidates": strings.candidates,
+            "unassigned_section": strings.unassignedSection, "no_unassigned": strings.noUnassigned,
+        ]
     }
 
-    /// goals/<id>.md: the goal's blocks laid out by `goal.md.mustache`.
-    static func goalPage(
-        _ goal: GoalResult, result: RunResult, strings: ReportStrings, templates: ReportTemplates, language: ReportLanguage
-    ) -> String {
-        let built = goalBlocks(goal, result: result, strings: strings)
-        var context: [String: Any] = built.blocks
-        context["measures"] = built.measures
-        context["framework_title"] = result.framework.title
-        context["language"] = language.rawValue
-        context["goal_id"] = goal.id
-        context["goal_title"] = goal.title
-        return templates.goal.render(context)
-    }
-
-    /// The overview's blocks, by the names `report.md.mustache` uses.
-    static func overviewBlocks(_ result: RunResult, strings: ReportStrings) -> [String: String] {
-        var blocks: [String: String] = [:]
-        var lines: [String] = []
-        /// Ends a block: what `lines` holds becomes `name`, without its trailing blank lines.
-        func close(_ name: String) {
-            while lines.last == "" { lines.removeLast() }
-            blocks[name] = lines.joined(separator: "\n")
-            lines = []
-        }
-        lines.append("# " + MarkdownText.inline(strings.reportTitle(result.framework.title)))
-        lines.append("")
-        lines.append(result.lastCommentAt.map { strings.dataAsOf(strings.date($0)) } ?? strings.noDates)
-        close("header")
-        lines.append("## " + strings.atAGlance)
-        lines.append("")
+    /// The values of `report.md.mustache`.
+    static func overview(_ result: RunResult, strings: ReportStrings, language: ReportLanguage) -> Context {
         let statuses = result.comments.map(\.status)
-        let assigned = statuses.filter { $0 == .assigned }.count
-        let uncertain = statuses.filter { $0 == .uncertain }.count
         let unassigned = statuses.filter { $0 == .unassigned }.count
+        let overall = result.topics.filter { $0.goal == nil && $0.isCoherent }
+        let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
+        let homeless = result.comments.filter { $0.reportGoal == nil }
+        let orphans = result.topics.filter { $0.isOrphan && $0.isCoherent }
+        return [
+            "labels": labels(strings),
+            "framework_title": result.framework.title,
+            "language": language.rawValue,
+            "comments": result.commentsAnalysed,
+            "goal_list": result.goals.map { ["id": $0.id, "title": $0.title, "link": "goals/\($0.id).md"] },
+            "title": MarkdownText.inline(strings.reportTitle(result.framework.title)),
+            "data_as_of": result.lastCommentAt.map { strings.dataAsOf(strings.date($0)) } ?? strings.noDates,
+            "glance": glance(result, strings: strings),
+            "since_last_run": result.changes.map { sinceLastRun($0, result: result, strings: strings) } ?? false,
+            "goals_chart": chart(strings.goalsChartTitle, path: "charts/goals.svg"),
+            "goals": result.goals.enumerated().map { number, goal in
+                [
+                    "number": number + 1, "heading": MarkdownText.inline(goal.title), "cell": MarkdownText.cell(goal.title),
+                    "assigned": goal.assignedCount, "uncertain": goal.uncertainCount, "unassigned": goal.unassignedCount,
+                    "summary": summary(goal, strings: strings), "link": "goals/\(goal.id).md",
+                    "measures": measureRows(goal, strings: strings),
+                    "terms": terms(goal.keywords, phrases: goal.phrases, strings: strings),
+                ] as Context
+            },
+            "trust": trustLine(result, strings: strings) ?? false,
+            "topics_intro": overall.isEmpty ? strings.noTopics : strings.topicsIntro(result.comments.count),
+            "topics": overall.isEmpty
+                ? false
+                : [
+                    "chart": chart(strings.topicsChartTitle, path: "charts/topics.svg"),
+                    "rows": topicRows(overall, total: result.comments.count, strings: strings),
+                ] as Context,
+            "incoherent_note": incoherentNote(result.topics.filter { $0.goal == nil }, strings: strings) ?? false,
+            "low_resonance_intro": quiet.isEmpty ? false : strings.lowResonanceIntro(lowResonanceLimit),
+            "quiet": quiet.map { measure in
+                [
+                    "title": MarkdownText.inline(measure.title), "id": MarkdownText.code(measure.id),
+                    "count": measure.commentCount,
+                    "estimate": measure.estimate == nil ? false : estimateCell(measure.estimate, strings: strings),
+                ] as Context
+            },
+            "unassigned_intro": strings.noMeasureFitsIntro(unassigned),
+            "without_goal": homeless.isEmpty
+                ? false
+                : [
+                    "intro": strings.noMeasureWithoutGoal(homeless.count),
+                    "table": unassignedTable(homeless, strings: strings),
+                ] as Context,
+            "orphans": orphans.isEmpty
+                ? false
+                : [
+                    "items": orphans.map { topic in
+                        [
+                            "label": MarkdownText.inline(topic.label), "id": MarkdownText.code(topic.id),
+                            "figures": strings.orphanFigures(topic.size, topic.unassignedCount),
+                            "quote": topic.representativeComments.first.map {
+                                " — " + strings.quoted(MarkdownText.cell($0.text, limit: 120))
+                            } ?? "",
+                        ] as Context
+                    }
+                ] as Context,
+            "method_text": strings.methodText(
+                strings.decimal(result.method.assignAt, 2),
+                strings.decimal(result.method.reviewFloor, 2),
+                result.method.confidenceFittedOn.map { $0.components(separatedBy: " (")[0] }.joined(separator: ", "),
+                result.method.reviewedComments),
+            "input": input(result, strings: strings),
+        ]
+    }
+
+    /// "Auf einen Blick": label and value per row.
+    static func glance(_ result: RunResult, strings: ReportStrings) -> [Context] {
+        let statuses = result.comments.map(\.status)
         let analysed = max(result.commentsAnalysed, 1)
-        func withShare(_ count: Int) -> String { "\(count) (\(strings.percent(Double(count) / Double(analysed))))" }
+        func withShare(_ status: AssignmentStatus) -> String {
+            let count = statuses.filter { $0 == status }.count
+            return "\(count) (\(strings.percent(Double(count) / Double(analysed))))"
+        }
         var rows: [(String, String)] = [
             (strings.analysed, "\(result.commentsAnalysed)"),
             (strings.participants, "\(result.distinctAuthors)"),
@@ -88,9 +160,9 @@ public enum MarkdownReportRenderer {
             rows.append((strings.period, "\(strings.date(first)) – \(strings.date(last))"))
         }
         rows += [
-            (strings.assignedTotal, withShare(assigned)),
-            (strings.uncertainTotal, withShare(uncertain)),
-            (strings.unassignedTotal, withShare(unassigned)),
+            (strings.assignedTotal, withShare(.assigned)),
+            (strings.uncertainTotal, withShare(.uncertain)),
+            (strings.unassignedTotal, withShare(.unassigned)),
         ]
         if result.commentsWithoutGoal > 0 { rows.append((strings.withoutGoal, "\(result.commentsWithoutGoal)")) }
         rows.append((strings.distinctContributions, "\(result.distinctContributions)"))
@@ -98,169 +170,60 @@ public enum MarkdownReportRenderer {
         if result.campaignGroups > 0 {
             rows.append((strings.campaignRow, strings.campaigns(result.campaignComments, result.campaignGroups)))
         }
-        lines.append("| \(strings.figure) | \(strings.value) |")
-        lines.append("|---|---:|")
-        for (label, value) in rows { lines.append("| \(label) | \(value) |") }
-        close("at_a_glance")
-        lines.append(contentsOf: inputBlock(result, strings: strings))
-        close("input")
-        if let changes = result.changes {
-            lines.append(contentsOf: sinceLastRun(changes, result: result, strings: strings))
-            close("since_last_run")
-        }
-        lines.append("## " + strings.goalsAndMeasures)
-        lines.append("")
-        lines.append(chart(strings.goalsChartTitle, path: "charts/goals.svg"))
-        lines.append("")
-        lines.append("| \(strings.goal) | \(strings.assignedTotal) | \(strings.uncertainTotal) | \(strings.unassignedTotal) |")
-        lines.append("|---|---:|---:|---:|")
-        for goal in result.goals {
-            lines.append(
-                "| \(MarkdownText.cell(goal.title)) | \(goal.assignedCount) | \(goal.uncertainCount) | \(goal.unassignedCount) |")
-        }
-        for (number, goal) in result.goals.enumerated() {
-            lines.append("")
-            lines.append("### \(number + 1). " + MarkdownText.inline(goal.title))
-            lines.append("")
-            lines.append(summary(goal, strings: strings) + " [\(strings.goalDetails)](goals/\(goal.id).md)")
-            lines.append("")
-            lines.append(measureTable(goal, strings: strings))
-            lines.append("")
-            lines.append("\(strings.frequentTerms): " + terms(goal.keywords, phrases: goal.phrases, strings: strings))
-        }
-        lines.append("")
-        lines.append(strings.shareNote)
-        if let trust = trustLine(result, strings: strings) {
-            lines.append("")
-            lines.append(trust)
-        }
-        close("goals")
-        lines.append("## " + strings.topicsSection)
-        lines.append("")
-        let overall = result.topics.filter { $0.goal == nil && $0.isCoherent }
-        lines.append(overall.isEmpty ? strings.noTopics : strings.topicsIntro(result.comments.count))
-        if !overall.isEmpty {
-            lines.append("")
-            lines.append(chart(strings.topicsChartTitle, path: "charts/topics.svg"))
-            lines.append("")
-            lines.append(topicTable(overall, total: result.comments.count, strings: strings))
-        }
-        if let note = incoherentNote(result.topics.filter { $0.goal == nil }, strings: strings) { lines += ["", note] }
-        close("topics")
-        lines.append("## " + strings.lowResonance)
-        lines.append("")
-        let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
-        if quiet.isEmpty {
-            lines.append(strings.noLowResonance)
-        } else {
-            lines.append(strings.lowResonanceIntro(lowResonanceLimit))
-            lines.append("")
-            for measure in quiet {
-                lines.append(
-                    "- " + MarkdownText.inline(measure.title) + " (" + MarkdownText.code(measure.id)
-                        + "): \(measure.commentCount)"
-                        + (measure.estimate == nil ? "" : ", " + estimateCell(measure.estimate, strings: strings)))
-            }
-        }
-        close("low_resonance")
-        lines.append("## " + strings.noMeasureFits)
-        lines.append("")
-        lines.append(strings.noMeasureFitsIntro(unassigned))
-        let homeless = result.comments.filter { $0.reportGoal == nil }
-        if !homeless.isEmpty {
-            lines.append("")
-            lines.append(strings.noMeasureWithoutGoal(homeless.count))
-            lines.append("")
-            lines.append(unassignedTable(homeless, strings: strings))
-        }
-        let orphans = result.topics.filter { $0.isOrphan && $0.isCoherent }
-        if !orphans.isEmpty {
-            lines.append("")
-            lines.append(strings.orphanTopicsIntro)
-            lines.append("")
-            for topic in orphans {
-                let quote =
-                    topic.representativeComments.first.map { " — " + strings.quoted(MarkdownText.cell($0.text, limit: 120)) }
-                    ?? ""
-                lines.append(
-                    "- **" + MarkdownText.inline(topic.label) + "** (" + MarkdownText.code(topic.id) + "): "
-                        + strings.orphanFigures(topic.size, topic.unassignedCount) + quote)
-            }
-        }
-        close("unassigned")
-        lines.append("## " + strings.method)
-        lines.append("")
-        lines.append(
-            strings.methodText(
-                strings.decimal(result.method.assignAt, 2),
-                strings.decimal(result.method.reviewFloor, 2),
-                // The corpus ids only ("ottensen (697 comments)" → "ottensen"): the counts are English.
-                result.method.confidenceFittedOn.map { $0.components(separatedBy: " (")[0] }.joined(separator: ", "),
-                result.method.reviewedComments))
-        close("method")
-        return blocks
+        return rows.map { ["label": $0.0, "value": $0.1] }
     }
 
     /// "Eingabe": what this run read, which column gave which field, and the input warnings
     /// counted per kind with their first places and values.
-    static func inputBlock(_ result: RunResult, strings: ReportStrings) -> [String] {
-        var lines = ["## " + strings.input, ""]
+    static func input(_ result: RunResult, strings: ReportStrings) -> Context {
         let files = Set(result.manifest.inputFiles.map(\.path)).count
         let withdrawn = result.withdrawnComments ?? 0
-        let withdrawnLine = withdrawn > 0 ? ["", strings.withdrawnComments(withdrawn)] : []
-        guard result.rowsRead > 0 || files > 0 else { return lines + [strings.noInput] + withdrawnLine }
-        lines.append(
-            strings.inputSummary(
-                result.rowsRead, files, result.commentsAccepted, result.supersededRows ?? 0, result.commentsRejected))
-        if let rows = result.withdrawnRows, rows > 0 { lines += ["", strings.withdrawnRows(rows)] }
-        let uses = result.columns ?? []
-        if !uses.isEmpty {
-            lines.append("")
-            lines.append(strings.columnsUsed + ":")
-            lines.append("")
-            for use in uses {
-                let order = ["id", "title", "text", "goal", "created_at", "author", "parent_id", "labels"]
-                let taken = order.compactMap { field in use.fields[field].map { "\(field) ← " + MarkdownText.code($0) } }
-                let unused =
-                    use.unused.isEmpty ? "" : "; \(strings.notUsed): " + use.unused.map(MarkdownText.code).joined(separator: ", ")
-                // The period ends the item on a character of ours: Ink reads an escaped backslash at
-                // the end of a line as a hard break and runs the next block into the list.
-                lines.append("- " + MarkdownText.code(use.file) + ": " + taken.joined(separator: ", ") + unused + ".")
-            }
+        var context: Context = [
+            "withdrawn_comments": withdrawn > 0 ? strings.withdrawnComments(withdrawn) : false,
+            "withdrawn_rows": false, "columns": false, "warnings": false,
+        ]
+        guard result.rowsRead > 0 || files > 0 else {
+            context["summary"] = strings.noInput
+            return context
         }
-        let summaries = result.warningSummary ?? []
-        if !summaries.isEmpty {
-            lines.append("")
-            lines.append(strings.inputWarnings + ":")
-            lines.append("")
-            for summary in summaries {
-                let places = summary.examples.map { warning in
+        context["summary"] = strings.inputSummary(
+            result.rowsRead, files, result.commentsAccepted, result.supersededRows ?? 0, result.commentsRejected)
+        if let rows = result.withdrawnRows, rows > 0 { context["withdrawn_rows"] = strings.withdrawnRows(rows) }
+        let uses = (result.columns ?? []).map { use in
+            let order = ["id", "title", "text", "goal", "created_at", "author", "parent_id", "labels"]
+            let taken = order.compactMap { field in use.fields[field].map { "\(field) ← " + MarkdownText.code($0) } }
+            return [
+                "file": MarkdownText.code(use.file), "taken": taken.joined(separator: ", "),
+                "unused": use.unused.isEmpty
+                    ? "" : "; \(strings.notUsed): " + use.unused.map(MarkdownText.code).joined(separator: ", "),
+            ] as Context
+        }
+        if !uses.isEmpty { context["columns"] = ["items": uses] }
+        let warnings = (result.warningSummary ?? []).map { summary in
+            [
+                "count": summary.count, "kind": MarkdownText.inline(strings.warningKind(summary.kind.rawValue)),
+                "places": summary.examples.map { warning in
                     MarkdownText.code(warning.source.description)
                         + (warning.value.map { " (" + MarkdownText.code($0) + ")" } ?? "")
-                }.joined(separator: ", ")
-                lines.append(
-                    "- \(summary.count) × " + MarkdownText.inline(strings.warningKind(summary.kind.rawValue)) + ": " + places
-                        + (summary.count > summary.examples.count ? ", …" : ""))
-            }
+                }.joined(separator: ", ") + (summary.count > summary.examples.count ? ", …" : ""),
+            ] as Context
         }
-        return lines + withdrawnLine
+        if !warnings.isEmpty { context["warnings"] = ["items": warnings] }
+        return context
     }
 
-    static func measureTable(_ goal: GoalResult, strings: ReportStrings) -> String {
-        var lines = [
-            "| \(strings.measure) | \(strings.comments) | \(strings.estimateColumn) | \(strings.distinctColumn) | \(strings.share) "
-                + "| \(strings.uncertainColumn) | \(strings.bar) |"
-        ]
-        lines.append("|---|---:|---:|---:|---:|---:|---|")
+    /// One row per measure of the goal: count, estimate, distinct, share, uncertain and a bar of
+    /// up to 20 blocks scaled to the goal's largest count.
+    static func measureRows(_ goal: GoalResult, strings: ReportStrings) -> [Context] {
         let largest = max(goal.measures.map(\.commentCount).max() ?? 0, 1)
-        for measure in goal.measures {
-            let share = goal.share(of: measure)
-            let bar = String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded()))
-            lines.append(
-                "| \(MarkdownText.cell(measure.title)) | \(measure.commentCount) | \(estimateCell(measure.estimate, strings: strings)) "
-                    + "| \(measure.distinctCount) | \(strings.percent(share)) | \(measure.uncertainCount) | \(bar) |")
+        return goal.measures.map { measure in
+            [
+                "cell": MarkdownText.cell(measure.title), "count": measure.commentCount,
+                "estimate": estimateCell(measure.estimate, strings: strings), "distinct": measure.distinctCount,
+                "share": strings.percent(goal.share(of: measure)), "uncertain": measure.uncertainCount,
+                "bar": String(repeating: "█", count: Int((Double(measure.commentCount) / Double(largest) * 20).rounded())),
+            ]
         }
-        return lines.joined(separator: "\n")
     }
 
     /// `12 (8–19)`, rounded to whole comments; `–` without an estimate.
@@ -283,64 +246,49 @@ public enum MarkdownReportRenderer {
             result.method.countMedianError.map { strings.percent($0) }, strings.percent(result.method.agreementRate ?? 0))
     }
 
-    static func sinceLastRun(_ changes: ChangeReport, result: RunResult, strings: ReportStrings) -> [String] {
-        var lines = ["## " + strings.sinceLastRun, ""]
-        guard let baseline = changes.baselineStartedAt else {
-            return lines + [strings.firstRun, ""]
-        }
-        lines.append(strings.sinceRun(strings.date(baseline), changes.newComments, changes.changedComments))
-        lines.append("")
-        guard changes.newComments + changes.changedComments > 0 else {
-            return lines + [strings.nothingNew, ""]
-        }
+    /// "Neu seit dem letzten Lauf": new and changed comments per goal and per measure, the largest
+    /// moves of shares and the topics' events. New and changed comments apart: a changed comment
+    /// was counted before, a new one was not.
+    static func sinceLastRun(_ changes: ChangeReport, result: RunResult, strings: ReportStrings) -> Context {
+        guard let baseline = changes.baselineStartedAt else { return ["first_run": true, "compared": false] }
+        var compared: Context = [
+            "line": strings.sinceRun(strings.date(baseline), changes.newComments, changes.changedComments),
+            "nothing_new": changes.newComments + changes.changedComments == 0,
+        ]
         let goalTitles = Dictionary(uniqueKeysWithValues: result.framework.goals.map { ($0.id, $0.title) })
         let measureTitles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
-        // New and changed comments apart: a changed comment was counted before, a new one was not.
-        func row(_ title: String, _ item: ChangeReport.Count) -> String {
+        func row(_ title: String, _ item: ChangeReport.Count) -> Context {
             let new = item.new ?? item.count
-            return "| \(MarkdownText.cell(title)) | \(new) | \(item.count - new) |"
+            return ["cell": MarkdownText.cell(title), "new": new, "changed": item.count - new]
         }
-        let goalRows =
+        compared["goal_rows"] =
             changes.perGoal.map { row(goalTitles[$0.id] ?? $0.id, $0) }
             + (changes.withoutGoal.map { [row(strings.withoutGoal, $0)] } ?? [])
-        if !goalRows.isEmpty {
-            lines.append("| \(strings.goal) | \(strings.newColumn) | \(strings.changedColumn) |")
-            lines.append("|---|---:|---:|")
-            lines.append(contentsOf: goalRows)
-            lines.append("")
-        }
-        if !changes.perMeasure.isEmpty {
-            lines.append("| \(strings.measure) | \(strings.newAssignedColumn) | \(strings.changedAssignedColumn) |")
-            lines.append("|---|---:|---:|")
-            for item in changes.perMeasure { lines.append(row(measureTitles[item.id] ?? item.id, item)) }
-            lines.append("")
-        }
-        if !changes.shareMoves.isEmpty {
-            lines.append("\(strings.shareMoves):")
-            lines.append("")
-            lines.append("| \(strings.measure) | \(strings.before) | \(strings.after) |")
-            lines.append("|---|---:|---:|")
-            for move in changes.shareMoves {
-                lines.append(
-                    "| \(MarkdownText.cell(measureTitles[move.measureID] ?? move.measureID)) | \(strings.percent(move.before)) "
-                        + "| \(strings.percent(move.after)) |")
-            }
-            lines.append("")
-        }
-        if !result.topicEvents.isEmpty {
-            let labels = Dictionary(result.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
-            lines.append("**\(strings.topicChanges)**")
-            lines.append("")
-            for event in result.topicEvents {
-                let label = (labels[event.topic] ?? labels[event.other ?? ""]).map(MarkdownText.inline)
-                lines.append(
-                    "- "
-                        + strings.topicEvent(
-                            event.kind.rawValue, MarkdownText.code(event.topic), event.other.map(MarkdownText.code), label))
-            }
-            lines.append("")
-        }
-        return lines
+        compared["measure_rows"] =
+            changes.perMeasure.isEmpty ? false : ["rows": changes.perMeasure.map { row(measureTitles[$0.id] ?? $0.id, $0) }]
+        compared["share_moves"] =
+            changes.shareMoves.isEmpty
+            ? false
+            : [
+                "rows": changes.shareMoves.map { move in
+                    [
+                        "cell": MarkdownText.cell(measureTitles[move.measureID] ?? move.measureID),
+                        "before": strings.percent(move.before), "after": strings.percent(move.after),
+                    ]
+                }
+            ]
+        let labels = Dictionary(result.topics.map { ($0.id, $0.label) }, uniquingKeysWith: { first, _ in first })
+        compared["topic_events"] =
+            result.topicEvents.isEmpty
+            ? false
+            : [
+                "events": result.topicEvents.map { event in
+                    let label = (labels[event.topic] ?? labels[event.other ?? ""]).map(MarkdownText.inline)
+                    return strings.topicEvent(
+                        event.kind.rawValue, MarkdownText.code(event.topic), event.other.map(MarkdownText.code), label)
+                }
+            ]
+        return ["first_run": false, "compared": compared]
     }
 
     /// The measure's trend (``MeasureResult/trend``, computed by the run) and how many of its
@@ -364,19 +312,16 @@ public enum MarkdownReportRenderer {
         strings.goalSummary(goal.commentCount, goal.routedCount, goal.assignedCount, goal.uncertainCount, goal.unassignedCount)
     }
 
-    /// Id and excerpt of unassigned comments, at most ``unassignedListLimit`` of them.
-    static func unassignedTable(_ comments: [CommentResult], strings: ReportStrings) -> String {
-        var lines: [String] = []
-        if comments.count > unassignedListLimit {
-            lines.append(strings.listedFirst(unassignedListLimit, comments.count))
-            lines.append("")
-        }
-        lines.append("| \(strings.commentID) | \(strings.excerpt) |")
-        lines.append("|---|---|")
-        for comment in comments.prefix(unassignedListLimit) {
-            lines.append("| \(MarkdownText.code(comment.id)) | \(MarkdownText.cell(comment.text)) |")
-        }
-        return lines.joined(separator: "\n")
+    /// Id and excerpt of unassigned comments, at most ``unassignedListLimit`` of them, and the
+    /// line that says so when there are more.
+    static func unassignedTable(_ comments: [CommentResult], strings: ReportStrings) -> Context {
+        [
+            "listed_first": comments.count > unassignedListLimit
+                ? strings.listedFirst(unassignedListLimit, comments.count) : false,
+            "rows": comments.prefix(unassignedListLimit).map { comment in
+                ["id": MarkdownText.code(comment.id), "excerpt": MarkdownText.cell(comment.text)]
+            },
+        ]
     }
 
     /// One line for the clusters below the coherence floor (``TopicResult/isCoherent``): how many
@@ -387,21 +332,25 @@ public enum MarkdownReportRenderer {
         return strings.incoherentTopics(loose.count, loose.map(\.size).reduce(0, +))
     }
 
-    /// Topics as a table: label, size, share of `total`, comments fitting no measure, keywords.
-    static func topicTable(_ topics: [TopicResult], total: Int, strings: ReportStrings) -> String {
-        var lines = [
-            "| \(strings.topic) | \(strings.comments) | \(strings.share) | \(strings.withoutMeasure) | \(strings.frequentTerms) |",
-            "|---|---:|---:|---:|---|",
-        ]
-        for topic in topics {
-            let share = total > 0 ? Double(topic.size) / Double(total) : 0
+    /// Topics as table rows: label and id, size, share of `total`, comments fitting no measure,
+    /// the significant phrases and keywords; and each topic's quotes for the goal pages.
+    static func topicRows(_ topics: [TopicResult], total: Int, strings: ReportStrings) -> [Context] {
+        topics.map { topic in
             let words = (topic.phrases.filter(\.isSignificant).map(\.display) + topic.keywords.map(\.display))
                 .map(MarkdownText.inline).joined(separator: ", ")
-            lines.append(
-                "| \(MarkdownText.cell(topic.label)) (\(MarkdownText.code(topic.id))) | \(topic.size) | \(strings.percent(share)) | "
-                    + "\(topic.unassignedCount) | \(MarkdownText.cell(words)) |")
+            return [
+                "cell": MarkdownText.cell(topic.label), "heading": MarkdownText.inline(topic.label),
+                "id": MarkdownText.code(topic.id), "size": topic.size,
+                "share": strings.percent(total > 0 ? Double(topic.size) / Double(total) : 0),
+                "unassigned": topic.unassignedCount, "words": MarkdownText.cell(words),
+                "quotes": topic.representativeComments.map { quote in
+                    [
+                        "text": MarkdownText.quote(quote.text),
+                        "reference": strings.topicQuoteReference(MarkdownText.code(quote.commentID)),
+                    ]
+                },
+            ]
         }
-        return lines.joined(separator: "\n")
     }
 
     /// The significant phrases first (they say more than single words), then the keywords.
@@ -410,147 +359,94 @@ public enum MarkdownReportRenderer {
         return all.isEmpty ? strings.noTerms : all.map { MarkdownText.inline($0.display) }.joined(separator: ", ")
     }
 
-    /// A goal page's blocks, by the names `goal.md.mustache` uses; `measures` holds one block per
-    /// measure.
-    static func goalBlocks(
-        _ goal: GoalResult, result: RunResult, strings: ReportStrings
-    ) -> (blocks: [String: String], measures: [String]) {
-        var blocks: [String: String] = [:]
-        var measureBlocks: [String] = []
-        var lines: [String] = []
-        func take() -> String {
-            while lines.last == "" { lines.removeLast() }
-            while lines.first == "" { lines.removeFirst() }
-            defer { lines = [] }
-            return lines.joined(separator: "\n")
-        }
-        lines.append("# " + MarkdownText.inline(strings.goalPageTitle(goal.title)))
-        lines.append("")
-        lines.append("[\(strings.backToOverview)](../report.md)")
-        if let description = result.framework.goal(goal.id)?.description, !description.isEmpty {
-            lines.append("")
-            lines.append(MarkdownText.quote(description))
-        }
-        blocks["header"] = take()
-        lines.append(summary(goal, strings: strings))
-        lines.append("")
-        lines.append(chart(strings.measuresChartTitle(goal.title), path: "../charts/goals/\(goal.id).svg"))
-        lines.append("")
-        lines.append(measureTable(goal, strings: strings))
-        lines.append("")
-        lines.append("\(strings.frequentTerms): " + terms(goal.keywords, phrases: goal.phrases, strings: strings))
-        blocks["summary"] = take()
-        for measure in goal.measures {
-            lines.append("## " + MarkdownText.inline(measure.title))
-            lines.append("")
-            lines.append(
-                MarkdownText.code(measure.id) + ": "
-                    + strings.measureFigures(
-                        measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount))
-            if let trend = trendLine(measure, result: result, strings: strings) {
-                lines.append("")
-                lines.append(trend)
-            }
-            lines.append("")
-            lines.append("\(strings.frequentTerms): " + terms(measure.keywords, phrases: measure.phrases, strings: strings))
-            lines.append("")
-            lines.append("**\(strings.typicalComments)**")
-            lines.append("")
-            if measure.representativeComments.isEmpty {
-                lines.append(strings.noTypicalComments)
-            }
-            for quote in measure.representativeComments {
-                lines.append(MarkdownText.quote(quote.text))
-                lines.append(">")
-                lines.append(
-                    "> — " + strings.commentReference(MarkdownText.code(quote.commentID), strings.decimal(quote.confidence, 2)))
-                lines.append("")
-            }
-            lines.append(
-                assignedTable(measure.id, order: measure.assignedComments ?? [], comments: result.comments, strings: strings))
-            measureBlocks.append(take())
-        }
-        lines.append("## " + strings.topicsSection)
-        lines.append("")
-        let coherent = goal.topics.filter(\.isCoherent)
-        if coherent.isEmpty {
-            lines.append(strings.noTopics)
-        } else {
-            lines.append(topicTable(coherent, total: goal.commentCount, strings: strings))
-            for topic in coherent {
-                lines.append("")
-                lines.append("### " + MarkdownText.inline(topic.label) + " (" + MarkdownText.code(topic.id) + ")")
-                for quote in topic.representativeComments {
-                    lines.append("")
-                    lines.append(MarkdownText.quote(quote.text))
-                    lines.append(">")
-                    lines.append("> — " + strings.topicQuoteReference(MarkdownText.code(quote.commentID)))
-                }
-            }
-        }
-        if let note = incoherentNote(goal.topics, strings: strings) { lines += ["", note] }
-        blocks["topics"] = take()
+    /// The values of `goal.md.mustache`.
+    static func goalPage(
+        _ goal: GoalResult, result: RunResult, strings: ReportStrings, language: ReportLanguage
+    ) -> Context {
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
         let posted = result.comments.filter { $0.reportGoal == goal.id }
-        lines.append("## " + strings.uncertainSection)
-        lines.append("")
+        let coherent = goal.topics.filter(\.isCoherent)
         let uncertain = posted.filter { $0.status == .uncertain }
-        if uncertain.isEmpty {
-            lines.append(strings.noUncertain)
-        } else {
-            if uncertain.count > commentListLimit {
-                lines.append(strings.listedFirstOfAll(commentListLimit, uncertain.count))
-                lines.append("")
-            }
-            lines.append("| \(strings.commentID) | \(strings.candidates) | \(strings.excerpt) |")
-            lines.append("|---|---|---|")
-            for comment in uncertain.prefix(commentListLimit) {
-                let candidates = comment.assignments.map {
-                    MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) + " ("
-                        + strings.decimal($0.confidence, 2) + ")"
-                }.joined(separator: "; ")
-                lines.append("| \(MarkdownText.code(comment.id)) | \(candidates) | \(MarkdownText.cell(comment.text)) |")
-            }
-        }
-        blocks["uncertain"] = take()
-        lines.append("## " + strings.unassignedSection)
-        lines.append("")
         let unassigned = posted.filter { $0.status == .unassigned }
-        lines.append(unassigned.isEmpty ? strings.noUnassigned : unassignedTable(unassigned, strings: strings))
-        blocks["unassigned"] = take()
-        return (blocks, measureBlocks)
+        let description = result.framework.goal(goal.id)?.description ?? ""
+        return [
+            "labels": labels(strings),
+            "framework_title": result.framework.title,
+            "language": language.rawValue,
+            "goal_id": goal.id,
+            "goal_title": goal.title,
+            "title": MarkdownText.inline(strings.goalPageTitle(goal.title)),
+            "description": description.isEmpty ? false : MarkdownText.quote(description),
+            "summary": summary(goal, strings: strings),
+            "chart": chart(strings.measuresChartTitle(goal.title), path: "../charts/goals/\(goal.id).svg"),
+            "measure_rows": measureRows(goal, strings: strings),
+            "terms": terms(goal.keywords, phrases: goal.phrases, strings: strings),
+            "measures": goal.measures.map { measure in
+                [
+                    "heading": MarkdownText.inline(measure.title),
+                    "figures": MarkdownText.code(measure.id) + ": "
+                        + strings.measureFigures(
+                            measure.commentCount, strings.percent(goal.share(of: measure)), measure.uncertainCount),
+                    "trend": trendLine(measure, result: result, strings: strings) ?? false,
+                    "measure_terms": terms(measure.keywords, phrases: measure.phrases, strings: strings),
+                    "quotes": measure.representativeComments.map { quote in
+                        [
+                            "text": MarkdownText.quote(quote.text),
+                            "reference": strings.commentReference(
+                                MarkdownText.code(quote.commentID), strings.decimal(quote.confidence, 2)),
+                        ]
+                    },
+                    "assigned": assignedTable(
+                        measure.id, order: measure.assignedComments ?? [], comments: result.comments, strings: strings)
+                        ?? false,
+                ] as Context
+            },
+            "topics": coherent.isEmpty ? false : ["rows": topicRows(coherent, total: goal.commentCount, strings: strings)],
+            "incoherent_note": incoherentNote(goal.topics, strings: strings) ?? false,
+            "uncertain": uncertain.isEmpty
+                ? false
+                : [
+                    "listed_first": uncertain.count > commentListLimit
+                        ? strings.listedFirstOfAll(commentListLimit, uncertain.count) : false,
+                    "rows": uncertain.prefix(commentListLimit).map { comment in
+                        [
+                            "id": MarkdownText.code(comment.id),
+                            "candidates": comment.assignments.map {
+                                MarkdownText.cell(titles[$0.measureID] ?? $0.measureID, limit: 60) + " ("
+                                    + strings.decimal($0.confidence, 2) + ")"
+                            }.joined(separator: "; "),
+                            "excerpt": MarkdownText.cell(comment.text),
+                        ]
+                    },
+                ] as Context,
+            "unassigned": unassigned.isEmpty ? false : unassignedTable(unassigned, strings: strings),
+        ]
     }
 
-    /// The comments assigned to `measureID`, most confident first, with their evidence: at most
-    /// ``commentListLimit`` of them.
-    /// The measure's assigned comments in the order the run gave them (``MeasureResult/assignedComments``).
-    static func assignedTable(_ measureID: String, order: [Int], comments: [CommentResult], strings: ReportStrings) -> String {
+    /// The comments assigned to `measureID` in the order the run gave them
+    /// (``MeasureResult/assignedComments``, most confident first) with their evidence: at most
+    /// ``commentListLimit`` of them, and the line that says so when there are more; nil when none.
+    static func assignedTable(_ measureID: String, order: [Int], comments: [CommentResult], strings: ReportStrings) -> Context? {
         let rows = order.compactMap { index -> (comment: CommentResult, assignment: MeasureAssignment)? in
             guard let match = comments[index].assignments.first(where: { $0.measureID == measureID }) else { return nil }
             return (comments[index], match)
         }
-        guard !rows.isEmpty else { return "" }
-        var lines = [
-            "<details><summary>\(strings.allAssigned) (\(rows.count))</summary>", "",
-            "| \(strings.commentID) | \(strings.confidence) | \(strings.evidence) | \(strings.excerpt) |",
+        guard !rows.isEmpty else { return nil }
+        return [
+            "count": rows.count,
+            "listed_first": rows.count > commentListLimit ? strings.listedFirstOfAll(commentListLimit, rows.count) : false,
+            "rows": rows.prefix(commentListLimit).map { comment, assignment in
+                [
+                    "id": MarkdownText.code(comment.id),
+                    "confidence": assignment.source == .review
+                        ? strings.reviewedMark : strings.decimal(assignment.confidence, 2),
+                    "evidence": MarkdownText.cell(
+                        assignment.evidence.map { item in
+                            item.term + " → " + (item.origin == .expansion ? strings.learnt : item.measureTerm)
+                        }.joined(separator: ", "), limit: 120),
+                    "excerpt": MarkdownText.cell(comment.text),
+                ]
+            },
         ]
-        if rows.count > commentListLimit {
-            lines.insert(contentsOf: [strings.listedFirstOfAll(commentListLimit, rows.count), ""], at: 2)
-        }
-        lines.append("|---|---:|---|---|")
-        for (comment, assignment) in rows.prefix(commentListLimit) {
-            let confidence =
-                assignment.source == .review
-                ? strings.reviewedMark : strings.decimal(assignment.confidence, 2)
-            let evidence = assignment.evidence.map { item in
-                item.term + " → " + (item.origin == .expansion ? strings.learnt : item.measureTerm)
-            }.joined(separator: ", ")
-            lines.append(
-                "| \(MarkdownText.code(comment.id)) | \(confidence) | \(MarkdownText.cell(evidence, limit: 120)) | \(MarkdownText.cell(comment.text)) |"
-            )
-        }
-        lines.append("")
-        lines.append("</details>")
-        return lines.joined(separator: "\n")
     }
 }

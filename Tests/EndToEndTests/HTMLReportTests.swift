@@ -63,9 +63,10 @@ struct ReportTemplateTests {
     @Test func aUsersTemplateLaysOutTheReport() throws {
         let templates = Fixtures.temporaryFolder("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try
-            "Bericht für {{framework_title}} ({{comments}} Beiträge)\n\n{{#goal_list}}- [{{title}}]({{link}})\n{{/goal_list}}\n{{{method}}}\n"
-            .write(to: templates.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)
+        let template =
+            "Bericht für {{framework_title}} ({{comments}} Beiträge)\n\n{{#goal_list}}- [{{title}}]({{link}})\n{{/goal_list}}\n"
+            + "## {{{labels.method}}}\n\n{{{method_text}}}\n"
+        try template.write(to: templates.appendingPathComponent("report.md.mustache"), atomically: true, encoding: .utf8)
         let out = Fixtures.temporaryFolder()
         let result = try CommandLineRunner.run(
             [

@@ -21,17 +21,28 @@ struct CommentListLimitTests {
         table.split(separator: "\n").filter { $0.hasPrefix("| `c") }
     }
 
-    @Test func aLongListShowsTheFirstAndPointsToTheCSV() {
+    /// The goal page's list of a measure's comments, as goal.md.mustache lays it out.
+    func table(count: Int, strings: ReportStrings) throws -> String {
+        let assigned = MarkdownReportRenderer.assignedTable(
+            "g.m", order: Array(0..<count), comments: Self.comments(count), strings: strings)
+        return try ShippedTemplates.render(
+            "goal.md.mustache",
+            [
+                "labels": MarkdownReportRenderer.labels(strings),
+                "measures": [["quotes": [[String: Any]](), "assigned": assigned as Any]],
+            ])
+    }
+
+    @Test func aLongListShowsTheFirstAndPointsToTheCSV() throws {
         let limit = MarkdownReportRenderer.commentListLimit
-        let table = MarkdownReportRenderer.assignedTable(
-            "g.m", order: Array(0..<(limit + 50)), comments: Self.comments(limit + 50), strings: .german)
+        let table = try table(count: limit + 50, strings: .german)
         #expect(rows(table).count == limit)
         #expect(table.contains("Die ersten \(limit) von \(limit + 50); alle stehen in assignments.csv:"))
         #expect(table.contains("Alle zugeordneten Beiträge (\(limit + 50))"))
     }
 
-    @Test func aShortListShowsAllWithoutANote() {
-        let table = MarkdownReportRenderer.assignedTable("g.m", order: [0, 1, 2], comments: Self.comments(3), strings: .english)
+    @Test func aShortListShowsAllWithoutANote() throws {
+        let table = try table(count: 3, strings: .english)
         #expect(rows(table).count == 3)
         #expect(!table.contains("assignments.csv"))
     }

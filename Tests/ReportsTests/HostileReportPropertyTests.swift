@@ -52,11 +52,7 @@ struct HostileReportPropertyTests {
     }
 
     static func render(_ result: RunResult) throws -> [String: String] {
-        var texts: [String: String] = [:]
-        for name in ReportTemplates.names {
-            texts[name] = try String(contentsOf: Fixtures.repositoryFile("templates/" + name), encoding: .utf8)
-        }
-        let templates = try ReportTemplates(texts: texts)
+        let templates = try ShippedTemplates.all()
         let collector = Collector()
         _ = ReportSet.write(result, templates: templates, to: collector)
         return collector.all
