@@ -27,11 +27,12 @@ struct PhraseFinderTests {
 
     @Test func findsCollocationsInTheirMostFrequentSpelling() {
         let found = phrases(Self.texts)
-        #expect(Set(found.display.values) == ["digitale Verwaltung", "Tempo 30"])
-        let digital = found.display.first { $0.value == "digitale Verwaltung" }?.key
-        #expect(digital.map { key in found.perComment.indices.filter { found.perComment[$0].contains(key) } } == [0, 1, 2])
+        #expect(Set(found.display) == ["digitale Verwaltung", "Tempo 30"])
+        #expect(found.keys == found.keys.sorted() && found.keys.count == found.display.count)
+        let digital = found.display.firstIndex(of: "digitale Verwaltung").map { TermID($0) }
+        #expect(digital.map { id in found.perComment.indices.filter { found.perComment[$0].contains(id) } } == [0, 1, 2])
         #expect(found.perComment.count == Self.texts.count)
-        #expect(found.strength.values.allSatisfy { $0 >= 10.83 })
+        #expect(found.strength.count == found.keys.count && found.strength.allSatisfy { $0 >= 10.83 })
     }
 
     @Test func noPhraseAcrossPunctuationOrBelowTheFloor() {

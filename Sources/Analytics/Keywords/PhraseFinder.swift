@@ -24,13 +24,28 @@ public struct PhraseFinder: Sendable {
         self.minimumComments = minimumComments
     }
 
-    /// The phrases of a corpus: per comment the set of its phrase keys, and the spelling of each key.
+    /// The phrases of a corpus, numbered: phrase `id` is `keys[id]`, the keys in sorted order (so
+    /// id order is key order, as for ``TermVocabulary``); per comment the set of its phrase ids.
     public struct Phrases: Sendable {
-        public var perComment: [StemSet]
-        /// Most frequent spelling per key (ties to the smaller string).
-        public var display: [String: String]
-        /// The collocation G² per key.
-        public var strength: [String: Double]
+        /// `stem₁ stem₂` of each phrase, sorted.
+        public var keys: [String]
+        public var perComment: [TermSet]
+        /// Most frequent spelling per phrase (ties to the smaller string).
+        public var display: [String]
+        /// The collocation G² per phrase.
+        public var strength: [Double]
+
+        public init(keys: [String] = [], perComment: [TermSet], display: [String] = [], strength: [Double] = []) {
+            self.keys = keys
+            self.perComment = perComment
+            self.display = display
+            self.strength = strength
+        }
+
+        /// The key and spelling of phrase `id`, as keyness shows a term.
+        public func shown(_ id: TermID) -> (stem: String, display: String) {
+            (keys[Int(id)], display[Int(id)])
+        }
     }
 
     /// A candidate pair at one position of a text: its two words' keys (the stem, or the norm of
@@ -61,7 +76,8 @@ public struct PhraseFinder: Sendable {
     }
 
     /// The phrases among each comment's ``candidates(_:text:)``; `texts` are the texts they were
-    /// found in, in the same order.
+    /// found in, in the same order. The candidates' keys are counted as strings; the result holds
+    /// each comment's phrases as ids.
     public func phrases(candidates all: [[Candidate]], texts: [String], isNoun: (String) -> Bool) -> Phrases {
         precondition(all.count == texts.count, "one candidate list per text")
         let candidates = all.map { list in list.filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) } }
@@ -99,8 +115,11 @@ public struct PhraseFinder: Sendable {
             display[key] =
                 spellings[key]?.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
         }
-        let perComment = candidates.map { list in StemSet(list.lazy.map(\.key).filter { strength[$0] != nil }) }
-        return Phrases(perComment: perComment, display: display, strength: strength)
+        let keys = strength.keys.sorted()
+        let ids = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, TermID($0)) })
+        let perComment = candidates.map { list in TermSet(list.lazy.compactMap { ids[$0.key] }) }
+        return Phrases(
+            keys: keys, perComment: perComment, display: keys.map { display[$0] ?? $0 }, strength: keys.map { strength[$0] ?? 0 })
     }
 
     /// The candidate pairs of one text (see the type's rules).

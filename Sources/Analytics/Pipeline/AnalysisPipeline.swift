@@ -46,22 +46,31 @@ public enum AnalysisPipeline {
             throw .analysis(error)
         }
 
-        // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
-        // otherwise speak with many voices (query expansion).
-        progress(.duplicates)
-        let duplicates = DuplicateDetector(seed: configuration.seed).detect(
-            texts: commentTexts, contentStems: analysis.contentStems, threads: configuration.threads)
-        analysis.contentStems = []
-        let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
-
-        // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner. From
-        // here on a term is its id in the run's one vocabulary (of comments and measure texts).
-        progress(.assignment(measures: measures.count))
+        // The run's one vocabulary (of comments and measure texts): from here on a term is its
+        // id, in the term bags, the content stems and the keyword stems alike.
         let textTerms = analysis.textTerms
         analysis.textTerms = []
         let numbered = TermVocabulary.bags(textTerms, threads: configuration.threads)
         let vocabulary = numbered.vocabulary
         let bags = Array(numbered.bags[..<comments.count])
+        let contentStems = ParallelMap.map(count: analysis.contentStems.count, threads: configuration.threads) {
+            [stems = analysis.contentStems] range in range.map { vocabulary.ids(stems[$0]) }
+        }
+        analysis.contentStems = []
+        let keywordDocuments = ParallelMap.map(count: analysis.keywordStems.count, threads: configuration.threads) {
+            [stems = analysis.keywordStems] range in range.map { vocabulary.ids(stems[$0]) }
+        }
+        analysis.keywordStems = []
+
+        // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
+        // otherwise speak with many voices (query expansion).
+        progress(.duplicates)
+        let duplicates = DuplicateDetector(seed: configuration.seed).detect(
+            texts: commentTexts, contentStems: contentStems, vocabulary: vocabulary, threads: configuration.threads)
+        let contributions = duplicates.indices.map { duplicates[$0].nearDuplicateGroup ?? duplicates[$0].duplicateOf ?? $0 }
+
+        // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
+        progress(.assignment(measures: measures.count))
         let queries = MeasureQuery.queries(
             measures, fieldBags: Array(numbered.bags[comments.count...]), synonymWeight: synonymWeight)
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
@@ -85,10 +94,6 @@ public enum AnalysisPipeline {
         // 4. Phrases, and each comment's result.
         progress(.phrases)
         let display = analysis.display
-        let keywordDocuments = ParallelMap.map(count: analysis.keywordStems.count, threads: configuration.threads) {
-            [stems = analysis.keywordStems] range in range.map { vocabulary.ids(stems[$0]) }
-        }
-        analysis.keywordStems = []
         let phrases = PhraseFinder(minimumComments: configuration.phraseMinimumComments).phrases(
             candidates: analysis.phraseCandidates, texts: commentTexts, isNoun: display.isNoun)
         analysis.phraseCandidates = []
@@ -142,7 +147,7 @@ public enum AnalysisPipeline {
         let topicResults = topics.map { topicResult($0, comments: results) }
         progress(.summaries)
         let keywordCorpus = KeywordDocuments(keywordDocuments)
-        let phraseCorpus = (documents: KeywordDocuments(phrases.perComment), display: phrases.display)
+        let phraseCorpus = (documents: KeywordDocuments(phrases.perComment), phrases: phrases)
         let tallies = measureTallies(results)
         let span = dateSpan(comments.compactMap(\.createdAt))
         let trends = measureTrends(results, tallies: tallies, measureIDs: framework.measures.map(\.id), span: span)
@@ -280,7 +285,8 @@ public enum AnalysisPipeline {
     private static func goalResult(
         _ goal: Goal, comments: [CommentResult],
         tallies: [String: MeasureTally], withoutGoal: Int,
-        keywordDocuments: KeywordDocuments<TermID>, phrases: (documents: KeywordDocuments<String>, display: [String: String]),
+        keywordDocuments: KeywordDocuments<TermID>,
+        phrases: (documents: KeywordDocuments<TermID>, phrases: PhraseFinder.Phrases),
         vocabulary: TermVocabulary, display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
@@ -322,11 +328,11 @@ public enum AnalysisPipeline {
 
     /// The phrases of the comments at `target` against all others, ranked like keywords.
     static func phraseKeywords(
-        _ target: Set<Int>, phrases: (documents: KeywordDocuments<String>, display: [String: String]),
+        _ target: Set<Int>, phrases: (documents: KeywordDocuments<TermID>, phrases: PhraseFinder.Phrases),
         extractor: KeynessExtractor
     ) -> [Keyword] {
         KeynessExtractor(minimumComments: extractor.minimumComments, limit: 5)
-            .keywords(target: target, documents: phrases.documents) { key in phrases.display[key].map { (key, $0) } }
+            .keywords(target: target, documents: phrases.documents, shown: phrases.phrases.shown)
     }
 }
 

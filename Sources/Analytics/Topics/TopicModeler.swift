@@ -66,13 +66,13 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         public let phrases: PhraseFinder.Phrases
         /// `nounStems` and the phrases, counted once for the keywords of every topic.
         let nounDocuments: KeywordDocuments<TermID>
-        let phraseDocuments: KeywordDocuments<String>
+        let phraseDocuments: KeywordDocuments<TermID>
 
         public init(
             bags: [TermBag], keywordStems: [TermSet], contributionKeys: [String], ids: [String],
             vocabulary: TermVocabulary, display: DisplayForms, phrases: PhraseFinder.Phrases? = nil
         ) {
-            self.phrases = phrases ?? PhraseFinder.Phrases(perComment: keywordStems.map { _ in [] }, display: [:], strength: [:])
+            self.phrases = phrases ?? PhraseFinder.Phrases(perComment: keywordStems.map { _ in [] })
             self.bags = bags
             self.keywordStems = keywordStems
             self.vocabulary = vocabulary
@@ -167,9 +167,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
                     stem: keyword.stem, display: keyword.display, weight: weight[term] ?? 0,
                     logLikelihood: keyword.logLikelihood)
             }
-            let phrases = phraseExtractor.keywords(target: Set(group), documents: input.phraseDocuments) { key in
-                input.phrases.display[key].map { (key, $0) }
-            }
+            let phrases = phraseExtractor.keywords(
+                target: Set(group), documents: input.phraseDocuments, shown: input.phrases.shown)
             return Topic(
                 id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
                 label: Self.label(phrases: phrases, keywords: keywords),
