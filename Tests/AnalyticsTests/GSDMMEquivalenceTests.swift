@@ -28,6 +28,25 @@ struct GSDMMEquivalenceTests {
         #expect(fast.score == reference.score)
     }
 
+    /// Documents longer than ``SamplerState/cachedLength`` compute their denominator afresh,
+    /// shorter ones take it from the clusters' remembered logarithms: both draw as the reference.
+    @Test func documentsLongerThanTheRememberedLengthsMatchToo() {
+        var random = SplitMix64(seed: 11)
+        let documents = (0..<120).map { index -> [(term: Int, count: Int)] in
+            let distinct = index % 4 == 0 ? SamplerState.cachedLength + 1 + random.index(below: 60) : 1 + random.index(below: 12)
+            let first = random.index(below: 600)
+            let terms = (0..<distinct).map { (first + $0) % 600 }.sorted()
+            return terms.map { (term: $0, count: 1 + random.index(below: 4) / 3) }
+        }
+        #expect(documents.contains { $0.count > SamplerState.cachedLength })
+        #expect(documents.contains { $0.count < GSDMM.factorsPerLogarithm })
+        let sampler = GSDMM(maximumClusters: 5, iterations: 4)
+        let fast = sampler.run(documents: termRows(documents), vocabularySize: 600, seed: 3)
+        let reference = ClusterByClusterGSDMM(sampler: sampler).run(documents: documents, vocabularySize: 600, seed: 3)
+        #expect(fast.assignments == reference.assignments)
+        #expect(fast.score == reference.score)
+    }
+
     @Test func extendingFromStartClustersMatches() {
         let documents = Self.documents(count: 200, vocabularySize: 80, seed: 9)
         let start = documents.indices.map { $0 % 3 == 0 ? $0 % 5 : -1 }

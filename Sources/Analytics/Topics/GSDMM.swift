@@ -18,8 +18,11 @@ import Foundation
 /// one logarithm per product (each factor lies between β and the corpus's word count, so a
 /// product of 16 stays far inside a Double's range), and the counts n^w_z are stored term by
 /// term, so the K counts of one word lie side by side in memory; ``SamplerState`` reads each
-/// word of a document once for all clusters. All of it was found with a profiler: the sampler
-/// spent most of its time in `log` and in cache misses (docs/performance.md).
+/// word of a document once for all clusters. The denominator's logarithms depend only on a
+/// cluster's word count and the document's length, so each cluster remembers them for as long as
+/// its count stays (``SamplerState/subtractDenominator(from:cluster:length:vBeta:)``), with the
+/// same values bit for bit. All of it was found with a profiler: the sampler spent most of its
+/// time in `log` and in cache misses (docs/performance.md).
 public struct GSDMM: Sendable, Equatable, Codable {
     public var maximumClusters: Int
     public var alpha: Double
@@ -136,6 +139,18 @@ struct SamplerState {
     private var products: [Double]
     /// `log(m + α)` for m = 0 … documents: the same value `log` gives, looked up.
     private let logDocumentCount: [Double]
+    /// The denominator's logarithms, remembered per cluster for the cluster's word count they
+    /// were computed at (``denominatorLogs``): `full[z · fullBatches + j]`, the log of the
+    /// product of factors `16 j … 16 j + 15`, and `tail[z · (cachedLength + 1) + N]`, the log of
+    /// the last, partial product of a document of length N; each with the word count + 1 it
+    /// holds (0: nothing yet).
+    private var full: [Double]
+    private var fullStamp: [Int]
+    private var tail: [Double]
+    private var tailStamp: [Int]
+    /// Documents up to this length use the remembered logarithms; longer ones compute theirs.
+    static let cachedLength = 256
+    static var fullBatches: Int { cachedLength / GSDMM.factorsPerLogarithm }
 
     init(documents: [[TermCount]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double) {
         self.clusters = clusters
@@ -164,6 +179,41 @@ struct SamplerState {
         values = [Double](repeating: 0, count: clusters)
         products = [Double](repeating: 0, count: clusters)
         logDocumentCount = (0...documents.count).map { log(Double($0) + alpha) }
+        full = [Double](repeating: 0, count: clusters * Self.fullBatches)
+        fullStamp = [Int](repeating: 0, count: clusters * Self.fullBatches)
+        tail = [Double](repeating: 0, count: clusters * (Self.cachedLength + 1))
+        tailStamp = [Int](repeating: 0, count: clusters * (Self.cachedLength + 1))
+    }
+
+    /// Subtracts the denominator of Eq. 4, `Π_i (n_z + Vβ + i)` for i from 0 to `length − 1`, from
+    /// `value` for cluster `z`: as ``logConditional(of:into:)`` computes it, a product of
+    /// ``GSDMM/factorsPerLogarithm`` factors at a time, each product's logarithm subtracted in
+    /// turn, so the result is bit for bit the same. The logarithms depend only on the cluster's
+    /// word count and the length, so each is computed once for as long as the count stays (a
+    /// document taken out and put back restores it). `length` ≤ ``cachedLength``.
+    mutating func subtractDenominator(from value: inout Double, cluster z: Int, length: Int, vBeta: Double) {
+        let batch = GSDMM.factorsPerLogarithm
+        let words = wordCount[z]
+        let base = Double(words) + vBeta
+        for j in 0..<(length / batch) {
+            let slot = z * Self.fullBatches + j
+            if fullStamp[slot] != words + 1 {
+                var product = 1.0
+                for i in (j * batch)..<((j + 1) * batch) { product *= base + Double(i) }
+                full[slot] = log(product)
+                fullStamp[slot] = words + 1
+            }
+            value -= full[slot]
+        }
+        guard length % batch != 0 else { return }
+        let slot = z * (Self.cachedLength + 1) + length
+        if tailStamp[slot] != words + 1 {
+            var product = 1.0
+            for i in ((length / batch) * batch)..<length { product *= base + Double(i) }
+            tail[slot] = log(product)
+            tailStamp[slot] = words + 1
+        }
+        value -= tail[slot]
     }
 
     /// Adds (`sign` 1) or removes (`sign` -1) document `d` to or from cluster `z`.
@@ -222,6 +272,7 @@ struct SamplerState {
                             products[a] = 1
                         }
                         // Denominator: Π_i (n_z + Vβ + i), i from 0 to N_d − 1.
+                        guard length > Self.cachedLength else { return }
                         var divisors = 0
                         for i in 0..<length {
                             let step = Double(i)
@@ -240,6 +291,13 @@ struct SamplerState {
                         for a in 0..<n { values[a] -= log(products[a]) }
                     }
                 }
+            }
+        }
+        if length <= Self.cachedLength {
+            for a in 0..<n {
+                var value = values[a]
+                subtractDenominator(from: &value, cluster: evaluated[a], length: length, vBeta: vBeta)
+                values[a] = value
             }
         }
         let empty = emptySlot < 0 ? 0 : values[emptySlot]
