@@ -52,7 +52,8 @@ struct ReportSnapshotTests {
 
     /// A store written by an earlier version keeps working: the mini run's result as 5cf676b
     /// stored it (`Tests/Fixtures/stored/`, without the fields added since), put in place of this
-    /// version's, gives the same reports with `resonanz report`. A change to the stored format that
+    /// version's, gives the reports that version wrote (`Tests/Fixtures/stored/reports-5cf676b/`,
+    /// the mini snapshots of then) with `resonanz report`. A change to the stored format that
     /// old stores cannot follow fails here; `AnalysisPipeline.upgraded` is where a stored result
     /// gets what it lacks.
     @Test func aResultStoredByAnEarlierVersionGivesTheSameReports() throws {
@@ -81,7 +82,7 @@ struct ReportSnapshotTests {
             let produced = Self.masked(try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8), file: file)
             let recorded = try String(
                 contentsOf: Fixtures.repositoryFile(
-                    "Tests/Fixtures/snapshots/mini/" + file.replacingOccurrences(of: "/", with: "-")),
+                    "Tests/Fixtures/stored/reports-5cf676b/" + file.replacingOccurrences(of: "/", with: "-")),
                 encoding: .utf8)
             #expect(produced == recorded, "\(file):\n\(Fixtures.lineDiff(recorded, produced))")
         }

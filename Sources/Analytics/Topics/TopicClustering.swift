@@ -70,6 +70,16 @@ public struct TopicClustering: Sendable, Equatable, Codable {
             prepared, clusters: max(clusters, sampleRun.clusterCount), seed: seed, start: start, sweeps: Self.extensionSweeps)
     }
 
+    /// A run of `sweeps` sweeps on `prepared` (a scoring run of ``TopicCountSelection``) brought
+    /// to the full number: GSDMM goes on from its clusters for the sweeps it has not made yet
+    /// (its own seed, every row starting in its cluster); k-means ran to convergence already.
+    public func finish(_ scored: Clustering, over prepared: Prepared, after sweeps: Int) -> Clustering {
+        guard method == .gsdmm, gsdmm.iterations > sweeps else { return scored }
+        return run(
+            prepared, clusters: max(1, scored.clusterCount), seed: scored.seed, start: scored.assignments,
+            sweeps: gsdmm.iterations - sweeps)
+    }
+
     /// GSDMM's sweeps over all rows after ``extend(_:sample:clusters:over:seed:)`` placed them.
     public static let extensionSweeps = 5
 

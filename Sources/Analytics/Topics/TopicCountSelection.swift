@@ -33,6 +33,11 @@ import Foundation
 /// cost of choosing stays bounded; the caller extends the chosen run to all comments
 /// (``TopicClustering/extend(_:sample:clusters:over:seed:)``).
 ///
+/// Each scoring run of GSDMM makes `sweeps` sweeps, not the sampler's full number: the scores
+/// compare candidates, and GSDMM's clusters settle within a few sweeps (Yin & Wang 2014 saw the
+/// number of clusters and NMI level off within about ten); the caller finishes the chosen run
+/// (``TopicClustering/finish(_:over:after:)``). (k-means runs to convergence either way.)
+///
 /// Hysteresis (``hold(_:previous:)``): a run keeps the previous run's K unless the best K beats
 /// it by more than `tolerance`; the best K is taken over only when it has won in `confirmations`
 /// consecutive runs. So one noisy night never changes the number of topics.
@@ -40,6 +45,8 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     public var candidates: [Int]
     public var averageSize: Int
     public var seeds: Int
+    /// GSDMM sweeps of each scoring run.
+    public var sweeps: Int
     public var sampleLimit: Int
     public var keywordsPerTopic: Int
     public var tolerance: Double
@@ -47,17 +54,38 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
 
     public init(
         candidates: [Int] = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40], averageSize: Int = 10, seeds: Int = 5,
-        sampleLimit: Int = 1000,
+        sweeps: Int = 10, sampleLimit: Int = 1000,
         keywordsPerTopic: Int = 5, tolerance: Double = 0.25, confirmations: Int = 3
     ) {
-        precondition(!candidates.isEmpty && candidates.allSatisfy { $0 > 0 } && seeds > 0 && sampleLimit > 0, "invalid selection")
+        precondition(
+            !candidates.isEmpty && candidates.allSatisfy { $0 > 0 } && seeds > 0 && sweeps >= 0 && sampleLimit > 0,
+            "invalid selection")
         self.candidates = candidates.sorted()
         self.averageSize = averageSize
         self.seeds = seeds
+        self.sweeps = sweeps
         self.sampleLimit = sampleLimit
         self.keywordsPerTopic = keywordsPerTopic
         self.tolerance = tolerance
         self.confirmations = confirmations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case candidates, averageSize, seeds, sweeps, sampleLimit, keywordsPerTopic, tolerance, confirmations
+    }
+
+    /// A stored selection. One stored before `sweeps` existed (in a run's method settings) scored
+    /// with the sampler's full sweeps, GSDMM's default, and reads back as such.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        candidates = try container.decode([Int].self, forKey: .candidates)
+        averageSize = try container.decode(Int.self, forKey: .averageSize)
+        seeds = try container.decode(Int.self, forKey: .seeds)
+        sweeps = try container.decodeIfPresent(Int.self, forKey: .sweeps) ?? GSDMM().iterations
+        sampleLimit = try container.decode(Int.self, forKey: .sampleLimit)
+        keywordsPerTopic = try container.decode(Int.self, forKey: .keywordsPerTopic)
+        tolerance = try container.decode(Double.self, forKey: .tolerance)
+        confirmations = try container.decode(Int.self, forKey: .confirmations)
     }
 
     /// How one candidate K scored.
@@ -101,7 +129,9 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     ) -> (scores: [Score], runs: [[Clustering]]) {
         let ks = candidates(comments: prepared.count, floor: floor)
         let flat = ParallelMap.map(count: ks.count * seeds, threads: threads) { range in
-            range.map { job in clustering.run(prepared, clusters: ks[job / seeds], seed: seed &+ UInt64(job % seeds)) }
+            range.map { job in
+                clustering.run(prepared, clusters: ks[job / seeds], seed: seed &+ UInt64(job % seeds), sweeps: sweeps)
+            }
         }
         let runs = ks.indices.map { Array(flat[($0 * seeds)..<(($0 + 1) * seeds)]) }
         let scores = zip(ks, runs).map { k, runs in

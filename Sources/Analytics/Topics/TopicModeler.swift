@@ -7,8 +7,10 @@ import Foundation
 /// - clustering over the comments' term bags (stems and compound parts) with the seed of the
 ///   run; K is `fixedTopics` when given, else chosen by ``TopicCountSelection`` (coherence plus
 ///   stability across seeds, held across runs by its hysteresis); the kept clustering is the
-///   best of `selection.seeds` runs at that K, and in a scope larger than the selection's
-///   sample, that run extended to all comments (``TopicClustering/extend(_:sample:clusters:over:seed:)``);
+///   best of the `selection.seeds` scoring runs at that K (each of `selection.sweeps` sweeps),
+///   finished to the sampler's full sweeps (``TopicClustering/finish(_:over:after:)``), and, in
+///   a scope larger than the selection's sample, extended to all comments
+///   (``TopicClustering/extend(_:sample:clusters:over:seed:)``);
 /// - a cluster becomes a topic when it holds at least `max(minimumComments, minimumShare · n)`
 ///   comments; smaller ones are individual concerns and get no topic;
 /// - keywords: nouns (``DisplayForms/isNoun(_:)``) among the comments' keyword stems (no
@@ -128,7 +130,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
                 floor: self.floor(sample.count), clustering: clustering, seed: seed, threads: threads)
             let state = selection.hold(scored.scores, previous: previous)
             if let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
-                let best = TopicClustering.best(of: scored.runs[chosen])
+                let best = clustering.finish(
+                    TopicClustering.best(of: scored.runs[chosen]), over: scoredRows, after: selection.sweeps)
                 result =
                     whole
                     ? best : clustering.extend(best, sample: sample, clusters: state.clusters, over: prepared, seed: best.seed)
