@@ -72,11 +72,10 @@ public enum MarkdownReportRenderer {
 
     /// The values of `report.md.mustache`.
     static func overview(_ result: RunResult, strings: ReportStrings, language: ReportLanguage) -> Context {
-        let statuses = result.comments.map(\.status)
-        let unassigned = statuses.filter { $0 == .unassigned }.count
+        let unassigned = result.statusCounts.unassigned
         let overall = result.topics.filter { $0.goal == nil && $0.isCoherent }
         let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
-        let homeless = result.comments.filter { $0.reportGoal == nil }
+        let homeless = result.commentsWithoutReportGoal.map { result.comments[$0] }
         let orphans = result.topics.filter { $0.isOrphan && $0.isCoherent }
         return [
             "labels": labels(strings),
@@ -146,12 +145,9 @@ public enum MarkdownReportRenderer {
 
     /// "Auf einen Blick": label and value per row.
     static func glance(_ result: RunResult, strings: ReportStrings) -> [Context] {
-        let statuses = result.comments.map(\.status)
+        let counts = result.statusCounts
         let analysed = max(result.commentsAnalysed, 1)
-        func withShare(_ status: AssignmentStatus) -> String {
-            let count = statuses.filter { $0 == status }.count
-            return "\(count) (\(strings.percent(Double(count) / Double(analysed))))"
-        }
+        func withShare(_ count: Int) -> String { "\(count) (\(strings.percent(Double(count) / Double(analysed))))" }
         var rows: [(String, String)] = [
             (strings.analysed, "\(result.commentsAnalysed)"),
             (strings.participants, "\(result.distinctAuthors)"),
@@ -160,9 +156,9 @@ public enum MarkdownReportRenderer {
             rows.append((strings.period, "\(strings.date(first)) – \(strings.date(last))"))
         }
         rows += [
-            (strings.assignedTotal, withShare(.assigned)),
-            (strings.uncertainTotal, withShare(.uncertain)),
-            (strings.unassignedTotal, withShare(.unassigned)),
+            (strings.assignedTotal, withShare(counts.assigned)),
+            (strings.uncertainTotal, withShare(counts.uncertain)),
+            (strings.unassignedTotal, withShare(counts.unassigned)),
         ]
         if result.commentsWithoutGoal > 0 { rows.append((strings.withoutGoal, "\(result.commentsWithoutGoal)")) }
         rows.append((strings.distinctContributions, "\(result.distinctContributions)"))
@@ -364,10 +360,9 @@ public enum MarkdownReportRenderer {
         _ goal: GoalResult, result: RunResult, strings: ReportStrings, language: ReportLanguage
     ) -> Context {
         let titles = Dictionary(uniqueKeysWithValues: result.framework.measures.map { ($0.id, $0.title) })
-        let posted = result.comments.filter { $0.reportGoal == goal.id }
         let coherent = goal.topics.filter(\.isCoherent)
-        let uncertain = posted.filter { $0.status == .uncertain }
-        let unassigned = posted.filter { $0.status == .unassigned }
+        let uncertain = (goal.uncertainComments ?? []).map { result.comments[$0] }
+        let unassigned = (goal.unassignedComments ?? []).map { result.comments[$0] }
         let description = result.framework.goal(goal.id)?.description ?? ""
         return [
             "labels": labels(strings),

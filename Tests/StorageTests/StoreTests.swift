@@ -134,6 +134,8 @@ struct StoreTests {
         json["warningSummary"] = nil
         json["goals"] = (json["goals"] as? [[String: Any]])?.map { goal in
             var goal = goal
+            goal["uncertainComments"] = nil
+            goal["unassignedComments"] = nil
             goal["measures"] = (goal["measures"] as? [[String: Any]])?.map { measure in
                 var measure = measure
                 measure["trend"] = nil
@@ -143,7 +145,7 @@ struct StoreTests {
             return goal
         }
         let text = String(decoding: try JSONSerialization.data(withJSONObject: json), as: UTF8.self)
-        #expect(!text.contains("warningSummary") && !text.contains("assignedComments"))
+        #expect(!text.contains("warningSummary") && !text.contains("assignedComments") && !text.contains("uncertainComments"))
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "DELETE FROM run_result_part")
             try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = ?", arguments: [text, sequence])

@@ -264,6 +264,14 @@ public enum AnalysisPipeline {
     public static func upgraded(_ result: RunResult) -> RunResult {
         var upgraded = result
         if upgraded.warningSummary == nil { upgraded.warningSummary = WarningSummary.of(result.warnings) }
+        if result.goals.contains(where: { $0.uncertainComments == nil || $0.unassignedComments == nil }) {
+            for goal in upgraded.goals.indices {
+                let id = upgraded.goals[goal].id
+                let members = result.comments.indices.filter { result.comments[$0].reportGoal == id }
+                upgraded.goals[goal].uncertainComments = members.filter { result.comments[$0].status == .uncertain }
+                upgraded.goals[goal].unassignedComments = members.filter { result.comments[$0].status == .unassigned }
+            }
+        }
         let measures = result.goals.flatMap(\.measures)
         guard measures.contains(where: { $0.trend == nil || $0.assignedComments == nil }) else { return upgraded }
         let tallies = measureTallies(result.comments)
@@ -323,7 +331,9 @@ public enum AnalysisPipeline {
             unassignedCount: statuses.filter { $0 == .unassigned }.count,
             keywords: extractor.keywords(
                 target: members, documents: keywordDocuments, vocabulary: vocabulary, display: display),
-            phrases: phraseKeywords(members, phrases: phrases, extractor: extractor), measures: measures)
+            phrases: phraseKeywords(members, phrases: phrases, extractor: extractor), measures: measures,
+            uncertainComments: members.sorted().filter { comments[$0].status == .uncertain },
+            unassignedComments: members.sorted().filter { comments[$0].status == .unassigned })
     }
 
     /// The phrases of the comments at `target` against all others, ranked like keywords.

@@ -136,6 +136,23 @@ public struct RunResult: Sendable, Codable {
     public var campaignGroups: Int { Set(comments.compactMap(\.nearDuplicateGroup)).count }
     public var commentsRejected: Int { rejected.count }
     public var commentsWithoutGoal: Int { comments.filter { $0.goal == nil }.count }
+
+    /// All comments by status, as the overview counts them.
+    public var statusCounts: (assigned: Int, uncertain: Int, unassigned: Int) {
+        var counts = (assigned: 0, uncertain: 0, unassigned: 0)
+        for comment in comments {
+            switch comment.status {
+            case .assigned: counts.assigned += 1
+            case .uncertain: counts.uncertain += 1
+            case .unassigned: counts.unassigned += 1
+            }
+        }
+        return counts
+    }
+
+    /// The comments that count under no goal (``CommentResult/reportGoal`` nil), as indices into
+    /// ``comments``, in input order.
+    public var commentsWithoutReportGoal: [Int] { comments.indices.filter { comments[$0].reportGoal == nil } }
 }
 
 /// Results for one goal.
@@ -168,6 +185,11 @@ public struct GoalResult: Sendable, Equatable, Codable {
     public var measures: [MeasureResult]
     /// The topics of the goal's comments.
     public var topics: [TopicResult] = []
+    /// The goal's uncertain and its unassigned comments, as indices into ``RunResult/comments``
+    /// in input order: the lists its page shows. Nil in results stored before they were kept
+    /// (``AnalysisPipeline/upgraded(_:)`` adds them).
+    public var uncertainComments: [Int]? = nil
+    public var unassignedComments: [Int]? = nil
 
     /// A measure's comments as a share of the comments compared with it.
     public func share(of measure: MeasureResult) -> Double {
