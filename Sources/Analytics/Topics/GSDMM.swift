@@ -140,7 +140,8 @@ struct SamplerState {
     /// `log(m + α)` for m = 0 … documents: the same value `log` gives, looked up.
     private let logDocumentCount: [Double]
     /// The denominator's logarithms, remembered per cluster for the cluster's word count they
-    /// were computed at (``denominatorLogs``): `full[z · fullBatches + j]`, the log of the
+    /// were computed at (``subtractDenominator(from:cluster:length:vBeta:)``):
+    /// `full[z · fullBatches + j]`, the log of the
     /// product of factors `16 j … 16 j + 15`, and `tail[z · (cachedLength + 1) + N]`, the log of
     /// the last, partial product of a document of length N; each with the word count + 1 it
     /// holds (0: nothing yet).

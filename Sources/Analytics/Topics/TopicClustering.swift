@@ -70,13 +70,14 @@ public struct TopicClustering: Sendable, Equatable, Codable {
             prepared, clusters: max(clusters, sampleRun.clusterCount), seed: seed, start: start, sweeps: Self.extensionSweeps)
     }
 
-    /// A run of `sweeps` sweeps on `prepared` (a scoring run of ``TopicCountSelection``) brought
-    /// to the full number: GSDMM goes on from its clusters for the sweeps it has not made yet
+    /// A run of `sweeps` sweeps with at most `clusters` clusters on `prepared` (a scoring run of
+    /// ``TopicCountSelection``) brought to the full number: GSDMM goes on from its clusters, with
+    /// the same bound (so an emptied cluster can fill again), for the sweeps it has not made yet
     /// (its own seed, every row starting in its cluster); k-means ran to convergence already.
-    public func finish(_ scored: Clustering, over prepared: Prepared, after sweeps: Int) -> Clustering {
+    public func finish(_ scored: Clustering, clusters: Int, over prepared: Prepared, after sweeps: Int) -> Clustering {
         guard method == .gsdmm, gsdmm.iterations > sweeps else { return scored }
         return run(
-            prepared, clusters: max(1, scored.clusterCount), seed: scored.seed, start: scored.assignments,
+            prepared, clusters: max(clusters, scored.clusterCount), seed: scored.seed, start: scored.assignments,
             sweeps: gsdmm.iterations - sweeps)
     }
 

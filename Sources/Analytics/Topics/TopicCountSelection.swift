@@ -36,7 +36,7 @@ import Foundation
 /// Each scoring run of GSDMM makes `sweeps` sweeps, not the sampler's full number: the scores
 /// compare candidates, and GSDMM's clusters settle within a few sweeps (Yin & Wang 2014 saw the
 /// number of clusters and NMI level off within about ten); the caller finishes the chosen run
-/// (``TopicClustering/finish(_:over:after:)``). (k-means runs to convergence either way.)
+/// (``TopicClustering/finish(_:clusters:over:after:)``). (k-means runs to convergence either way.)
 ///
 /// Hysteresis (``hold(_:previous:)``): a run keeps the previous run's K unless the best K beats
 /// it by more than `tolerance`; the best K is taken over only when it has won in `confirmations`

@@ -8,7 +8,7 @@ import Foundation
 ///   run; K is `fixedTopics` when given, else chosen by ``TopicCountSelection`` (coherence plus
 ///   stability across seeds, held across runs by its hysteresis); the kept clustering is the
 ///   best of the `selection.seeds` scoring runs at that K (each of `selection.sweeps` sweeps),
-///   finished to the sampler's full sweeps (``TopicClustering/finish(_:over:after:)``), and, in
+///   finished to the sampler's full sweeps (``TopicClustering/finish(_:clusters:over:after:)``), and, in
 ///   a scope larger than the selection's sample, extended to all comments
 ///   (``TopicClustering/extend(_:sample:clusters:over:seed:)``);
 /// - a cluster becomes a topic when it holds at least `max(minimumComments, minimumShare · n)`
@@ -131,7 +131,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             let state = selection.hold(scored.scores, previous: previous)
             if let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
                 let best = clustering.finish(
-                    TopicClustering.best(of: scored.runs[chosen]), over: scoredRows, after: selection.sweeps)
+                    TopicClustering.best(of: scored.runs[chosen]), clusters: state.clusters, over: scoredRows,
+                    after: selection.sweeps)
                 result =
                     whole
                     ? best : clustering.extend(best, sample: sample, clusters: state.clusters, over: prepared, seed: best.seed)
