@@ -327,7 +327,7 @@ public enum AssignmentEval {
                 }
             }
             perCorpus.append(collected)
-            names.append("\(corpus.framework.id) (\(corpus.labelled.count) comments)")
+            names.append(ConfidenceModel.fittedOnEntry(corpus: corpus.framework.id, comments: corpus.labelled.count))
         }
         let samples = perCorpus.flatMap(\.samples)
         let labels = perCorpus.flatMap(\.labels)

@@ -137,7 +137,7 @@ public enum MarkdownReportRenderer {
             "method_text": strings.methodText(
                 strings.decimal(result.method.assignAt, 2),
                 strings.decimal(result.method.reviewFloor, 2),
-                result.method.confidenceFittedOn.map { $0.components(separatedBy: " (")[0] }.joined(separator: ", "),
+                result.method.confidenceCorpora.joined(separator: ", "),
                 result.method.reviewedComments),
             "input": input(result, strings: strings),
         ]

@@ -59,8 +59,11 @@ public struct MethodSettings: Sendable, Equatable, Codable {
     public var reviewFloor: Double
     public var expansion: QueryExpansion?
     public var selfTraining: NaiveBayesEM?
-    /// What the confidence model was fitted on, and how many reviewed comments adjusted it.
+    /// What the confidence model was fitted on (``ConfidenceModel/fittedOn``), and how many
+    /// reviewed comments adjusted it.
     public var confidenceFittedOn: [String]
+    /// The ids of the corpora the confidence model was fitted on, as the method text names them.
+    public var confidenceCorpora: [String] { ConfidenceModel.corpusIDs(confidenceFittedOn) }
     public var reviewedComments: Int
     public var titleWeight: Double
     public var keywordWeight: Double
