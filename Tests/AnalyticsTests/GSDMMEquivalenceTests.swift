@@ -28,8 +28,9 @@ struct GSDMMEquivalenceTests {
         #expect(fast.score == reference.score)
     }
 
-    /// Documents longer than ``SamplerState/cachedLength`` compute their denominator afresh,
-    /// shorter ones take it from the clusters' remembered logarithms: both draw as the reference.
+    /// Documents longer than ``SamplerState/cachedLength`` compute the products beyond the
+    /// remembered ones, shorter ones take all from the clusters' remembered logarithms: both draw
+    /// as the reference.
     @Test func documentsLongerThanTheRememberedLengthsMatchToo() {
         var random = SplitMix64(seed: 11)
         let documents = (0..<120).map { index -> [(term: Int, count: Int)] in

@@ -15,16 +15,6 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
     /// What the weights were fitted on, for the report: one entry per labelled corpus
     /// (``fittedOnEntry(corpus:comments:)``).
     public var fittedOn: [String]
-
-    /// A ``fittedOn`` entry: `<corpus id> (<n> comments)`.
-    public static func fittedOnEntry(corpus id: String, comments: Int) -> String {
-        "\(id) (\(comments) comments)"
-    }
-
-    /// The corpus id of each ``fittedOn`` entry (``fittedOnEntry(corpus:comments:)``).
-    public static func corpusIDs(_ fittedOn: [String]) -> [String] {
-        fittedOn.map { $0.components(separatedBy: " (")[0] }
-    }
     /// Labelled pairs used.
     public var pairs: Int
     /// How far a measure's count of assigned comments was from its true count on labelled
@@ -46,6 +36,16 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
         self.fittedOn = fittedOn
         self.pairs = pairs
         self.countFactors = countFactors
+    }
+
+    /// A ``fittedOn`` entry: `<corpus id> (<n> comments)`.
+    public static func fittedOnEntry(corpus id: String, comments: Int) -> String {
+        "\(id) (\(comments) comments)"
+    }
+
+    /// The corpus id of each ``fittedOn`` entry (``fittedOnEntry(corpus:comments:)``).
+    public static func corpusIDs(_ fittedOn: [String]) -> [String] {
+        fittedOn.map { $0.components(separatedBy: " (")[0] }
     }
 
     public func probability(_ x: ArraySlice<Double>) -> Double {

@@ -35,40 +35,22 @@ public struct DuplicateDetector: Sendable {
         self.seed = seed
     }
 
-    /// Duplicates among `texts`, whose analysed tokens are `tokens` (same order).
-    public func detect(texts: [String], tokens: [[Token]]) -> [DuplicateInfo] {
-        precondition(texts.count == tokens.count, "one token list per text")
-        return detect(texts: texts, contentStems: tokens.map(Self.contentStems))
-    }
-
     /// The distinct stems of a text's content words: what near-duplicates are compared by.
     public static func contentStems(_ tokens: [Token]) -> StemSet {
         StemSet(tokens.lazy.filter(\.isContentWord).map(\.stem))
     }
 
-    /// Duplicates among `texts`, whose ``contentStems(_:)`` are `contentStems` (same order).
-    /// The MinHash signatures are computed on `threads` threads; the result does not depend on it.
-    public func detect(texts: [String], contentStems: [StemSet], threads: Int = 1) -> [DuplicateInfo] {
-        detect(texts: texts, contentStems: contentStems, hash: FNV1a.hash64, threads: threads)
-    }
-
-    /// Duplicates among `texts`, whose content stems are `contentStems` as ids of `vocabulary`.
-    /// Each id is hashed as its stem's FNV-1a, once per term of the vocabulary, so the groups
-    /// are those the stems themselves give.
+    /// Duplicates among `texts`, whose ``contentStems(_:)`` are `contentStems` as ids of
+    /// `vocabulary` (same order). Each id is hashed as its stem's FNV-1a, once per term of the
+    /// vocabulary, so the groups are those the stems themselves give. The MinHash signatures are
+    /// computed on `threads` threads; the result does not depend on it.
     public func detect(
         texts: [String], contentStems: [TermSet], vocabulary: TermVocabulary, threads: Int = 1
     ) -> [DuplicateInfo] {
+        precondition(texts.count == contentStems.count, "one stem set per text")
         let hashes = ParallelMap.map(count: vocabulary.count, threads: threads) { range in
             range.map { FNV1a.hash64(vocabulary[TermID($0)]) }
         }
-        return detect(texts: texts, contentStems: contentStems, hash: { hashes[Int($0)] }, threads: threads)
-    }
-
-    /// The rules of the type over any sets of terms, each term hashed by `hash`.
-    func detect<Term>(
-        texts: [String], contentStems: [SortedSet<Term>], hash: @escaping @Sendable (Term) -> UInt64, threads: Int
-    ) -> [DuplicateInfo] {
-        precondition(texts.count == contentStems.count, "one stem set per text")
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         let keys = ParallelMap.map(count: texts.count, threads: threads) { range in range.map { Self.normalizedKey(texts[$0]) } }
         var firstWithKey: [String: Int] = [:]
@@ -83,7 +65,7 @@ public struct DuplicateDetector: Sendable {
 
         // Near-duplicates among the originals.
         // Content stems of each original with enough of them; empty for the others.
-        var sets = Array(repeating: SortedSet<Term>(), count: texts.count)
+        var sets = Array(repeating: TermSet(), count: texts.count)
         for index in texts.indices where result[index].duplicateOf == nil {
             if contentStems[index].count >= Self.minimumTerms { sets[index] = contentStems[index] }
         }
@@ -106,7 +88,7 @@ public struct DuplicateDetector: Sendable {
         // each run of equal keys is a bucket of candidates.
         let compared = sets
         let bandKeys = ParallelMap.map(count: texts.count, threads: threads) { range in
-            range.map { compared[$0].isEmpty ? [] : Self.bandKeys(minHash(compared[$0], hash: hash, seeds: hashSeeds)) }
+            range.map { compared[$0].isEmpty ? [] : Self.bandKeys(Self.minHash(compared[$0], hashes: hashes, seeds: hashSeeds)) }
         }
         let candidates = texts.indices.filter { !sets[$0].isEmpty }
         var checked: Set<Pair> = []
@@ -193,13 +175,14 @@ public struct DuplicateDetector: Sendable {
         return output
     }
 
-    static func jaccard<Term>(_ a: SortedSet<Term>, _ b: SortedSet<Term>) -> Double {
+    static func jaccard(_ a: TermSet, _ b: TermSet) -> Double {
         let shared = a.intersectionCount(b)
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
-    private func minHash<Term>(_ stems: SortedSet<Term>, hash: (Term) -> UInt64, seeds: [UInt64]) -> [UInt64] {
-        let base = stems.map(hash)
+    /// Per seed, the smallest hash of the set's terms (`hashes` by term id) mixed with the seed.
+    private static func minHash(_ stems: TermSet, hashes: [UInt64], seeds: [UInt64]) -> [UInt64] {
+        let base = stems.map { hashes[Int($0)] }
         return seeds.map { seed in base.reduce(UInt64.max) { min($0, Self.splitMix64($1 ^ seed)) } }
     }
 

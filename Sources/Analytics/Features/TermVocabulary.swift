@@ -52,6 +52,11 @@ public struct TermVocabulary: Sendable, Equatable {
         TermSet(stems.compactMap { id(of: $0) })
     }
 
+    /// ``ids(_:)`` of each of `sets`, in order, on `threads` threads.
+    public func ids(_ sets: [StemSet], threads: Int) -> [TermSet] {
+        ParallelMap.map(count: sets.count, threads: threads) { range in range.map { ids(sets[$0]) } }
+    }
+
     /// The vocabulary of `texts` and each of them as ids, in order.
     public static func bags(_ texts: [TextTerms], threads: Int = 1) -> (vocabulary: TermVocabulary, bags: [TermBag]) {
         let vocabulary = TermVocabulary(texts, threads: threads)

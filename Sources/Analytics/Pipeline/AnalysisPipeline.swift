@@ -53,13 +53,9 @@ public enum AnalysisPipeline {
         let numbered = TermVocabulary.bags(textTerms, threads: configuration.threads)
         let vocabulary = numbered.vocabulary
         let bags = Array(numbered.bags[..<comments.count])
-        let contentStems = ParallelMap.map(count: analysis.contentStems.count, threads: configuration.threads) {
-            [stems = analysis.contentStems] range in range.map { vocabulary.ids(stems[$0]) }
-        }
+        let contentStems = vocabulary.ids(analysis.contentStems, threads: configuration.threads)
         analysis.contentStems = []
-        let keywordDocuments = ParallelMap.map(count: analysis.keywordStems.count, threads: configuration.threads) {
-            [stems = analysis.keywordStems] range in range.map { vocabulary.ids(stems[$0]) }
-        }
+        let keywordDocuments = vocabulary.ids(analysis.keywordStems, threads: configuration.threads)
         analysis.keywordStems = []
 
         // 2. Exact duplicates and campaign texts, so that a campaign counts once where it would
@@ -266,10 +262,9 @@ public enum AnalysisPipeline {
         if upgraded.warningSummary == nil { upgraded.warningSummary = WarningSummary.of(result.warnings) }
         if result.goals.contains(where: { $0.uncertainComments == nil || $0.unassignedComments == nil }) {
             for goal in upgraded.goals.indices {
-                let id = upgraded.goals[goal].id
-                let members = result.comments.indices.filter { result.comments[$0].reportGoal == id }
-                upgraded.goals[goal].uncertainComments = members.filter { result.comments[$0].status == .uncertain }
-                upgraded.goals[goal].unassignedComments = members.filter { result.comments[$0].status == .unassigned }
+                let lists = statusLists(goal: upgraded.goals[goal].id, comments: result.comments)
+                upgraded.goals[goal].uncertainComments = lists.uncertain
+                upgraded.goals[goal].unassignedComments = lists.unassigned
             }
         }
         let measures = result.goals.flatMap(\.measures)
@@ -300,7 +295,7 @@ public enum AnalysisPipeline {
     ) -> GoalResult {
         let members = Set(comments.indices.filter { comments[$0].reportGoal == goal.id })
         let posted = members.filter { comments[$0].goal == goal.id }.count
-        let statuses = members.map { comments[$0].status }
+        let lists = statusLists(goal: goal.id, comments: comments)
         let measures = goal.measures.map { measure in
             let (assigned, uncertain) = tallies[measure.id] ?? ([], 0)
             // Quotes: the most confident comment of each group, so a campaign is quoted once at most.
@@ -326,14 +321,26 @@ public enum AnalysisPipeline {
             id: goal.id, title: goal.title, commentCount: members.count,
             distinctCount: Set(members.map { comments[$0].contributionKey }).count, postedCount: posted,
             routedCount: members.count - posted, consideredCount: posted + withoutGoal,
-            assignedCount: statuses.filter { $0 == .assigned }.count,
-            uncertainCount: statuses.filter { $0 == .uncertain }.count,
-            unassignedCount: statuses.filter { $0 == .unassigned }.count,
+            assignedCount: members.count - lists.uncertain.count - lists.unassigned.count,
+            uncertainCount: lists.uncertain.count, unassignedCount: lists.unassigned.count,
             keywords: extractor.keywords(
                 target: members, documents: keywordDocuments, vocabulary: vocabulary, display: display),
             phrases: phraseKeywords(members, phrases: phrases, extractor: extractor), measures: measures,
-            uncertainComments: members.sorted().filter { comments[$0].status == .uncertain },
-            unassignedComments: members.sorted().filter { comments[$0].status == .unassigned })
+            uncertainComments: lists.uncertain, unassignedComments: lists.unassigned)
+    }
+
+    /// A goal's uncertain and unassigned comments (``CommentResult/reportGoal``), as indices in
+    /// input order: what its page lists.
+    static func statusLists(goal: String, comments: [CommentResult]) -> (uncertain: [Int], unassigned: [Int]) {
+        var lists: (uncertain: [Int], unassigned: [Int]) = ([], [])
+        for index in comments.indices where comments[index].reportGoal == goal {
+            switch comments[index].status {
+            case .uncertain: lists.uncertain.append(index)
+            case .unassigned: lists.unassigned.append(index)
+            case .assigned: break
+            }
+        }
+        return lists
     }
 
     /// The phrases of the comments at `target` against all others, ranked like keywords.

@@ -140,18 +140,18 @@ struct SamplerState {
     /// `log(m + α)` for m = 0 … documents: the same value `log` gives, looked up.
     private let logDocumentCount: [Double]
     /// The denominator's logarithms, remembered per cluster for the cluster's word count they
-    /// were computed at (``subtractDenominator(from:cluster:length:vBeta:)``):
-    /// `full[z · fullBatches + j]`, the log of the
-    /// product of factors `16 j … 16 j + 15`, and `tail[z · (cachedLength + 1) + N]`, the log of
-    /// the last, partial product of a document of length N; each with the word count + 1 it
-    /// holds (0: nothing yet).
+    /// were computed at (``subtractDenominator(from:cluster:length:vBeta:)``): `full[z ·
+    /// fullBatches + j]`, the log of the product of factors `16 j … 16 j + 15`, and `tail[z ·
+    /// (cachedLength + 1) + N]`, the log of the last, partial product of a document of length N;
+    /// each with the word count + 1 it holds (0: nothing yet).
     private var full: [Double]
     private var fullStamp: [Int]
     private var tail: [Double]
     private var tailStamp: [Int]
-    /// Documents up to this length use the remembered logarithms; longer ones compute theirs.
+    /// Documents up to this length take every denominator logarithm from the remembered ones; a
+    /// longer one takes its first `cachedLength / 16` products from them and computes the rest.
     static let cachedLength = 256
-    static var fullBatches: Int { cachedLength / GSDMM.factorsPerLogarithm }
+    static let fullBatches = cachedLength / GSDMM.factorsPerLogarithm
 
     init(documents: [[TermCount]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double) {
         self.clusters = clusters
@@ -187,31 +187,42 @@ struct SamplerState {
     }
 
     /// Subtracts the denominator of Eq. 4, `Π_i (n_z + Vβ + i)` for i from 0 to `length − 1`, from
-    /// `value` for cluster `z`: as ``logConditional(of:into:)`` computes it, a product of
-    /// ``GSDMM/factorsPerLogarithm`` factors at a time, each product's logarithm subtracted in
-    /// turn, so the result is bit for bit the same. The logarithms depend only on the cluster's
-    /// word count and the length, so each is computed once for as long as the count stays (a
-    /// document taken out and put back restores it). `length` ≤ ``cachedLength``.
+    /// `value` for cluster `z`: a product of ``GSDMM/factorsPerLogarithm`` factors at a time, each
+    /// product's logarithm subtracted in turn. The logarithms depend only on the cluster's word
+    /// count and the length, so those of a document of up to ``cachedLength`` words are computed
+    /// once for as long as the count stays (a document taken out and put back restores it); a
+    /// longer document's further products are computed each time, the same way.
     mutating func subtractDenominator(from value: inout Double, cluster z: Int, length: Int, vBeta: Double) {
         let batch = GSDMM.factorsPerLogarithm
         let words = wordCount[z]
         let base = Double(words) + vBeta
+        func logProduct(_ factors: Range<Int>) -> Double {
+            var product = 1.0
+            for i in factors { product *= base + Double(i) }
+            return log(product)
+        }
         for j in 0..<(length / batch) {
+            let factors = (j * batch)..<((j + 1) * batch)
+            guard j < Self.fullBatches else {
+                value -= logProduct(factors)
+                continue
+            }
             let slot = z * Self.fullBatches + j
             if fullStamp[slot] != words + 1 {
-                var product = 1.0
-                for i in (j * batch)..<((j + 1) * batch) { product *= base + Double(i) }
-                full[slot] = log(product)
+                full[slot] = logProduct(factors)
                 fullStamp[slot] = words + 1
             }
             value -= full[slot]
         }
         guard length % batch != 0 else { return }
+        let factors = ((length / batch) * batch)..<length
+        guard length <= Self.cachedLength else {
+            value -= logProduct(factors)
+            return
+        }
         let slot = z * (Self.cachedLength + 1) + length
         if tailStamp[slot] != words + 1 {
-            var product = 1.0
-            for i in ((length / batch) * batch)..<length { product *= base + Double(i) }
-            tail[slot] = log(product)
+            tail[slot] = logProduct(factors)
             tailStamp[slot] = words + 1
         }
         value -= tail[slot]
@@ -272,34 +283,15 @@ struct SamplerState {
                             values[a] += log(products[a])
                             products[a] = 1
                         }
-                        // Denominator: Π_i (n_z + Vβ + i), i from 0 to N_d − 1.
-                        guard length > Self.cachedLength else { return }
-                        var divisors = 0
-                        for i in 0..<length {
-                            let step = Double(i)
-                            for a in 0..<n {
-                                products[a] *= (Double(wordCount[evaluated[a]]) + vBeta) + step
-                            }
-                            divisors += 1
-                            if divisors == batch {
-                                for a in 0..<n {
-                                    values[a] -= log(products[a])
-                                    products[a] = 1
-                                }
-                                divisors = 0
-                            }
-                        }
-                        for a in 0..<n { values[a] -= log(products[a]) }
                     }
                 }
             }
         }
-        if length <= Self.cachedLength {
-            for a in 0..<n {
-                var value = values[a]
-                subtractDenominator(from: &value, cluster: evaluated[a], length: length, vBeta: vBeta)
-                values[a] = value
-            }
+        // Denominator: Π_i (n_z + Vβ + i), i from 0 to N_d − 1.
+        for a in 0..<n {
+            var value = values[a]
+            subtractDenominator(from: &value, cluster: evaluated[a], length: length, vBeta: vBeta)
+            values[a] = value
         }
         let empty = emptySlot < 0 ? 0 : values[emptySlot]
         for z in 0..<k { result[z] = empty }
