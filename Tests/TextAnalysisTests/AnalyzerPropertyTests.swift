@@ -1,4 +1,5 @@
 import PropertyBased
+import Synchronization
 import Testing
 import TextAnalysis
 import _TestSupport
@@ -54,6 +55,23 @@ struct AnalyzerPropertyTests {
                 let again = try normalizer.analyze(token.norm, session: session)
                 #expect(again.map(\.norm) == [token.norm], "\(token.surface.debugDescription) → \(token.norm.debugDescription)")
             }
+        }
+    }
+
+    /// ``WordFormMemo`` over the full chain gives exactly the tokens of the chain itself, on
+    /// hostile text read as a corpus whose word forms repeat (the memo is kept across texts).
+    @Test func theMemoGivesTheTokensOfTheChain() async throws {
+        let session = try WordBreakSession()
+        let normalizer = Analyzer.germanNormalizer()
+        var vocabulary = CorpusVocabulary()
+        vocabulary.add(try normalizer.analyze(HostileText.words.joined(separator: " "), session: session))
+        let chain = Analyzer.german(resources: Fixtures.resources, vocabulary: vocabulary)
+        let memo = Mutex(WordFormMemo(filters: chain.filters, capacity: 64))
+        await propertyCheck(count: 300, input: HostileText.text(pieces: 0...60)) { text in
+            let plain = try chain.analyze(text, session: session)
+            var tokens = try chain.tokenizer.tokenize(text, session: session)
+            memo.withLock { $0.apply(to: &tokens) }
+            #expect(tokens == plain, "\(text.debugDescription)")
         }
     }
 

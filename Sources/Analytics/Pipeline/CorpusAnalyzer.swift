@@ -7,7 +7,8 @@ import TextAnalysis
 /// 3. Enrich every text (feminine forms, stopwords, compounds, hyphen ellipsis, stems) with the
 ///    vocabulary as the corpus half of the lexicon.
 /// The result is the same for any number of threads: work is split into contiguous chunks and
-/// joined in text order, and the vocabulary is a sum.
+/// joined in text order, and the vocabulary is a sum. Each chunk of each pass keeps a
+/// ``WordFormMemo``, so a word form goes through the filters once per chunk, not once per token.
 ///
 /// ``analyze(_:)`` keeps every text's tokens; ``analyze(_:chunk:)`` hands each chunk's tokens to
 /// the caller and keeps only what it makes of them. That one normalises every text twice (once
@@ -28,10 +29,13 @@ public struct CorpusAnalyzer: Sendable {
         let normalized: [[Token]] = try ParallelMap.map(count: texts.count, threads: threads) {
             (range: Range<Int>) throws(TextAnalysisError) -> [[Token]] in
             let session = try WordBreakSession()
+            var memo = WordFormMemo(filters: normalizer.filters)
             var result: [[Token]] = []
             result.reserveCapacity(range.count)
             for index in range {
-                result.append(try normalizer.analyze(texts[index], session: session))
+                var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
+                memo.apply(to: &tokens)
+                result.append(tokens)
             }
             return result
         }
@@ -45,9 +49,10 @@ public struct CorpusAnalyzer: Sendable {
 
         let enrichment = Analyzer(filters: Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary))
         let enriched = ParallelMap.map(count: normalized.count, threads: threads) { (range: Range<Int>) -> [[Token]] in
-            range.map { index in
+            var memo = WordFormMemo(filters: enrichment.filters)
+            return range.map { index in
                 var tokens = normalized[index]
-                enrichment.apply(to: &tokens)
+                memo.apply(to: &tokens)
                 return tokens
             }
         }
@@ -67,20 +72,21 @@ public struct CorpusAnalyzer: Sendable {
         let shards = try ParallelMap.map(count: texts.count, threads: threads) {
             (range: Range<Int>) throws(TextAnalysisError) -> [CorpusVocabulary] in
             let session = try WordBreakSession()
-            var shard = CorpusVocabulary()
-            for index in range { shard.add(try normalizer.analyze(texts[index], session: session)) }
-            return [shard]
+            var memo = WordFormMemo(filters: normalizer.filters)
+            for index in range { memo.count(try normalizer.tokenizer.tokenize(texts[index], session: session)) }
+            return [memo.takeCounts()]
         }
         var vocabulary = CorpusVocabulary()
         for shard in shards { vocabulary.merge(shard) }
-        let enrichment = Analyzer(filters: Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary))
+        let chain = normalizer.filters + Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary)
         let chunks = try ParallelMap.map(count: texts.count, threads: threads) {
             (range: Range<Int>) throws(TextAnalysisError) -> [Chunk] in
             let session = try WordBreakSession()
+            var memo = WordFormMemo(filters: chain)
             return [
                 try chunk(range) { (index: Int) throws(TextAnalysisError) -> [Token] in
-                    var tokens = try normalizer.analyze(texts[index], session: session)
-                    enrichment.apply(to: &tokens)
+                    var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
+                    memo.apply(to: &tokens)
                     return tokens
                 }
             ]

@@ -16,10 +16,14 @@ public struct CorpusVocabulary: Sendable, Equatable {
 
     /// Counts the word tokens of one text.
     public mutating func add(_ tokens: [Token]) {
-        for token in tokens where token.kind == .word {
-            counts[token.norm, default: 0] += 1
-            if Self.startsWithCapital(token.surface) { capitalized[token.norm, default: 0] += 1 }
-        }
+        for token in tokens where token.kind == .word { add(token, occurrences: 1) }
+    }
+
+    /// Counts a word token `occurrences` times (other kinds are not counted).
+    public mutating func add(_ token: Token, occurrences: Int) {
+        guard token.kind == .word else { return }
+        counts[token.norm, default: 0] += occurrences
+        if Self.startsWithCapital(token.surface) { capitalized[token.norm, default: 0] += occurrences }
     }
 
     /// `text.first?.isUppercase == true`, answered from the bytes when the first character is

@@ -1,0 +1,127 @@
+/// A worker's memo of analysed word forms: each form runs through the filters once, and every
+/// later token of the same form gets the same derived fields from the memo.
+///
+/// Rule: a token whose `suspendedHyphen` is nil is, after the filters, a function of its
+/// `surface` and `kind` alone (what the tokenizer gave it besides its offsets): every filter of
+/// the chain treats such a token on its own (``HyphenEllipsisFilter`` looks at neighbours only
+/// for suspended hyphens), and none reads `start` or `end`. So for a text without suspended
+/// hyphens, the filters are applied to each new form as a text of one token, and the result is
+/// kept under the form's UTF-8 bytes and kind; a text with a suspended hyphen goes through the
+/// filters whole, as without the memo. Either way the tokens are exactly those of
+/// ``Analyzer/apply(to:)``.
+///
+/// The key hashes and compares the bytes of the surface, not the `String` (Swift's `String`
+/// hashing and equality normalise to NFC first, which costs more than the lookup saves, and
+/// would join forms whose bytes differ). When the memo holds `capacity` forms it starts again
+/// empty, so its memory stays bounded on any corpus; the tokens do not depend on when that happens.
+public struct WordFormMemo {
+    /// The filters, in order (an ``Analyzer``'s).
+    public let filters: [any TokenFilter]
+    public let capacity: Int
+    private var entries: [FormKey: Entry] = [:]
+    /// What ``count(_:)`` has handed on.
+    private var counted = CorpusVocabulary()
+
+    /// A form's analysed token, and its occurrences ``count(_:)`` has not yet added
+    /// to a vocabulary.
+    private struct Entry {
+        var token: Token
+        var uncounted: Int
+    }
+
+    public init(filters: [any TokenFilter], capacity: Int = 1 << 17) {
+        self.filters = filters
+        self.capacity = max(1, capacity)
+    }
+
+    /// The forms the memo holds.
+    public var count: Int { entries.count }
+
+    /// Applies the filters to the tokens of one text as the tokenizer gave them, in place, as
+    /// ``Analyzer/apply(to:)`` would: from the memo where it can.
+    public mutating func apply(to tokens: inout [Token]) {
+        guard !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
+            for filter in filters { filter.apply(to: &tokens) }
+            return
+        }
+        for index in tokens.indices {
+            let (start, end) = (tokens[index].start, tokens[index].end)
+            let slot = lookUp(tokens[index])
+            tokens[index] = entries.values[slot].token
+            tokens[index].start = start
+            tokens[index].end = end
+        }
+    }
+
+    /// Counts the word tokens of one text (as the tokenizer gave them) as
+    /// ``CorpusVocabulary/add(_:)`` of the filtered tokens would, but per form: the memo adds up a
+    /// form's occurrences and hands them on to the vocabulary once (in ``takeCounts()``, or when
+    /// it starts again empty).
+    public mutating func count(_ tokens: [Token]) {
+        guard !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
+            var filtered = tokens
+            for filter in filters { filter.apply(to: &filtered) }
+            counted.add(filtered)
+            return
+        }
+        for token in tokens where token.kind == .word {
+            let slot = lookUp(token)
+            entries.values[slot].uncounted += 1
+        }
+    }
+
+    /// The vocabulary of every text ``count(_:)`` has seen since the last call.
+    public mutating func takeCounts() -> CorpusVocabulary {
+        flushCounts()
+        defer { counted = CorpusVocabulary() }
+        return counted
+    }
+
+    private mutating func flushCounts() {
+        for index in entries.indices where entries.values[index].uncounted > 0 {
+            counted.add(entries.values[index].token, occurrences: entries.values[index].uncounted)
+            entries.values[index].uncounted = 0
+        }
+    }
+
+    /// The memo's slot of the token's form, filled first when the form is new. A token with a
+    /// suspended hyphen must not come here.
+    private mutating func lookUp(_ token: Token) -> Dictionary<FormKey, Entry>.Index {
+        let key = FormKey(surface: token.surface, kind: token.kind)
+        if let index = entries.index(forKey: key) { return index }
+        var one = [token]
+        for filter in filters { filter.apply(to: &one) }
+        if entries.count >= capacity {
+            flushCounts()
+            entries.removeAll(keepingCapacity: true)
+        }
+        entries[key] = Entry(token: one[0], uncounted: 0)
+        return entries.index(forKey: key)!
+    }
+}
+
+/// A word form as the memo keys it: the surface's UTF-8 bytes and the token's kind.
+struct FormKey: Hashable {
+    let surface: String
+    let kind: TokenKind
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        let hashed: Void? = surface.utf8.withContiguousStorageIfAvailable { bytes in
+            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+        if hashed == nil {
+            Array(surface.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
+
+    static func == (lhs: FormKey, rhs: FormKey) -> Bool {
+        guard lhs.kind == rhs.kind, lhs.surface.utf8.count == rhs.surface.utf8.count else { return false }
+        let equal = lhs.surface.utf8.withContiguousStorageIfAvailable { left in
+            rhs.surface.utf8.withContiguousStorageIfAvailable { right in
+                left.elementsEqual(right)
+            }
+        }
+        return (equal ?? nil) ?? lhs.surface.utf8.elementsEqual(rhs.surface.utf8)
+    }
+}

@@ -1,0 +1,88 @@
+import Synchronization
+import Testing
+import TextAnalysis
+
+/// ``WordFormMemo`` on ``WhitespaceTokenizer`` output with filters and word lists written here:
+/// the memo must give exactly the tokens of the plain chain, run the filters once per form, and
+/// count as ``CorpusVocabulary/add(_:)`` does.
+struct WordFormMemoTests {
+    let tokenizer = WhitespaceTokenizer()
+    let text = "Mehr Radwege und Bürger:innen wollen mehr Radwege, Fachkräfteausbildung und -gewinnung, Radwege"
+
+    /// The German chain's filters with word lists of a few words.
+    func chain(vocabulary: CorpusVocabulary = CorpusVocabulary()) -> [any TokenFilter] {
+        let lexicon = Lexicon(words: ["fachkräfte", "ausbildung", "gewinnung", "bürger", "rad", "wege"], vocabulary: vocabulary)
+        let splitter = CompoundSplitter(lexicon: lexicon)
+        return [
+            GenderFormFilter(), CaseFoldingFilter(), FeminineSuffixFilter(lexicon: lexicon, exceptions: []),
+            StopwordFilter(stopwords: ["und", "mehr"], abbreviations: []), CompoundSplitFilter(splitter: splitter),
+            HyphenEllipsisFilter(splitter: splitter), StemFilter(nounsWithGe: []),
+        ]
+    }
+
+    func plain(_ text: String, _ filters: [any TokenFilter]) -> [Token] {
+        var tokens = tokenizer.tokenize(text)
+        for filter in filters { filter.apply(to: &tokens) }
+        return tokens
+    }
+
+    func memoised(_ text: String, _ memo: inout WordFormMemo) -> [Token] {
+        var tokens = tokenizer.tokenize(text)
+        memo.apply(to: &tokens)
+        return tokens
+    }
+
+    @Test func givesTheTokensOfThePlainChain() {
+        let vocabulary = CorpusVocabulary(counts: ["radwege": 3], capitalized: ["radwege": 3])
+        var memo = WordFormMemo(filters: chain(vocabulary: vocabulary))
+        for sample in [text, "Radwege und mehr Radwege", "Bürger:innen, Radwege", text] {
+            #expect(memoised(sample, &memo) == plain(sample, chain(vocabulary: vocabulary)))
+        }
+        // Offsets are the token's own, not those of the form's first occurrence.
+        #expect(memoised("x Radwege", &memo).last?.start == 2)
+    }
+
+    @Test func runsTheFiltersOncePerForm() {
+        let recorder = Recorder()
+        var memo = WordFormMemo(filters: [recorder])
+        _ = memoised("Radwege Radwege Busse Radwege", &memo)
+        _ = memoised("Busse Radwege", &memo)
+        #expect(recorder.seen.withLock { $0 } == ["Radwege", "Busse"])
+        #expect(memo.count == 2)
+    }
+
+    @Test func aTextWithASuspendedHyphenGoesThroughTheChainWhole() {
+        var memo = WordFormMemo(filters: chain())
+        let tokens = memoised("Fachkräfteausbildung und -gewinnung", &memo)
+        #expect(tokens.last?.norm == "fachkräftegewinnung")
+        #expect(tokens == plain("Fachkräfteausbildung und -gewinnung", chain()))
+        #expect(memo.count == 0)
+    }
+
+    @Test func aFullMemoStartsAgainWithTheSameTokens() {
+        var memo = WordFormMemo(filters: chain(), capacity: 2)
+        let sample = "eins zwei drei vier eins fünf zwei"
+        #expect(memoised(sample, &memo) == plain(sample, chain()))
+        #expect(memo.count <= 2)
+    }
+
+    @Test(arguments: [1, 3, 1 << 17])
+    func countsAsTheVocabularyOfTheFilteredTokens(capacity: Int) {
+        let texts = [text, "Radwege RADWEGE radwege", "Bürger:innen und Bürger", "1.000 € für Radwege"]
+        var expected = CorpusVocabulary()
+        for sample in texts { expected.add(plain(sample, chain())) }
+        var memo = WordFormMemo(filters: chain(), capacity: capacity)
+        for sample in texts { memo.count(tokenizer.tokenize(sample)) }
+        #expect(memo.takeCounts() == expected)
+        #expect(memo.takeCounts() == CorpusVocabulary())
+    }
+}
+
+/// A filter that records the surface of every token it sees.
+private final class Recorder: TokenFilter {
+    let seen = Mutex<[String]>([])
+
+    func apply(to tokens: inout [Token]) {
+        seen.withLock { $0 += tokens.map(\.surface) }
+    }
+}
