@@ -14,11 +14,13 @@
 /// hashing and equality normalise to NFC first, which costs more than the lookup saves, and
 /// would join forms whose bytes differ). When the memo holds `capacity` forms it starts again
 /// empty, so its memory stays bounded on any corpus; the tokens do not depend on when that happens.
-public struct WordFormMemo {
+public struct WordFormMemo: Sendable {
     /// The filters, in order (an ``Analyzer``'s).
     public let filters: [any TokenFilter]
+    /// Forms analysed before, by the same filters, for the whole corpus: read first, never changed.
+    public let known: [WordForm: Token]
     public let capacity: Int
-    private var entries: [FormKey: Entry] = [:]
+    private var entries: [WordForm: Entry] = [:]
     /// What ``count(_:)`` has handed on.
     private var counted = CorpusVocabulary()
 
@@ -27,10 +29,17 @@ public struct WordFormMemo {
     private struct Entry {
         var token: Token
         var uncounted: Int
+        var occurrences: Int
     }
 
-    public init(filters: [any TokenFilter], capacity: Int = 1 << 17) {
+    /// - Parameters:
+    ///   - known: forms already analysed by `filters` (``WordFormMemo/forms()`` of other memos,
+    ///     filtered), keyed by ``WordForm``.
+    ///   - capacity: the most forms the memo holds before it starts again empty; `Int.max` keeps
+    ///     every form (for ``forms()``).
+    public init(filters: [any TokenFilter], known: [WordForm: Token] = [:], capacity: Int = 1 << 17) {
         self.filters = filters
+        self.known = known
         self.capacity = max(1, capacity)
     }
 
@@ -46,8 +55,12 @@ public struct WordFormMemo {
         }
         for index in tokens.indices {
             let (start, end) = (tokens[index].start, tokens[index].end)
-            let slot = lookUp(tokens[index])
-            tokens[index] = entries.values[slot].token
+            if let analysed = known[WordForm(tokens[index])] {
+                tokens[index] = analysed
+            } else {
+                let slot = lookUp(tokens[index])
+                tokens[index] = entries.values[slot].token
+            }
             tokens[index].start = start
             tokens[index].end = end
         }
@@ -67,7 +80,15 @@ public struct WordFormMemo {
         for token in tokens where token.kind == .word {
             let slot = lookUp(token)
             entries.values[slot].uncounted += 1
+            entries.values[slot].occurrences += 1
         }
+    }
+
+    /// The forms the memo holds (those ``count(_:)`` saw are words), as filtered tokens (offsets
+    /// those of their first occurrence), with the occurrences ``count(_:)`` saw of each; in no
+    /// particular order.
+    public func forms() -> [(token: Token, occurrences: Int)] {
+        entries.values.map { ($0.token, $0.occurrences) }
     }
 
     /// The vocabulary of every text ``count(_:)`` has seen since the last call.
@@ -86,8 +107,8 @@ public struct WordFormMemo {
 
     /// The memo's slot of the token's form, filled first when the form is new. A token with a
     /// suspended hyphen must not come here.
-    private mutating func lookUp(_ token: Token) -> Dictionary<FormKey, Entry>.Index {
-        let key = FormKey(surface: token.surface, kind: token.kind)
+    private mutating func lookUp(_ token: Token) -> Dictionary<WordForm, Entry>.Index {
+        let key = WordForm(token)
         if let index = entries.index(forKey: key) { return index }
         var one = [token]
         for filter in filters { filter.apply(to: &one) }
@@ -95,17 +116,22 @@ public struct WordFormMemo {
             flushCounts()
             entries.removeAll(keepingCapacity: true)
         }
-        entries[key] = Entry(token: one[0], uncounted: 0)
+        entries[key] = Entry(token: one[0], uncounted: 0, occurrences: 0)
         return entries.index(forKey: key)!
     }
 }
 
-/// A word form as the memo keys it: the surface's UTF-8 bytes and the token's kind.
-struct FormKey: Hashable {
-    let surface: String
-    let kind: TokenKind
+/// A word form as a memo keys it: the surface's UTF-8 bytes and the token's kind.
+public struct WordForm: Hashable, Sendable {
+    public let surface: String
+    public let kind: TokenKind
 
-    func hash(into hasher: inout Hasher) {
+    public init(_ token: Token) {
+        surface = token.surface
+        kind = token.kind
+    }
+
+    public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         let hashed: Void? = surface.utf8.withContiguousStorageIfAvailable { bytes in
             hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
@@ -115,7 +141,7 @@ struct FormKey: Hashable {
         }
     }
 
-    static func == (lhs: FormKey, rhs: FormKey) -> Bool {
+    public static func == (lhs: WordForm, rhs: WordForm) -> Bool {
         guard lhs.kind == rhs.kind, lhs.surface.utf8.count == rhs.surface.utf8.count else { return false }
         let equal = lhs.surface.utf8.withContiguousStorageIfAvailable { left in
             rhs.surface.utf8.withContiguousStorageIfAvailable { right in

@@ -51,6 +51,20 @@ struct WordFormMemoTests {
         #expect(memo.count == 2)
     }
 
+    @Test func listsItsFormsAndReadsKnownFormsFirst() {
+        var counting = WordFormMemo(filters: [CaseFoldingFilter()], capacity: .max)
+        counting.count(tokenizer.tokenize("Radwege Busse Radwege 1.000"))
+        let forms = counting.forms().sorted { $0.token.surface < $1.token.surface }
+        // Only words are counted, so only words are listed.
+        #expect(forms.map(\.token.norm) == ["busse", "radwege"])
+        #expect(forms.map(\.occurrences) == [1, 2])
+        let recorder = Recorder()
+        let known = Dictionary(uniqueKeysWithValues: forms.map { (WordForm($0.token), $0.token) })
+        var memo = WordFormMemo(filters: [recorder, CaseFoldingFilter()], known: known)
+        #expect(memoised("Busse Radwege Straße", &memo).map(\.norm) == ["busse", "radwege", "strasse"])
+        #expect(recorder.seen.withLock { $0 } == ["Straße"])
+    }
+
     @Test func aTextWithASuspendedHyphenGoesThroughTheChainWhole() {
         var memo = WordFormMemo(filters: chain())
         let tokens = memoised("Fachkräfteausbildung und -gewinnung", &memo)

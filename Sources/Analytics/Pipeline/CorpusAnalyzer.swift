@@ -13,7 +13,10 @@ import TextAnalysis
 /// ``analyze(_:)`` keeps every text's tokens; ``analyze(_:chunk:)`` hands each chunk's tokens to
 /// the caller and keeps only what it makes of them. That one normalises every text twice (once
 /// for the vocabulary, once to enrich) rather than holding all tokens between the passes: the
-/// tokens of a million comments would take gigabytes.
+/// tokens of a million comments would take gigabytes. Between the passes it enriches each word
+/// form that occurs more than once, once for the whole corpus and in parallel, and every chunk's
+/// memo reads those first: a form is analysed once per corpus, not once per chunk (only forms of
+/// one occurrence, and texts with a suspended hyphen, are analysed in the second pass).
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
@@ -70,19 +73,40 @@ public struct CorpusAnalyzer: Sendable {
     ) throws(TextAnalysisError) -> (chunks: [Chunk], vocabulary: CorpusVocabulary) {
         let normalizer = Analyzer.germanNormalizer()
         let shards = try ParallelMap.map(count: texts.count, threads: threads) {
-            (range: Range<Int>) throws(TextAnalysisError) -> [CorpusVocabulary] in
+            (range: Range<Int>) throws(TextAnalysisError) -> [WordFormMemo] in
             let session = try WordBreakSession()
-            var memo = WordFormMemo(filters: normalizer.filters)
+            var memo = WordFormMemo(filters: normalizer.filters, capacity: .max)
             for index in range { memo.count(try normalizer.tokenizer.tokenize(texts[index], session: session)) }
-            return [memo.takeCounts()]
+            return [memo]
         }
         var vocabulary = CorpusVocabulary()
-        for shard in shards { vocabulary.merge(shard) }
-        let chain = normalizer.filters + Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary)
+        // The forms that occur more than once, in order of their first chunk, each once.
+        var occurrences: [WordForm: Int] = [:]
+        var forms: [Token] = []
+        for var shard in shards {
+            vocabulary.merge(shard.takeCounts())
+            for (token, count) in shard.forms() {
+                let form = WordForm(token)
+                if occurrences[form] == nil { forms.append(token) }
+                occurrences[form, default: 0] += count
+            }
+        }
+        let frequent = forms.filter { occurrences[WordForm($0)] ?? 0 >= 2 }
+        (forms, occurrences) = ([], [:])
+        let enrichment = Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary)
+        let enriched = ParallelMap.map(count: frequent.count, threads: threads) { (range: Range<Int>) -> [Token] in
+            range.map { index in
+                var one = [frequent[index]]
+                for filter in enrichment { filter.apply(to: &one) }
+                return one[0]
+            }
+        }
+        let known = Dictionary(enriched.map { (WordForm($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let chain = normalizer.filters + enrichment
         let chunks = try ParallelMap.map(count: texts.count, threads: threads) {
             (range: Range<Int>) throws(TextAnalysisError) -> [Chunk] in
             let session = try WordBreakSession()
-            var memo = WordFormMemo(filters: chain)
+            var memo = WordFormMemo(filters: chain, known: known)
             return [
                 try chunk(range) { (index: Int) throws(TextAnalysisError) -> [Token] in
                     var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
