@@ -31,4 +31,30 @@ struct DisplayFormsTests {
         let (verbs, verbStem) = collect(["Wir fahren gern.", "Sie fahren nie, Fahren ist laut."])
         #expect(!verbs.isNoun(verbStem("fahren")))
     }
+
+    /// A ``DisplayForms/Tally`` counts per word form what ``DisplayForms/add(_:text:)`` counts
+    /// per token, suspended hyphens (completed from their neighbours) included.
+    @Test func aTallyCountsWhatTheTokensCount() {
+        let texts = [
+            "Bevor wir bauen, fragen wir die Bürger. Die Bürger und der Radweg.",
+            "Fachkräfteausbildung und -gewinnung, Fachkräftegewinnung und -sicherung",
+            "radweg Radweg RADWEG. Radweg",
+        ]
+        var direct = DisplayForms()
+        var tally = DisplayForms.Tally()
+        var stems: Set<String> = []
+        for text in texts {
+            let tokens = AnalyzerHelpers.analyze(text)
+            direct.add(tokens, text: text)
+            tally.add(tokens, text: text)
+            stems.formUnion(tokens.map(\.stem))
+        }
+        var tallied = DisplayForms()
+        tallied.add(tally)
+        #expect(stems.contains(AnalyzerHelpers.analyze("Fachkräftesicherung")[0].stem))
+        for stem in stems {
+            #expect(tallied.display(stem) == direct.display(stem), "\(stem)")
+            #expect(tallied.isNoun(stem) == direct.isNoun(stem), "\(stem)")
+        }
+    }
 }

@@ -53,10 +53,10 @@ public struct CorpusFeatures: Sendable {
             (
                 range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]
             ) throws(TextAnalysisError)
-                -> (features: [CommentFeatures], display: DisplayForms) in
+                -> (features: [CommentFeatures], display: DisplayForms.Tally) in
             var features: [CommentFeatures] = []
             features.reserveCapacity(range.count)
-            var display = DisplayForms()
+            var display = DisplayForms.Tally()
             for index in range {
                 let analysed = try tokens(index)
                 if index < comments {
@@ -83,7 +83,7 @@ public struct CorpusFeatures: Sendable {
                 contentStems.append(features.contentStems)
                 phraseCandidates.append(features.phraseCandidates)
             }
-            display.merge(chunk.display)
+            display.add(chunk.display)
         }
     }
 }

@@ -19,23 +19,58 @@ public struct DisplayForms: Sendable {
     public mutating func add(_ tokens: [Token], text: String) {
         let bytes = Array(text.utf8)
         for token in tokens where token.kind == .word {
-            counts[token.stem, default: [:]][token.display, default: 0] += 1
-            guard !Self.startsSentence(bytes, at: token.start) else { continue }
-            var entry = inside[token.stem] ?? (0, 0)
-            entry.total += 1
-            if token.display.first?.isUppercase ?? false { entry.capitalised += 1 }
-            inside[token.stem] = entry
+            count(token, occurrences: 1, inside: Self.startsSentence(bytes, at: token.start) ? 0 : 1)
         }
     }
 
-    /// Adds the counts of `other` (forms counted over another part of the corpus).
-    public mutating func merge(_ other: DisplayForms) {
-        for (stem, forms) in other.counts {
-            counts[stem, default: [:]].merge(forms, uniquingKeysWith: +)
+    /// Adds what a ``Tally`` counted.
+    public mutating func add(_ tally: Tally) {
+        for form in tally.forms.values { count(form.token, occurrences: form.occurrences, inside: form.inside) }
+    }
+
+    /// Counts a word token `occurrences` times, `inside` of them not at a sentence's start.
+    private mutating func count(_ token: Token, occurrences: Int, inside insideSentences: Int) {
+        counts[token.stem, default: [:]][token.display, default: 0] += occurrences
+        guard insideSentences > 0 else { return }
+        var entry = inside[token.stem] ?? (0, 0)
+        entry.total += insideSentences
+        if token.display.first?.isUppercase ?? false { entry.capitalised += insideSentences }
+        inside[token.stem] = entry
+    }
+
+    /// ``DisplayForms/add(_:text:)`` counted per word form (``WordForm``) and handed on once
+    /// (``DisplayForms/add(_:)``): what the spellings read of a token (stem, display,
+    /// whether it is capitalised) is the same for every token of a form, except for a suspended
+    /// hyphen, which is completed from its neighbours and so counted as a form of its own
+    /// stem and display. Hashing a form's bytes once per token costs less than hashing its stem
+    /// and spelling as strings.
+    public struct Tally: Sendable {
+        fileprivate struct Key: Hashable, Sendable {
+            var form: WordForm
+            /// The completed stem and display of a suspended hyphen; empty otherwise.
+            var stem: String
+            var display: String
         }
-        for (stem, entry) in other.inside {
-            let own = inside[stem] ?? (0, 0)
-            inside[stem] = (own.capitalised + entry.capitalised, own.total + entry.total)
+
+        fileprivate var forms: [Key: (token: Token, occurrences: Int, inside: Int)] = [:]
+
+        public init() {}
+
+        /// Counts the word tokens of `text` (their offsets are UTF-8 offsets into it).
+        public mutating func add(_ tokens: [Token], text: String) {
+            let bytes = Array(text.utf8)
+            for token in tokens where token.kind == .word {
+                let completed = token.suspendedHyphen != nil
+                let key = Key(
+                    form: WordForm(token), stem: completed ? token.stem : "", display: completed ? token.display : "")
+                let inside = DisplayForms.startsSentence(bytes, at: token.start) ? 0 : 1
+                if let index = forms.index(forKey: key) {
+                    forms.values[index].occurrences += 1
+                    forms.values[index].inside += inside
+                } else {
+                    forms[key] = (token, 1, inside)
+                }
+            }
         }
     }
 
