@@ -23,7 +23,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.12.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -97,6 +97,8 @@ let package = Package(
             name: "AnalyticsTests",
             dependencies: ["Analytics", "Corpus", "TextAnalysis", "_TestSupport", propertyBased]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Analytics"]),
+        .testTarget(
+            name: "WorkflowsTests", dependencies: ["Workflows", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
             name: "ReportsTests",
             dependencies: [

@@ -18,7 +18,7 @@ public enum TerminalText {
 }
 
 /// A log handler that prints through another one, each message made ``TerminalText/safe(_:)``
-/// first (metadata values too).
+/// first (metadata values and an attached error's description too).
 public struct SafeLogHandler: LogHandler {
     private var inner: any LogHandler
 
@@ -41,13 +41,17 @@ public struct SafeLogHandler: LogHandler {
         set { inner[metadataKey: key] = newValue }
     }
 
-    public func log(
-        level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String,
-        function: String, line: UInt
-    ) {
-        let safeMetadata = metadata?.mapValues { Logger.MetadataValue.string(TerminalText.safe($0.description)) }
-        inner.log(
-            level: level, message: "\(TerminalText.safe(message.description))", metadata: safeMetadata, source: source,
-            file: file, function: function, line: line)
+    public func log(event: LogEvent) {
+        var safe = event
+        safe.message = "\(TerminalText.safe(event.message.description))"
+        var metadata = event.metadata?.mapValues { Logger.MetadataValue.string(TerminalText.safe($0.description)) }
+        // An attached error would be printed as it describes itself: it goes in as safe metadata.
+        if let error = event.error {
+            metadata = (metadata ?? [:]).merging(
+                ["error.message": .string(TerminalText.safe("\(error)"))], uniquingKeysWith: { _, new in new })
+            safe.error = nil
+        }
+        safe.metadata = metadata
+        inner.log(event: safe)
     }
 }
