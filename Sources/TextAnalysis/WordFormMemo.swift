@@ -43,8 +43,8 @@ public struct WordFormMemo: Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// The forms the memo holds.
-    public var count: Int { entries.count }
+    /// The number of forms the memo holds.
+    public var formCount: Int { entries.count }
 
     /// Applies the filters to the tokens of one text as the tokenizer gave them, in place, as
     /// ``Analyzer/apply(to:)`` would: from the memo where it can.

@@ -48,7 +48,7 @@ struct WordFormMemoTests {
         _ = memoised("Radwege Radwege Busse Radwege", &memo)
         _ = memoised("Busse Radwege", &memo)
         #expect(recorder.seen.withLock { $0 } == ["Radwege", "Busse"])
-        #expect(memo.count == 2)
+        #expect(memo.formCount == 2)
     }
 
     @Test func listsItsFormsAndReadsKnownFormsFirst() {
@@ -70,14 +70,14 @@ struct WordFormMemoTests {
         let tokens = memoised("Fachkräfteausbildung und -gewinnung", &memo)
         #expect(tokens.last?.norm == "fachkräftegewinnung")
         #expect(tokens == plain("Fachkräfteausbildung und -gewinnung", chain()))
-        #expect(memo.count == 0)
+        #expect(memo.formCount == 0)
     }
 
     @Test func aFullMemoStartsAgainWithTheSameTokens() {
         var memo = WordFormMemo(filters: chain(), capacity: 2)
         let sample = "eins zwei drei vier eins fünf zwei"
         #expect(memoised(sample, &memo) == plain(sample, chain()))
-        #expect(memo.count <= 2)
+        #expect(memo.formCount <= 2)
     }
 
     @Test(arguments: [1, 3, 1 << 17])

@@ -16,7 +16,9 @@ import TextAnalysis
 /// tokens of a million comments would take gigabytes. Between the passes it enriches each word
 /// form that occurs more than once, once for the whole corpus and in parallel, and every chunk's
 /// memo reads those first: a form is analysed once per corpus, not once per chunk (only forms of
-/// one occurrence, and texts with a suspended hyphen, are analysed in the second pass).
+/// one occurrence, and texts with a suspended hyphen, are analysed in the second pass). For that
+/// the first pass keeps every distinct word form of its chunk until the passes meet: the number
+/// of forms grows far more slowly than the corpus's length.
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
