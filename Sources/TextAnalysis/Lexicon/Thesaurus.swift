@@ -30,14 +30,17 @@ public struct Thesaurus: Sendable {
     public init(text: String, key: @escaping @Sendable (String) -> String) {
         var sets: [[String]] = []
         var version = ""
-        for line in text.split(whereSeparator: \.isNewline) {
+        for line in PlainText.lines(text) where !line.isEmpty {
             if line.hasPrefix("#") {
                 if line.hasPrefix("# Automatically generated ") {
                     version = String(line.dropFirst("# Automatically generated ".count))
                 }
                 continue
             }
-            let nouns = line.split(separator: ";").compactMap(Self.noun)
+            let members =
+                PlainText.isSingleScalar(line)
+                ? PlainText.split(line, where: { $0 == ";" }) : line.split(separator: ";").map(String.init)
+            let nouns = members.compactMap(Self.noun)
             guard nouns.count >= 2, nouns.count <= Self.maximumSetSize else { continue }
             sets.append(nouns)
         }
@@ -55,14 +58,26 @@ public struct Thesaurus: Sendable {
     }
 
     /// A member as a noun: without its annotation, nil unless one capitalised word.
-    static func noun(_ member: Substring) -> String? {
-        var text = member
-        if let open = text.firstIndex(of: "(") { text = text[..<open] }
-        let word = text.trimmingCharacters(in: .whitespaces)
+    static func noun(_ member: String) -> String? {
+        var text = Substring(member)
+        let open =
+            PlainText.isSingleScalar(member) ? member.utf8.firstIndex(of: UInt8(ascii: "(")) : member.firstIndex(of: "(")
+        if let open { text = text[..<open] }
+        let word = trimmingSpaces(text)
         guard let first = word.first, first.isUppercase, word.count >= 3,
             !word.contains(where: { $0 == " " || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" })
         else { return nil }
         return word
+    }
+
+    /// `text` without the spaces at its ends: the scalars of Foundation's
+    /// `CharacterSet.whitespaces` (general category Zs, and the tab).
+    static func trimmingSpaces(_ text: Substring) -> String {
+        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     /// The other nouns of the one set that `word` belongs to (by matching key), each once; none for

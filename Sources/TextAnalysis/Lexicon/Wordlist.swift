@@ -19,15 +19,21 @@ public enum Wordlist {
         return parse(text)
     }
 
-    /// The entries of a word list given as text.
+    /// The entries of a word list given as text. Lines are read scalar by scalar where that is
+    /// the same as reading them `Character` by `Character` (``PlainText``).
     public static func parse(_ text: String) -> [String] {
         var entries: [String] = []
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let content =
-                line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-                .first ?? ""
-            for word in content.split(whereSeparator: \.isWhitespace) {
-                entries.append(CaseFoldingFilter.fold(String(word)))
+        for line in PlainText.lines(text) {
+            guard PlainText.isSingleScalar(line) else {
+                let content = line.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+                for word in content.split(whereSeparator: \.isWhitespace) {
+                    entries.append(CaseFoldingFilter.fold(String(word)))
+                }
+                continue
+            }
+            let content = line.utf8.firstIndex(of: UInt8(ascii: "|")).map { String(line[..<$0]) } ?? line
+            for word in PlainText.split(content, where: \.properties.isWhitespace) {
+                entries.append(CaseFoldingFilter.fold(word))
             }
         }
         return entries
