@@ -72,7 +72,8 @@ public enum MarkdownReportRenderer {
 
     /// The values of `report.md.mustache`.
     static func overview(_ result: RunResult, strings: ReportStrings, language: ReportLanguage) -> Context {
-        let unassigned = result.statusCounts.unassigned
+        let counts = result.statusCounts
+        let unassigned = counts.unassigned
         let overall = result.topics.filter { $0.goal == nil && $0.isCoherent }
         let quiet = result.goals.flatMap(\.measures).filter { $0.commentCount <= lowResonanceLimit }
         let homeless = result.commentsWithoutReportGoal.map { result.comments[$0] }
@@ -85,7 +86,7 @@ public enum MarkdownReportRenderer {
             "goal_list": result.goals.map { ["id": $0.id, "title": $0.title, "link": "goals/\($0.id).md"] },
             "title": MarkdownText.inline(strings.reportTitle(result.framework.title)),
             "data_as_of": result.lastCommentAt.map { strings.dataAsOf(strings.date($0)) } ?? strings.noDates,
-            "glance": glance(result, strings: strings),
+            "glance": glance(result, counts: counts, strings: strings),
             "since_last_run": result.changes.map { sinceLastRun($0, result: result, strings: strings) } ?? false,
             "goals_chart": chart(strings.goalsChartTitle, path: "charts/goals.svg"),
             "goals": result.goals.enumerated().map { number, goal in
@@ -144,8 +145,9 @@ public enum MarkdownReportRenderer {
     }
 
     /// "Auf einen Blick": label and value per row.
-    static func glance(_ result: RunResult, strings: ReportStrings) -> [Context] {
-        let counts = result.statusCounts
+    static func glance(
+        _ result: RunResult, counts: (assigned: Int, uncertain: Int, unassigned: Int), strings: ReportStrings
+    ) -> [Context] {
         let analysed = max(result.commentsAnalysed, 1)
         func withShare(_ count: Int) -> String { "\(count) (\(strings.percent(Double(count) / Double(analysed))))" }
         var rows: [(String, String)] = [

@@ -262,7 +262,9 @@ public enum AnalysisPipeline {
         if upgraded.warningSummary == nil { upgraded.warningSummary = WarningSummary.of(result.warnings) }
         if result.goals.contains(where: { $0.uncertainComments == nil || $0.unassignedComments == nil }) {
             for goal in upgraded.goals.indices {
-                let lists = statusLists(goal: upgraded.goals[goal].id, comments: result.comments)
+                let id = upgraded.goals[goal].id
+                let lists = statusLists(
+                    result.comments.indices.filter { result.comments[$0].reportGoal == id }, comments: result.comments)
                 upgraded.goals[goal].uncertainComments = lists.uncertain
                 upgraded.goals[goal].unassignedComments = lists.unassigned
             }
@@ -293,9 +295,10 @@ public enum AnalysisPipeline {
         vocabulary: TermVocabulary, display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
-        let members = Set(comments.indices.filter { comments[$0].reportGoal == goal.id })
-        let posted = members.filter { comments[$0].goal == goal.id }.count
-        let lists = statusLists(goal: goal.id, comments: comments)
+        let memberList = comments.indices.filter { comments[$0].reportGoal == goal.id }
+        let members = Set(memberList)
+        let posted = memberList.filter { comments[$0].goal == goal.id }.count
+        let lists = statusLists(memberList, comments: comments)
         let measures = goal.measures.map { measure in
             let (assigned, uncertain) = tallies[measure.id] ?? ([], 0)
             // Quotes: the most confident comment of each group, so a campaign is quoted once at most.
@@ -329,11 +332,11 @@ public enum AnalysisPipeline {
             uncertainComments: lists.uncertain, unassignedComments: lists.unassigned)
     }
 
-    /// A goal's uncertain and unassigned comments (``CommentResult/reportGoal``), as indices in
-    /// input order: what its page lists.
-    static func statusLists(goal: String, comments: [CommentResult]) -> (uncertain: [Int], unassigned: [Int]) {
+    /// The uncertain and the unassigned comments among a goal's `members` (its comments by
+    /// ``CommentResult/reportGoal``, as indices in input order): what its page lists.
+    static func statusLists(_ members: [Int], comments: [CommentResult]) -> (uncertain: [Int], unassigned: [Int]) {
         var lists: (uncertain: [Int], unassigned: [Int]) = ([], [])
-        for index in comments.indices where comments[index].reportGoal == goal {
+        for index in members {
             switch comments[index].status {
             case .uncertain: lists.uncertain.append(index)
             case .unassigned: lists.unassigned.append(index)

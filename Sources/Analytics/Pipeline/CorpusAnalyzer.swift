@@ -10,15 +10,15 @@ import TextAnalysis
 /// joined in text order, and the vocabulary is a sum. Each chunk of each pass keeps a
 /// ``WordFormMemo``, so a word form goes through the filters once per chunk, not once per token.
 ///
-/// ``analyze(_:)`` keeps every text's tokens; ``analyze(_:chunk:)`` hands each chunk's tokens to
-/// the caller and keeps only what it makes of them. That one normalises every text twice (once
-/// for the vocabulary, once to enrich) rather than holding all tokens between the passes: the
-/// tokens of a million comments would take gigabytes. Between the passes it enriches each word
-/// form that occurs more than once, once for the whole corpus and in parallel, and every chunk's
-/// memo reads those first: a form is analysed once per corpus, not once per chunk (only forms of
-/// one occurrence, and texts with a suspended hyphen, are analysed in the second pass). For that
-/// the first pass keeps every distinct word form of its chunk until the passes meet: the number
-/// of forms grows far more slowly than the corpus's length.
+/// ``analyze(_:chunk:)`` hands each chunk's tokens to the caller and keeps only what it makes of
+/// them; ``analyze(_:)`` keeps them all. Every text is normalised twice (once for the
+/// vocabulary, once to enrich) rather than holding all tokens between the passes: the tokens
+/// of a million comments would take gigabytes. Between the passes, each word form that occurs
+/// more than once is enriched once for the whole corpus, in parallel, and every chunk's memo
+/// reads those first: a form is analysed once per corpus, not once per chunk (only forms of one
+/// occurrence, and texts with a suspended hyphen, are analysed in the second pass). For that the
+/// first pass keeps every distinct word form of its chunk until the passes meet: the number of
+/// forms grows far more slowly than the corpus's length.
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
@@ -28,40 +28,14 @@ public struct CorpusAnalyzer: Sendable {
         self.threads = max(1, threads)
     }
 
-    /// The analysed tokens of each text, in order, and the vocabulary they produced.
+    /// The analysed tokens of each text, in order, and the vocabulary they produced: the tokens
+    /// ``analyze(_:chunk:)`` hands on, all kept.
     public func analyze(_ texts: [String]) throws(TextAnalysisError) -> (tokens: [[Token]], vocabulary: CorpusVocabulary) {
-        let normalizer = Analyzer.germanNormalizer()
-        let normalized: [[Token]] = try ParallelMap.map(count: texts.count, threads: threads) {
-            (range: Range<Int>) throws(TextAnalysisError) -> [[Token]] in
-            let session = try WordBreakSession()
-            var memo = WordFormMemo(filters: normalizer.filters)
-            var result: [[Token]] = []
-            result.reserveCapacity(range.count)
-            for index in range {
-                var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
-                memo.apply(to: &tokens)
-                result.append(tokens)
-            }
-            return result
+        let analysed = try analyze(texts) {
+            (range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> [[Token]] in
+            try range.map { (index: Int) throws(TextAnalysisError) -> [Token] in try tokens(index) }
         }
-        let shards = ParallelMap.map(count: normalized.count, threads: threads) { (range: Range<Int>) -> [CorpusVocabulary] in
-            var shard = CorpusVocabulary()
-            for index in range { shard.add(normalized[index]) }
-            return [shard]
-        }
-        var vocabulary = CorpusVocabulary()
-        for shard in shards { vocabulary.merge(shard) }
-
-        let enrichment = Analyzer(filters: Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary))
-        let enriched = ParallelMap.map(count: normalized.count, threads: threads) { (range: Range<Int>) -> [[Token]] in
-            var memo = WordFormMemo(filters: enrichment.filters)
-            return range.map { index in
-                var tokens = normalized[index]
-                memo.apply(to: &tokens)
-                return tokens
-            }
-        }
-        return (enriched, vocabulary)
+        return (analysed.chunks.flatMap { $0 }, analysed.vocabulary)
     }
 
     /// Analyses `texts` in contiguous chunks (about four per thread), never holding more than
@@ -103,7 +77,7 @@ public struct CorpusAnalyzer: Sendable {
                 return one[0]
             }
         }
-        let known = Dictionary(enriched.map { (WordForm($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let known = Dictionary(uniqueKeysWithValues: enriched.map { (WordForm($0), $0) })
         let chain = normalizer.filters + enrichment
         let chunks = try ParallelMap.map(count: texts.count, threads: threads) {
             (range: Range<Int>) throws(TextAnalysisError) -> [Chunk] in
