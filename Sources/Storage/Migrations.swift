@@ -183,6 +183,11 @@ enum Migrations {
                     ALTER TABLE run ADD COLUMN intake TEXT;
                     """)
         }
+        // The format of each run's stored result (``ResultFormat``); NULL for results stored
+        // before, which are format 1.
+        migrator.registerMigration("v6-result-format") { db in
+            try db.execute(sql: "ALTER TABLE run ADD COLUMN result_format INTEGER")
+        }
         return migrator
     }
 }

@@ -1,11 +1,11 @@
 import Analytics
 import Foundation
 
-/// Writes a run's result as the JSON text `JSONEncoder` (sorted keys) gives for the whole value,
-/// without ever holding that text or the encoder's tree of it: the result without its comments
-/// is encoded once, the comments `batch` at a time, and the bytes are handed on in parts of
-/// `partBytes` (the last one shorter). Joined, the parts are exactly the one-value encoding, so
-/// reading needs no second format.
+/// Writes a run's result in the stored format (``ResultFormat``): its header, then the JSON text
+/// `JSONEncoder` (sorted keys) gives for the whole value without its texts, without ever holding
+/// that text or the encoder's tree of it: the result without its comments is encoded once, the
+/// comments `batch` at a time, and the bytes are handed on in parts of `partBytes` (the last one
+/// shorter). Joined, the parts are exactly the header and the one-value encoding.
 ///
 /// Why: at a million comments the text is about a gigabyte and the encoder's intermediate tree
 /// several times that, all at the end of a run that already holds its analysis. The batches are
@@ -17,6 +17,7 @@ enum ResultEncoding {
         let encoder = JSONText.encoder()
         var envelope = result
         envelope.comments = []
+        envelope = ResultFormat.withoutTexts(envelope)
         let outer = try encoder.encode(envelope)
         guard let slot = emptyTopLevelArray(named: "comments", in: outer) else {
             throw EncodingError.invalidValue(
@@ -31,6 +32,7 @@ enum ResultEncoding {
             }
         }
         // `slot` is the range of `[]`: everything up to and including `[`, then the comments.
+        try add(Data(ResultFormat.header))
         try add(outer[..<(slot.lowerBound + 1)])
         let comments = result.comments
         let starts = Array(stride(from: 0, to: comments.count, by: batch))
@@ -41,7 +43,8 @@ enum ResultEncoding {
                 let encoder = JSONText.encoder()
                 return try range.map { index in
                     let start = batchStarts[index]
-                    return try encoder.encode(Array(comments[start..<min(comments.count, start + batch)]))
+                    return try encoder.encode(
+                        comments[start..<min(comments.count, start + batch)].map(ResultFormat.withoutText))
                 }
             }
             for (offset, array) in arrays.enumerated() {

@@ -16,8 +16,10 @@ extension Store {
     /// audit samples) with SQLite's `secure_delete` on, and keeps a tombstone (id, time, reason,
     /// record hash) so that a later export does not bring them back. Ids the store does not hold
     /// get a tombstone too (a request may come before the export). Returns the ids that were
-    /// stored. Stored results still hold the texts until the next run replaces them and
-    /// ``purgeFreedPages()`` rewrites the file.
+    /// stored. A stored result of format 2 (``ResultFormat``) holds no comment text; until the
+    /// next analysis replaces it, it still names the comments, and one of format 1 (stored by an
+    /// earlier version) and a result's rejected rows still hold their texts. The freed pages keep
+    /// the deleted bytes until ``purgeFreedPages()`` rewrites the file.
     @discardableResult
     public func withdraw(_ ids: [String], reason: String, at time: String) throws(StorageError) -> [String] {
         try write { db in

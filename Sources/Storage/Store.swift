@@ -206,14 +206,15 @@ public final class Store: Sendable {
     }
 
     /// The result of the latest finished analysis, for re-rendering its reports: its parts
-    /// joined in order (or, from a store written before results came in parts, its one value).
+    /// joined in order (or, from a store written before results came in parts, its one value),
+    /// read in its format (``ResultFormat``).
     public func latestResult() throws(StorageError) -> RunResult? {
-        try read { db in
+        try read { db -> RunResult? in
             guard
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT sequence, result FROM run WHERE status = 'complete'
+                        SELECT sequence, result, result_format FROM run WHERE status = 'complete'
                             AND (result IS NOT NULL OR EXISTS (SELECT 1 FROM run_result_part WHERE run = sequence))
                         ORDER BY sequence DESC LIMIT 1
                         """)
@@ -226,16 +227,50 @@ public final class Store: Sendable {
                     db, sql: "SELECT data FROM run_result_part WHERE run = ? ORDER BY position", arguments: [row["sequence"]])
                 while let part = try parts.next() { data.append(part) }
             }
-            guard let result = try? JSONDecoder().decode(RunResult.self, from: data) else {
+            let format: Int = row["result_format"] ?? 1
+            if format >= 2 {
+                guard data.starts(with: ResultFormat.header) else {
+                    throw StorageError.corrupt(path: self.path, what: "the latest analysis: no header of its format")
+                }
+                data.removeFirst(ResultFormat.header.count)
+            }
+            guard format <= ResultFormat.current, var result = try? JSONDecoder().decode(RunResult.self, from: data)
+            else {
                 throw StorageError.corrupt(
                     path: self.path,
                     what:
                         "the latest analysis, stored by another version of resonanz; run `resonanz analyze` (or `run`) to redo it"
                 )
             }
+            if format >= 2 {
+                let texts = try Self.texts(db, asOf: row["sequence"])
+                do {
+                    result = try ResultFormat.restoringTexts(result) { texts[$0] }
+                } catch let error as ResultFormat.MissingComment {
+                    throw StorageError.corrupt(
+                        path: self.path,
+                        what:
+                            "the latest analysis holds comment \(Untrusted.quoted(error.id)), which the store no longer has; run `resonanz analyze` to redo it"
+                    )
+                }
+            }
             // A result stored by an earlier version gets what it lacks as a run computes it.
             return AnalysisPipeline.upgraded(result)
         }
+    }
+
+    /// The text of every comment stored by run `sequence`, as it stood then: the current text
+    /// when it last changed at or before that run, else the version that was current then.
+    static func texts(_ db: Database, asOf sequence: Int) throws -> [String: String] {
+        var texts: [String: String] = [:]
+        let current = try Row.fetchCursor(
+            db, sql: "SELECT id, text FROM comment WHERE changed_run <= ?", arguments: [sequence])
+        while let row = try current.next() { texts[row[0]] = row[1] }
+        let earlier = try Row.fetchCursor(
+            db, sql: "SELECT comment_id, text FROM comment_version WHERE run <= ? AND superseded_run > ?",
+            arguments: [sequence, sequence])
+        while let row = try earlier.next() { texts[row[0]] = row[1] }
+        return texts
     }
 
     /// The run history, oldest first.
@@ -294,14 +329,15 @@ public final class Store: Sendable {
                 sql: """
                     INSERT INTO run (kind, status, report_id, started_at, corpus_sha256, framework_id, framework_sha256,
                         seed, program_version, icu_version, rows_read, accepted, rejected, new_comments, changed_comments,
-                        unchanged_comments, timings, warnings, snapshot, result, intake)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        unchanged_comments, timings, warnings, snapshot, result, intake, result_format)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
                     record.kind.rawValue, status, record.reportID, record.startedAt, record.corpusSHA256, record.frameworkID,
                     record.frameworkSHA256, String(record.seed), record.programVersion, record.icuVersion, record.rowsRead,
                     record.accepted, record.rejectedRows.count, record.changes.new.count, record.changes.changed.count,
                     record.changes.unchanged + record.changes.stale, timings, warnings, snapshot, nil, intake,
+                    record.result == nil ? nil : ResultFormat.current,
                 ])
             let sequence = Int(db.lastInsertedRowID)
             if let result = record.result {

@@ -71,20 +71,48 @@ struct ReportSnapshotTests {
         #expect(!stored.contains("warningSummary"))
         try DatabaseQueue(path: out.appendingPathComponent("resonanz.sqlite").path).write { db in
             try db.execute(sql: "DELETE FROM run_result_part")
-            try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = (SELECT max(sequence) FROM run)", arguments: [stored])
+            try db.execute(
+                sql: "UPDATE run SET result = ?, result_format = NULL WHERE sequence = (SELECT max(sequence) FROM run)",
+                arguments: [stored])
         }
         for file in Self.files { try FileManager.default.removeItem(at: out.appendingPathComponent(file)) }
+        try Self.expectReportFromStore(in: out, equalTo: "Tests/Fixtures/stored/reports-5cf676b/")
+    }
+
+    /// `resonanz report` on the store in `out` writes the files of `folder` (masked as above).
+    static func expectReportFromStore(in out: URL, equalTo folder: String) throws {
         let report = try CommandLineRunner.run(
             ["report", "--framework", "Tests/Fixtures/mini/framework.yaml", "--out", out.path, "--quiet"],
-            environment: environment)
+            environment: ["SOURCE_DATE_EPOCH": "1700000000"])
         #expect(report.status == 0, "\(report.standardError)")
-        for file in Self.files {
-            let produced = Self.masked(try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8), file: file)
+        for file in files {
+            let produced = masked(try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8), file: file)
             let recorded = try String(
-                contentsOf: Fixtures.repositoryFile(
-                    "Tests/Fixtures/stored/reports-5cf676b/" + file.replacingOccurrences(of: "/", with: "-")),
-                encoding: .utf8)
+                contentsOf: Fixtures.repositoryFile(folder + file.replacingOccurrences(of: "/", with: "-")), encoding: .utf8)
             #expect(produced == recorded, "\(file):\n\(Fixtures.lineDiff(recorded, produced))")
         }
+    }
+
+    /// A whole store as 49c11c0 left it after the mini run (schema v5, its result in format 1,
+    /// `Tests/Fixtures/stored/mini-store-49c11c0.sqlite`) is migrated when opened; `resonanz
+    /// report` then gives the reports of a fresh run, and the next run stores its result in the
+    /// current format beside the old runs.
+    @Test func aStoreOfAnEarlierVersionIsMigratedAndGivesTheSameReports() throws {
+        let out = Fixtures.temporaryFolder()
+        let store = out.appendingPathComponent("resonanz.sqlite")
+        try FileManager.default.copyItem(
+            at: Fixtures.repositoryFile("Tests/Fixtures/stored/mini-store-49c11c0.sqlite"), to: store)
+        try Self.expectReportFromStore(in: out, equalTo: "Tests/Fixtures/snapshots/mini/")
+        let run = try CommandLineRunner.run(
+            [
+                "run", "--framework", "Tests/Fixtures/mini/framework.yaml", "--comments", "Tests/Fixtures/mini/comments.csv",
+                "--out", out.path, "--quiet", "--threads", "2",
+            ],
+            environment: ["SOURCE_DATE_EPOCH": "1700086400"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let formats = try DatabaseQueue(path: store.path).read { db in
+            try Row.fetchAll(db, sql: "SELECT result_format FROM run ORDER BY sequence").map { $0[0] as Int? }
+        }
+        #expect(formats.first == .some(nil) && formats.last == 2, "\(formats)")
     }
 }

@@ -79,7 +79,7 @@ struct StoreTests {
     @Test func theBaselineIsTheLatestFinishedRunWithAnotherCorpus() throws {
         let store = try newStore()
         let result = try MiniRun.result()
-        var first = record(CommentChanges(), corpus: "c1", kind: .run)
+        var first = record(CommentChanges(new: try MiniRun.comments()), corpus: "c1", kind: .run)
         first.result = result
         let one = try store.commit(first)
         #expect(try store.baseline(differentFrom: "c2") == nil)  // reports still pending
@@ -95,7 +95,7 @@ struct StoreTests {
         let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
         let store = try Store(path: path, resultPartBytes: 1000)
         let result = try MiniRun.result()
-        var run = record(CommentChanges(), corpus: "c1", kind: .analyze)
+        var run = record(CommentChanges(new: try MiniRun.comments()), corpus: "c1", kind: .analyze)
         run.result = result
         let sequence = try store.commit(run)
         let read = try #require(try store.latestResult())
@@ -109,7 +109,8 @@ struct StoreTests {
             encoder.outputFormatting = [.sortedKeys]
             let text = String(decoding: try encoder.encode(result), as: UTF8.self)
             try db.execute(sql: "DELETE FROM run_result_part")
-            try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = ?", arguments: [text, sequence])
+            try db.execute(
+                sql: "UPDATE run SET result = ?, result_format = NULL WHERE sequence = ?", arguments: [text, sequence])
         }
         #expect(try store.latestResult()?.comments == result.comments)
     }
@@ -148,7 +149,8 @@ struct StoreTests {
         #expect(!text.contains("warningSummary") && !text.contains("assignedComments") && !text.contains("uncertainComments"))
         try DatabaseQueue(path: path).write { db in
             try db.execute(sql: "DELETE FROM run_result_part")
-            try db.execute(sql: "UPDATE run SET result = ? WHERE sequence = ?", arguments: [text, sequence])
+            try db.execute(
+                sql: "UPDATE run SET result = ?, result_format = NULL WHERE sequence = ?", arguments: [text, sequence])
         }
         let read = try #require(try store.latestResult())
         #expect(read.warningSummary == result.warningSummary && read.warningSummary?.first?.count == 2)
@@ -156,7 +158,8 @@ struct StoreTests {
     }
 
     /// The result goes into the store in parts written comment batch by comment batch; joined,
-    /// they are byte for byte the encoding of the whole value, whatever the part and batch sizes.
+    /// they are byte for byte the header and the encoding of the whole value without its texts
+    /// (format 2), whatever the part and batch sizes.
     @Test(arguments: [(1000, 1, 1), (64, 3, 2), (1 << 20, 1000, 2), (500, 2, 3)])
     func resultEncodedInBatchesIsTheWholeEncoding(partBytes: Int, batch: Int, threads: Int) throws {
         var result = try MiniRun.result()
@@ -166,11 +169,11 @@ struct StoreTests {
         var parts: [Data] = []
         try ResultEncoding.encode(result, partBytes: partBytes, batch: batch, threads: threads) { parts.append(Data($0)) }
         #expect(parts.dropLast().allSatisfy { $0.count == partBytes } && (parts.last?.count ?? 0) <= partBytes)
-        #expect(parts.reduce(Data(), +) == (try encoder.encode(result)))
+        #expect(parts.reduce(Data(), +) == Data(ResultFormat.header) + (try encoder.encode(ResultFormat.withoutTexts(result))))
         result.comments = []
         parts = []
         try ResultEncoding.encode(result, partBytes: partBytes, batch: batch, threads: threads) { parts.append(Data($0)) }
-        #expect(parts.reduce(Data(), +) == (try encoder.encode(result)))
+        #expect(parts.reduce(Data(), +) == Data(ResultFormat.header) + (try encoder.encode(ResultFormat.withoutTexts(result))))
     }
 
     @Test func theCommentsSlotIsFoundAtTheTopLevelOnly() {

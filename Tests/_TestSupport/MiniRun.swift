@@ -3,6 +3,12 @@ import Corpus
 
 /// A small finished analysis: the mini fixture run through the whole pipeline.
 public enum MiniRun {
+    /// The mini fixture's comments, as read.
+    public static func comments() throws -> [Comment] {
+        let framework = try FrameworkLoader.load(Fixtures.url("mini/framework.yaml"))
+        return try CommentReader.read([Fixtures.url("mini/comments.csv")], goalIDs: Set(framework.goals.map(\.id))).comments
+    }
+
     public static func result() throws -> RunResult {
         let framework = try FrameworkLoader.load(Fixtures.url("mini/framework.yaml"))
         let ingest = try CommentReader.read([Fixtures.url("mini/comments.csv")], goalIDs: Set(framework.goals.map(\.id)))
