@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 
 /// The format of a run's stored result (`run.result_format`, `run_result_part.data`), versioned
 /// apart from the program and read back format by format.
@@ -30,15 +31,7 @@ public enum ResultFormat {
     static func withoutTexts(_ result: RunResult) -> RunResult {
         var stored = result
         stored.comments = result.comments.map(withoutText)
-        for goal in stored.goals.indices {
-            for measure in stored.goals[goal].measures.indices {
-                for quote in stored.goals[goal].measures[measure].representativeComments.indices {
-                    stored.goals[goal].measures[measure].representativeComments[quote].text = ""
-                }
-            }
-            stored.goals[goal].topics = stored.goals[goal].topics.map(withoutTexts)
-        }
-        stored.topics = stored.topics.map(withoutTexts)
+        replaceQuoteTexts(in: &stored) { _ in "" }
         return stored
     }
 
@@ -48,10 +41,12 @@ public enum ResultFormat {
         return stored
     }
 
-    private static func withoutTexts(_ topic: TopicResult) -> TopicResult {
-        var stored = topic
-        for quote in stored.representativeComments.indices { stored.representativeComments[quote].text = "" }
-        return stored
+    /// The JSON of a result stored in `format` (its header checked and dropped), nil when the
+    /// bytes are not of that format.
+    static func json(_ data: Data, format: Int) -> Data? {
+        guard format >= 2 else { return data }
+        guard data.starts(with: header) else { return nil }
+        return data.dropFirst(header.count)
     }
 
     /// A format-2 result with its texts back: `text(id)` gives a comment's text as it stood at
@@ -67,27 +62,36 @@ public enum ResultFormat {
         for index in result.comments.indices {
             result.comments[index].text = try restored(result.comments[index].id)
         }
+        try replaceQuoteTexts(in: &result, with: restored)
+        return result
+    }
+
+    /// Sets the text of every quote of `result` (measures', goals' topics' and the topics') to
+    /// `text` of its comment's id.
+    private static func replaceQuoteTexts<Failure: Error>(
+        in result: inout RunResult, with text: (String) throws(Failure) -> String
+    ) throws(Failure) {
         for goal in result.goals.indices {
             for measure in result.goals[goal].measures.indices {
                 for quote in result.goals[goal].measures[measure].representativeComments.indices {
                     let id = result.goals[goal].measures[measure].representativeComments[quote].commentID
-                    result.goals[goal].measures[measure].representativeComments[quote].text = try restored(id)
+                    result.goals[goal].measures[measure].representativeComments[quote].text = try text(id)
                 }
             }
-            for topic in result.goals[goal].topics.indices {
-                for quote in result.goals[goal].topics[topic].representativeComments.indices {
-                    let id = result.goals[goal].topics[topic].representativeComments[quote].commentID
-                    result.goals[goal].topics[topic].representativeComments[quote].text = try restored(id)
-                }
+            try replaceQuoteTexts(in: &result.goals[goal].topics, with: text)
+        }
+        try replaceQuoteTexts(in: &result.topics, with: text)
+    }
+
+    private static func replaceQuoteTexts<Failure: Error>(
+        in topics: inout [TopicResult], with text: (String) throws(Failure) -> String
+    ) throws(Failure) {
+        for topic in topics.indices {
+            for quote in topics[topic].representativeComments.indices {
+                topics[topic].representativeComments[quote].text = try text(
+                    topics[topic].representativeComments[quote].commentID)
             }
         }
-        for topic in result.topics.indices {
-            for quote in result.topics[topic].representativeComments.indices {
-                let id = result.topics[topic].representativeComments[quote].commentID
-                result.topics[topic].representativeComments[quote].text = try restored(id)
-            }
-        }
-        return result
     }
 
     /// A comment a stored result refers to that the store no longer holds.

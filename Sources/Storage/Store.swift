@@ -228,13 +228,8 @@ public final class Store: Sendable {
                 while let part = try parts.next() { data.append(part) }
             }
             let format: Int = row["result_format"] ?? 1
-            if format >= 2 {
-                guard data.starts(with: ResultFormat.header) else {
-                    throw StorageError.corrupt(path: self.path, what: "the latest analysis: no header of its format")
-                }
-                data.removeFirst(ResultFormat.header.count)
-            }
-            guard format <= ResultFormat.current, var result = try? JSONDecoder().decode(RunResult.self, from: data)
+            guard format <= ResultFormat.current, let json = ResultFormat.json(data, format: format),
+                var result = try? JSONDecoder().decode(RunResult.self, from: json)
             else {
                 throw StorageError.corrupt(
                     path: self.path,

@@ -10,12 +10,11 @@ import _TestSupport
 /// Tests ``ResultFormat``: what a stored result holds, how it is read back, and that its keys
 /// stay what the format says they are.
 struct ResultFormatTests {
+    /// ``StoreTests/record(_:corpus:kind:rejected:)`` with `result`.
     func record(_ changes: CommentChanges, kind: RunKind, result: RunResult?) -> RunRecord {
-        let accepted = changes.new.count + changes.changed.count + changes.unchanged
-        return RunRecord(
-            kind: kind, startedAt: "2026-11-26T00:00:00Z", reportID: "r\(kind)", corpusSHA256: "c", frameworkID: "mini",
-            frameworkSHA256: nil, seed: 0, programVersion: "test", icuVersion: "72.1", rowsRead: accepted,
-            accepted: accepted, rejectedRows: [], inputs: [], changes: changes, timings: [], result: result)
+        var record = StoreTests().record(changes, corpus: "c", kind: kind)
+        record.result = result
+        return record
     }
 
     static func storedParts(_ path: String) throws -> Data {
@@ -63,10 +62,11 @@ struct ResultFormatTests {
     }
 
     /// Every key path of the stored result and baseline snapshot of the mini run, one per line
-    /// (`result.goals[].measures[].id`; `{}` for the members of an object keyed by ids), against `Tests/Fixtures/stored/format-2-keys.txt`. A
-    /// difference means the stored format changed: keep the old key (an explicit `CodingKeys`
-    /// case), or make it a new format that reads the old one (``ResultFormat``). After a
-    /// deliberate new format: `RESONANZ_UPDATE_SNAPSHOTS=1 swift test --filter ResultFormatTests`.
+    /// (`result.goals[].measures[].id`; `{}` for the members of an object keyed by ids), against
+    /// `Tests/Fixtures/stored/format-2-keys.txt`. A difference means the stored format changed:
+    /// keep the old key (an explicit `CodingKeys` case), or make it a new format that reads the
+    /// old one (``ResultFormat``). After a deliberate new format:
+    /// `RESONANZ_UPDATE_SNAPSHOTS=1 swift test --filter ResultFormatTests`.
     @Test func theStoredKeysAreTheFormatsKeys() throws {
         let path = Fixtures.temporaryFolder().appendingPathComponent("resonanz.sqlite").path
         let store = try Store(path: path)
