@@ -179,9 +179,11 @@ public enum JSONWriter {
 
     private static func newline(_ indent: Int, pretty: Bool, into output: inout String) {
         guard pretty else { return }
-        output.append("\n")
-        output.append(String(repeating: "  ", count: indent))
+        output.append(indent < lineStarts.count ? lineStarts[indent] : "\n" + String(repeating: "  ", count: indent))
     }
+
+    /// A line break and the indentation of each of the first levels, made once.
+    private static let lineStarts = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     /// `number` rounded half away from zero to `places` decimals, without exponent or trailing
     /// zeros (`0.5`, `12`, `-0.0001`). Numbers too large for that are written in Swift's shortest
