@@ -82,37 +82,32 @@ public struct Redactor: Sendable {
     /// unless `lineBreaks` (comment texts keep theirs).
     public func redact(_ text: String, lineBreaks: Bool = false) -> String {
         let text = Untrusted.printable(text, lineBreaks: lineBreaks)
-        // Most texts hold none of the characters every rule needs: skip the expressions for them.
-        // (Byte scans: `String.contains("@")` goes through Foundation and showed in profiles.)
-        let hasAt = text.utf8.contains(0x40)
-        let hasSpelledAt = Self.mayHoldSpelledAt(text)
+        // Most texts hold none of the characters the rules need: skip the expressions for them.
         var scan = RuleScan(text)
-        guard hasAt || hasSpelledAt || scan.mayHoldLink || scan.mayHoldIBAN || scan.mayHoldPhone else { return text }
+        let hasSpelledAt = Self.mayHoldSpelledAt(text)
+        guard scan.hasAt || hasSpelledAt || scan.mayHoldLink || scan.mayHoldIBAN || scan.mayHoldPhone else { return text }
         var result = text
-        if hasAt { result = Self.replace(Self.email, in: result, with: labels.email) }
-        if hasSpelledAt { result = Self.replace(Self.spelledEmail, in: result, with: labels.email) }
         // Each rule sees the text the rules before it left, so the scan is redone after a change.
-        if result != text { scan = RuleScan(result) }
-        if scan.mayHoldLink {
+        func apply(_ rule: (String) -> String) {
             let before = result
-            result = Self.replaceLinks(in: result, with: labels.link)
+            result = rule(result)
             if result != before { scan = RuleScan(result) }
         }
-        if scan.mayHoldIBAN {
-            let before = result
-            result = Self.replaceIBANs(in: result, with: labels.iban)
-            if result != before { scan = RuleScan(result) }
-        }
-        if scan.mayHoldPhone { result = Self.replacePhones(in: result, with: labels.phone) }
-        if hasAt { result = Self.replace(Self.handle, in: result, with: labels.handle) }
+        if scan.hasAt { apply { Self.replace(Self.email, in: $0, with: labels.email) } }
+        if hasSpelledAt { apply { Self.replace(Self.spelledEmail, in: $0, with: labels.email) } }
+        if scan.mayHoldLink { apply { Self.replaceLinks(in: $0, with: labels.link) } }
+        if scan.mayHoldIBAN { apply { Self.replaceIBANs(in: $0, with: labels.iban) } }
+        if scan.mayHoldPhone { apply { Self.replacePhones(in: $0, with: labels.phone) } }
+        if scan.hasAt { result = Self.replace(Self.handle, in: result, with: labels.handle) }
         return result
     }
 
-    /// What one pass over a text's bytes says about rules 2 to 4: conditions without which the
-    /// rule cannot change the text, so its expression is not run (questions, years and house
-    /// numbers are common, and the expressions took a third of `resonanz report`'s time on
-    /// 100,000 comments). The characters the conditions look for are ASCII, so they are looked
-    /// for among the bytes:
+    /// What one pass over a text's bytes says about every rule but the spelled-out addresses:
+    /// conditions without which the rule cannot change the text, so its expression is not run
+    /// (questions, years and house numbers are common, and the expressions took a third of
+    /// `resonanz report`'s time on 100,000 comments). The characters the conditions look for are
+    /// ASCII, so they are looked for among the bytes (`String.contains` goes through Foundation):
+    /// - an e-mail address or a handle (rules 1 and 5): `@`;
     /// - a link: `?` or `#`, and `=`, `://` or `www.` (any case): the scheme or `www.` starts the
     ///   first form, a value after `=` ends the second;
     /// - an IBAN: at least 10 ASCII digits (two check digits and at least 8 after them), and two
@@ -122,6 +117,7 @@ public struct Redactor: Sendable {
     ///   characters of rule 4's forms) with at least 7 digits and a `+` or `0` right before a digit
     ///   (`+49`, `0364…`, `(0364…`).
     struct RuleScan {
+        var hasAt = false
         var mayHoldLink = false
         var mayHoldIBAN = false
         var mayHoldPhone = false
@@ -150,6 +146,7 @@ public struct Redactor: Sendable {
                     runStartsPhone = false
                     if byte == 0x3F || byte == 0x23 { query = true }
                     if byte == 0x3D { linkEnd = true }
+                    if byte == 0x40 { hasAt = true }
                 }
                 // Letters are kept lowercased, for `www.` in any case.
                 before = (before.1, before.2, byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)

@@ -239,9 +239,9 @@ public final class Store: Sendable {
             }
             if format >= 2 {
                 let texts = try Self.texts(db, asOf: row["sequence"])
-                do {
+                do throws(ResultFormat.MissingComment) {
                     result = try ResultFormat.restoringTexts(result) { texts[$0] }
-                } catch let error as ResultFormat.MissingComment {
+                } catch {
                     throw StorageError.corrupt(
                         path: self.path,
                         what:

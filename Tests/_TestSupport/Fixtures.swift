@@ -65,6 +65,18 @@ public enum Fixtures {
         return url
     }
 
+    /// Compares `produced` with the snapshot recorded in `file`: nil when they agree, else the
+    /// lines that differ (``lineDiff(_:_:limit:)``). With `RESONANZ_UPDATE_SNAPSHOTS=1` in the
+    /// environment the snapshot is rewritten with `produced` instead, and nil returned.
+    public static func snapshotDifference(_ produced: String, recordedIn file: URL) throws -> String? {
+        if ProcessInfo.processInfo.environment["RESONANZ_UPDATE_SNAPSHOTS"] == "1" {
+            try produced.write(to: file, atomically: true, encoding: .utf8)
+            return nil
+        }
+        let recorded = try String(contentsOf: file, encoding: .utf8)
+        return produced == recorded ? nil : lineDiff(recorded, produced)
+    }
+
     /// The lines that differ between `expected` and `actual`, as `-` and `+` lines with their line
     /// numbers (at most `limit` of them), for a failure message that says what changed.
     public static func lineDiff(_ expected: String, _ actual: String, limit: Int = 40) -> String {
