@@ -54,6 +54,7 @@ public struct DuplicateDetector: Sendable {
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         let keys = ParallelMap.map(count: texts.count, threads: threads) { range in range.map { Self.normalizedKey(texts[$0]) } }
         var firstWithKey: [String: Int] = [:]
+        firstWithKey.reserveCapacity(texts.count)
         for index in texts.indices {
             let key = keys[index]
             if let first = firstWithKey[key] {
@@ -83,29 +84,38 @@ public struct DuplicateDetector: Sendable {
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
         let hashSeeds = (0..<Self.hashCount).map { Self.splitMix64(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
-        // Per comment one 64-bit key per band (the band's `rows` MinHash values hashed
-        // together), computed in parallel; then, band by band, comments are sorted by key and
-        // each run of equal keys is a bucket of candidates.
-        let compared = sets
-        let bandKeys = ParallelMap.map(count: texts.count, threads: threads) { range in
-            range.map { compared[$0].isEmpty ? [] : Self.bandKeys(Self.minHash(compared[$0], hashes: hashes, seeds: hashSeeds)) }
-        }
+        // Band by band: each comment's key for the band (the band's `rows` MinHash values hashed
+        // together), computed in parallel; then comments are sorted by key and each run of equal
+        // keys is a bucket of candidates. One band's keys at a time, not every comment's
+        // signature at once.
         let candidates = texts.indices.filter { !sets[$0].isEmpty }
-        var checked: Set<Pair> = []
+        let compared = sets
         for band in 0..<Self.bands {
-            let keyed = candidates.map { (key: bandKeys[$0][band], index: $0) }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+            let keys = ParallelMap.map(count: candidates.count, threads: threads) { range in
+                range.map { Self.bandKey(band, of: compared[candidates[$0]], hashes: hashes, seeds: hashSeeds) }
+            }
+            let keyed = candidates.indices.map { (key: keys[$0], index: candidates[$0]) }.sorted {
+                ($0.key, $0.index) < ($1.key, $1.index)
+            }
             var start = 0
             while start < keyed.count {
                 var end = start + 1
                 while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
-                for a in start..<end {
+                if end - start >= 2 {
                     // A pair already in one group needs no check: the union would change nothing.
                     // (A bucket of many copies of one campaign text would otherwise cost a
-                    // Jaccard value per pair, in every band it shares.)
-                    for b in (a + 1)..<end where root(keyed[a].index) != root(keyed[b].index) {
-                        guard checked.insert(Pair(a: keyed[a].index, b: keyed[b].index)).inserted else { continue }
-                        if Self.jaccard(sets[keyed[a].index], sets[keyed[b].index]) >= Self.threshold {
-                            union(keyed[a].index, keyed[b].index)
+                    // Jaccard value per pair, in every band it shares.) The members' roots are
+                    // looked up once per bucket; two members with the same root stay in one group,
+                    // so only pairs whose remembered roots differ are looked at again.
+                    let members = keyed[start..<end].map(\.index)
+                    var roots = members.map { root($0) }
+                    for a in members.indices {
+                        for b in (a + 1)..<members.count where roots[a] != roots[b] {
+                            (roots[a], roots[b]) = (root(members[a]), root(members[b]))
+                            guard roots[a] != roots[b], Self.jaccard(sets[members[a]], sets[members[b]]) >= Self.threshold
+                            else { continue }
+                            union(members[a], members[b])
+                            (roots[a], roots[b]) = (min(roots[a], roots[b]), min(roots[a], roots[b]))
                         }
                     }
                 }
@@ -180,19 +190,21 @@ public struct DuplicateDetector: Sendable {
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
-    /// Per seed, the smallest hash of the set's terms (`hashes` by term id) mixed with the seed.
-    private static func minHash(_ stems: TermSet, hashes: [UInt64], seeds: [UInt64]) -> [UInt64] {
-        let base = stems.map { hashes[Int($0)] }
-        return seeds.map { seed in base.reduce(UInt64.max) { min($0, Self.splitMix64($1 ^ seed)) } }
-    }
-
-    /// One key per band: its `rows` values folded with SplitMix64. Two comments share a key when
-    /// they share the band's values (or, with probability 2⁻⁶⁴, by chance: such a pair is only
-    /// one more candidate, checked like the others).
-    static func bandKeys(_ signature: [UInt64]) -> [UInt64] {
-        (0..<bands).map { band in
-            signature[(band * rows)..<((band + 1) * rows)].reduce(UInt64(band)) { splitMix64($0 ^ $1) }
+    /// The key of band `band` for a set: for each of the band's `rows` seeds
+    /// (`seeds[band · rows ..< (band + 1) · rows]`) the smallest hash of the set's terms (`hashes`
+    /// by term id) mixed with the seed, these values folded with SplitMix64 starting from the
+    /// band's number. Two comments share a key when they share the band's values (or, with
+    /// probability 2⁻⁶⁴, by chance: such a pair is only one more candidate, checked like the
+    /// others).
+    static func bandKey(_ band: Int, of stems: TermSet, hashes: [UInt64], seeds: [UInt64]) -> UInt64 {
+        var key = UInt64(band)
+        for row in 0..<rows {
+            let seed = seeds[band * rows + row]
+            var smallest = UInt64.max
+            for term in stems { smallest = min(smallest, splitMix64(hashes[Int(term)] ^ seed)) }
+            key = splitMix64(key ^ smallest)
         }
+        return key
     }
 
     static func splitMix64(_ value: UInt64) -> UInt64 {
@@ -200,11 +212,6 @@ public struct DuplicateDetector: Sendable {
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
-    }
-
-    private struct Pair: Hashable {
-        var a: Int
-        var b: Int
     }
 }
 
