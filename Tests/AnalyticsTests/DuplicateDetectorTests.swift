@@ -15,9 +15,10 @@ struct DuplicateDetectorTests {
         }
     }
 
-    /// Families of texts of 8–14 words that differ from their family's first in one or two
-    /// words (Jaccard 0.6 and more), some families of 60 (a campaign), texts of a few words,
-    /// unrelated texts, and exact copies.
+    /// Families of texts of 8–14 words, each member its family's words with up to two of them
+    /// replaced (Jaccard 0.6 and more with those words, less between some members), every
+    /// tenth family of 60 members (a campaign), a text of a few words after each family, and
+    /// now and then an exact copy.
     static func corpus(seed: UInt64) -> (texts: [String], sets: [[String]]) {
         var numbers = Numbers(state: seed)
         let words = (0..<600).map { "wort\($0)" }
