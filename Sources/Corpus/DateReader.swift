@@ -23,7 +23,7 @@ public struct DateReader: Sendable, Equatable {
 
     /// The value as ISO 8601, or nil when it is no date of the accepted forms.
     public func read(_ value: String) -> String? {
-        let text = value.trimmingCharacters(in: .whitespaces)
+        let text = value.trimmed(.whitespaces)
         if let format { return custom(text, format: format) }
         if ISODate.isValid(text) { return text }
         return german(text)

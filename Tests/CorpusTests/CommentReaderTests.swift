@@ -1,5 +1,6 @@
 import Corpus
 import Foundation
+import PropertyBased
 import Testing
 import _TestSupport
 
@@ -283,6 +284,89 @@ struct ISODateTests {
         #expect(ISODate.sortKey("2026-10-14T23:00:00-02:00")! > ISODate.sortKey("2026-10-15T00:30:00")!)
         #expect(ISODate.sortKey("2000-03-01")! - ISODate.sortKey("2000-02-28")! == 2 * 86_400)
         #expect(ISODate.sortKey("gestern") == nil)
+    }
+
+    /// The rules read Character by Character, as before the reader worked on bytes: what the
+    /// byte version must agree with on any text.
+    static func byCharacters(_ text: String) -> Double? {
+        let characters = Array(text)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= characters.count else { return nil }
+            let digits = characters[range]
+            guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+            return Int(String(digits))
+        }
+        guard characters.count >= 10, var year = number(0..<4), characters[4] == "-", let month = number(5..<7),
+            characters[7] == "-", let day = number(8..<10), (1...12).contains(month), day >= 1
+        else { return nil }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        guard day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] else { return nil }
+        year -= month <= 2 ? 1 : 0
+        let era = (year >= 0 ? year : year - 399) / 400
+        let yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        var seconds = Double(era * 146_097 + dayOfEra - 719_468) * 86_400
+        if characters.count == 10 { return seconds }
+        guard characters[10] == "T" || characters[10] == " ", let hour = number(11..<13), characters.count >= 16,
+            characters[13] == ":", let minute = number(14..<16), hour < 24, minute < 60
+        else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
+        var index = 16
+        if index < characters.count, characters[index] == ":" {
+            guard let second = number((index + 1)..<(index + 3)), second < 61 else { return nil }
+            seconds += Double(second)
+            index += 3
+            if index < characters.count, characters[index] == "." || characters[index] == "," {
+                index += 1
+                let start = index
+                while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+                guard index > start else { return nil }
+            }
+        }
+        if index == characters.count { return seconds }
+        if characters[index] == "Z" { return index + 1 == characters.count ? seconds : nil }
+        guard characters[index] == "+" || characters[index] == "-", characters.count == index + 6,
+            let offsetHours = number((index + 1)..<(index + 3)), characters[index + 3] == ":",
+            let offsetMinutes = number((index + 4)..<(index + 6)), offsetHours < 24, offsetMinutes < 60
+        else { return nil }
+        let offset = Double(offsetHours * 3600 + offsetMinutes * 60)
+        return seconds + (characters[index] == "+" ? -offset : offset)
+    }
+
+    /// Valid dates with one character replaced, inserted or removed, by ASCII and by what only
+    /// looks like it (Arabic-Indic and full-width digits, a combining accent, CR LF).
+    @Test func bytesAgreeWithCharactersNearValidDates() {
+        let dates = [
+            "2024-02-29", "2026-10-14T19:42", "2026-10-14 19:42:07", "2026-10-14T19:42:07.125Z",
+            "2026-10-14T19:42:07,5+02:00", "1999-12-31T23:59:60-11:30",
+        ]
+        let pieces = ["0", "9", "x", "é", "\u{301}", "٣", "２", "\r\n", "Z", "+", "-", ":", " ", "T", ".", ""]
+        var checked = 0
+        for date in dates {
+            let characters = Array(date)
+            #expect(ISODate.sortKey(date) != nil && ISODate.sortKey(date) == Self.byCharacters(date))
+            for position in 0...characters.count {
+                for piece in pieces {
+                    let inserted = String(characters[..<position]) + piece + String(characters[position...])
+                    var variants = [inserted]
+                    if position < characters.count {
+                        variants.append(String(characters[..<position]) + piece + String(characters[(position + 1)...]))
+                    }
+                    for variant in variants {
+                        #expect(ISODate.sortKey(variant) == Self.byCharacters(variant), "\(variant.debugDescription)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked > 3_000)
+    }
+
+    @Test func bytesAgreeWithCharactersOnHostileText() async {
+        await propertyCheck(count: 300, input: HostileText.text()) { text in
+            #expect(ISODate.sortKey(text) == Self.byCharacters(text), "\(text.debugDescription)")
+        }
     }
 }
 
