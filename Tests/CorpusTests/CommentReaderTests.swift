@@ -296,17 +296,16 @@ struct ISODateTests {
             guard digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
             return Int(String(digits))
         }
-        guard characters.count >= 10, var year = number(0..<4), characters[4] == "-", let month = number(5..<7),
+        guard characters.count >= 10, let year = number(0..<4), characters[4] == "-", let month = number(5..<7),
             characters[7] == "-", let day = number(8..<10), (1...12).contains(month), day >= 1
         else { return nil }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        guard day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] else { return nil }
-        year -= month <= 2 ? 1 : 0
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        var seconds = Double(era * 146_097 + dayOfEra - 719_468) * 86_400
+        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard day <= lengths[month - 1] else { return nil }
+        // Days since 0000-01-01 (proleptic Gregorian): 365 per year, one more per leap year before.
+        func days(_ year: Int) -> Int { 365 * year + (year + 3) / 4 - (year + 99) / 100 + (year + 399) / 400 }
+        let day0 = days(year) + lengths[..<(month - 1)].reduce(0, +) + day - 1
+        var seconds = Double(day0 - days(1970)) * 86_400
         if characters.count == 10 { return seconds }
         guard characters[10] == "T" || characters[10] == " ", let hour = number(11..<13), characters.count >= 16,
             characters[13] == ":", let minute = number(14..<16), hour < 24, minute < 60
