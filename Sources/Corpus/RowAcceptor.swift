@@ -175,47 +175,17 @@ struct RowAcceptor {
 public enum ISODate {
     /// Seconds since 1970-01-01 for sorting: the time zone offset is applied when given; a date or
     /// a time without offset counts as UTC. Nil for text that is no valid ISO 8601 date.
-    public static func sortKey(_ text: String) -> Double? {
-        let bytes = Array(text.utf8)
-        guard isValid(bytes) else { return nil }
-        // Valid: every byte read below is an ASCII digit or separator.
-        func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) } }
-        var year = number(0..<4)
-        let month = number(5..<7)
-        let day = number(8..<10)
-        // Days from civil (proleptic Gregorian), after Howard Hinnant's algorithm.
-        year -= month <= 2 ? 1 : 0
-        let era = (year >= 0 ? year : year - 399) / 400
-        let yearOfEra = year - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        var seconds = Double(era * 146_097 + dayOfEra - 719_468) * 86_400
-        guard bytes.count > 10 else { return seconds }
-        seconds += Double(number(11..<13) * 3600 + number(14..<16) * 60)
-        var index = 16
-        if index < bytes.count, bytes[index] == UInt8(ascii: ":") {
-            seconds += Double(number((index + 1)..<(index + 3)))
-            index += 3
-            while index < bytes.count, bytes[index] != UInt8(ascii: "Z"), bytes[index] != UInt8(ascii: "+"),
-                bytes[index] != UInt8(ascii: "-")
-            {
-                index += 1
-            }
-        }
-        if index + 6 == bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
-            let offset = Double(number((index + 1)..<(index + 3)) * 3600 + number((index + 4)..<(index + 6)) * 60)
-            seconds += bytes[index] == UInt8(ascii: "+") ? -offset : offset
-        }
-        return seconds
-    }
+    public static func sortKey(_ text: String) -> Double? { seconds(Array(text.utf8)) }
 
-    /// Whether `text` is `YYYY-MM-DD`, optionally followed by `T` or a space, `hh:mm`, optionally
-    /// `:ss` with a fraction after `.` or `,`, and optionally `Z` or `±hh:mm`; with a real day of
-    /// the month, hour < 24, minute < 60, second < 61. Every character is one of ASCII's digits
-    /// and separators, so the text is read as UTF-8 bytes: any other byte makes it invalid.
-    static func isValid(_ text: String) -> Bool { isValid(Array(text.utf8)) }
+    static func isValid(_ text: String) -> Bool { sortKey(text) != nil }
 
-    static func isValid(_ bytes: [UInt8]) -> Bool {
+    /// The rules, read in one pass: `YYYY-MM-DD`, optionally followed by `T` or a space, `hh:mm`,
+    /// optionally `:ss` with a fraction after `.` or `,`, and optionally `Z` or `±hh:mm`; with a
+    /// real day of the month, hour < 24, minute < 60, second < 61, offset hours < 24 and minutes
+    /// < 60. Every character of a valid date is one of ASCII's digits and separators, so the text
+    /// is read as UTF-8 bytes: any other byte makes it invalid. Days count from the civil date
+    /// (proleptic Gregorian, after Howard Hinnant's algorithm); the fraction is not counted.
+    static func seconds(_ bytes: [UInt8]) -> Double? {
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
         func number(_ range: Range<Int>) -> Int? {
             guard range.upperBound <= bytes.count, bytes[range].allSatisfy(isDigit) else { return nil }
@@ -225,33 +195,42 @@ public enum ISODate {
         guard bytes.count >= 10, let year = number(0..<4), byte(4, is: "-"),
             let month = number(5..<7), byte(7, is: "-"), let day = number(8..<10),
             (1...12).contains(month), day >= 1
-        else { return false }
+        else { return nil }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let monthLengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day <= monthLengths[month - 1] else { return false }
-        if bytes.count == 10 { return true }
+        guard day <= monthLengths[month - 1] else { return nil }
+        let marchYear = year - (month <= 2 ? 1 : 0)
+        let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
+        let yearOfEra = marchYear - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        var seconds = Double(era * 146_097 + dayOfEra - 719_468) * 86_400
+        if bytes.count == 10 { return seconds }
         guard byte(10, is: "T") || byte(10, is: " "), let hour = number(11..<13),
             bytes.count >= 16, byte(13, is: ":"), let minute = number(14..<16),
             hour < 24, minute < 60
-        else { return false }
+        else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
         var index = 16
         if index < bytes.count, byte(index, is: ":") {
-            guard let second = number((index + 1)..<(index + 3)), second < 61 else { return false }
+            guard let second = number((index + 1)..<(index + 3)), second < 61 else { return nil }
+            seconds += Double(second)
             index += 3
             if index < bytes.count, byte(index, is: ".") || byte(index, is: ",") {
                 index += 1
                 let start = index
                 while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-                guard index > start else { return false }
+                guard index > start else { return nil }
             }
         }
-        if index == bytes.count { return true }
-        if byte(index, is: "Z") { return index + 1 == bytes.count }
+        if index == bytes.count { return seconds }
+        if byte(index, is: "Z") { return index + 1 == bytes.count ? seconds : nil }
         guard byte(index, is: "+") || byte(index, is: "-"), bytes.count == index + 6,
             let offsetHours = number((index + 1)..<(index + 3)), byte(index + 3, is: ":"),
-            let offsetMinutes = number((index + 4)..<(index + 6))
-        else { return false }
-        return offsetHours < 24 && offsetMinutes < 60
+            let offsetMinutes = number((index + 4)..<(index + 6)), offsetHours < 24, offsetMinutes < 60
+        else { return nil }
+        let offset = Double(offsetHours * 3600 + offsetMinutes * 60)
+        return byte(index, is: "+") ? seconds - offset : seconds + offset
     }
 }
 

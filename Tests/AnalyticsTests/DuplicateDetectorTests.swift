@@ -6,21 +6,13 @@ import Testing
 /// pairs whose Jaccard similarity reaches the threshold, found by comparing every pair: MinHash
 /// only chooses which pairs are compared, never what the groups are.
 struct DuplicateDetectorTests {
-    /// A deterministic generator (SplitMix64), so every run tests the same corpora.
-    struct Numbers {
-        var state: UInt64
-        mutating func next(_ bound: Int) -> Int {
-            state = DuplicateDetector.splitMix64(state)
-            return Int(state % UInt64(bound))
-        }
-    }
-
     /// Families of texts of 8–14 words, each member its family's words with up to two of them
     /// replaced (Jaccard 0.6 and more with those words, less between some members), every
     /// tenth family of 60 members (a campaign), a text of a few words after each family, and
     /// now and then an exact copy.
     static func corpus(seed: UInt64) -> (texts: [String], sets: [[String]]) {
-        var numbers = Numbers(state: seed)
+        // A generator with a fixed algorithm, so every run tests the same corpora.
+        var numbers = SplitMix64(seed: seed)
         let words = (0..<600).map { "wort\($0)" }
         var texts: [String] = []
         var sets: [[String]] = []
@@ -29,15 +21,17 @@ struct DuplicateDetectorTests {
             texts.append(set.joined(separator: " ") + " \(texts.count)")
         }
         for family in 0..<30 {
-            let base = (0..<(8 + numbers.next(7))).map { _ in words[numbers.next(words.count)] }
-            let members = family % 10 == 0 ? 60 : 1 + numbers.next(6)
+            let base = (0..<(8 + numbers.index(below: 7))).map { _ in words[numbers.index(below: words.count)] }
+            let members = family % 10 == 0 ? 60 : 1 + numbers.index(below: 6)
             for _ in 0..<members {
                 var set = base
-                for _ in 0..<numbers.next(3) { set[numbers.next(set.count)] = words[numbers.next(words.count)] }
+                for _ in 0..<numbers.index(below: 3) {
+                    set[numbers.index(below: set.count)] = words[numbers.index(below: words.count)]
+                }
                 add(set)
             }
-            add((0..<(1 + numbers.next(5))).map { _ in words[numbers.next(words.count)] })
-            if numbers.next(4) == 0 {
+            add((0..<(1 + numbers.index(below: 5))).map { _ in words[numbers.index(below: words.count)] })
+            if numbers.index(below: 4) == 0 {
                 sets.append(sets[sets.count - 2])
                 texts.append(texts[texts.count - 2])
             }

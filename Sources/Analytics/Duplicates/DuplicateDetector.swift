@@ -66,9 +66,9 @@ public struct DuplicateDetector: Sendable {
 
         // Near-duplicates among the originals.
         // Content stems of each original with enough of them; empty for the others.
-        var sets = Array(repeating: TermSet(), count: texts.count)
-        for index in texts.indices where result[index].duplicateOf == nil {
-            if contentStems[index].count >= Self.minimumTerms { sets[index] = contentStems[index] }
+        let sets = texts.indices.map { index in
+            result[index].duplicateOf == nil && contentStems[index].count >= Self.minimumTerms
+                ? contentStems[index] : TermSet()
         }
         var parent = Array(texts.indices)
         func root(_ index: Int) -> Int {
@@ -89,14 +89,12 @@ public struct DuplicateDetector: Sendable {
         // keys is a bucket of candidates. One band's keys at a time, not every comment's
         // signature at once.
         let candidates = texts.indices.filter { !sets[$0].isEmpty }
-        let compared = sets
         for band in 0..<Self.bands {
-            let keys = ParallelMap.map(count: candidates.count, threads: threads) { range in
-                range.map { Self.bandKey(band, of: compared[candidates[$0]], hashes: hashes, seeds: hashSeeds) }
-            }
-            let keyed = candidates.indices.map { (key: keys[$0], index: candidates[$0]) }.sorted {
-                ($0.key, $0.index) < ($1.key, $1.index)
-            }
+            let keyed = ParallelMap.map(count: candidates.count, threads: threads) { range in
+                range.map {
+                    (key: Self.bandKey(band, of: sets[candidates[$0]], hashes: hashes, seeds: hashSeeds), index: candidates[$0])
+                }
+            }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
             var start = 0
             while start < keyed.count {
                 var end = start + 1
