@@ -2,23 +2,24 @@ import Analytics
 import Foundation
 
 /// Writes a run's result in the stored format (``ResultFormat``): its header, then the JSON text
-/// `JSONEncoder` (sorted keys) gives for the whole value without its texts, without ever holding
-/// that text or the encoder's tree of it: the result without its comments is encoded once, the
-/// comments `batch` at a time, and the bytes are handed on in parts of `partBytes` (the last one
-/// shorter). Joined, the parts are exactly the header and the one-value encoding.
+/// `JSONEncoder` (sorted keys) gives for the whole value without its texts, written by
+/// ``SortedJSONEncoder`` (the same bytes), without ever holding that text whole: the result
+/// without its comments is encoded once, the comments `batch` at a time, and the bytes are
+/// handed on in parts of `partBytes` (the last one shorter). Joined, the parts are exactly the
+/// header and the one-value encoding.
 ///
-/// Why: at a million comments the text is about a gigabyte and the encoder's intermediate tree
-/// several times that, all at the end of a run that already holds its analysis. The batches are
+/// Why: at a million comments the text is about a gigabyte, and an encoder's scratch adds to it,
+/// all at the end of a run that already holds its analysis. The batches are
 /// encoded on `threads` threads, a few per thread at a time, and handed on in order.
 enum ResultEncoding {
     static func encode(
         _ result: RunResult, partBytes: Int, batch: Int = 1000, threads: Int = 1, part: (Data) throws -> Void
     ) throws {
-        let encoder = JSONText.encoder()
+        let encoder = SortedJSONEncoder()
         var envelope = result
         envelope.comments = []
         envelope = ResultFormat.withoutTexts(envelope)
-        let outer = try encoder.encode(envelope)
+        let outer = Data(try encoder.encode(envelope))
         guard let slot = emptyTopLevelArray(named: "comments", in: outer) else {
             throw EncodingError.invalidValue(
                 result, .init(codingPath: [], debugDescription: "no top-level comments array in the encoded result"))
@@ -40,11 +41,10 @@ enum ResultEncoding {
         for first in stride(from: 0, to: starts.count, by: group) {
             let batchStarts = Array(starts[first..<min(starts.count, first + group)])
             let arrays = try ParallelMap.map(count: batchStarts.count, threads: threads) { range in
-                let encoder = JSONText.encoder()
-                return try range.map { index in
+                try range.map { index in
                     let start = batchStarts[index]
-                    return try encoder.encode(
-                        comments[start..<min(comments.count, start + batch)].map(ResultFormat.withoutText))
+                    return Data(
+                        try encoder.encode(comments[start..<min(comments.count, start + batch)].map(ResultFormat.withoutText)))
                 }
             }
             for (offset, array) in arrays.enumerated() {

@@ -312,8 +312,6 @@ public final class Store: Sendable {
                     sql: "INSERT OR IGNORE INTO store_meta (key, value) VALUES ('framework_id', ?)", arguments: [frameworkID])
             }
             let status = record.kind == .run ? "reports_pending" : "complete"
-            // One encoder for every JSON column of the run: making one per value cost more than
-            // the encoding (a million comments have a few million assignment rows).
             let json = JSONText()
             let snapshot = try record.result.map { try json(RunSnapshot($0)) }
             let timings = try json(record.timings.map { [$0.stage: $0.seconds] })
@@ -492,18 +490,10 @@ public final class Store: Sendable {
     }
 }
 
-/// JSON text of a value with sorted keys, as the store's JSON columns hold it.
+/// JSON text of a value with sorted keys, as the store's JSON columns hold it: the bytes of
+/// Foundation's `JSONEncoder` with `.sortedKeys` (``SortedJSONEncoder``).
 struct JSONText {
-    private let encoder = JSONText.encoder()
-
-    /// The encoder of every JSON the store writes: keys sorted, so equal values give equal bytes.
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return encoder
-    }
-
     func callAsFunction<Value: Encodable>(_ value: Value) throws -> String {
-        String(decoding: try encoder.encode(value), as: UTF8.self)
+        String(decoding: try SortedJSONEncoder().encode(value), as: UTF8.self)
     }
 }
