@@ -67,67 +67,70 @@ public struct JSONElements: Sendable, Equatable {
     }
 }
 
-/// Writes ``JSONValue``s as UTF-8 JSON text.
+/// Writes ``JSONValue``s as UTF-8 JSON text: two-space indentation when pretty; in strings `"`,
+/// `\`, line feed, carriage return and tab escaped by a backslash, U+2028 and U+2029 as `\u2028`
+/// and `\u2029`, other control characters and DEL as `\u00xx`, everything else as written;
+/// numbers as ``decimal(_:places:)`` gives them. The text is gathered as bytes.
 public enum JSONWriter {
     /// Pretty-printed with two-space indentation and a final newline.
     public static func pretty(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(value, indent: 0, pretty: true, into: &output)
-        output.append("\n")
-        return output
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// ``pretty(_:)`` handed to `emit` piece by piece, in order: a piece ends after an item of an
     /// ``JSONValue/elements(_:)`` array once ``pieceSize`` bytes have gathered, so a file written
     /// this way never needs its whole text in memory.
     public static func pretty(_ value: JSONValue, emit: (String) -> Void) {
-        var text = ""
-        write(value, indent: 0, pretty: true, into: &text, emit: emit)
-        text.append("\n")
-        emit(text)
+        var output: [UInt8] = []
+        write(value, indent: 0, pretty: true, into: &output) { emit(String(decoding: $0, as: UTF8.self)) }
+        output.append(UInt8(ascii: "\n"))
+        emit(String(decoding: output, as: UTF8.self))
     }
 
     /// On one line, as JSON Lines needs.
     public static func compact(_ value: JSONValue) -> String {
-        var output = ""
+        var output: [UInt8] = []
         write(value, indent: 0, pretty: false, into: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Bytes gathered before a piece is handed on.
     public static let pieceSize = 1 << 20
 
-    /// Writes `value` into `text`, handing `text` to `emit` (and emptying it) after items of
+    /// Writes `value` into `output`, handing `output` to `emit` (and emptying it) after items of
     /// lazy arrays once it holds ``pieceSize`` bytes.
     private static func write(
-        _ value: JSONValue, indent: Int, pretty: Bool, into text: inout String, emit: (String) -> Void
+        _ value: JSONValue, indent: Int, pretty: Bool, into output: inout [UInt8], emit: ([UInt8]) -> Void
     ) {
         switch value {
         case .elements(let elements):
-            writeArray(elements.count, indent: indent, pretty: pretty, into: &text) { index, text in
-                write(elements.item(index), indent: indent + 1, pretty: pretty, into: &text)
-                if text.utf8.count >= pieceSize {
-                    emit(text)
-                    text = ""
+            writeArray(elements.count, indent: indent, pretty: pretty, into: &output) { index, output in
+                write(elements.item(index), indent: indent + 1, pretty: pretty, into: &output)
+                if output.count >= pieceSize {
+                    emit(output)
+                    output.removeAll(keepingCapacity: true)
                 }
             }
         case .object(let members) where members.contains(where: \.value.isLazy):
             // Member by member, so that a lazy array below can hand on its pieces.
-            writeObject(members, indent: indent, pretty: pretty, into: &text) { value, text in
-                write(value, indent: indent + 1, pretty: pretty, into: &text, emit: emit)
+            writeObject(members, indent: indent, pretty: pretty, into: &output) { value, output in
+                write(value, indent: indent + 1, pretty: pretty, into: &output, emit: emit)
             }
         default:
-            write(value, indent: indent, pretty: pretty, into: &text)
+            write(value, indent: indent, pretty: pretty, into: &output)
         }
     }
 
-    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, into output: inout String) {
+    private static func write(_ value: JSONValue, indent: Int, pretty: Bool, into output: inout [UInt8]) {
         switch value {
-        case .null: output.append("null")
-        case .bool(let flag): output.append(flag ? "true" : "false")
-        case .int(let number): output.append(String(number))
-        case .unsigned(let number): output.append(String(number))
-        case .decimal(let number, let places): output.append(decimal(number, places: places))
+        case .null: append("null", to: &output)
+        case .bool(let flag): append(flag ? "true" : "false", to: &output)
+        case .int(let number): appendInteger(number, to: &output)
+        case .unsigned(let number): appendInteger(number, to: &output)
+        case .decimal(let number, let places): appendDecimal(number, places: places, to: &output)
         case .string(let text): writeString(text, into: &output)
         case .array(let items):
             writeArray(items.count, indent: indent, pretty: pretty, into: &output) { index, output in
@@ -146,102 +149,138 @@ public enum JSONWriter {
 
     /// An array's brackets and separators for `count` items; `writeItem` writes item i.
     private static func writeArray(
-        _ count: Int, indent: Int, pretty: Bool, into output: inout String, writeItem: (Int, inout String) -> Void
+        _ count: Int, indent: Int, pretty: Bool, into output: inout [UInt8], writeItem: (Int, inout [UInt8]) -> Void
     ) {
-        guard count > 0 else { return output.append("[]") }
-        output.append("[")
+        guard count > 0 else { return append("[]", to: &output) }
+        output.append(UInt8(ascii: "["))
         for index in 0..<count {
-            if index > 0 { output.append(",") }
+            if index > 0 { output.append(UInt8(ascii: ",")) }
             newline(indent + 1, pretty: pretty, into: &output)
             writeItem(index, &output)
         }
         newline(indent, pretty: pretty, into: &output)
-        output.append("]")
+        output.append(UInt8(ascii: "]"))
     }
 
     /// An object's braces, keys and separators; `writeValue` writes each member's value.
     private static func writeObject(
-        _ members: [JSONMember], indent: Int, pretty: Bool, into output: inout String,
-        writeValue: (JSONValue, inout String) -> Void
+        _ members: [JSONMember], indent: Int, pretty: Bool, into output: inout [UInt8],
+        writeValue: (JSONValue, inout [UInt8]) -> Void
     ) {
-        guard !members.isEmpty else { return output.append("{}") }
-        output.append("{")
+        guard !members.isEmpty else { return append("{}", to: &output) }
+        output.append(UInt8(ascii: "{"))
         for (offset, member) in members.enumerated() {
-            if offset > 0 { output.append(",") }
+            if offset > 0 { output.append(UInt8(ascii: ",")) }
             newline(indent + 1, pretty: pretty, into: &output)
             writeString(member.key, into: &output)
-            output.append(pretty ? ": " : ":")
+            append(pretty ? ": " : ":", to: &output)
             writeValue(member.value, &output)
         }
         newline(indent, pretty: pretty, into: &output)
-        output.append("}")
+        output.append(UInt8(ascii: "}"))
     }
 
-    private static func newline(_ indent: Int, pretty: Bool, into output: inout String) {
+    private static func newline(_ indent: Int, pretty: Bool, into output: inout [UInt8]) {
         guard pretty else { return }
-        output.append(indent < lineStarts.count ? lineStarts[indent] : "\n" + String(repeating: "  ", count: indent))
+        output.append(UInt8(ascii: "\n"))
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    /// A line break and the indentation of each of the first levels, made once.
-    private static let lineStarts = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+    private static func append(_ text: StaticString, to output: inout [UInt8]) {
+        text.withUTF8Buffer { output.append(contentsOf: $0) }
+    }
+
+    private static func appendInteger<Integer: BinaryInteger>(_ number: Integer, to output: inout [UInt8]) {
+        guard number >= 0 || number < 0 && number.magnitude <= UInt64(Int64.max) else {
+            output.append(contentsOf: String(number).utf8)
+            return
+        }
+        if number < 0 { output.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(number.magnitude), minimumCount: 1, to: &output)
+    }
+
+    /// The decimal digits of `value`, at least `minimumCount` of them (leading zeros).
+    private static func appendDigits(_ value: UInt64, minimumCount: Int, to output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+            var first = digits.count
+            var rest = value
+            while rest > 0 || digits.count - first < minimumCount {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: digits[first...]))
+        }
+    }
 
     /// `number` rounded half away from zero to `places` decimals, without exponent or trailing
     /// zeros (`0.5`, `12`, `-0.0001`). Numbers too large for that are written in Swift's shortest
     /// round-trip form (`1e+20`, valid JSON); non-finite numbers become 0.
     public static func decimal(_ number: Double, places: Int) -> String {
-        guard number.isFinite else { return "0" }
+        var output: [UInt8] = []
+        appendDecimal(number, places: places, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func appendDecimal(_ number: Double, places: Int, to output: inout [UInt8]) {
+        guard number.isFinite else { return output.append(UInt8(ascii: "0")) }
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(number) * scale).rounded(.toNearestOrAwayFromZero)
-        guard scaled < 9e15 else { return "\(number)" }
+        guard scaled < 9e15 else { return output.append(contentsOf: "\(number)".utf8) }
         let units = Int(scaled)
-        let whole = units / Int(scale)
-        var fraction = String(units % Int(scale))
-        fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let sign = number < 0 && units > 0 ? "-" : ""
-        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        if number < 0 && units > 0 { output.append(UInt8(ascii: "-")) }
+        appendDigits(UInt64(units / Int(scale)), minimumCount: 1, to: &output)
+        // The fraction's `places` digits, its trailing zeros dropped.
+        var fraction = units % Int(scale)
+        var digits = places
+        while digits > 0 && fraction % 10 == 0 {
+            fraction /= 10
+            digits -= 1
+        }
+        guard digits > 0 else { return }
+        output.append(UInt8(ascii: "."))
+        appendDigits(UInt64(fraction), minimumCount: digits, to: &output)
     }
 
-    /// Whether `text` holds a control character, `"`, `\`, DEL, U+2028 or U+2029 (bytes E2 80 A8/A9).
-    private static func needsEscape(_ text: String) -> Bool {
-        var lead: UInt8 = 0
-        var middle: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F { return true }
-            if lead == 0xE2 && middle == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
-            lead = middle
-            middle = byte
-        }
-        return false
-    }
-
-    private static func writeString(_ text: String, into output: inout String) {
-        output.append("\"")
-        // Most strings need no escape: appended whole.
-        if !needsEscape(text) {
-            output.append(text)
-            output.append("\"")
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case "\u{2028}": output.append("\\u2028")
-            case "\u{2029}": output.append("\\u2029")
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
+    /// `text` quoted, escaped by the type's rules: runs that need no escape are copied whole.
+    private static func writeString(_ text: String, into output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            var index = 0
+            func escape(_ replacement: StaticString, skipping length: Int) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                append(replacement, to: &output)
+                run = index + length
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+                case UInt8(ascii: "\\"): escape("\\\\", skipping: 1)
+                case 0x0A: escape("\\n", skipping: 1)
+                case 0x0D: escape("\\r", skipping: 1)
+                case 0x09: escape("\\t", skipping: 1)
+                case 0x00..<0x20, 0x7F:
+                    escape("\\u00", skipping: 1)
+                    let hex: StaticString = "0123456789abcdef"
+                    hex.withUTF8Buffer { digits in
+                        output.append(digits[Int(byte >> 4)])
+                        output.append(digits[Int(byte & 0x0F)])
+                    }
+                case 0xE2
+                where index + 2 < bytes.count && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                    index += 2
+                default: break
+                }
+                index += 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        output.append("\"")
+        output.append(UInt8(ascii: "\""))
     }
 }

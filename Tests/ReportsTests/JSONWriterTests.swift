@@ -1,3 +1,5 @@
+import Analytics
+import Foundation
 import Reports
 import Testing
 
@@ -22,6 +24,68 @@ struct JSONWriterTests {
         ])
     func decimals(_ number: Double, _ places: Int, _ expected: String) {
         #expect(JSONWriter.decimal(number, places: places) == expected)
+    }
+
+    /// The bytes the writer gathers are those of the rules written out Character by scalar, on
+    /// generated strings (every control character, DEL, U+2028/9, multi-byte and astral scalars,
+    /// a lone E2 before other bytes) and numbers at 0 to 8 places.
+    @Test func stringsAndDecimalsFollowTheRulesScalarByScalar() {
+        let alphabet: [Unicode.Scalar] =
+            (0x00...0x7F).compactMap(Unicode.Scalar.init)
+            + [0xE4, 0x2027, 0x2028, 0x2029, 0x202A, 0x2080, 0xFEFF, 0x1F44D].compactMap(Unicode.Scalar.init)
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<3000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<random.index(below: 24) { text.append(alphabet[random.index(below: alphabet.count)]) }
+            let string = String(text)
+            guard JSONWriter.compact(.string(string)) == Self.quoted(string) else {
+                Issue.record("\(Array(string.unicodeScalars))")
+                break
+            }
+        }
+        for _ in 0..<20000 {
+            let number = (random.unit() - 0.5) * pow(10, Double(random.index(below: 24) - 8))
+            let places = random.index(below: 9)
+            guard JSONWriter.decimal(number, places: places) == Self.decimal(number, places: places) else {
+                Issue.record("\(number) at \(places): \(JSONWriter.decimal(number, places: places))")
+                break
+            }
+        }
+    }
+
+    /// The escaping rules, scalar by scalar.
+    static func quoted(_ text: String) -> String {
+        var output = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{2028}", "\u{2029}": output += "\\u" + String(scalar.value, radix: 16)
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                let hex = String(scalar.value, radix: 16)
+                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: output.unicodeScalars.append(scalar)
+            }
+        }
+        return output + "\""
+    }
+
+    /// The decimal rule with strings: rounded half away from zero, padded, trailing zeros dropped.
+    static func decimal(_ number: Double, places: Int) -> String {
+        guard number.isFinite else { return "0" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(number) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else { return "\(number)" }
+        let units = Int(scaled)
+        var fraction = String(units % Int(scale))
+        fraction = String(repeating: "0", count: max(0, places - fraction.count)) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let whole = "\(number < 0 && units > 0 ? "-" : "")\(units / Int(scale))"
+        return fraction.isEmpty ? whole : whole + "." + fraction
     }
 
     @Test func emptyContainers() {
