@@ -78,4 +78,20 @@ struct TopicCountSelectionTests {
         #expect(one.runs.allSatisfy { $0.count == selection.seeds })
         #expect(one.scores.allSatisfy { $0.coherence.isFinite && $0.stability.isFinite && $0.score.isFinite })
     }
+
+    /// NPMI from the joint counts counted once per distinct pair is NPMI counted pair by pair, to
+    /// the last bit, for pairs in either order and pairs no document holds.
+    @Test func npmiFromJointCountsIsNPMICountedPairByPair() {
+        var random = SplitMix64(seed: 3)
+        let documents: [SortedSet<Int>] = (0..<300).map { _ in
+            SortedSet((0..<random.index(below: 8)).map { _ in random.index(below: 30) })
+        }
+        let coherence = TopicCoherence(documents: documents)
+        let lists: [[Int]] = (0..<60).map { _ in (0..<random.index(below: 6)).map { _ in random.index(below: 35) } }
+        let joint = coherence.jointCounts(lists, threads: 2)
+        #expect(joint == coherence.jointCounts(lists, threads: 1))
+        for terms in lists {
+            #expect(coherence.npmi(terms, joint: joint).bitPattern == coherence.npmi(terms).bitPattern)
+        }
+    }
 }

@@ -8,14 +8,18 @@ public enum ParallelMap {
     /// `transform` on each chunk and returns the concatenated results in index order. Each chunk
     /// gets its own call, so `transform` can set up per-worker state (an ICU session) once.
     ///
-    /// - Parameter threads: 1 runs everything on the calling thread.
+    /// - Parameters:
+    ///   - threads: 1 runs everything on the calling thread.
+    ///   - chunksPerThread: chunks per thread; more balance work whose items differ much in cost
+    ///     (a thread that finishes early takes the next chunk), fewer save per-chunk set-up.
     /// - Throws: the error of the first failing chunk, in index order.
     public static func map<Element: Sendable, Failure: Error>(
-        count: Int, threads: Int, _ transform: @Sendable (Range<Int>) throws(Failure) -> [Element]
+        count: Int, threads: Int, chunksPerThread: Int = 4,
+        _ transform: @Sendable (Range<Int>) throws(Failure) -> [Element]
     ) throws(Failure) -> [Element] {
         guard count > 0 else { return [] }
         if threads <= 1 { return try transform(0..<count) }
-        let chunkCount = min(count, threads * 4)
+        let chunkCount = min(count, threads * max(1, chunksPerThread))
         let chunkSize = (count + chunkCount - 1) / chunkCount
         let slots = Slots<Result<[Element], Failure>>(count: chunkCount)
         defer { slots.deallocate() }

@@ -28,16 +28,21 @@ public struct KeynessExtractor: Sendable {
         self.nounsOnly = nounsOnly
     }
 
-    /// Keywords of the comments at `target` among `documents` (each a set of stems as strings).
-    public func keywords(target: Set<Int>, documents: KeywordDocuments<String>, display: DisplayForms) -> [Keyword] {
+    /// Keywords of the comments at `target` (distinct indices) among `documents` (each a set of
+    /// stems as strings).
+    public func keywords(
+        target: some Collection<Int>, documents: KeywordDocuments<String>, display: DisplayForms
+    ) -> [Keyword] {
         keywords(target: target, documents: documents) { stem in
             nounsOnly && !display.isNoun(stem) ? nil : (stem, display.display(stem))
         }
     }
 
-    /// Keywords of the comments at `target` among `documents` (each a set of term ids of `vocabulary`).
+    /// Keywords of the comments at `target` (distinct indices) among `documents` (each a set of
+    /// term ids of `vocabulary`).
     public func keywords(
-        target: Set<Int>, documents: KeywordDocuments<TermID>, vocabulary: TermVocabulary, display: DisplayForms
+        target: some Collection<Int>, documents: KeywordDocuments<TermID>, vocabulary: TermVocabulary,
+        display: DisplayForms
     ) -> [Keyword] {
         keywords(target: target, documents: documents) { id in
             let stem = vocabulary[id]
@@ -46,22 +51,25 @@ public struct KeynessExtractor: Sendable {
     }
 
     /// ``keywords(target:documents:display:)`` over documents counted for this call only.
-    public func keywords(target: Set<Int>, documents: [StemSet], display: DisplayForms) -> [Keyword] {
+    public func keywords(target: some Collection<Int>, documents: [StemSet], display: DisplayForms) -> [Keyword] {
         keywords(target: target, documents: KeywordDocuments(documents), display: display)
     }
 
-    /// Keywords of the comments at `target` among `documents`, with `shown` giving each term's
-    /// stem and spelling, or nil for a term that may not be a keyword.
+    /// Keywords of the comments at `target` (distinct indices) among `documents`, with `shown`
+    /// giving each term's stem and spelling, or nil for a term that may not be a keyword.
     public func keywords<Term>(
-        target: Set<Int>, documents: KeywordDocuments<Term>, shown: (Term) -> (stem: String, display: String)?
+        target: some Collection<Int>, documents: KeywordDocuments<Term>,
+        shown: (Term) -> (stem: String, display: String)?
     ) -> [Keyword] {
         ranked(target: target, documents: documents, shown: shown).map(\.keyword)
     }
 
     /// The keywords with the term each was counted on. Only the target's documents are read: the
-    /// others' counts are the corpus's minus the target's.
+    /// others' counts are the corpus's minus the target's. `target` holds distinct indices (a set,
+    /// or a cluster's members: no set of a hundred thousand members is built to count them).
     public func ranked<Term>(
-        target: Set<Int>, documents: KeywordDocuments<Term>, shown: (Term) -> (stem: String, display: String)?
+        target: some Collection<Int>, documents: KeywordDocuments<Term>,
+        shown: (Term) -> (stem: String, display: String)?
     ) -> [(term: Term, keyword: Keyword)] {
         let c = target.count
         let d = documents.stems.count - c

@@ -295,10 +295,9 @@ public enum AnalysisPipeline {
         vocabulary: TermVocabulary, display: DisplayForms,
         extractor: KeynessExtractor, representativeLimit: Int
     ) -> GoalResult {
-        let memberList = comments.indices.filter { comments[$0].reportGoal == goal.id }
-        let members = Set(memberList)
-        let posted = memberList.filter { comments[$0].goal == goal.id }.count
-        let lists = statusLists(memberList, comments: comments)
+        let members = comments.indices.filter { comments[$0].reportGoal == goal.id }
+        let posted = members.filter { comments[$0].goal == goal.id }.count
+        let lists = statusLists(members, comments: comments)
         let measures = goal.measures.map { measure in
             let (assigned, uncertain) = tallies[measure.id] ?? ([], 0)
             // Quotes: the most confident comment of each group, so a campaign is quoted once at most.
@@ -310,7 +309,8 @@ public enum AnalysisPipeline {
                 .prefix(representativeLimit).map { item in
                     Quote(commentID: comments[item.index].id, text: comments[item.index].text, confidence: item.confidence)
                 }
-            let target = Set(assigned.map(\.index))
+            // A comment is tallied once per measure: the indices are distinct.
+            let target = assigned.map(\.index)
             return MeasureResult(
                 id: measure.id, title: measure.title, commentCount: assigned.count,
                 distinctCount: Set(assigned.map { comments[$0.index].contributionKey }).count,
@@ -348,7 +348,7 @@ public enum AnalysisPipeline {
 
     /// The phrases of the comments at `target` against all others, ranked like keywords.
     static func phraseKeywords(
-        _ target: Set<Int>, phrases: (documents: KeywordDocuments<TermID>, phrases: PhraseFinder.Phrases),
+        _ target: some Collection<Int>, phrases: (documents: KeywordDocuments<TermID>, phrases: PhraseFinder.Phrases),
         extractor: KeynessExtractor
     ) -> [Keyword] {
         KeynessExtractor(minimumComments: extractor.minimumComments, limit: 5)

@@ -25,6 +25,15 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
     }
 
     public func npmi(_ terms: [Term]) -> Double {
+        npmi(terms) { sharedCount($0, $1) }
+    }
+
+    /// ``npmi(_:)`` with the joint counts looked up in `joint` (``jointCounts(_:threads:)``).
+    public func npmi(_ terms: [Term], joint: [Pair: Int]) -> Double {
+        npmi(terms) { joint[Pair($0, $1)] ?? sharedCount($0, $1) }
+    }
+
+    private func npmi(_ terms: [Term], shared: (Term, Term) -> Int) -> Double {
         guard terms.count >= 2, documents > 0 else { return 0 }
         let epsilon = 1e-12
         let n = Double(documents)
@@ -32,11 +41,9 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
         var pairs = 0
         for i in 0..<terms.count {
             for j in (i + 1)..<terms.count {
-                let a = postings[terms[i]] ?? []
-                let b = postings[terms[j]] ?? []
-                let joint = Double(Self.sharedCount(a, b)) / n + epsilon
-                let pa = Double(a.count) / n
-                let pb = Double(b.count) / n
+                let joint = Double(shared(terms[i], terms[j])) / n + epsilon
+                let pa = Double(postings[terms[i]]?.count ?? 0) / n
+                let pb = Double(postings[terms[j]]?.count ?? 0) / n
                 pairs += 1
                 guard pa > 0, pb > 0 else {
                     sum -= 1
@@ -46,6 +53,42 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
             }
         }
         return sum / Double(pairs)
+    }
+
+    /// Two terms, in ascending order: their joint count is the same either way round.
+    public struct Pair: Hashable, Sendable {
+        let low: Term
+        let high: Term
+
+        init(_ first: Term, _ second: Term) {
+            (low, high) = first < second ? (first, second) : (second, first)
+        }
+    }
+
+    /// The documents holding both terms of each pair of terms within each list of `termLists`, each
+    /// distinct pair counted once (on `threads` threads): choosing the number of topics asks for
+    /// the same pairs in run after run.
+    public func jointCounts(_ termLists: [[Term]], threads: Int) -> [Pair: Int] {
+        var seen: Set<Pair> = []
+        var pairs: [Pair] = []
+        for terms in termLists {
+            for i in terms.indices {
+                for j in terms.indices where j > i {
+                    let pair = Pair(terms[i], terms[j])
+                    if seen.insert(pair).inserted { pairs.append(pair) }
+                }
+            }
+        }
+        let distinct = pairs
+        let counts = ParallelMap.map(count: distinct.count, threads: threads) { range in
+            range.map { sharedCount(distinct[$0].low, distinct[$0].high) }
+        }
+        return Dictionary(uniqueKeysWithValues: zip(distinct, counts))
+    }
+
+    /// The number of documents holding both terms.
+    func sharedCount(_ first: Term, _ second: Term) -> Int {
+        Self.sharedCount(postings[first] ?? [], postings[second] ?? [])
     }
 
     /// The number of values two ascending lists share.

@@ -163,7 +163,7 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         return zip(kept, weights).enumerated().map { offset, item in
             let (group, weighted) = item
             let weight = Dictionary(uniqueKeysWithValues: weighted.map { ($0.term, $0.score) })
-            let ranked = extractor.ranked(target: Set(group), documents: input.nounDocuments) { id in
+            let ranked = extractor.ranked(target: group, documents: input.nounDocuments) { id in
                 weight[id] == nil ? nil : (input.vocabulary[id], input.display.display(input.vocabulary[id]))
             }
             let keywords = ranked.map { term, keyword in
@@ -172,7 +172,7 @@ public struct TopicModeler: Sendable, Equatable, Codable {
                     logLikelihood: keyword.logLikelihood)
             }
             let phrases = phraseExtractor.keywords(
-                target: Set(group), documents: input.phraseDocuments, shown: input.phrases.shown)
+                target: group, documents: input.phraseDocuments, shown: input.phrases.shown)
             return Topic(
                 id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
                 label: Self.label(phrases: phrases, keywords: keywords),
