@@ -16,9 +16,19 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
     private let postings: [Term: [Int32]]
 
     public init(documents: [SortedSet<Term>]) {
+        self.init(documents: documents) { _ in true }
+    }
+
+    /// NPMI over `documents` for terms of `keeping` only: the documents holding any other term
+    /// are not listed (its NPMI with any term is that of a term no document holds).
+    public init(documents: [SortedSet<Term>], keeping: Set<Term>) {
+        self.init(documents: documents) { keeping.contains($0) }
+    }
+
+    private init(documents: [SortedSet<Term>], listing: (Term) -> Bool) {
         var postings: [Term: [Int32]] = [:]
         for (index, terms) in documents.enumerated() {
-            for term in terms { postings[term, default: []].append(Int32(index)) }
+            for term in terms where listing(term) { postings[term, default: []].append(Int32(index)) }
         }
         self.documents = documents.count
         self.postings = postings

@@ -147,7 +147,8 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
         }
         return Scope(
-            topics: describe(kept, input: input, members: members, goal: goal, prefix: prefix), count: count, scores: scores)
+            topics: describe(kept, input: input, members: members, goal: goal, prefix: prefix, threads: threads), count: count,
+            scores: scores)
     }
 
     /// Comments a cluster needs to be a topic in a scope of `comments` comments.
@@ -155,29 +156,40 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         max(minimumComments, Int((minimumShare * Double(comments)).rounded(.up)))
     }
 
-    private func describe(_ kept: [[Int]], input: Input, members: [Int], goal: String?, prefix: String) -> [Topic] {
+    private func describe(
+        _ kept: [[Int]], input: Input, members: [Int], goal: String?, prefix: String, threads: Int
+    ) -> [Topic] {
         let weights = ClassTFIDF.keywords(clusters: kept, documents: input.nounStems, limit: Int.max)
-        let coherence = TopicCoherence(documents: members.map { input.keywordStems[$0] })
         let extractor = KeynessExtractor(minimumComments: 2, limit: keywordLimit)
         let phraseExtractor = KeynessExtractor(minimumComments: 2, limit: 5)
-        return zip(kept, weights).enumerated().map { offset, item in
-            let (group, weighted) = item
-            let weight = Dictionary(uniqueKeysWithValues: weighted.map { ($0.term, $0.score) })
-            let ranked = extractor.ranked(target: group, documents: input.nounDocuments) { id in
-                weight[id] == nil ? nil : (input.vocabulary[id], input.display.display(input.vocabulary[id]))
+        // Each topic's keywords, phrases and quotes depend on its own comments only: in parallel.
+        let described = ParallelMap.map(count: kept.count, threads: threads, chunksPerThread: max(1, kept.count)) { range in
+            range.map { index in
+                let group = kept[index]
+                let weight = Dictionary(uniqueKeysWithValues: weights[index].map { ($0.term, $0.score) })
+                let ranked = extractor.ranked(target: group, documents: input.nounDocuments) { id in
+                    weight[id] == nil ? nil : (input.vocabulary[id], input.display.display(input.vocabulary[id]))
+                }
+                let keywords = ranked.map { term, keyword in
+                    TopicKeyword(
+                        stem: keyword.stem, display: keyword.display, weight: weight[term] ?? 0,
+                        logLikelihood: keyword.logLikelihood)
+                }
+                let phrases = phraseExtractor.keywords(
+                    target: group, documents: input.phraseDocuments, shown: input.phrases.shown)
+                return (terms: ranked.map(\.term), keywords: keywords, phrases: phrases, quotes: quotes(group, input: input))
             }
-            let keywords = ranked.map { term, keyword in
-                TopicKeyword(
-                    stem: keyword.stem, display: keyword.display, weight: weight[term] ?? 0,
-                    logLikelihood: keyword.logLikelihood)
-            }
-            let phrases = phraseExtractor.keywords(
-                target: group, documents: input.phraseDocuments, shown: input.phrases.shown)
+        }
+        // NPMI over the scope's comments, counted for the topics' keywords only.
+        let coherence = TopicCoherence(
+            documents: members.map { input.keywordStems[$0] }, keeping: Set(described.flatMap(\.terms)))
+        return zip(kept, described).enumerated().map { offset, item in
+            let (group, topic) = item
             return Topic(
                 id: "\(prefix)T\(offset + 1)", goal: goal, members: group,
-                label: Self.label(phrases: phrases, keywords: keywords),
-                keywords: keywords, phrases: phrases, quotes: quotes(group, input: input),
-                coherence: coherence.npmi(ranked.map(\.term)))
+                label: Self.label(phrases: topic.phrases, keywords: topic.keywords),
+                keywords: topic.keywords, phrases: topic.phrases, quotes: topic.quotes,
+                coherence: coherence.npmi(topic.terms))
         }
     }
 
