@@ -86,6 +86,8 @@ public struct Token: Sendable, Equatable {
     /// True for a word that can carry meaning in a keyword list or a match: not a stopword and
     /// not a single letter.
     public var isContentWord: Bool {
-        kind == .word && !isStopword && norm.count >= 2
+        // At least two Characters: the first Character's end is not the norm's end (counting
+        // every Character of a long word cost more than the rest of the test).
+        kind == .word && !isStopword && !norm.isEmpty && norm.index(after: norm.startIndex) != norm.endIndex
     }
 }

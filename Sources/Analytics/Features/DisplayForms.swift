@@ -17,9 +17,11 @@ public struct DisplayForms: Sendable {
 
     /// Counts the word tokens of `text` (their offsets are UTF-8 offsets into it).
     public mutating func add(_ tokens: [Token], text: String) {
-        let bytes = Array(text.utf8)
-        for token in tokens where token.kind == .word {
-            count(token, occurrences: 1, inside: Self.startsSentence(bytes, at: token.start) ? 0 : 1)
+        var text = text
+        text.withUTF8 { bytes in
+            for token in tokens where token.kind == .word {
+                count(token, occurrences: 1, inside: Self.startsSentence(bytes, at: token.start) ? 0 : 1)
+            }
         }
     }
 
@@ -58,17 +60,19 @@ public struct DisplayForms: Sendable {
 
         /// Counts the word tokens of `text` (their offsets are UTF-8 offsets into it).
         public mutating func add(_ tokens: [Token], text: String) {
-            let bytes = Array(text.utf8)
-            for token in tokens where token.kind == .word {
-                let completed = token.suspendedHyphen != nil
-                let key = Key(
-                    form: WordForm(token), stem: completed ? token.stem : "", display: completed ? token.display : "")
-                let inside = DisplayForms.startsSentence(bytes, at: token.start) ? 0 : 1
-                if let index = forms.index(forKey: key) {
-                    forms.values[index].occurrences += 1
-                    forms.values[index].inside += inside
-                } else {
-                    forms[key] = (token, 1, inside)
+            var text = text
+            text.withUTF8 { bytes in
+                for token in tokens where token.kind == .word {
+                    let completed = token.suspendedHyphen != nil
+                    let key = Key(
+                        form: WordForm(token), stem: completed ? token.stem : "", display: completed ? token.display : "")
+                    let inside = DisplayForms.startsSentence(bytes, at: token.start) ? 0 : 1
+                    if let index = forms.index(forKey: key) {
+                        forms.values[index].occurrences += 1
+                        forms.values[index].inside += inside
+                    } else {
+                        forms[key] = (token, 1, inside)
+                    }
                 }
             }
         }
@@ -90,7 +94,7 @@ public struct DisplayForms: Sendable {
 
     /// Whether the token at byte `offset` starts a sentence or a line: only spaces, quotes,
     /// brackets or dashes lie between it and the text's start, a line break, or `.` `!` `?` `:`.
-    static func startsSentence(_ bytes: [UInt8], at offset: Int) -> Bool {
+    static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
         var index = min(offset, bytes.count) - 1
         while index >= 0 {
             let byte = bytes[index]
@@ -100,8 +104,8 @@ public struct DisplayForms: Sendable {
                 // A multi-byte character: typographic quotes and dashes count as spacing, others end the scan.
                 var start = index
                 while start > 0 && bytes[start] & 0xC0 == 0x80 { start -= 1 }
-                let scalar = String(decoding: bytes[start...index], as: UTF8.self)
-                guard ["„", "“", "”", "»", "«", "‚", "‘", "’", "–", "—", "\u{00A0}"].contains(scalar) else { return false }
+                let character = UnsafeBufferPointer(rebasing: bytes[start...index])
+                guard spacing.contains(where: { $0.elementsEqual(character) }) else { return false }
                 index = start - 1
             default:
                 return [0x0A, 0x0D, 0x2E, 0x21, 0x3F, 0x3A].contains(byte)  // \n \r . ! ? :
@@ -109,4 +113,7 @@ public struct DisplayForms: Sendable {
         }
         return true
     }
+
+    /// The UTF-8 bytes of the typographic quotes, dashes and the no-break space.
+    private static let spacing = ["„", "“", "”", "»", "«", "‚", "‘", "’", "–", "—", "\u{00A0}"].map { Array($0.utf8) }
 }
