@@ -151,10 +151,10 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
         }
         let joint = reference.jointCounts(described.flatMap { $0.topics.map(\.keywords) }, threads: threads)
         let scores = ks.indices.map { candidate in
-            let jobs = (candidate * seeds)..<((candidate + 1) * seeds)
-            let keywords = jobs.map { described[$0].topics.map { Set($0.keywords) } }
+            let ownRuns = (candidate * seeds)..<((candidate + 1) * seeds)
+            let keywords = ownRuns.map { described[$0].topics.map { Set($0.keywords) } }
             var chance = 0.0
-            for (job, sets) in zip(jobs, keywords) {
+            for (job, sets) in zip(ownRuns, keywords) {
                 chance += Self.agreement(sets, described[job].chance) / Double(seeds)
             }
             var agreement = 0.0
@@ -165,7 +165,7 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
                     pairs += 1
                 }
             }
-            let coherence = jobs.map { job in
+            let coherence = ownRuns.map { job in
                 Self.coherence(described[job].topics, comments: flat[job].assignments.count) {
                     reference.npmi($0, joint: joint)
                 }
