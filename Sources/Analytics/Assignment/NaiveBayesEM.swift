@@ -130,13 +130,21 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
 
     func eStep(matrix: TermMatrix, model: Model, threads: Int) -> ScoreMatrix {
         let classes = model.classes
+        let vocabulary = model.vocabulary
+        // log P(w|c) of every class and term, once per model (the same values, looked up): the
+        // E-step reads one for every word of every comment, and each term recurs in many.
+        let logProbability = ParallelMap.map(count: classes * vocabulary, threads: threads) { range in
+            range.map { model.logWordProbability($0 % vocabulary, $0 / vocabulary) }
+        }
         let values = ParallelMap.map(count: matrix.rows.count, threads: threads) { range in
             var chunk: [Double] = []
             chunk.reserveCapacity(range.count * classes)
             for row in range {
                 for column in 0..<classes {
                     var sum = model.logPrior[column]
-                    for entry in matrix.rows[row] { sum += Double(entry.count) * model.logWordProbability(entry.term, column) }
+                    for entry in matrix.rows[row] {
+                        sum += Double(entry.count) * logProbability[column * vocabulary + entry.term]
+                    }
                     chunk.append(sum)
                 }
             }
