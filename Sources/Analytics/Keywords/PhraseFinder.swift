@@ -81,39 +81,50 @@ public struct PhraseFinder: Sendable {
     public func phrases(candidates all: [[Candidate]], texts: [String], isNoun: (String) -> Bool) -> Phrases {
         precondition(all.count == texts.count, "one candidate list per text")
         let candidates = all.map { list in list.filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) } }
-        var pairCount: [String: Int] = [:]
-        var words: [String: (first: String, second: String)] = [:]
+        // Per pair key, everything counted of it in one entry: one lookup per candidate, not six.
+        struct Pair {
+            var first: String
+            var second: String
+            var count = 0
+            var comments = 0
+            /// The comment the pair was last counted in (a comment counts once).
+            var lastComment = -1
+            var spellings: [String: Int] = [:]
+        }
+        var pairs: [String: Pair] = [:]
         var firstCount: [String: Int] = [:]
         var secondCount: [String: Int] = [:]
-        var comments: [String: Int] = [:]
-        var spellings: [String: [String: Int]] = [:]
         var positions = 0
-        for (list, text) in zip(candidates, texts) {
-            var keys: Set<String> = []
+        for (comment, (list, text)) in zip(candidates, texts).enumerated() {
             for candidate in list {
-                let key = candidate.key
-                pairCount[key, default: 0] += 1
-                words[key] = (candidate.first, candidate.second)
+                let spelling = candidate.spelling(in: text)
+                func count(_ pair: inout Pair) {
+                    (pair.first, pair.second) = (candidate.first, candidate.second)
+                    pair.count += 1
+                    if pair.lastComment != comment {
+                        pair.lastComment = comment
+                        pair.comments += 1
+                    }
+                    pair.spellings[spelling, default: 0] += 1
+                }
+                count(&pairs[candidate.key, default: Pair(first: candidate.first, second: candidate.second)])
                 firstCount[candidate.first, default: 0] += 1
                 secondCount[candidate.second, default: 0] += 1
-                spellings[key, default: [:]][candidate.spelling(in: text), default: 0] += 1
                 positions += 1
-                keys.insert(key)
             }
-            for key in keys { comments[key, default: 0] += 1 }
         }
         var strength: [String: Double] = [:]
         var display: [String: String] = [:]
-        for (key, n11) in pairCount where (comments[key] ?? 0) >= minimumComments {
-            guard let (first, second) = words[key] else { continue }
-            let n1x = firstCount[first] ?? 0
-            let nx1 = secondCount[second] ?? 0
+        for (key, pair) in pairs where pair.comments >= minimumComments {
+            let n11 = pair.count
+            let n1x = firstCount[pair.first] ?? 0
+            let nx1 = secondCount[pair.second] ?? 0
             guard Double(n11) > Double(n1x) * Double(nx1) / Double(positions) else { continue }
             let g2 = KeynessExtractor.logLikelihood(a: n11, b: nx1 - n11, c: n1x, d: positions - n1x)
             guard g2 >= 10.83 else { continue }
             strength[key] = g2
             display[key] =
-                spellings[key]?.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
+                pair.spellings.max { lhs, rhs in lhs.value != rhs.value ? lhs.value < rhs.value : lhs.key > rhs.key }?.key ?? key
         }
         let keys = strength.keys.sorted()
         let ids = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, TermID($0)) })
