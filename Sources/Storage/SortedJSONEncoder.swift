@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes an `Encodable` value as compact JSON text with every object's keys sorted: the bytes
 /// Foundation's `JSONEncoder` writes with `.sortedKeys` and its default strategies, without the
-/// tree of boxed values it builds first (at a million comments its encoding of a run's result
-/// was a tenth of the run's CPU time).
+/// tree of boxed values it builds first (at a million comments `JSONEncoder` took about 6 % of
+/// the run's CPU time).
 ///
 /// The rules, each as `JSONEncoder` applies them:
 /// - object keys in the order of their UTF-8 bytes; a key encoded twice keeps its last value;

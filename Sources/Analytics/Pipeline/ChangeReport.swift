@@ -95,16 +95,18 @@ public struct ChangeReport: Sendable, Equatable, Codable {
         var new = 0
         var goals: [String?: (count: Int, new: Int)] = [:]
         var measures: [String: (count: Int, new: Int)] = [:]
-        for comment in result.comments {
-            let isNew = newIDs.contains(comment.id)
-            guard isNew || changedIDs.contains(comment.id) else { continue }
-            ids.append(comment.id)
+        for index in result.comments.indices {
+            let id = result.comments[index].id
+            let isNew = newIDs.contains(id)
+            guard isNew || changedIDs.contains(id) else { continue }
+            ids.append(id)
             let added = isNew ? 1 : 0
             new += added
-            goals[comment.reportGoal, default: (0, 0)].count += 1
-            goals[comment.reportGoal, default: (0, 0)].new += added
-            guard comment.status == .assigned else { continue }
-            for measureID in Set(comment.assignments.map(\.measureID)) {
+            let goal = result.comments[index].reportGoal
+            goals[goal, default: (0, 0)].count += 1
+            goals[goal, default: (0, 0)].new += added
+            guard result.comments[index].status == .assigned else { continue }
+            for measureID in Set(result.comments[index].assignments.map(\.measureID)) {
                 measures[measureID, default: (0, 0)].count += 1
                 measures[measureID, default: (0, 0)].new += added
             }

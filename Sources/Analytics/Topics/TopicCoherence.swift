@@ -19,8 +19,9 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
         self.init(documents: documents) { _ in true }
     }
 
-    /// NPMI over `documents` for terms of `keeping` only: the documents holding any other term
-    /// are not listed (its NPMI with any term is that of a term no document holds).
+    /// NPMI over `documents`, with the documents of the terms in `keeping` listed and no others:
+    /// for those terms the values are those of ``init(documents:)``; any other term counts as one
+    /// that no document holds.
     public init(documents: [SortedSet<Term>], keeping: Set<Term>) {
         self.init(documents: documents) { keeping.contains($0) }
     }
