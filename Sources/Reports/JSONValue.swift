@@ -191,12 +191,11 @@ public enum JSONWriter {
     }
 
     private static func appendInteger<Integer: BinaryInteger>(_ number: Integer, to output: inout [UInt8]) {
-        guard number >= 0 || number < 0 && number.magnitude <= UInt64(Int64.max) else {
-            output.append(contentsOf: String(number).utf8)
-            return
+        guard let magnitude = UInt64(exactly: number.magnitude) else {
+            return output.append(contentsOf: String(number).utf8)
         }
         if number < 0 { output.append(UInt8(ascii: "-")) }
-        appendDigits(UInt64(number.magnitude), minimumCount: 1, to: &output)
+        appendDigits(magnitude, minimumCount: 1, to: &output)
     }
 
     /// The decimal digits of `value`, at least `minimumCount` of them (leading zeros).

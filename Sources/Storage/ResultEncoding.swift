@@ -19,7 +19,7 @@ enum ResultEncoding {
         var envelope = result
         envelope.comments = []
         envelope = ResultFormat.withoutTexts(envelope)
-        let outer = Data(try encoder.encode(envelope))
+        let outer = try encoder.encode(envelope)
         guard let slot = emptyTopLevelArray(named: "comments", in: outer) else {
             throw EncodingError.invalidValue(
                 result, .init(codingPath: [], debugDescription: "no top-level comments array in the encoded result"))
@@ -43,8 +43,7 @@ enum ResultEncoding {
             let arrays = try ParallelMap.map(count: batchStarts.count, threads: threads) { range in
                 try range.map { index in
                     let start = batchStarts[index]
-                    return Data(
-                        try encoder.encode(comments[start..<min(comments.count, start + batch)].map(ResultFormat.withoutText)))
+                    return try encoder.encode(comments[start..<min(comments.count, start + batch)].map(ResultFormat.withoutText))
                 }
             }
             for (offset, array) in arrays.enumerated() {

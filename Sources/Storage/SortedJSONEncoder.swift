@@ -25,7 +25,7 @@ import Foundation
 /// order at the buffer's end and moves down over its own parts. So the buffer holds no more than
 /// the finished text and the one object being closed.
 struct SortedJSONEncoder {
-    func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
+    func encode<Value: Encodable>(_ value: Value) throws -> Data {
         let buffer = JSONBuffer()
         let root = SortedEncoderNode(buffer: buffer, parent: nil, key: .none)
         let range = try root.encodeValue(value)
@@ -92,8 +92,8 @@ final class JSONBuffer {
         return target..<count
     }
 
-    func bytes(_ range: Range<Int>) -> [UInt8] {
-        Array(UnsafeBufferPointer(start: base + range.lowerBound, count: range.count))
+    func bytes(_ range: Range<Int>) -> Data {
+        Data(bytes: base + range.lowerBound, count: range.count)
     }
 
     /// `text` as a JSON string, quoted and escaped (the type's rules).
@@ -131,11 +131,10 @@ final class JSONBuffer {
     }
 
     func appendInteger<Integer: BinaryInteger>(_ value: Integer) {
-        guard let wide = Int64(exactly: value), wide != .min else {
+        guard var magnitude = UInt64(exactly: value.magnitude) else {
             appendASCII(String(value))
             return
         }
-        var magnitude = wide.magnitude
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var first = digits.count
             repeat {
@@ -143,7 +142,7 @@ final class JSONBuffer {
                 digits[first] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             } while magnitude > 0
-            if wide < 0 { append(UInt8(ascii: "-")) }
+            if value < 0 { append(UInt8(ascii: "-")) }
             append(UnsafeBufferPointer(rebasing: digits[first...]))
         }
     }

@@ -17,7 +17,7 @@ struct SortedJSONEncoderTests {
     /// Whether the two encoders write the same bytes; records the difference when not.
     @discardableResult
     static func same<Value: Encodable>(_ value: Value) throws -> Bool {
-        let ours = try SortedJSONEncoder().encode(value)
+        let ours = Array(try SortedJSONEncoder().encode(value))
         let theirs = try foundation(value)
         #expect(
             ours == theirs,

@@ -163,7 +163,7 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         let extractor = KeynessExtractor(minimumComments: 2, limit: keywordLimit)
         let phraseExtractor = KeynessExtractor(minimumComments: 2, limit: 5)
         // Each topic's keywords, phrases and quotes depend on its own comments only: in parallel.
-        let described = ParallelMap.map(count: kept.count, threads: threads, chunksPerThread: max(1, kept.count)) { range in
+        let described = ParallelMap.map(count: kept.count, threads: threads, chunksPerThread: kept.count) { range in
             range.map { index in
                 let group = kept[index]
                 let weight = Dictionary(uniqueKeysWithValues: weights[index].map { ($0.term, $0.score) })
