@@ -14,15 +14,11 @@ import Foundation
 /// one with the highest joint log-likelihood, ties to the lower seed, so the result depends on
 /// the seed only, not on the thread count.
 ///
-/// Cost: the conditional is evaluated as products of at most ``factorsPerLogarithm`` factors,
-/// one logarithm per product (each factor lies between β and the corpus's word count, so a
-/// product of 16 stays far inside a Double's range), and the counts n^w_z are stored term by
-/// term, so the K counts of one word lie side by side in memory; ``SamplerState`` reads each
-/// word of a document once for all clusters. The denominator's logarithms depend only on a
-/// cluster's word count and the document's length, so each cluster remembers them for as long as
-/// its count stays (``SamplerState/subtractDenominator(from:cluster:length:vBeta:)``), with the
-/// same values bit for bit. All of it was found with a profiler: the sampler spent most of its
-/// time in `log` and in cache misses (docs/performance.md).
+/// Cost: the conditional is a sum of logarithms looked up in two tables made once per run
+/// (``SamplerState``), and the counts n^w_z are stored term by term, so the K counts of one word
+/// lie side by side in memory; ``SamplerState`` reads each word of a document once for all
+/// clusters. All of it was found with a profiler: the sampler spent most of its time in `log`
+/// and in cache misses (docs/performance.md).
 public struct GSDMM: Sendable, Equatable, Codable {
     public var maximumClusters: Int
     public var alpha: Double
@@ -48,7 +44,9 @@ public struct GSDMM: Sendable, Equatable, Codable {
             runs: restarts, threads: threads)
     }
 
-    /// Factors multiplied together before their logarithm is taken.
+    /// Factors multiplied together before their logarithm is taken where no table holds the
+    /// denominator's logarithms (each factor lies between β and the corpus's word count, so a
+    /// product of 16 stays far inside a Double's range).
     static let factorsPerLogarithm = 16
 
     /// One run from `seed`. `start`, when given, holds a cluster in `0..<maximumClusters` per
@@ -114,11 +112,18 @@ public struct GSDMM: Sendable, Equatable, Codable {
 ///
 /// Documents are held as one array of term ids and one of counts with an offset per document,
 /// and the counts n^w_z at `[w · K + z]`, so a document's words are read once each, with the K
-/// counts of each word side by side. Eq. 4 is evaluated for all clusters together, word by
-/// word: every cluster multiplies the same number of factors, so the products of
-/// ``GSDMM/factorsPerLogarithm`` factors (one logarithm each) close at the same word for all;
-/// each cluster's factors come in the same order as when clusters were evaluated one at a time,
-/// so the values, and with them the draws, are bit for bit those of that order.
+/// counts of each word side by side. Eq. 4 is evaluated in log space for all clusters together,
+/// word by word, from two tables made once per run, so the sampler takes no logarithm:
+/// - numerator: `log(n^w_z + β + j)` is `logTerm[n^w_z + j]`, with `logTerm[m] = log(m + β)` for
+///   m below the largest number of occurrences of one term in the documents (n^w_z + j never
+///   reaches it, since the document's own occurrences are not counted);
+/// - denominator: `Σ_{i<N_d} log(n_z + Vβ + i)` is `logWords[n_z + N_d] − logWords[n_z]`, with
+///   `logWords[m] = Σ_{i<m} log(i + Vβ)` for m up to the documents' word count. Above
+///   ``tableLimit`` words (a scope of some hundred thousand comments) that table is not made and
+///   the sum is taken as the logarithms of products of ``GSDMM/factorsPerLogarithm`` factors.
+/// The values agree with the factor-by-factor formula to about 1e-10 (the rounding of sums in a
+/// different order), far below what moves a draw: a draw changes only where the uniform number
+/// falls within that distance of a boundary between clusters.
 struct SamplerState {
     let clusters: Int
     let vocabularySize: Int
@@ -136,24 +141,19 @@ struct SamplerState {
     /// in order (every empty cluster has the same conditional).
     private var evaluated: [Int]
     private var values: [Double]
-    private var products: [Double]
-    /// `log(m + α)` for m = 0 … documents: the same value `log` gives, looked up.
+    /// `log(m + α)` for m = 0 … documents.
     private let logDocumentCount: [Double]
-    /// The denominator's logarithms, remembered per cluster for the cluster's word count they
-    /// were computed at (``subtractDenominator(from:cluster:length:vBeta:)``): `full[z ·
-    /// fullBatches + j]`, the log of the product of factors `16 j … 16 j + 15`, and `tail[z ·
-    /// (cachedLength + 1) + N]`, the log of the last, partial product of a document of length N;
-    /// each with the word count + 1 it holds (0: nothing yet).
-    private var full: [Double]
-    private var fullStamp: [Int]
-    private var tail: [Double]
-    private var tailStamp: [Int]
-    /// Documents up to this length take every denominator logarithm from the remembered ones; a
-    /// longer one takes its first `cachedLength / 16` products from them and computes the rest.
-    static let cachedLength = 256
-    static let fullBatches = cachedLength / GSDMM.factorsPerLogarithm
+    /// `log(m + β)` for m below the largest total count of one term.
+    private let logTerm: [Double]
+    /// `Σ_{i<m} log(i + Vβ)` for m = 0 … the documents' word count; empty above the table limit.
+    private let logWords: [Double]
+    /// The largest word count for which ``logWords`` is made (16 MB of table).
+    static let tableLimit = 1 << 21
 
-    init(documents: [[TermCount]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double) {
+    init(
+        documents: [[TermCount]], clusters: Int, vocabularySize: Int, alpha: Double, beta: Double,
+        tableLimit: Int = Self.tableLimit
+    ) {
         self.clusters = clusters
         self.vocabularySize = vocabularySize
         self.alpha = alpha
@@ -162,10 +162,12 @@ struct SamplerState {
         var counts: [Int32] = []
         var offsets = [0]
         offsets.reserveCapacity(documents.count + 1)
+        var termTotal = [Int](repeating: 0, count: vocabularySize)
         for document in documents {
             for entry in document {
                 terms.append(Int32(entry.term))
                 counts.append(Int32(entry.count))
+                termTotal[entry.term] += entry.count
             }
             offsets.append(terms.count)
         }
@@ -178,54 +180,39 @@ struct SamplerState {
         termCount = [Int32](repeating: 0, count: clusters * vocabularySize)
         evaluated = [Int](repeating: 0, count: clusters)
         values = [Double](repeating: 0, count: clusters)
-        products = [Double](repeating: 0, count: clusters)
         logDocumentCount = (0...documents.count).map { log(Double($0) + alpha) }
-        full = [Double](repeating: 0, count: clusters * Self.fullBatches)
-        fullStamp = [Int](repeating: 0, count: clusters * Self.fullBatches)
-        tail = [Double](repeating: 0, count: clusters * (Self.cachedLength + 1))
-        tailStamp = [Int](repeating: 0, count: clusters * (Self.cachedLength + 1))
+        logTerm = (0..<(termTotal.max() ?? 0)).map { log(Double($0) + beta) }
+        let words = lengths.reduce(0, +)
+        var logWords: [Double] = []
+        if words <= tableLimit {
+            let vBeta = Double(vocabularySize) * beta
+            logWords.reserveCapacity(words + 1)
+            var sum = 0.0
+            logWords.append(sum)
+            for i in 0..<words {
+                sum += log(Double(i) + vBeta)
+                logWords.append(sum)
+            }
+        }
+        self.logWords = logWords
     }
 
-    /// Subtracts the denominator of Eq. 4, `Π_i (n_z + Vβ + i)` for i from 0 to `length − 1`, from
-    /// `value` for cluster `z`: a product of ``GSDMM/factorsPerLogarithm`` factors at a time, each
-    /// product's logarithm subtracted in turn. The logarithms depend only on the cluster's word
-    /// count and the length, so those of a document of up to ``cachedLength`` words are computed
-    /// once for as long as the count stays (a document taken out and put back restores it); a
-    /// longer document's further products are computed each time, the same way.
-    mutating func subtractDenominator(from value: inout Double, cluster z: Int, length: Int, vBeta: Double) {
-        let batch = GSDMM.factorsPerLogarithm
-        let words = wordCount[z]
-        let base = Double(words) + vBeta
-        func logProduct(_ factors: Range<Int>) -> Double {
-            var product = 1.0
-            for i in factors { product *= base + Double(i) }
-            return log(product)
-        }
-        for j in 0..<(length / batch) {
-            let factors = (j * batch)..<((j + 1) * batch)
-            guard j < Self.fullBatches else {
-                value -= logProduct(factors)
-                continue
+    /// `Σ_{i<length} log(words + Vβ + i)`, the logarithm of the denominator of Eq. 4 for a
+    /// cluster of `words` words and a document of `length` words: from ``logWords``, or, without
+    /// it, as the logarithms of products of ``GSDMM/factorsPerLogarithm`` factors.
+    func logDenominator(words: Int, length: Int) -> Double {
+        if !logWords.isEmpty { return logWords[words + length] - logWords[words] }
+        let base = Double(words) + Double(vocabularySize) * beta
+        var sum = 0.0
+        var product = 1.0
+        for i in 0..<length {
+            product *= base + Double(i)
+            if (i + 1) % GSDMM.factorsPerLogarithm == 0 {
+                sum += log(product)
+                product = 1
             }
-            let slot = z * Self.fullBatches + j
-            if fullStamp[slot] != words + 1 {
-                full[slot] = logProduct(factors)
-                fullStamp[slot] = words + 1
-            }
-            value -= full[slot]
         }
-        guard length % batch != 0 else { return }
-        let factors = ((length / batch) * batch)..<length
-        guard length <= Self.cachedLength else {
-            value -= logProduct(factors)
-            return
-        }
-        let slot = z * (Self.cachedLength + 1) + length
-        if tailStamp[slot] != words + 1 {
-            tail[slot] = logProduct(factors)
-            tailStamp[slot] = words + 1
-        }
-        value -= tail[slot]
+        return sum + log(product)
     }
 
     /// Adds (`sign` 1) or removes (`sign` -1) document `d` to or from cluster `z`.
@@ -248,50 +235,32 @@ struct SamplerState {
             evaluated[n] = z
             n += 1
         }
-        let batch = GSDMM.factorsPerLogarithm
-        let vBeta = Double(vocabularySize) * beta
         let length = lengths[d]
         let entries = offsets[d]..<offsets[d + 1]
+        for a in 0..<n {
+            let z = evaluated[a]
+            values[a] = logDocumentCount[documentCount[z]] - logDenominator(words: wordCount[z], length: length)
+        }
         evaluated.withUnsafeBufferPointer { evaluated in
             values.withUnsafeMutableBufferPointer { values in
-                products.withUnsafeMutableBufferPointer { products in
-                    termCount.withUnsafeBufferPointer { termCount in
-                        for a in 0..<n {
-                            values[a] = logDocumentCount[documentCount[evaluated[a]]]
-                            products[a] = 1
-                        }
-                        // Numerator: Π_w Π_j (n^w_z + β + j), j from 0.
-                        var factors = 0
+                termCount.withUnsafeBufferPointer { termCount in
+                    logTerm.withUnsafeBufferPointer { logTerm in
+                        // Numerator: Σ_w Σ_j log(n^w_z + β + j), j from 0.
                         for entry in entries {
                             let row = Int(terms[entry]) * k
-                            for j in 0..<Int(counts[entry]) {
-                                let step = Double(j)
+                            let count = Int(counts[entry])
+                            if count == 1 {
+                                for a in 0..<n { values[a] += logTerm[Int(termCount[row + evaluated[a]])] }
+                            } else {
                                 for a in 0..<n {
-                                    products[a] *= (Double(termCount[row + evaluated[a]]) + beta) + step
-                                }
-                                factors += 1
-                                if factors == batch {
-                                    for a in 0..<n {
-                                        values[a] += log(products[a])
-                                        products[a] = 1
-                                    }
-                                    factors = 0
+                                    let base = Int(termCount[row + evaluated[a]])
+                                    for j in 0..<count { values[a] += logTerm[base + j] }
                                 }
                             }
-                        }
-                        for a in 0..<n {
-                            values[a] += log(products[a])
-                            products[a] = 1
                         }
                     }
                 }
             }
-        }
-        // Denominator: Π_i (n_z + Vβ + i), i from 0 to N_d − 1.
-        for a in 0..<n {
-            var value = values[a]
-            subtractDenominator(from: &value, cluster: evaluated[a], length: length, vBeta: vBeta)
-            values[a] = value
         }
         let empty = emptySlot < 0 ? 0 : values[emptySlot]
         for z in 0..<k { result[z] = empty }
