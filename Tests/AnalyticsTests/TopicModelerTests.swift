@@ -70,6 +70,32 @@ struct TopicModelerTests {
         #expect(Set(one.topics.flatMap(\.members)).count == 8)
     }
 
+    /// Scopes found together (their runs shared among the threads) are the scopes found one by
+    /// one: the same topics, counts and scores, an empty scope among them included, for a
+    /// sampled scope too, and with the previous run's K held.
+    @Test(arguments: [1, 2])
+    func severalScopesAtOnceAreEachScopeAlone(threads: Int) {
+        let modeler = TopicModeler(selection: TopicCountSelection(candidates: [2, 3], averageSize: 1, sampleLimit: 6))
+        let input = Self.input(Self.texts)
+        let held = TopicCountState(clusters: 2, best: 2, challenger: 3, streak: 2)
+        let requests = [
+            TopicModeler.ScopeRequest(members: Array(Self.texts.indices), goal: nil, prefix: ""),
+            TopicModeler.ScopeRequest(members: [], goal: "leer", prefix: "leer."),
+            TopicModeler.ScopeRequest(members: Array(0..<6), goal: "a", prefix: "a.", previous: held),
+            TopicModeler.ScopeRequest(members: [1, 3, 5, 7, 0, 2], goal: "b", prefix: "b."),
+        ]
+        let together = modeler.topics(of: requests, input: input, seed: 4, threads: threads)
+        #expect(together.count == requests.count)
+        for (request, scope) in zip(requests, together) {
+            let alone = modeler.topics(
+                of: request.members, input: input, goal: request.goal, prefix: request.prefix, seed: 4, threads: 1,
+                previous: request.previous)
+            #expect(scope.topics == alone.topics && scope.count == alone.count && scope.scores == alone.scores)
+        }
+        #expect(together[1].topics.isEmpty && together[1].count == nil)
+        #expect(together[2].count?.clusters == 2 && Set(together[0].topics.flatMap(\.members)).count == 8)
+    }
+
     @Test func aFixedNumberOfTopicsIsUsedAsGiven() {
         let modeler = TopicModeler(fixedTopics: 1)
         let scope = modeler.topics(

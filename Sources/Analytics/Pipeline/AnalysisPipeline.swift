@@ -117,17 +117,22 @@ public enum AnalysisPipeline {
         var topics: [Topic] = []
         var topicCounts: [String: TopicCountState] = [:]
         var topicScores: [String: [TopicCountSelection.Score]] = [:]
-        let scopes: [(goal: String?, members: [Int])] =
-            [(nil, Array(results.indices))]
-            + framework.goals.map { goal in (goal.id, results.indices.filter { results[$0].reportGoal == goal.id }) }
-        for scope in scopes {
+        let scopes =
+            [
+                TopicModeler.ScopeRequest(
+                    members: Array(results.indices), goal: nil, prefix: "", previous: previousTopics.counts[""])
+            ]
+            + framework.goals.map { goal in
+                TopicModeler.ScopeRequest(
+                    members: results.indices.filter { results[$0].reportGoal == goal.id }, goal: goal.id, prefix: goal.id + ".",
+                    previous: previousTopics.counts[goal.id])
+            }
+        let found = modeler.topics(of: scopes, input: topicInput, seed: configuration.seed, threads: configuration.threads)
+        for (scope, result) in zip(scopes, found) {
             let key = scope.goal ?? ""
-            let found = modeler.topics(
-                of: scope.members, input: topicInput, goal: scope.goal, prefix: scope.goal.map { $0 + "." } ?? "",
-                seed: configuration.seed, threads: configuration.threads, previous: previousTopics.counts[key])
-            topics += found.topics
-            if let count = found.count { topicCounts[key] = count }
-            if !found.scores.isEmpty { topicScores[key] = found.scores }
+            topics += result.topics
+            if let count = result.count { topicCounts[key] = count }
+            if !result.scores.isEmpty { topicScores[key] = result.scores }
         }
         // Ids carried over from the previous run where the topic is still there (see TopicLedger).
         let ledger = configuration.topicLedger.reconcile(

@@ -117,27 +117,58 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     }
 
     /// Scores every candidate K on `prepared`, and returns the runs too (per candidate, per seed),
-    /// so a caller that scored all comments can keep the best run of the chosen K.
-    /// - Parameters:
-    ///   - keywordDocuments: the keyword terms of each row of `prepared`;
-    ///   - reference: the documents NPMI is counted over (the whole consultation: more comments
-    ///     give steadier estimates than one goal's).
+    /// so a caller that scored all comments can keep the best run of the chosen K: the
+    /// ``runs(_:floors:clustering:seed:threads:)`` of this one scope, then ``score(_:runs:keywordDocuments:reference:floor:threads:)``.
     public func score<Term>(
         _ prepared: TopicClustering.Prepared, keywordDocuments: [SortedSet<Term>], reference: TopicCoherence<Term>,
         floor: Int,
         clustering: TopicClustering, seed: UInt64, threads: Int
     ) -> (scores: [Score], runs: [[Clustering]]) {
-        let ks = candidates(comments: prepared.count, floor: floor)
-        // One run per chunk: a run with K = 40 costs twenty times one with K = 2, so a thread
-        // that drew small runs takes the next while the large ones go on. (Starting with the
-        // largest K made no difference on 10,000 generated comments.)
-        let jobs = ks.count * seeds
-        let flat = ParallelMap.map(count: jobs, threads: threads, chunksPerThread: jobs) { range in
-            range.map { job in
-                clustering.run(prepared, clusters: ks[job / seeds], seed: seed &+ UInt64(job % seeds), sweeps: sweeps)
+        let runs = runs([prepared], floors: [floor], clustering: clustering, seed: seed, threads: threads)[0]
+        return (
+            score(prepared, runs: runs, keywordDocuments: keywordDocuments, reference: reference, floor: floor, threads: threads),
+            runs
+        )
+    }
+
+    /// The scoring runs of several scopes at once: per scope, per candidate K
+    /// (``candidates(comments:floor:)`` with the scope's floor from `floors`), per seed `seed,
+    /// seed+1, …`, each of `sweeps` sweeps.
+    /// Each run is a chunk of its own: a run with K = 40 costs twenty times one with K = 2, so a
+    /// thread that drew small runs takes the next while the large ones go on, across scopes.
+    /// (Starting with the largest K made no difference on 10,000 generated comments.)
+    public func runs(
+        _ scopes: [TopicClustering.Prepared], floors: [Int], clustering: TopicClustering, seed: UInt64, threads: Int
+    ) -> [[[Clustering]]] {
+        precondition(floors.count == scopes.count, "one floor per scope")
+        let jobs = scopes.indices.flatMap { scope in
+            candidates(comments: scopes[scope].count, floor: floors[scope]).flatMap { k in
+                (0..<seeds).map { (scope: scope, clusters: k, seed: seed &+ UInt64($0)) }
             }
         }
-        let runs = ks.indices.map { Array(flat[($0 * seeds)..<(($0 + 1) * seeds)]) }
+        let flat = ParallelMap.map(count: jobs.count, threads: threads, chunksPerThread: jobs.count) { range in
+            range.map { index in
+                let job = jobs[index]
+                return clustering.run(scopes[job.scope], clusters: job.clusters, seed: job.seed, sweeps: sweeps)
+            }
+        }
+        var start = 0
+        return scopes.indices.map { scope in
+            let count = candidates(comments: scopes[scope].count, floor: floors[scope]).count
+            defer { start += count * seeds }
+            return (0..<count).map { Array(flat[(start + $0 * seeds)..<(start + ($0 + 1) * seeds)]) }
+        }
+    }
+
+    /// Scores every candidate K of `prepared` from its scoring `runs` (as ``runs(_:floors:clustering:seed:threads:)``
+    /// made them for this scope and `floor`).
+    public func score<Term>(
+        _ prepared: TopicClustering.Prepared, runs: [[Clustering]], keywordDocuments: [SortedSet<Term>],
+        reference: TopicCoherence<Term>, floor: Int, threads: Int
+    ) -> [Score] {
+        let ks = candidates(comments: prepared.count, floor: floor)
+        precondition(runs.count == ks.count && runs.allSatisfy { $0.count == seeds }, "one run per candidate and seed")
+        let flat = Array(runs.joined())
         // Each run's topics, and the keyword sets of its shuffled copy (the chance level), in
         // parallel; then NPMI's joint count of each distinct pair of keywords, once for all runs.
         let described = ParallelMap.map(count: flat.count, threads: threads) { range in
@@ -176,12 +207,11 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
         }
         let coherence = Self.standardised(scores.map(\.coherence))
         let stability = Self.standardised(scores.map(\.stability))
-        let combined = scores.indices.map { index in
+        return scores.indices.map { index in
             Score(
                 clusters: scores[index].clusters, coherence: scores[index].coherence, stability: scores[index].stability,
                 score: coherence[index] + stability[index])
         }
-        return (combined, runs)
     }
 
     /// A run's topics (its clusters of at least `floor` comments), each with its size and its top

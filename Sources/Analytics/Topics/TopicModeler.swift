@@ -98,57 +98,103 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         public var scores: [TopicCountSelection.Score]
     }
 
+    /// One scope to find topics in: its comments (indices into the input), its goal, the prefix
+    /// of its topic ids, and its ``TopicCountState`` of the previous run.
+    public struct ScopeRequest: Sendable {
+        public var members: [Int]
+        public var goal: String?
+        public var prefix: String
+        public var previous: TopicCountState?
+
+        public init(members: [Int], goal: String?, prefix: String, previous: TopicCountState? = nil) {
+            self.members = members
+            self.goal = goal
+            self.prefix = prefix
+            self.previous = previous
+        }
+    }
+
     /// The topics of the comments at `members` (indices into `input`), numbered with `prefix`;
     /// `previous` is the scope's ``TopicCountState`` of the previous run.
     public func topics(
         of members: [Int], input: Input, goal: String?, prefix: String, seed: UInt64, threads: Int,
         previous: TopicCountState? = nil
     ) -> Scope {
-        guard !members.isEmpty else { return Scope(topics: [], count: nil, scores: []) }
-        let matrix = TermMatrix(bags: members.map { input.bags[$0] })
-        let prepared = clustering.prepare(rows: matrix.rows, vocabularySize: matrix.vocabularySize)
-        let floor = floor(members.count)
-        let result: Clustering
-        var count: TopicCountState?
-        var scores: [TopicCountSelection.Score] = []
+        topics(
+            of: [ScopeRequest(members: members, goal: goal, prefix: prefix, previous: previous)], input: input, seed: seed,
+            threads: threads)[0]
+    }
+
+    /// The topics of several scopes, each as if found alone (the same seeds, so the same topics),
+    /// with the work of all scopes shared among the threads: the scoring runs of every scope are
+    /// chunks of one parallel map, and each scope's chosen run is finished and extended (a
+    /// sequential sampler) while the other threads do the same for other scopes.
+    public func topics(of scopes: [ScopeRequest], input: Input, seed: UInt64, threads: Int) -> [Scope] {
+        let found = scopes.indices.filter { !scopes[$0].members.isEmpty }
+        var results = [Scope](repeating: Scope(topics: [], count: nil, scores: []), count: scopes.count)
+        let clusterings: [Clustering]
+        var states: [TopicCountState?] = found.map { _ in nil }
+        var scores: [[TopicCountSelection.Score]] = found.map { _ in [] }
         if let fixedTopics {
-            result = clustering.best(prepared, clusters: fixedTopics, seed: seed, runs: selection.seeds, threads: threads)
+            clusterings = found.map { scope in
+                clustering.best(
+                    prepared(scopes[scope].members, input: input), clusters: fixedTopics, seed: seed, runs: selection.seeds,
+                    threads: threads)
+            }
         } else {
-            // Small scopes keep the best scored run of the chosen K; large ones choose K on a
-            // sample and extend its best run to all comments.
-            let sample = selection.sample(members.count)
-            let whole = sample.count == members.count
-            let scoredRows: TopicClustering.Prepared
-            if whole {
-                scoredRows = prepared
-            } else {
-                let sampled = TermMatrix(bags: sample.map { input.bags[members[$0]] })
-                scoredRows = clustering.prepare(rows: sampled.rows, vocabularySize: sampled.vocabularySize)
+            // K is scored on a sample of a large scope (all comments of a small one); the best run of
+            // the chosen K is finished and, in a large scope, extended to all its comments.
+            let samples = found.map { selection.sample(scopes[$0].members.count) }
+            let sampled = found.indices.map { index in samples[index].map { scopes[found[index]].members[$0] } }
+            let scoredRows = sampled.map { prepared($0, input: input) }
+            let floors = samples.map { floor($0.count) }
+            let runs = selection.runs(scoredRows, floors: floors, clustering: clustering, seed: seed, threads: threads)
+            var chosen: [Clustering?] = []
+            for index in found.indices {
+                scores[index] = selection.score(
+                    scoredRows[index], runs: runs[index], keywordDocuments: sampled[index].map { input.nounStems[$0] },
+                    reference: input.reference, floor: floors[index], threads: threads)
+                let state = selection.hold(scores[index], previous: scopes[found[index]].previous)
+                states[index] = state
+                chosen.append(
+                    scores[index].firstIndex { $0.clusters == state.clusters }.map { TopicClustering.best(of: runs[index][$0]) })
             }
-            let scored = selection.score(
-                scoredRows, keywordDocuments: sample.map { input.nounStems[members[$0]] }, reference: input.reference,
-                floor: self.floor(sample.count), clustering: clustering, seed: seed, threads: threads)
-            let state = selection.hold(scored.scores, previous: previous)
-            if let chosen = scored.scores.firstIndex(where: { $0.clusters == state.clusters }) {
-                let best = clustering.finish(
-                    TopicClustering.best(of: scored.runs[chosen]), clusters: state.clusters, over: scoredRows,
-                    after: selection.sweeps)
-                result =
-                    whole
-                    ? best : clustering.extend(best, sample: sample, clusters: state.clusters, over: prepared, seed: best.seed)
-            } else {
-                result = clustering.best(prepared, clusters: state.clusters, seed: seed, runs: selection.seeds, threads: threads)
+            let (held, bestRuns) = (states.map { $0?.clusters ?? 1 }, chosen)
+            clusterings = ParallelMap.map(count: found.count, threads: threads, chunksPerThread: found.count) { range in
+                range.map { index in
+                    let members = scopes[found[index]].members
+                    let k = held[index]
+                    guard let best = bestRuns[index] else {
+                        return clustering.best(
+                            prepared(members, input: input), clusters: k, seed: seed, runs: selection.seeds, threads: 1)
+                    }
+                    let finished = clustering.finish(best, clusters: k, over: scoredRows[index], after: selection.sweeps)
+                    guard samples[index].count < members.count else { return finished }
+                    return clustering.extend(
+                        finished, sample: samples[index], clusters: k, over: prepared(members, input: input), seed: finished.seed)
+                }
             }
-            (count, scores) = (state, scored.scores)
         }
-        var groups = [[Int]](repeating: [], count: result.clusterCount)
-        for (position, cluster) in result.assignments.enumerated() { groups[cluster].append(members[position]) }
-        let kept = groups.filter { $0.count >= floor }.sorted { lhs, rhs in
-            lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
+        for (index, scope) in found.enumerated() {
+            let request = scopes[scope]
+            let result = clusterings[index]
+            var groups = [[Int]](repeating: [], count: result.clusterCount)
+            for (position, cluster) in result.assignments.enumerated() { groups[cluster].append(request.members[position]) }
+            let kept = groups.filter { $0.count >= floor(request.members.count) }.sorted { lhs, rhs in
+                lhs.count != rhs.count ? lhs.count > rhs.count : (lhs.first ?? 0) < (rhs.first ?? 0)
+            }
+            results[scope] = Scope(
+                topics: describe(
+                    kept, input: input, members: request.members, goal: request.goal, prefix: request.prefix, threads: threads),
+                count: states[index], scores: scores[index])
         }
-        return Scope(
-            topics: describe(kept, input: input, members: members, goal: goal, prefix: prefix, threads: threads), count: count,
-            scores: scores)
+        return results
+    }
+
+    /// The term rows of the comments at `members`, prepared for the clusterer.
+    private func prepared(_ members: [Int], input: Input) -> TopicClustering.Prepared {
+        let matrix = TermMatrix(bags: members.map { input.bags[$0] })
+        return clustering.prepare(rows: matrix.rows, vocabularySize: matrix.vocabularySize)
     }
 
     /// Comments a cluster needs to be a topic in a scope of `comments` comments.
