@@ -10,7 +10,10 @@
 /// - ``isSingleScalar(_:)``: a line none of whose scalars reaches U+0300, the first combining
 ///   mark. Below it no scalar joins a neighbour into one `Character` (no combining, spacing,
 ///   prepend or joining marks), so each `Character` is one scalar and a rule on `Character`s
-///   gives the same read on scalars.
+///   gives the same read on scalars (CR LF, one `Character` of two scalars, never lies inside a
+///   line).
+/// - ``isWhitespace(_:)``: Unicode's White_Space property; for ASCII scalars (U+0009–U+000D and
+///   U+0020) without looking the property up.
 enum PlainText {
     static func lines(_ text: String) -> [String] {
         var text = text
@@ -40,6 +43,10 @@ enum PlainText {
             lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
             return lines
         }
+    }
+
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x80 ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
     }
 
     static func isSingleScalar(_ line: String) -> Bool {

@@ -64,6 +64,14 @@ public struct Thesaurus: Sendable {
             PlainText.isSingleScalar(member) ? member.utf8.firstIndex(of: UInt8(ascii: "(")) : member.firstIndex(of: "(")
         if let open { text = text[..<open] }
         let word = trimmingSpaces(text)
+        if PlainText.isSingleScalar(word) && !word.utf8.contains(0x0D) {
+            // Every Character one scalar (``PlainText``): the same rule on scalars.
+            let scalars = word.unicodeScalars
+            guard let first = scalars.first, Character(first).isUppercase,
+                !scalars.contains(where: { $0 == " " || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" })
+            else { return nil }
+            return scalars.count >= 3 ? word : nil
+        }
         guard let first = word.first, first.isUppercase, word.count >= 3,
             !word.contains(where: { $0 == " " || $0 == "." || $0 == "(" || $0 == ")" || $0 == "/" })
         else { return nil }
@@ -73,7 +81,9 @@ public struct Thesaurus: Sendable {
     /// `text` without the spaces at its ends: the scalars of Foundation's
     /// `CharacterSet.whitespaces` (general category Zs, and the tab).
     static func trimmingSpaces(_ text: Substring) -> String {
-        let isSpace = { (scalar: Unicode.Scalar) in scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator }
+        let isSpace = { (scalar: Unicode.Scalar) in
+            scalar.value < 0x80 ? scalar == "\t" || scalar == " " : scalar.properties.generalCategory == .spaceSeparator
+        }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }

@@ -32,7 +32,7 @@ public enum Wordlist {
                 continue
             }
             let content = line.utf8.firstIndex(of: UInt8(ascii: "|")).map { String(line[..<$0]) } ?? line
-            for word in PlainText.split(content, where: \.properties.isWhitespace) {
+            for word in PlainText.split(content, where: PlainText.isWhitespace) {
                 entries.append(CaseFoldingFilter.fold(word))
             }
         }

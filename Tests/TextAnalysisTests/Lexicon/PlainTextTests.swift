@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import TextAnalysis
 import _TestSupport
+
+@testable import TextAnalysis
 
 /// Word lists and OpenThesaurus read by scalars (``Wordlist/parse(_:)``, ``Thesaurus``) give what
 /// reading them `Character` by `Character` gave: the earlier readers are kept here as the
@@ -79,6 +80,14 @@ struct PlainTextTests {
             #expect(thesaurus.sets == reference.sets, "text \(index)")
             #expect(thesaurus.version == reference.version, "text \(index)")
         }
+    }
+
+    /// The ASCII shortcut of ``PlainText/isWhitespace(_:)`` is the property, for every scalar.
+    @Test func whiteSpaceIsThePropertyForEveryScalar() {
+        let differing = (UInt32(0)...0x10FFFF).compactMap(Unicode.Scalar.init).filter {
+            PlainText.isWhitespace($0) != $0.properties.isWhitespace
+        }
+        #expect(differing.isEmpty)
     }
 
     /// Below U+0300 a `Character` of one scalar is white space exactly when its scalar is.
