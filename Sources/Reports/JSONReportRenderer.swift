@@ -73,6 +73,7 @@ public enum JSONReportRenderer {
                                     JSONMember("coherence", .decimal(score.coherence, places: 4)),
                                     JSONMember("stability", .decimal(score.stability, places: 4)),
                                     JSONMember("score", .decimal(score.score, places: 4)),
+                                    JSONMember("runs", .int(score.runs)),
                                 ])
                             })),
                 ])

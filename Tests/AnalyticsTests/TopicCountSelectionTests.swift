@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 import Testing
 import _TestSupport
 
@@ -8,7 +9,9 @@ struct TopicCountSelectionTests {
     let selection = TopicCountSelection(candidates: [2, 3, 4, 6], averageSize: 10, tolerance: 0.25, confirmations: 3)
 
     func scores(_ values: [Int: Double]) -> [TopicCountSelection.Score] {
-        values.keys.sorted().map { TopicCountSelection.Score(clusters: $0, coherence: 0, stability: 0, score: values[$0] ?? 0) }
+        values.keys.sorted().map {
+            TopicCountSelection.Score(clusters: $0, coherence: 0, stability: 0, score: values[$0] ?? 0, runs: 5)
+        }
     }
 
     @Test func candidatesFitTheComments() {
@@ -75,8 +78,63 @@ struct TopicCountSelectionTests {
             prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 7, threads: 2)
         #expect(one.scores == two.scores && one.runs == two.runs)
         #expect(one.scores.map(\.clusters) == [2, 3, 4])
-        #expect(one.runs.allSatisfy { $0.count == selection.seeds })
+        #expect(
+            zip(one.runs, one.scores).allSatisfy {
+                $0.count == $1.runs && [selection.firstSeeds, selection.seeds].contains($1.runs)
+            })
         #expect(one.scores.allSatisfy { $0.coherence.isFinite && $0.stability.isFinite && $0.score.isFinite })
+    }
+
+    /// The race: each candidate's first runs are those a selection without a race makes with
+    /// that many seeds; the candidates within `tolerance + margin` of the best on them go on to
+    /// all seeds, the others stop; each is scored on the runs it made.
+    @Test func candidatesThatTrailClearlyAfterTheFirstRunsStop() {
+        var random = SplitMix64(seed: 21)
+        let pairs: [[(term: Int, count: Int)]] = (0..<120).map { d in
+            let subject = d % 3
+            return [(subject * 5 + random.index(below: 5), 1), (15 + subject, 1), (18 + random.index(below: 6), 1)]
+        }
+        let documents: [StemSet] = pairs.map { StemSet($0.map { "t\($0.term)" }) }
+        let clustering = TopicClustering(method: .gsdmm)
+        let prepared = clustering.prepare(rows: termRows(pairs), vocabularySize: 24)
+        let reference = TopicCoherence(documents: documents)
+        let raced = TopicCountSelection(candidates: [2, 3, 4, 6, 8, 12], averageSize: 5, seeds: 5, firstSeeds: 3, margin: 0)
+        var first = raced
+        first.seeds = 3
+        let race = raced.score(
+            prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 2, threads: 2)
+        let provisional = first.score(
+            prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 2, threads: 1)
+        let top = provisional.scores.map(\.score).max() ?? 0
+        for (index, score) in provisional.scores.enumerated() {
+            let goesOn = score.score >= top - raced.tolerance - raced.margin
+            #expect(race.scores[index].runs == (goesOn ? 5 : 3), "K = \(score.clusters)")
+            #expect(race.runs[index].count == race.scores[index].runs)
+            #expect(Array(race.runs[index].prefix(3)) == provisional.runs[index])
+        }
+        #expect(race.scores.contains { $0.runs == 3 } && race.scores.contains { $0.runs == 5 })
+        // Without a race (first seeds = seeds) every candidate makes every seed.
+        var full = raced
+        full.firstSeeds = 5
+        let all = full.score(
+            prepared, keywordDocuments: documents, reference: reference, floor: 3, clustering: clustering, seed: 2, threads: 2)
+        #expect(all.scores.allSatisfy { $0.runs == 5 } && all.runs.allSatisfy { $0.count == 5 })
+    }
+
+    /// A selection and its scores stored before the race read back as they were made: every
+    /// candidate on all five seeds.
+    @Test func storedBeforeTheRaceReadsBackWithoutIt() throws {
+        let selection = try JSONDecoder().decode(
+            TopicCountSelection.self,
+            from: Data(
+                #"{"candidates":[2,4],"averageSize":10,"seeds":5,"sweeps":10,"sampleLimit":1000,"keywordsPerTopic":5,"tolerance":0.25,"confirmations":3}"#
+                    .utf8))
+        #expect(selection.firstSeeds == 5 && selection.margin == 0)
+        let score = try JSONDecoder().decode(
+            TopicCountSelection.Score.self, from: Data(#"{"clusters":4,"coherence":0.1,"stability":0.2,"score":1.5}"#.utf8))
+        #expect(score.runs == 5 && score.clusters == 4)
+        let current = TopicCountSelection()
+        #expect(try JSONDecoder().decode(TopicCountSelection.self, from: JSONEncoder().encode(current)) == current)
     }
 
     /// NPMI from the joint counts counted once per distinct pair is NPMI counted pair by pair, to

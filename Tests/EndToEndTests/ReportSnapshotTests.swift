@@ -46,7 +46,8 @@ struct ReportSnapshotTests {
     /// A store written by an earlier version keeps working: the mini run's result as 5cf676b
     /// stored it (`Tests/Fixtures/stored/`, without the fields added since), put in place of this
     /// version's, gives the reports that version wrote (`Tests/Fixtures/stored/reports-5cf676b/`,
-    /// the mini snapshots of then) with `resonanz report`. A change to the stored format that
+    /// the mini snapshots of then, with the `runs` report.json has given each topic candidate
+    /// since: the five every candidate then made) with `resonanz report`. A change to the stored format that
     /// old stores cannot follow fails here; `AnalysisPipeline.upgraded` is where a stored result
     /// gets what it lacks.
     @Test func aResultStoredByAnEarlierVersionGivesTheSameReports() throws {

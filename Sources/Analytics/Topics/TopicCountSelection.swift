@@ -2,7 +2,8 @@ import Foundation
 
 /// Chooses the number of topics K of a scope from the comments, and holds it from run to run.
 ///
-/// Score of a candidate K, from `seeds` runs with seeds `seed, seed+1, …`:
+/// Score of a candidate K, from its runs with seeds `seed, seed+1, …` (`seeds` of them, or the
+/// first `firstSeeds` when it trails in the race of ``score(_:reference:clustering:seed:threads:)``):
 /// - coherence: per run, `Σ_t (|t| / n) · NPMI(t)` over the clusters t of at least `floor`
 ///   comments, NPMI (``TopicCoherence``, over the `reference` documents) of the cluster's top
 ///   `keywordsPerTopic` c-TF-IDF terms among those at least two of its comments share, averaged
@@ -45,6 +46,12 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     public var candidates: [Int]
     public var averageSize: Int
     public var seeds: Int
+    /// Runs every candidate makes before the race decides which go on to `seeds`
+    /// (``score(_:reference:clustering:seed:threads:)``); `seeds` or more: no race.
+    public var firstSeeds: Int
+    /// How far beyond `tolerance` below the best a candidate's score may lie after its first
+    /// runs and still go on.
+    public var margin: Double
     /// GSDMM sweeps of each scoring run.
     public var sweeps: Int
     public var sampleLimit: Int
@@ -54,15 +61,18 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
 
     public init(
         candidates: [Int] = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40], averageSize: Int = 10, seeds: Int = 5,
-        sweeps: Int = 10, sampleLimit: Int = 1000,
+        firstSeeds: Int = 3, margin: Double = 1, sweeps: Int = 10, sampleLimit: Int = 1000,
         keywordsPerTopic: Int = 5, tolerance: Double = 0.25, confirmations: Int = 3
     ) {
         precondition(
-            !candidates.isEmpty && candidates.allSatisfy { $0 > 0 } && seeds > 0 && sweeps >= 0 && sampleLimit > 0,
+            !candidates.isEmpty && candidates.allSatisfy { $0 > 0 } && seeds > 0 && firstSeeds > 0 && margin >= 0
+                && sweeps >= 0 && sampleLimit > 0,
             "invalid selection")
         self.candidates = candidates.sorted()
         self.averageSize = averageSize
         self.seeds = seeds
+        self.firstSeeds = firstSeeds
+        self.margin = margin
         self.sweeps = sweeps
         self.sampleLimit = sampleLimit
         self.keywordsPerTopic = keywordsPerTopic
@@ -71,16 +81,19 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case candidates, averageSize, seeds, sweeps, sampleLimit, keywordsPerTopic, tolerance, confirmations
+        case candidates, averageSize, seeds, firstSeeds, margin, sweeps, sampleLimit, keywordsPerTopic, tolerance, confirmations
     }
 
     /// A stored selection. One stored before `sweeps` existed (in a run's method settings) scored
-    /// with the sampler's full sweeps, GSDMM's default, and reads back as such.
+    /// with the sampler's full sweeps, GSDMM's default, and reads back as such; one stored before
+    /// the race existed ran every candidate `seeds` times.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         candidates = try container.decode([Int].self, forKey: .candidates)
         averageSize = try container.decode(Int.self, forKey: .averageSize)
         seeds = try container.decode(Int.self, forKey: .seeds)
+        firstSeeds = try container.decodeIfPresent(Int.self, forKey: .firstSeeds) ?? seeds
+        margin = try container.decodeIfPresent(Double.self, forKey: .margin) ?? 0
         sweeps = try container.decodeIfPresent(Int.self, forKey: .sweeps) ?? GSDMM().iterations
         sampleLimit = try container.decode(Int.self, forKey: .sampleLimit)
         keywordsPerTopic = try container.decode(Int.self, forKey: .keywordsPerTopic)
@@ -95,12 +108,30 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
         public var stability: Double
         /// `z(coherence) + z(stability)` over the candidates.
         public var score: Double
+        /// The runs it was scored on: all seeds, or the first ones when it fell behind in the race.
+        public var runs: Int
 
-        public init(clusters: Int, coherence: Double, stability: Double, score: Double) {
+        public init(clusters: Int, coherence: Double, stability: Double, score: Double, runs: Int) {
             self.clusters = clusters
             self.coherence = coherence
             self.stability = stability
             self.score = score
+            self.runs = runs
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case clusters, coherence, stability, score, runs
+        }
+
+        /// A stored score; one stored before the race was scored on the five seeds every
+        /// candidate then made.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            clusters = try container.decode(Int.self, forKey: .clusters)
+            coherence = try container.decode(Double.self, forKey: .coherence)
+            stability = try container.decode(Double.self, forKey: .stability)
+            score = try container.decode(Double.self, forKey: .score)
+            runs = try container.decodeIfPresent(Int.self, forKey: .runs) ?? 5
         }
     }
 
@@ -116,77 +147,119 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
         return (0..<sampleLimit).map { $0 * count / sampleLimit }
     }
 
+    /// One scope whose candidates are scored: its rows, each row's keyword terms, and the
+    /// comments a topic needs in it.
+    public struct Scope<Term: Comparable & Hashable & Sendable>: Sendable {
+        public var prepared: TopicClustering.Prepared
+        public var keywordDocuments: [SortedSet<Term>]
+        public var floor: Int
+
+        public init(prepared: TopicClustering.Prepared, keywordDocuments: [SortedSet<Term>], floor: Int) {
+            self.prepared = prepared
+            self.keywordDocuments = keywordDocuments
+            self.floor = floor
+        }
+    }
+
     /// Scores every candidate K on `prepared`, and returns the runs too (per candidate, per seed),
-    /// so a caller that scored all comments can keep the best run of the chosen K: the
-    /// ``runs(_:floors:clustering:seed:threads:)`` of this one scope, then ``score(_:runs:keywordDocuments:reference:floor:threads:)``.
+    /// so a caller that scored all comments can keep the best run of the chosen K.
     public func score<Term>(
         _ prepared: TopicClustering.Prepared, keywordDocuments: [SortedSet<Term>], reference: TopicCoherence<Term>,
         floor: Int,
         clustering: TopicClustering, seed: UInt64, threads: Int
     ) -> (scores: [Score], runs: [[Clustering]]) {
-        let runs = runs([prepared], floors: [floor], clustering: clustering, seed: seed, threads: threads)[0]
-        return (
-            score(prepared, runs: runs, keywordDocuments: keywordDocuments, reference: reference, floor: floor, threads: threads),
-            runs
-        )
+        score(
+            [Scope(prepared: prepared, keywordDocuments: keywordDocuments, floor: floor)], reference: reference,
+            clustering: clustering, seed: seed, threads: threads)[0]
     }
 
-    /// The scoring runs of several scopes at once: per scope, per candidate K
-    /// (``candidates(comments:floor:)`` with the scope's floor from `floors`), per seed `seed,
-    /// seed+1, …`, each of `sweeps` sweeps.
-    /// Each run is a chunk of its own: a run with K = 40 costs twenty times one with K = 2, so a
-    /// thread that drew small runs takes the next while the large ones go on, across scopes.
-    /// (Starting with the largest K made no difference on 10,000 generated comments.)
-    public func runs(
-        _ scopes: [TopicClustering.Prepared], floors: [Int], clustering: TopicClustering, seed: UInt64, threads: Int
-    ) -> [[[Clustering]]] {
-        precondition(floors.count == scopes.count, "one floor per scope")
-        let jobs = scopes.indices.flatMap { scope in
-            candidates(comments: scopes[scope].count, floor: floors[scope]).flatMap { k in
-                (0..<seeds).map { (scope: scope, clusters: k, seed: seed &+ UInt64($0)) }
-            }
-        }
-        let flat = ParallelMap.map(count: jobs.count, threads: threads, chunksPerThread: jobs.count) { range in
-            range.map { index in
-                let job = jobs[index]
-                return clustering.run(scopes[job.scope], clusters: job.clusters, seed: job.seed, sweeps: sweeps)
-            }
-        }
-        var start = 0
-        return scopes.indices.map { scope in
-            let count = candidates(comments: scopes[scope].count, floor: floors[scope]).count
-            defer { start += count * seeds }
-            return (0..<count).map { Array(flat[(start + $0 * seeds)..<(start + ($0 + 1) * seeds)]) }
-        }
-    }
-
-    /// Scores every candidate K of `prepared` from its scoring `runs` (as ``runs(_:floors:clustering:seed:threads:)``
-    /// made them for this scope and `floor`).
+    /// Scores every candidate K of several scopes at once, each as if alone (see the type's
+    /// rules, and the race below), and returns per scope the scores and the runs (per candidate,
+    /// per seed made).
+    ///
+    /// The race: every candidate first makes `firstSeeds` runs (seeds `seed, seed+1, …`) and is
+    /// scored on them; a candidate whose score then lies more than `tolerance + margin` below the
+    /// best one's stops there, the others make the remaining `seeds − firstSeeds` runs, and all
+    /// are scored again, each on the runs it made (``Score/runs``). A K that trails that clearly
+    /// on three runs is not within `tolerance` of the best after five; and the large Ks, whose
+    /// runs cost most, are the ones that trail on most corpora.
+    ///
+    /// Each run is a chunk of its own, of all scopes' runs together: a run with K = 40 costs twenty
+    /// times one with K = 2, so a thread that drew small runs takes the next while the large ones
+    /// go on. (Starting with the largest K made no difference on 10,000 generated comments.)
     public func score<Term>(
-        _ prepared: TopicClustering.Prepared, runs: [[Clustering]], keywordDocuments: [SortedSet<Term>],
-        reference: TopicCoherence<Term>, floor: Int, threads: Int
-    ) -> [Score] {
-        let ks = candidates(comments: prepared.count, floor: floor)
-        precondition(runs.count == ks.count && runs.allSatisfy { $0.count == seeds }, "one run per candidate and seed")
-        let flat = Array(runs.joined())
-        // Each run's topics, and the keyword sets of its shuffled copy (the chance level), in
-        // parallel; then NPMI's joint count of each distinct pair of keywords, once for all runs.
-        let described = ParallelMap.map(count: flat.count, threads: threads) { range in
-            range.map { job in
-                (
-                    topics: topics(flat[job], keywordDocuments: keywordDocuments, floor: floor),
-                    chance: topics(Self.shuffled(flat[job]), keywordDocuments: keywordDocuments, floor: floor)
-                        .map { Set($0.keywords) }
-                )
+        _ scopes: [Scope<Term>], reference: TopicCoherence<Term>, clustering: TopicClustering, seed: UInt64,
+        threads: Int
+    ) -> [(scores: [Score], runs: [[Clustering]])] {
+        let ks = scopes.map { candidates(comments: $0.prepared.count, floor: $0.floor) }
+        var runs = ks.map { $0.map { _ in [Clustering]() } }
+        var described = ks.map { $0.map { _ in [Described<Term>]() } }
+        /// Makes and describes the runs of seeds `seedRange` for the candidates `take` says.
+        func extend(seeds seedRange: Range<Int>, take: (Int, Int) -> Bool) {
+            let jobs = ks.indices.flatMap { scope in
+                ks[scope].indices.filter { take(scope, $0) }.flatMap { candidate in
+                    seedRange.map { (scope: scope, candidate: candidate, seed: seed &+ UInt64($0)) }
+                }
+            }
+            let made = ParallelMap.map(count: jobs.count, threads: threads, chunksPerThread: jobs.count) { range in
+                range.map { index in
+                    let job = jobs[index]
+                    let run = clustering.run(
+                        scopes[job.scope].prepared, clusters: ks[job.scope][job.candidate], seed: job.seed, sweeps: sweeps)
+                    return (run: run, described: describe(run, scope: scopes[job.scope]))
+                }
+            }
+            for (job, result) in zip(jobs, made) {
+                runs[job.scope][job.candidate].append(result.run)
+                described[job.scope][job.candidate].append(result.described)
             }
         }
-        let joint = reference.jointCounts(described.flatMap { $0.topics.map(\.keywords) }, threads: threads)
-        let scores = ks.indices.map { candidate in
-            let ownRuns = (candidate * seeds)..<((candidate + 1) * seeds)
-            let keywords = ownRuns.map { described[$0].topics.map { Set($0.keywords) } }
+        let first = min(max(1, firstSeeds), seeds)
+        extend(seeds: 0..<first) { _, _ in true }
+        if first < seeds {
+            let going = ks.indices.map { scope in
+                let provisional = scores(
+                    ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads)
+                let top = provisional.map(\.score).max() ?? 0
+                return provisional.map { $0.score >= top - tolerance - margin }
+            }
+            extend(seeds: first..<seeds) { going[$0][$1] }
+        }
+        return ks.indices.map { scope in
+            (
+                scores(ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads),
+                runs[scope]
+            )
+        }
+    }
+
+    /// A scoring run's topics, and the keyword sets of its shuffled copy (the chance level).
+    struct Described<Term: Comparable & Hashable & Sendable>: Sendable {
+        var topics: [(size: Int, keywords: [Term])]
+        var chance: [Set<Term>]
+    }
+
+    func describe<Term>(_ run: Clustering, scope: Scope<Term>) -> Described<Term> {
+        Described(
+            topics: topics(run, keywordDocuments: scope.keywordDocuments, floor: scope.floor),
+            chance: topics(Self.shuffled(run), keywordDocuments: scope.keywordDocuments, floor: scope.floor)
+                .map { Set($0.keywords) })
+    }
+
+    /// The scores of candidates `ks` from their runs and the runs' descriptions: NPMI's joint
+    /// count of each distinct pair of keywords once for all runs, then coherence and stability per
+    /// candidate over the runs it made, standardised over the candidates.
+    func scores<Term>(
+        _ ks: [Int], described: [[Described<Term>]], runs: [[Clustering]], reference: TopicCoherence<Term>, threads: Int
+    ) -> [Score] {
+        let joint = reference.jointCounts(described.joined().flatMap { $0.topics.map(\.keywords) }, threads: threads)
+        let raw = ks.indices.map { candidate in
+            let own = described[candidate]
+            let count = own.count
+            let keywords = own.map { $0.topics.map { Set($0.keywords) } }
             var chance = 0.0
-            for (job, sets) in zip(ownRuns, keywords) {
-                chance += Self.agreement(sets, described[job].chance) / Double(seeds)
+            for (run, sets) in zip(own, keywords) {
+                chance += Self.agreement(sets, run.chance) / Double(count)
             }
             var agreement = 0.0
             var pairs = 0
@@ -196,21 +269,19 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
                     pairs += 1
                 }
             }
-            let coherence = ownRuns.map { job in
-                Self.coherence(described[job].topics, comments: flat[job].assignments.count) {
-                    reference.npmi($0, joint: joint)
-                }
+            let coherence = zip(own, runs[candidate]).map { run, clustering in
+                Self.coherence(run.topics, comments: clustering.assignments.count) { reference.npmi($0, joint: joint) }
             }
             return Score(
-                clusters: ks[candidate], coherence: coherence.reduce(0, +) / Double(seeds),
-                stability: (pairs > 0 ? agreement / Double(pairs) : 1) - chance, score: 0)
+                clusters: ks[candidate], coherence: coherence.reduce(0, +) / Double(count),
+                stability: (pairs > 0 ? agreement / Double(pairs) : 1) - chance, score: 0, runs: count)
         }
-        let coherence = Self.standardised(scores.map(\.coherence))
-        let stability = Self.standardised(scores.map(\.stability))
-        return scores.indices.map { index in
-            Score(
-                clusters: scores[index].clusters, coherence: scores[index].coherence, stability: scores[index].stability,
-                score: coherence[index] + stability[index])
+        let coherence = Self.standardised(raw.map(\.coherence))
+        let stability = Self.standardised(raw.map(\.stability))
+        return raw.indices.map { index in
+            var score = raw[index]
+            score.score = coherence[index] + stability[index]
+            return score
         }
     }
 

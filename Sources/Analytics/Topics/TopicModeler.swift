@@ -7,7 +7,7 @@ import Foundation
 /// - clustering over the comments' term bags (stems and compound parts) with the seed of the
 ///   run; K is `fixedTopics` when given, else chosen by ``TopicCountSelection`` (coherence plus
 ///   stability across seeds, held across runs by its hysteresis); the kept clustering is the
-///   best of the `selection.seeds` scoring runs at that K (each of `selection.sweeps` sweeps),
+///   best of the scoring runs at that K (each of `selection.sweeps` sweeps),
 ///   finished to the sampler's full sweeps (``TopicClustering/finish(_:clusters:over:after:)``), and, in
 ///   a scope larger than the selection's sample, extended to all comments
 ///   (``TopicClustering/extend(_:sample:clusters:over:seed:)``);
@@ -147,17 +147,21 @@ public struct TopicModeler: Sendable, Equatable, Codable {
             let samples = found.map { selection.sample(scopes[$0].members.count) }
             let sampled = found.indices.map { index in samples[index].map { scopes[found[index]].members[$0] } }
             let scoredRows = sampled.map { prepared($0, input: input) }
-            let floors = samples.map { floor($0.count) }
-            let runs = selection.runs(scoredRows, floors: floors, clustering: clustering, seed: seed, threads: threads)
+            let scored = selection.score(
+                found.indices.map { index in
+                    TopicCountSelection.Scope(
+                        prepared: scoredRows[index], keywordDocuments: sampled[index].map { input.nounStems[$0] },
+                        floor: floor(samples[index].count))
+                }, reference: input.reference, clustering: clustering, seed: seed, threads: threads)
             var chosen: [Clustering?] = []
             for index in found.indices {
-                scores[index] = selection.score(
-                    scoredRows[index], runs: runs[index], keywordDocuments: sampled[index].map { input.nounStems[$0] },
-                    reference: input.reference, floor: floors[index], threads: threads)
+                scores[index] = scored[index].scores
                 let state = selection.hold(scores[index], previous: scopes[found[index]].previous)
                 states[index] = state
                 chosen.append(
-                    scores[index].firstIndex { $0.clusters == state.clusters }.map { TopicClustering.best(of: runs[index][$0]) })
+                    scores[index].firstIndex { $0.clusters == state.clusters }.map {
+                        TopicClustering.best(of: scored[index].runs[$0])
+                    })
             }
             let (held, bestRuns) = (states.map { $0?.clusters ?? 1 }, chosen)
             clusterings = ParallelMap.map(count: found.count, threads: threads, chunksPerThread: found.count) { range in
