@@ -178,11 +178,13 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
     /// per seed made).
     ///
     /// The race: every candidate first makes `firstSeeds` runs (seeds `seed, seed+1, …`) and is
-    /// scored on them; a candidate whose score then lies more than `tolerance + margin` below the
-    /// best one's stops there, the others make the remaining `seeds − firstSeeds` runs, and all
-    /// are scored again, each on the runs it made (``Score/runs``). A K that trails that clearly
-    /// on three runs is not within `tolerance` of the best after five; and the large Ks, whose
-    /// runs cost most, are the ones that trail on most corpora.
+    /// scored on them; the candidates whose score lies within `tolerance + margin` of the best
+    /// make their remaining runs up to `seeds`, and all are scored again, each on the runs it made
+    /// (``Score/runs``); again until every candidate within `tolerance + margin` of the best has
+    /// made all its runs. So the chosen K and every K near it are scored on all seeds, and only a
+    /// K that trails clearly stops early: in a scope whose scores are all close (no structure)
+    /// every candidate makes all its runs; where some Ks clearly lose, they stop, and the large
+    /// Ks, whose runs cost most, are the ones that lose on most corpora.
     ///
     /// Each run is a chunk of its own, of all scopes' runs together: a run with K = 40 costs twenty
     /// times one with K = 2, so a thread that drew small runs takes the next while the large ones
@@ -194,11 +196,12 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
         let ks = scopes.map { candidates(comments: $0.prepared.count, floor: $0.floor) }
         var runs = ks.map { $0.map { _ in [Clustering]() } }
         var described = ks.map { $0.map { _ in [Described<Term>]() } }
-        /// Makes and describes the runs of seeds `seedRange` for the candidates `take` says.
-        func extend(seeds seedRange: Range<Int>, take: (Int, Int) -> Bool) {
+        /// Makes and describes, for the candidates `take` says, the runs from the seeds they have
+        /// made up to `upTo`.
+        func extend(upTo: Int, take: (Int, Int) -> Bool) {
             let jobs = ks.indices.flatMap { scope in
                 ks[scope].indices.filter { take(scope, $0) }.flatMap { candidate in
-                    seedRange.map { (scope: scope, candidate: candidate, seed: seed &+ UInt64($0)) }
+                    (runs[scope][candidate].count..<upTo).map { (scope: scope, candidate: candidate, seed: seed &+ UInt64($0)) }
                 }
             }
             let made = ParallelMap.map(count: jobs.count, threads: threads, chunksPerThread: jobs.count) { range in
@@ -214,23 +217,26 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
                 described[job.scope][job.candidate].append(result.described)
             }
         }
-        let first = min(max(1, firstSeeds), seeds)
-        extend(seeds: 0..<first) { _, _ in true }
-        if first < seeds {
+        extend(upTo: min(max(1, firstSeeds), seeds)) { _, _ in true }
+        var scored = ks.indices.map { scope in
+            scores(ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads)
+        }
+        // Until every candidate near the best has made all its runs: a candidate's score moves
+        // with its further runs and with those of the others (the scores are standardised over
+        // all), so one stopped early may come near the best again, and then goes on too.
+        while true {
             let going = ks.indices.map { scope in
-                let provisional = scores(
-                    ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads)
-                let top = provisional.map(\.score).max() ?? 0
-                return provisional.map { $0.score >= top - tolerance - margin }
+                let top = scored[scope].map(\.score).max() ?? 0
+                return scored[scope].map { $0.runs < seeds && $0.score >= top - tolerance - margin }
             }
-            extend(seeds: first..<seeds) { going[$0][$1] }
+            guard going.contains(where: { $0.contains(true) }) else { break }
+            extend(upTo: seeds) { going[$0][$1] }
+            for scope in ks.indices where going[scope].contains(true) {
+                scored[scope] = scores(
+                    ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads)
+            }
         }
-        return ks.indices.map { scope in
-            (
-                scores(ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads),
-                runs[scope]
-            )
-        }
+        return ks.indices.map { (scored[$0], runs[$0]) }
     }
 
     /// A scoring run's topics, and the keyword sets of its shuffled copy (the chance level).
