@@ -121,9 +121,10 @@ public struct GSDMM: Sendable, Equatable, Codable {
 ///   `logWords[m] = Σ_{i<m} log(i + Vβ)` for m up to the documents' word count. Above
 ///   ``tableLimit`` words (a scope of some hundred thousand comments) that table is not made and
 ///   the sum is taken as the logarithms of products of ``GSDMM/factorsPerLogarithm`` factors.
-/// The values agree with the factor-by-factor formula to about 1e-10 (the rounding of sums in a
-/// different order), far below what moves a draw: a draw changes only where the uniform number
-/// falls within that distance of a boundary between clusters.
+/// The values agree with the factor-by-factor formula up to the rounding of sums in another order:
+/// about 1e-11 in a scoring run of 1,000 comments, up to about 1e-8 at the table's limit, where
+/// the running sum reaches 3·10⁷. That is far below what moves a draw: a draw changes only where
+/// the uniform number falls within that distance of a boundary between clusters.
 struct SamplerState {
     let clusters: Int
     let vocabularySize: Int
