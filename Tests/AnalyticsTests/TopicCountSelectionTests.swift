@@ -145,7 +145,8 @@ struct TopicCountSelectionTests {
     }
 
     /// NPMI from the joint counts counted once per distinct pair is NPMI counted pair by pair, to
-    /// the last bit, for pairs in either order and pairs no document holds.
+    /// the last bit, for pairs in either order and pairs no document holds; counts added to known
+    /// ones are the counts made at once.
     @Test func npmiFromJointCountsIsNPMICountedPairByPair() {
         var random = SplitMix64(seed: 3)
         let documents: [SortedSet<Int>] = (0..<300).map { _ in
@@ -155,6 +156,9 @@ struct TopicCountSelectionTests {
         let lists: [[Int]] = (0..<60).map { _ in (0..<random.index(below: 6)).map { _ in random.index(below: 35) } }
         let joint = coherence.jointCounts(lists, threads: 2)
         #expect(joint == coherence.jointCounts(lists, threads: 1))
+        // Counted in two parts, the second adding to the first's counts: the same counts.
+        let firstPart = coherence.jointCounts(Array(lists.prefix(25)), threads: 2)
+        #expect(coherence.jointCounts(Array(lists.dropFirst(25)), known: firstPart, threads: 2) == joint)
         for terms in lists {
             #expect(coherence.npmi(terms, joint: joint).bitPattern == coherence.npmi(terms).bitPattern)
         }

@@ -83,13 +83,22 @@ public struct PhraseFinder: Sendable {
         let candidates = all.map { list in list.filter { isNoun($0.second) || $0.second.allSatisfy(\.isNumber) } }
         // Per pair key, everything counted of it in one entry: one lookup per candidate, not six.
         struct Pair {
-            var first: String
-            var second: String
+            let first: String
+            let second: String
             var count = 0
             var comments = 0
             /// The comment the pair was last counted in (a comment counts once).
             var lastComment = -1
             var spellings: [String: Int] = [:]
+
+            mutating func count(in comment: Int, spelled spelling: String) {
+                count += 1
+                if lastComment != comment {
+                    lastComment = comment
+                    comments += 1
+                }
+                spellings[spelling, default: 0] += 1
+            }
         }
         var pairs: [String: Pair] = [:]
         var firstCount: [String: Int] = [:]
@@ -97,17 +106,9 @@ public struct PhraseFinder: Sendable {
         var positions = 0
         for (comment, (list, text)) in zip(candidates, texts).enumerated() {
             for candidate in list {
-                let spelling = candidate.spelling(in: text)
-                func count(_ pair: inout Pair) {
-                    (pair.first, pair.second) = (candidate.first, candidate.second)
-                    pair.count += 1
-                    if pair.lastComment != comment {
-                        pair.lastComment = comment
-                        pair.comments += 1
-                    }
-                    pair.spellings[spelling, default: 0] += 1
-                }
-                count(&pairs[candidate.key, default: Pair(first: candidate.first, second: candidate.second)])
+                // The key is "first second", so a pair's words are those of its first candidate.
+                pairs[candidate.key, default: Pair(first: candidate.first, second: candidate.second)].count(
+                    in: comment, spelled: candidate.spelling(in: text))
                 firstCount[candidate.first, default: 0] += 1
                 secondCount[candidate.second, default: 0] += 1
                 positions += 1

@@ -39,7 +39,7 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
         npmi(terms) { sharedCount($0, $1) }
     }
 
-    /// ``npmi(_:)`` with the joint counts looked up in `joint` (``jointCounts(_:threads:)``).
+    /// ``npmi(_:)`` with the joint counts looked up in `joint` (``jointCounts(_:known:threads:)``).
     public func npmi(_ terms: [Term], joint: [Pair: Int]) -> Double {
         npmi(terms) { joint[Pair($0, $1)] ?? sharedCount($0, $1) }
     }
@@ -77,16 +77,17 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
     }
 
     /// The documents holding both terms of each pair of terms within each list of `termLists`, each
-    /// distinct pair counted once (on `threads` threads): choosing the number of topics asks for
-    /// the same pairs in run after run.
-    public func jointCounts(_ termLists: [[Term]], threads: Int) -> [Pair: Int] {
+    /// distinct pair counted once (on `threads` threads), added to the counts `known` holds
+    /// already, which are not counted again: choosing the number of topics asks for the same
+    /// pairs in run after run, scope after scope.
+    public func jointCounts(_ termLists: [[Term]], known: [Pair: Int] = [:], threads: Int) -> [Pair: Int] {
         var seen: Set<Pair> = []
         var pairs: [Pair] = []
         for terms in termLists {
             for i in terms.indices {
                 for j in terms.indices where j > i {
                     let pair = Pair(terms[i], terms[j])
-                    if seen.insert(pair).inserted { pairs.append(pair) }
+                    if known[pair] == nil, seen.insert(pair).inserted { pairs.append(pair) }
                 }
             }
         }
@@ -94,7 +95,9 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
         let counts = ParallelMap.map(count: distinct.count, threads: threads) { range in
             range.map { sharedCount(distinct[$0].low, distinct[$0].high) }
         }
-        return Dictionary(uniqueKeysWithValues: zip(distinct, counts))
+        var joint = known
+        for (pair, count) in zip(distinct, counts) { joint[pair] = count }
+        return joint
     }
 
     /// The number of documents holding both terms.

@@ -196,6 +196,9 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
         let ks = scopes.map { candidates(comments: $0.prepared.count, floor: $0.floor) }
         var runs = ks.map { $0.map { _ in [Clustering]() } }
         var described = ks.map { $0.map { _ in [Described<Term>]() } }
+        // NPMI's joint count of each distinct pair of keywords, over all scopes' runs (one
+        // reference): each pair counted once, when a run first names it.
+        var joint: [TopicCoherence<Term>.Pair: Int] = [:]
         /// Makes and describes, for the candidates `take` says, the runs from the seeds they have
         /// made up to `upTo`.
         func extend(upTo: Int, take: (Int, Int) -> Bool) {
@@ -216,10 +219,12 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
                 runs[job.scope][job.candidate].append(result.run)
                 described[job.scope][job.candidate].append(result.described)
             }
+            joint = reference.jointCounts(
+                made.flatMap { $0.described.topics.map(\.keywords) }, known: joint, threads: threads)
         }
         extend(upTo: min(max(1, firstSeeds), seeds)) { _, _ in true }
         var scored = ks.indices.map { scope in
-            scores(ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads)
+            scores(ks[scope], described: described[scope], runs: runs[scope], reference: reference, joint: joint)
         }
         // Until every candidate near the best has made all its runs: a candidate's score moves
         // with its further runs and with those of the others (the scores are standardised over
@@ -233,7 +238,7 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
             extend(upTo: seeds) { going[$0][$1] }
             for scope in ks.indices where going[scope].contains(true) {
                 scored[scope] = scores(
-                    ks[scope], described: described[scope], runs: runs[scope], reference: reference, threads: threads)
+                    ks[scope], described: described[scope], runs: runs[scope], reference: reference, joint: joint)
             }
         }
         return ks.indices.map { (scored[$0], runs[$0]) }
@@ -252,13 +257,13 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
                 .map { Set($0.keywords) })
     }
 
-    /// The scores of candidates `ks` from their runs and the runs' descriptions: NPMI's joint
-    /// count of each distinct pair of keywords once for all runs, then coherence and stability per
-    /// candidate over the runs it made, standardised over the candidates.
+    /// The scores of candidates `ks` from their runs and the runs' descriptions (NPMI's joint
+    /// counts from `joint`): coherence and stability per candidate over the runs it made,
+    /// standardised over the candidates.
     func scores<Term>(
-        _ ks: [Int], described: [[Described<Term>]], runs: [[Clustering]], reference: TopicCoherence<Term>, threads: Int
+        _ ks: [Int], described: [[Described<Term>]], runs: [[Clustering]], reference: TopicCoherence<Term>,
+        joint: [TopicCoherence<Term>.Pair: Int]
     ) -> [Score] {
-        let joint = reference.jointCounts(described.joined().flatMap { $0.topics.map(\.keywords) }, threads: threads)
         let raw = ks.indices.map { candidate in
             let own = described[candidate]
             let count = own.count

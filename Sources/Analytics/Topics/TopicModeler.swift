@@ -133,14 +133,15 @@ public struct TopicModeler: Sendable, Equatable, Codable {
         let found = scopes.indices.filter { !scopes[$0].members.isEmpty }
         var results = [Scope](repeating: Scope(topics: [], count: nil, scores: []), count: scopes.count)
         let clusterings: [Clustering]
-        var states: [TopicCountState?] = found.map { _ in nil }
-        var scores: [[TopicCountSelection.Score]] = found.map { _ in [] }
+        let states: [TopicCountState?]
+        let scores: [[TopicCountSelection.Score]]
         if let fixedTopics {
             clusterings = found.map { scope in
                 clustering.best(
                     prepared(scopes[scope].members, input: input), clusters: fixedTopics, seed: seed, runs: selection.seeds,
                     threads: threads)
             }
+            (states, scores) = (found.map { _ in nil }, found.map { _ in [] })
         } else {
             // K is scored on a sample of a large scope (all comments of a small one); the best run of
             // the chosen K is finished and, in a large scope, extended to all its comments.
@@ -153,31 +154,24 @@ public struct TopicModeler: Sendable, Equatable, Codable {
                         prepared: scoredRows[index], keywordDocuments: sampled[index].map { input.nounStems[$0] },
                         floor: floor(samples[index].count))
                 }, reference: input.reference, clustering: clustering, seed: seed, threads: threads)
-            var chosen: [Clustering?] = []
-            for index in found.indices {
-                scores[index] = scored[index].scores
-                let state = selection.hold(scores[index], previous: scopes[found[index]].previous)
-                states[index] = state
-                chosen.append(
-                    scores[index].firstIndex { $0.clusters == state.clusters }.map {
-                        TopicClustering.best(of: scored[index].runs[$0])
-                    })
-            }
-            let (held, bestRuns) = (states.map { $0?.clusters ?? 1 }, chosen)
+            let held = found.indices.map { selection.hold(scored[$0].scores, previous: scopes[found[$0]].previous) }
             clusterings = ParallelMap.map(count: found.count, threads: threads, chunksPerThread: found.count) { range in
                 range.map { index in
                     let members = scopes[found[index]].members
-                    let k = held[index]
-                    guard let best = bestRuns[index] else {
+                    let k = held[index].clusters
+                    guard let chosen = scored[index].scores.firstIndex(where: { $0.clusters == k }) else {
                         return clustering.best(
                             prepared(members, input: input), clusters: k, seed: seed, runs: selection.seeds, threads: 1)
                     }
-                    let finished = clustering.finish(best, clusters: k, over: scoredRows[index], after: selection.sweeps)
+                    let finished = clustering.finish(
+                        TopicClustering.best(of: scored[index].runs[chosen]), clusters: k, over: scoredRows[index],
+                        after: selection.sweeps)
                     guard samples[index].count < members.count else { return finished }
                     return clustering.extend(
                         finished, sample: samples[index], clusters: k, over: prepared(members, input: input), seed: finished.seed)
                 }
             }
+            (states, scores) = (held, scored.map(\.scores))
         }
         for (index, scope) in found.enumerated() {
             let request = scopes[scope]
