@@ -50,13 +50,26 @@ public enum Fixtures {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// A new empty temporary folder.
+    /// A new empty temporary folder, inside the test process's own folder
+    /// (``temporaryRoot``), which is removed when the process exits.
     public static func temporaryFolder(_ name: String = #function) -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("resonanz-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        let url = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// `resonanz-tests-<pid>` in the system's temporary folder. Made on first use, together with an
+    /// exit handler that removes it and everything the tests wrote into it: a `make test` makes
+    /// some 750 folders, and each run used to leave them all behind.
+    public static let temporaryRoot: URL = {
+        let url = URL(fileURLWithPath: temporaryRootPath, isDirectory: true)
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: Fixtures.temporaryRootPath) }
+        return url
+    }()
+
+    private static let temporaryRootPath: String = FileManager.default.temporaryDirectory
+        .appendingPathComponent("resonanz-tests-\(ProcessInfo.processInfo.processIdentifier)").path
 
     /// Writes `text` to a new temporary file named `name` and returns its URL.
     public static func temporaryFile(_ name: String, _ text: String) -> URL {
