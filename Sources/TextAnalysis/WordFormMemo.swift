@@ -17,10 +17,11 @@
 public struct WordFormMemo: Sendable {
     /// The filters, in order (an ``Analyzer``'s).
     public let filters: [any TokenFilter]
-    /// Forms analysed before, by the same filters, for the whole corpus: read first, never changed.
-    public let known: [WordForm: Token]
     public let capacity: Int
-    private var entries: [WordForm: Entry] = [:]
+    /// Each form's slot in ``entries``.
+    private var slots: [WordForm: Int] = [:]
+    /// The forms in the order the memo met them; a form's slot is its index here.
+    private var entries: [Entry] = []
     /// What ``count(_:)`` has handed on.
     private var counted = CorpusVocabulary()
 
@@ -32,19 +33,19 @@ public struct WordFormMemo: Sendable {
         var occurrences: Int
     }
 
-    /// - Parameters:
-    ///   - known: forms already analysed by `filters` (``WordFormMemo/forms()`` of other memos,
-    ///     filtered), keyed by ``WordForm``.
-    ///   - capacity: the most forms the memo holds before it starts again empty; `Int.max` keeps
-    ///     every form (for ``forms()``).
-    public init(filters: [any TokenFilter], known: [WordForm: Token] = [:], capacity: Int = 1 << 17) {
+    /// - Parameter capacity: the most forms the memo holds before it starts again empty; `Int.max`
+    ///   keeps every form (for ``forms()`` and ``count(_:recordingSlotsIn:)``).
+    public init(filters: [any TokenFilter], capacity: Int = 1 << 17) {
         self.filters = filters
-        self.known = known
         self.capacity = max(1, capacity)
     }
 
     /// The number of forms the memo holds.
     public var formCount: Int { entries.count }
+
+    /// The filtered token of the form in `slot` (a slot ``count(_:recordingSlotsIn:)`` gave), with
+    /// the offsets of the form's first occurrence.
+    public func form(inSlot slot: Int) -> Token { entries[slot].token }
 
     /// Applies the filters to the tokens of one text as the tokenizer gave them, in place, as
     /// ``Analyzer/apply(to:)`` would: from the memo where it can.
@@ -55,12 +56,7 @@ public struct WordFormMemo: Sendable {
         }
         for index in tokens.indices {
             let (start, end) = (tokens[index].start, tokens[index].end)
-            if let analysed = known[WordForm(tokens[index])] {
-                tokens[index] = analysed
-            } else {
-                let slot = lookUp(tokens[index])
-                tokens[index] = entries.values[slot].token
-            }
+            tokens[index] = entries[lookUp(tokens[index])].token
             tokens[index].start = start
             tokens[index].end = end
         }
@@ -72,23 +68,46 @@ public struct WordFormMemo: Sendable {
     /// it starts again empty).
     public mutating func count(_ tokens: [Token]) {
         guard !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
-            var filtered = tokens
-            for filter in filters { filter.apply(to: &filtered) }
-            counted.add(filtered)
+            countWhole(tokens)
             return
         }
         for token in tokens where token.kind == .word {
             let slot = lookUp(token)
-            entries.values[slot].uncounted += 1
-            entries.values[slot].occurrences += 1
+            entries[slot].uncounted += 1
+            entries[slot].occurrences += 1
         }
     }
 
-    /// The forms the memo holds (those ``count(_:)`` saw are words), as filtered tokens (offsets
-    /// those of their first occurrence), with the occurrences ``count(_:)`` saw of each; in no
-    /// particular order.
+    /// ``count(_:)``, and appends the slot of every token of the text (of any kind) to `slots`, so
+    /// that the text's filtered tokens are ``form(inSlot:)`` of its slots with the tokens' own
+    /// offsets. Returns false and appends nothing for a text with a suspended hyphen (its tokens
+    /// depend on their neighbours), and in a memo of bounded capacity (its slots do not last).
+    public mutating func count(_ tokens: [Token], recordingSlotsIn slots: inout [UInt32]) -> Bool {
+        guard capacity == .max, !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
+            count(tokens)
+            return false
+        }
+        for token in tokens {
+            let slot = lookUp(token)
+            if token.kind == .word {
+                entries[slot].uncounted += 1
+                entries[slot].occurrences += 1
+            }
+            slots.append(UInt32(slot))
+        }
+        return true
+    }
+
+    private mutating func countWhole(_ tokens: [Token]) {
+        var filtered = tokens
+        for filter in filters { filter.apply(to: &filtered) }
+        counted.add(filtered)
+    }
+
+    /// The forms ``count(_:)`` has counted (words), as filtered tokens (offsets those of their
+    /// first occurrence), with the occurrences it saw of each; in the order the memo met them.
     public func forms() -> [(token: Token, occurrences: Int)] {
-        entries.values.map { ($0.token, $0.occurrences) }
+        entries.filter { $0.occurrences > 0 }.map { ($0.token, $0.occurrences) }
     }
 
     /// The vocabulary of every text ``count(_:)`` has seen since the last call.
@@ -99,25 +118,27 @@ public struct WordFormMemo: Sendable {
     }
 
     private mutating func flushCounts() {
-        for index in entries.indices where entries.values[index].uncounted > 0 {
-            counted.add(entries.values[index].token, occurrences: entries.values[index].uncounted)
-            entries.values[index].uncounted = 0
+        for index in entries.indices where entries[index].uncounted > 0 {
+            counted.add(entries[index].token, occurrences: entries[index].uncounted)
+            entries[index].uncounted = 0
         }
     }
 
     /// The memo's slot of the token's form, filled first when the form is new. A token with a
     /// suspended hyphen must not come here.
-    private mutating func lookUp(_ token: Token) -> Dictionary<WordForm, Entry>.Index {
+    private mutating func lookUp(_ token: Token) -> Int {
         let key = WordForm(token)
-        if let index = entries.index(forKey: key) { return index }
+        if let slot = slots[key] { return slot }
         var one = [token]
         for filter in filters { filter.apply(to: &one) }
         if entries.count >= capacity {
             flushCounts()
+            slots.removeAll(keepingCapacity: true)
             entries.removeAll(keepingCapacity: true)
         }
-        entries[key] = Entry(token: one[0], uncounted: 0, occurrences: 0)
-        return entries.index(forKey: key)!
+        slots[key] = entries.count
+        entries.append(Entry(token: one[0], uncounted: 0, occurrences: 0))
+        return entries.count - 1
     }
 }
 

@@ -51,18 +51,16 @@ struct WordFormMemoTests {
         #expect(memo.formCount == 2)
     }
 
-    @Test func listsItsFormsAndReadsKnownFormsFirst() {
+    @Test func listsTheFormsItCounted() {
         var counting = WordFormMemo(filters: [CaseFoldingFilter()], capacity: .max)
         counting.count(tokenizer.tokenize("Radwege Busse Radwege 1.000"))
-        let forms = counting.forms().sorted { $0.token.surface < $1.token.surface }
-        // Only words are counted, so only words are listed.
-        #expect(forms.map(\.token.norm) == ["busse", "radwege"])
-        #expect(forms.map(\.occurrences) == [1, 2])
-        let recorder = Recorder()
-        let known = Dictionary(uniqueKeysWithValues: forms.map { (WordForm($0.token), $0.token) })
-        var memo = WordFormMemo(filters: [recorder, CaseFoldingFilter()], known: known)
-        #expect(memoised("Busse Radwege Straße", &memo).map(\.norm) == ["busse", "radwege", "strasse"])
-        #expect(recorder.seen.withLock { $0 } == ["Straße"])
+        var applied = tokenizer.tokenize("Straße Busse")
+        counting.apply(to: &applied)
+        // Only words are counted, so only words are listed, in the order the memo met them;
+        // forms it only applied the filters to are not listed.
+        let forms = counting.forms()
+        #expect(forms.map(\.token.norm) == ["radwege", "busse"])
+        #expect(forms.map(\.occurrences) == [2, 1])
     }
 
     @Test func aTextWithASuspendedHyphenGoesThroughTheChainWhole() {
@@ -78,6 +76,40 @@ struct WordFormMemoTests {
         let sample = "eins zwei drei vier eins fünf zwei"
         #expect(memoised(sample, &memo) == plain(sample, chain()))
         #expect(memo.formCount <= 2)
+    }
+
+    @Test func recordsEachTextAsSlotsThatRebuildItsTokens() {
+        var memo = WordFormMemo(filters: chain(), capacity: .max)
+        var slots: [UInt32] = []
+        let sample = "Radwege 1.000 Radwege 🚲 und Bürger:innen"
+        let raw = tokenizer.tokenize(sample)
+        #expect(memo.count(raw, recordingSlotsIn: &slots))
+        // Every token of every kind has a slot; a form met again has the slot of its first occurrence.
+        #expect(slots.count == raw.count)
+        #expect(slots[0] == slots[2])
+        let rebuilt = zip(slots, raw).map { slot, token in
+            var form = memo.form(inSlot: Int(slot))
+            (form.start, form.end) = (token.start, token.end)
+            return form
+        }
+        #expect(rebuilt == plain(sample, chain()))
+        // Only words are counted, as by count(_:).
+        var counting = WordFormMemo(filters: chain(), capacity: .max)
+        counting.count(raw)
+        #expect(memo.takeCounts() == counting.takeCounts())
+    }
+
+    @Test func recordsNoSlotsWhereTheyWouldNotRebuildTheText() {
+        var slots: [UInt32] = []
+        var memo = WordFormMemo(filters: chain(), capacity: .max)
+        #expect(!memo.count(tokenizer.tokenize("Fachkräfteausbildung und -gewinnung"), recordingSlotsIn: &slots))
+        var bounded = WordFormMemo(filters: chain(), capacity: 2)
+        #expect(!bounded.count(tokenizer.tokenize("eins zwei drei"), recordingSlotsIn: &slots))
+        #expect(slots.isEmpty)
+        // Both texts are still counted.
+        var expected = CorpusVocabulary()
+        expected.add(plain("Fachkräfteausbildung und -gewinnung", chain()))
+        #expect(memo.takeCounts() == expected)
     }
 
     @Test(arguments: [1, 3, 1 << 17])

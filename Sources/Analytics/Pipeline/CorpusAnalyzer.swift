@@ -7,18 +7,20 @@ import TextAnalysis
 /// 3. Enrich every text (feminine forms, stopwords, compounds, hyphen ellipsis, stems) with the
 ///    vocabulary as the corpus half of the lexicon.
 /// The result is the same for any number of threads: work is split into contiguous chunks and
-/// joined in text order, and the vocabulary is a sum. Each chunk of each pass keeps a
-/// ``WordFormMemo``, so a word form goes through the filters once per chunk, not once per token.
+/// joined in text order, and the vocabulary is a sum. Each chunk of the first pass keeps a
+/// ``WordFormMemo``, so a word form goes through the normalising filters once per chunk, not
+/// once per token.
 ///
 /// ``analyze(_:chunk:)`` hands each chunk's tokens to the caller and keeps only what it makes of
-/// them; ``analyze(_:)`` keeps them all. Every text is normalised twice (once for the
-/// vocabulary, once to enrich) rather than holding all tokens between the passes: the tokens
-/// of a million comments would take gigabytes. Between the passes, each word form that occurs
-/// more than once is enriched once for the whole corpus, in parallel, and every chunk's memo
-/// reads those first: a form is analysed once per corpus, not once per chunk (only forms of one
-/// occurrence, and texts with a suspended hyphen, are analysed in the second pass). For that the
-/// first pass keeps every distinct word form of its chunk until the passes meet: the number of
-/// forms grows far more slowly than the corpus's length.
+/// them; ``analyze(_:)`` keeps them all. Between the passes no token is held, only what rebuilds
+/// it: the first pass records each text as its tokens' slots in the chunk's memo and their start
+/// offsets (8 bytes a token, against a `Token`'s hundred and more), and the second pass makes
+/// the tokens from the enriched forms without tokenising the text again (a text with a
+/// suspended hyphen, whose tokens depend on their neighbours, is tokenised again and goes
+/// through the chain whole). Between the passes, each word form that occurs more than once is
+/// enriched once for the whole corpus, in parallel; every other form is enriched once, by the
+/// chunk that holds it. The first pass keeps every distinct word form of its chunk until the
+/// second is done: the number of forms grows far more slowly than the corpus's length.
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
@@ -48,20 +50,33 @@ public struct CorpusAnalyzer: Sendable {
         chunk: @Sendable (Range<Int>, _ tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> Chunk
     ) throws(TextAnalysisError) -> (chunks: [Chunk], vocabulary: CorpusVocabulary) {
         let normalizer = Analyzer.germanNormalizer()
-        let shards = try ParallelMap.map(count: texts.count, threads: threads) {
-            (range: Range<Int>) throws(TextAnalysisError) -> [WordFormMemo] in
+        var shards = try ParallelMap.map(count: texts.count, threads: threads) {
+            (range: Range<Int>) throws(TextAnalysisError) -> [Shard] in
             let session = try WordBreakSession()
-            var memo = WordFormMemo(filters: normalizer.filters, capacity: .max)
-            for index in range { memo.count(try normalizer.tokenizer.tokenize(texts[index], session: session)) }
-            return [memo]
+            var shard = Shard(range: range, memo: WordFormMemo(filters: normalizer.filters, capacity: .max))
+            shard.bounds.reserveCapacity(range.count + 1)
+            shard.bounds.append(0)
+            for index in range {
+                let tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
+                // Offsets are kept in 32 bits: a text longer than 4 GB is tokenised again instead.
+                let fits = (tokens.last?.end ?? 0) <= Int(UInt32.max)
+                if fits, shard.memo.count(tokens, recordingSlotsIn: &shard.slots) {
+                    shard.starts.append(contentsOf: tokens.lazy.map { UInt32($0.start) })
+                } else {
+                    if !fits { shard.memo.count(tokens) }
+                    shard.whole.append(index)
+                }
+                shard.bounds.append(shard.slots.count)
+            }
+            return [shard]
         }
         var vocabulary = CorpusVocabulary()
         // The forms that occur more than once, in order of their first chunk, each once.
         var occurrences: [WordForm: Int] = [:]
         var forms: [Token] = []
-        for var shard in shards {
-            vocabulary.merge(shard.takeCounts())
-            for (token, count) in shard.forms() {
+        for index in shards.indices {
+            vocabulary.merge(shards[index].memo.takeCounts())
+            for (token, count) in shards[index].memo.forms() {
                 let form = WordForm(token)
                 if occurrences[form] == nil { forms.append(token) }
                 occurrences[form, default: 0] += count
@@ -77,20 +92,105 @@ public struct CorpusAnalyzer: Sendable {
                 return one[0]
             }
         }
-        let known = Dictionary(uniqueKeysWithValues: enriched.map { (WordForm($0), $0) })
+        let known = Dictionary(uniqueKeysWithValues: enriched.indices.map { (WordForm(enriched[$0]), $0) })
         let chain = normalizer.filters + enrichment
+        // The chunks of both passes are the same (`ParallelMap` splits a count the same way);
+        // each chunk of the second pass takes its shard out of the box, so that the shard's memo
+        // goes as soon as its forms are enriched.
+        let boxes = shards.map(ShardBox.init)
+        shards = []
+        let boxOfRange = Dictionary(boxes.map { ($0.range, $0) }, uniquingKeysWith: { first, _ in first })
         let chunks = try ParallelMap.map(count: texts.count, threads: threads) {
             (range: Range<Int>) throws(TextAnalysisError) -> [Chunk] in
-            let session = try WordBreakSession()
-            var memo = WordFormMemo(filters: chain, known: known)
+            var recorded = boxOfRange[range]?.take()
+            // Each of the shard's forms, enriched: `enriched[code]` for a code ≥ 0, else
+            // `own[-code - 1]` (enriched here, from its normalised token: what the whole chain
+            // gives the raw token).
+            var codes: [Int32] = []
+            var own: [Token] = []
+            if let shard = recorded {
+                codes.reserveCapacity(shard.memo.formCount)
+                for slot in 0..<shard.memo.formCount {
+                    var one = [shard.memo.form(inSlot: slot)]
+                    if let index = known[WordForm(one[0])] {
+                        codes.append(Int32(index))
+                    } else {
+                        for filter in enrichment { filter.apply(to: &one) }
+                        own.append(one[0])
+                        codes.append(-Int32(own.count))
+                    }
+                }
+                recorded?.memo = WordFormMemo(filters: [])
+            }
+            var session: WordBreakSession? = nil
             return [
                 try chunk(range) { (index: Int) throws(TextAnalysisError) -> [Token] in
-                    var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
-                    memo.apply(to: &tokens)
+                    if let shard = recorded, let span = shard.span(of: index) {
+                        var tokens: [Token] = []
+                        tokens.reserveCapacity(span.count)
+                        for position in span {
+                            let code = Int(codes[Int(shard.slots[position])])
+                            var token = code >= 0 ? enriched[code] : own[-code - 1]
+                            token.start = Int(shard.starts[position])
+                            token.end = token.start + token.surface.utf8.count
+                            tokens.append(token)
+                        }
+                        return tokens
+                    }
+                    // A text not recorded: the whole chain, as the analyzer applies it.
+                    if session == nil { session = try WordBreakSession() }
+                    var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session!)
+                    for filter in chain { filter.apply(to: &tokens) }
                     return tokens
                 }
             ]
         }
         return (chunks, vocabulary)
+    }
+
+    /// What the first pass keeps of a chunk: its memo of normalised forms, and each text's tokens
+    /// as the memo's slots and the tokens' starts (8 bytes a token; the ends follow from the
+    /// forms' surfaces), so that the second pass needs neither the tokenizer nor a lookup.
+    private struct Shard: Sendable {
+        let range: Range<Int>
+        var memo: WordFormMemo
+        /// Per token of the recorded texts, in order: its form's slot and its start.
+        var slots: [UInt32] = []
+        var starts: [UInt32] = []
+        /// Text `range.lowerBound + i` has the tokens `bounds[i] ..< bounds[i + 1]`.
+        var bounds: [Int] = []
+        /// Texts that were not recorded (a suspended hyphen), ascending: tokenised again.
+        var whole: [Int] = []
+
+        init(range: Range<Int>, memo: WordFormMemo) {
+            self.range = range
+            self.memo = memo
+        }
+
+        /// The positions of text `index`'s tokens in ``slots``, nil when it was not recorded.
+        func span(of index: Int) -> Range<Int>? {
+            guard range.contains(index), whole.sortedIndex(of: index) == nil else { return nil }
+            let offset = index - range.lowerBound
+            return bounds[offset]..<bounds[offset + 1]
+        }
+    }
+
+    /// A chunk's shard, taken out once by the one chunk of the second pass that reads it.
+    ///
+    /// `@unchecked Sendable`: each box is taken by exactly one `concurrentPerform` iteration (the
+    /// chunk of the same range), and was filled before the second pass began.
+    private final class ShardBox: @unchecked Sendable {
+        let range: Range<Int>
+        private var shard: Shard?
+
+        init(_ shard: Shard) {
+            range = shard.range
+            self.shard = shard
+        }
+
+        func take() -> Shard? {
+            defer { shard = nil }
+            return shard
+        }
     }
 }
