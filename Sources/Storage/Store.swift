@@ -304,7 +304,25 @@ public final class Store: Sendable {
     /// result (the stored bytes do not depend on it).
     @discardableResult
     public func commit(_ record: RunRecord, threads: Int = 1) throws(StorageError) -> Int {
-        try write { db in
+        // What the rows need beyond their fields (hashes, JSON columns), made on `threads` threads
+        // before the transaction, which then only inserts.
+        let newColumns: [DerivedColumns]
+        let evidence: [[String]]
+        do {
+            newColumns = try ParallelMap.map(count: record.changes.new.count, threads: threads) {
+                (range: Range<Int>) throws -> [DerivedColumns] in
+                try range.map { try DerivedColumns(record.changes.new[$0]) }
+            }
+            let comments = record.result?.comments ?? []
+            evidence = try ParallelMap.map(count: comments.count, threads: threads) {
+                (range: Range<Int>) throws -> [[String]] in
+                let json = JSONText()
+                return try range.map { index in try comments[index].assignments.map { try json($0.evidence) } }
+            }
+        } catch {
+            throw StorageError.wrap(error, path: path)
+        }
+        return try write { db in
             // A run left pending holds no lock any more: its process died. Its comments stay.
             try db.execute(sql: "UPDATE run SET status = 'interrupted' WHERE status = 'reports_pending'")
             if let frameworkID = record.frameworkID {
@@ -369,7 +387,7 @@ public final class Store: Sendable {
                             changed_run = ?
                         WHERE id = ?
                         """,
-                    arguments: try self.commentColumns(comment, json: json) + [sequence, comment.id])
+                    arguments: try self.commentColumns(comment, DerivedColumns(comment)) + [sequence, comment.id])
             }
             // Statements compiled once for the many rows of a large run.
             let insertComment = try db.cachedStatement(
@@ -378,11 +396,9 @@ public final class Store: Sendable {
                         labels_given, metadata, source_file, source_line, id, version, id_was_derived, first_run, changed_run)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
                     """)
-            for comment in record.changes.new {
+            for (comment, derived) in zip(record.changes.new, newColumns) {
                 try insertComment.execute(
-                    arguments: try self.commentColumns(comment, json: json) + [
-                        comment.id, comment.idWasDerived, sequence, sequence,
-                    ])
+                    arguments: self.commentColumns(comment, derived) + [comment.id, comment.idWasDerived, sequence, sequence])
             }
             // Assignments are stored once per analysis (report id); a repeat run refers to them.
             let repeated =
@@ -404,12 +420,12 @@ public final class Store: Sendable {
                         INSERT INTO assignment (run, comment_id, rank, measure_id, status, score, confidence, evidence)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         """)
-                for comment in result.comments {
-                    for (rank, assignment) in comment.assignments.enumerated() {
+                for (comment, evidence) in zip(result.comments, evidence) {
+                    for (rank, (assignment, evidence)) in zip(comment.assignments, evidence).enumerated() {
                         try insertAssignment.execute(
                             arguments: [
                                 sequence, comment.id, rank, assignment.measureID, comment.status.rawValue, assignment.score,
-                                assignment.confidence, try json(assignment.evidence),
+                                assignment.confidence, evidence,
                             ])
                     }
                 }
@@ -444,13 +460,28 @@ public final class Store: Sendable {
         var withdrawnRows: Int
     }
 
+    /// The columns of a comment's row that are made from its fields: the text's and the
+    /// record's hashes, and its labels and metadata as JSON.
+    private struct DerivedColumns: Sendable {
+        var textSHA256: String
+        var recordSHA256: String
+        var labels: String
+        var metadata: String
+
+        init(_ comment: Comment) throws {
+            let json = JSONText()
+            textSHA256 = ContentHash.sha256(comment.text)
+            recordSHA256 = CorpusMerge.recordHash(comment)
+            labels = try json(comment.labels)
+            metadata = try json(comment.metadata)
+        }
+    }
+
     /// The comment's columns in the order the INSERT and UPDATE statements above list them.
-    private func commentColumns(_ comment: Comment, json: JSONText) throws -> StatementArguments {
+    private func commentColumns(_ comment: Comment, _ derived: DerivedColumns) -> StatementArguments {
         let values: [(any DatabaseValueConvertible)?] = [
-            comment.text, ContentHash.sha256(comment.text), CorpusMerge.recordHash(comment), comment.goal, comment.createdAt,
-            comment.author, comment.parentID,
-            try json(comment.labels), comment.labelsGiven, try json(comment.metadata), comment.source.file,
-            comment.source.line,
+            comment.text, derived.textSHA256, derived.recordSHA256, comment.goal, comment.createdAt, comment.author,
+            comment.parentID, derived.labels, comment.labelsGiven, derived.metadata, comment.source.file, comment.source.line,
         ]
         return StatementArguments(values)
     }
