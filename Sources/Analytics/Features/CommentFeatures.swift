@@ -19,6 +19,15 @@ public struct CommentFeatures: Sendable {
         phraseCandidates = PhraseFinder.candidates(tokens, text: text)
     }
 
+    init(
+        terms: TextTerms, keywordStems: StemSet, contentStems: StemSet, phraseCandidates: [PhraseFinder.Candidate]
+    ) {
+        self.terms = terms
+        self.keywordStems = keywordStems
+        self.contentStems = contentStems
+        self.phraseCandidates = phraseCandidates
+    }
+
     /// The features of a measure's text: its terms only.
     public init(matchingTermsOf tokens: [Token]) {
         terms = TextTerms(tokens: tokens)
@@ -51,22 +60,22 @@ public struct CorpusFeatures: Sendable {
     public init(texts: [String], comments: Int, analyzer: CorpusAnalyzer) throws(TextAnalysisError) {
         let chunks = try analyzer.analyze(texts) {
             (
-                range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]
+                range: Range<Int>, text: (Int) throws(TextAnalysisError) -> AnalysedText
             ) throws(TextAnalysisError)
                 -> (features: [CommentFeatures], display: DisplayForms.Tally) in
-            var features: [CommentFeatures] = []
-            features.reserveCapacity(range.count)
+            var features = ChunkFeatures(capacity: range.count)
+            var measureTexts: [CommentFeatures] = []
             var display = DisplayForms.Tally()
             for index in range {
-                let analysed = try tokens(index)
+                let analysed = try text(index)
                 if index < comments {
-                    features.append(CommentFeatures(tokens: analysed, text: texts[index]))
-                    display.add(analysed, text: texts[index])
+                    features.add(analysed.tokens, forms: analysed.forms, text: texts[index])
+                    display.add(analysed.tokens, forms: analysed.forms, text: texts[index])
                 } else {
-                    features.append(CommentFeatures(matchingTermsOf: analysed))
+                    measureTexts.append(CommentFeatures(matchingTermsOf: analysed.tokens))
                 }
             }
-            return (features, display)
+            return (features.finish() + measureTexts, display)
         }.chunks
         textTerms = []
         textTerms.reserveCapacity(texts.count)

@@ -82,7 +82,8 @@ public struct SortedSet<Term: Comparable & Hashable & Sendable>: Sendable, Hasha
         return SortedSet(sortedDistinct: result)
     }
 
-    private init(sortedDistinct: [Term]) { terms = sortedDistinct }
+    /// `terms` as they are: ascending and distinct already.
+    init(sortedDistinct: [Term]) { terms = sortedDistinct }
 }
 
 /// Strings in `String`'s order: phrase keys, and stems before the run numbers them.
