@@ -33,8 +33,6 @@ struct ChunkFeatures {
     private enum Text {
         case made(CommentFeatures)
         case pending(Pending)
-        /// Handed on by ``finish()``.
-        case taken
     }
 
     private var termOfString: [String: Int32] = [:]
@@ -78,9 +76,8 @@ struct ChunkFeatures {
         texts.append(.pending(pending))
     }
 
-    /// The features of every comment added, in order; each text's pending numbers are let go as
-    /// soon as its features are made, so that the chunk never holds both whole.
-    mutating func finish() -> [CommentFeatures] {
+    /// The features of every comment added, in order.
+    func finish() -> [CommentFeatures] {
         // Each chunk term's rank in `String` order: ordering by rank is ordering by string.
         var rank = [Int32](repeating: 0, count: strings.count)
         for (position, term) in strings.indices.sorted(by: { strings[$0] < strings[$1] }).enumerated() {
@@ -100,29 +97,21 @@ struct ChunkFeatures {
             }
             return StemSet(sortedDistinct: sorted)
         }
-        var result: [CommentFeatures] = []
-        result.reserveCapacity(texts.count)
-        for index in texts.indices {
-            switch texts[index] {
+        return texts.map { text in
+            switch text {
             case .made(let features):
-                result.append(features)
+                return features
             case .pending(let pending):
                 let order = pending.terms.indices.sorted { rank[Int(pending.terms[$0])] < rank[Int(pending.terms[$1])] }
                 let counts = order.map { pending.counts[$0] }
                 let terms = TextTerms(
                     sortedTerms: order.map { strings[Int(pending.terms[$0])] }, counts: counts,
                     displays: order.map { pending.displays[$0] }, length: counts.reduce(0) { $0 + Int($1) })
-                result.append(
-                    CommentFeatures(
-                        terms: terms, keywordStems: stemsByRank(pending.keyword), contentStems: stemsByRank(pending.content),
-                        phraseCandidates: pending.phraseCandidates))
-            case .taken:
-                break
+                return CommentFeatures(
+                    terms: terms, keywordStems: stemsByRank(pending.keyword), contentStems: stemsByRank(pending.content),
+                    phraseCandidates: pending.phraseCandidates)
             }
-            texts[index] = .taken
         }
-        texts = []
-        return result
     }
 
     /// The form numbered `number`, worked out from `token` (any of its tokens) the first time.
