@@ -107,10 +107,10 @@ public enum StageBenchmark {
                     { () throws(TextAnalysisError) in
                         _ = try CorpusAnalyzer(resources: loaded, threads: count).analyze(texts) {
                             (
-                                range: Range<Int>, text: (Int) throws(TextAnalysisError) -> AnalysedText
+                                range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]
                             ) throws(TextAnalysisError) -> Int in
                             var count = 0
-                            for index in range { count += try text(index).tokens.count }
+                            for index in range { count += try tokens(index).count }
                             return count
                         }
                     }

@@ -36,8 +36,8 @@ struct CorpusAnalyzerTests {
         #expect(kept.tokens == expected.tokens)
         #expect(kept.vocabulary == expected.vocabulary)
         let chunked = try analyzer.analyze(texts) {
-            (range: Range<Int>, text: (Int) throws(TextAnalysisError) -> AnalysedText) throws(TextAnalysisError) -> [[Token]] in
-            try range.map { (index: Int) throws(TextAnalysisError) -> [Token] in try text(index).tokens }
+            (range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> [[Token]] in
+            try range.map { (index: Int) throws(TextAnalysisError) -> [Token] in try tokens(index) }
         }
         #expect(chunked.chunks.flatMap { $0 } == expected.tokens)
         #expect(chunked.vocabulary == expected.vocabulary)

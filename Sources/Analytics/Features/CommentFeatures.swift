@@ -19,15 +19,6 @@ public struct CommentFeatures: Sendable {
         phraseCandidates = PhraseFinder.candidates(tokens, text: text)
     }
 
-    init(
-        terms: TextTerms, keywordStems: StemSet, contentStems: StemSet, phraseCandidates: [PhraseFinder.Candidate]
-    ) {
-        self.terms = terms
-        self.keywordStems = keywordStems
-        self.contentStems = contentStems
-        self.phraseCandidates = phraseCandidates
-    }
-
     /// The features of a measure's text: its terms only.
     public init(matchingTermsOf tokens: [Token]) {
         terms = TextTerms(tokens: tokens)
@@ -60,22 +51,22 @@ public struct CorpusFeatures: Sendable {
     public init(texts: [String], comments: Int, analyzer: CorpusAnalyzer) throws(TextAnalysisError) {
         let chunks = try analyzer.analyze(texts) {
             (
-                range: Range<Int>, text: (Int) throws(TextAnalysisError) -> AnalysedText
+                range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]
             ) throws(TextAnalysisError)
                 -> (features: [CommentFeatures], display: DisplayForms.Tally) in
-            var features = ChunkFeatures(capacity: range.count)
-            var measureTexts: [CommentFeatures] = []
+            var features: [CommentFeatures] = []
+            features.reserveCapacity(range.count)
             var display = DisplayForms.Tally()
             for index in range {
-                let analysed = try text(index)
+                let analysed = try tokens(index)
                 if index < comments {
-                    features.add(analysed.tokens, forms: analysed.forms, text: texts[index])
-                    display.add(analysed.tokens, forms: analysed.forms, text: texts[index])
+                    features.append(CommentFeatures(tokens: analysed, text: texts[index]))
+                    display.add(analysed, text: texts[index])
                 } else {
-                    measureTexts.append(CommentFeatures(matchingTermsOf: analysed.tokens))
+                    features.append(CommentFeatures(matchingTermsOf: analysed))
                 }
             }
-            return (features.finish() + measureTexts, display)
+            return (features, display)
         }.chunks
         textTerms = []
         textTerms.reserveCapacity(texts.count)

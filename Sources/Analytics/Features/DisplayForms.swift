@@ -28,7 +28,6 @@ public struct DisplayForms: Sendable {
     /// Adds what a ``Tally`` counted.
     public mutating func add(_ tally: Tally) {
         for form in tally.forms.values { count(form.token, occurrences: form.occurrences, inside: form.inside) }
-        for form in tally.numbered { count(form.token, occurrences: form.occurrences, inside: form.inside) }
     }
 
     /// Counts a word token `occurrences` times, `inside` of them not at a sentence's start.
@@ -56,36 +55,8 @@ public struct DisplayForms: Sendable {
         }
 
         fileprivate var forms: [Key: (token: Token, occurrences: Int, inside: Int)] = [:]
-        /// The forms of texts that came with their form numbers (``AnalysedText/forms``), and
-        /// each number's position here plus one (0: not yet seen).
-        fileprivate var numbered: [(token: Token, occurrences: Int, inside: Int)] = []
-        private var positionOfNumber: [Int32] = []
 
         public init() {}
-
-        /// ``add(_:text:)`` for tokens that come with the numbers of their forms in the chunk
-        /// (nil: counted by their bytes): a token's form is then looked up by its number.
-        public mutating func add(_ tokens: [Token], forms numbers: [UInt32]?, text: String) {
-            guard let numbers else { return add(tokens, text: text) }
-            var text = text
-            text.withUTF8 { bytes in
-                for (token, number) in zip(tokens, numbers) where token.kind == .word {
-                    let inside = DisplayForms.startsSentence(bytes, at: token.start) ? 0 : 1
-                    let number = Int(number)
-                    if number >= positionOfNumber.count {
-                        positionOfNumber.append(contentsOf: repeatElement(0, count: number + 1 - positionOfNumber.count))
-                    }
-                    let position = Int(positionOfNumber[number])
-                    if position > 0 {
-                        numbered[position - 1].occurrences += 1
-                        numbered[position - 1].inside += inside
-                    } else {
-                        numbered.append((token, 1, inside))
-                        positionOfNumber[number] = Int32(numbered.count)
-                    }
-                }
-            }
-        }
 
         /// Counts the word tokens of `text` (their offsets are UTF-8 offsets into it).
         public mutating func add(_ tokens: [Token], text: String) {

@@ -82,8 +82,7 @@ public struct SortedSet<Term: Comparable & Hashable & Sendable>: Sendable, Hasha
         return SortedSet(sortedDistinct: result)
     }
 
-    /// `terms` as they are: ascending and distinct already.
-    init(sortedDistinct: [Term]) { terms = sortedDistinct }
+    private init(sortedDistinct: [Term]) { terms = sortedDistinct }
 }
 
 /// Strings in `String`'s order: phrase keys, and stems before the run numbers them.

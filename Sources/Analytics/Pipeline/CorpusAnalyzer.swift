@@ -34,21 +34,20 @@ public struct CorpusAnalyzer: Sendable {
     /// ``analyze(_:chunk:)`` hands on, all kept.
     public func analyze(_ texts: [String]) throws(TextAnalysisError) -> (tokens: [[Token]], vocabulary: CorpusVocabulary) {
         let analysed = try analyze(texts) {
-            (range: Range<Int>, text: (Int) throws(TextAnalysisError) -> AnalysedText) throws(TextAnalysisError) -> [[Token]] in
-            try range.map { (index: Int) throws(TextAnalysisError) -> [Token] in try text(index).tokens }
+            (range: Range<Int>, tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> [[Token]] in
+            try range.map { (index: Int) throws(TextAnalysisError) -> [Token] in try tokens(index) }
         }
         return (analysed.chunks.flatMap { $0 }, analysed.vocabulary)
     }
 
     /// Analyses `texts` in contiguous chunks (about four per thread), never holding more than
     /// one text's tokens per worker: `chunk` gets a chunk's range and a function returning the
-    /// analysed tokens of a text in it (with their forms' numbers, ``AnalysedText``), and returns
-    /// what is to be kept. Results come back in
+    /// analysed tokens of a text in it, and returns what is to be kept. Results come back in
     /// chunk order; where the chunks' borders fall depends on the thread count, so the caller
     /// merges them into something that does not (per-text results in order, sums).
     public func analyze<Chunk: Sendable>(
         _ texts: [String],
-        chunk: @Sendable (Range<Int>, _ text: (Int) throws(TextAnalysisError) -> AnalysedText) throws(TextAnalysisError) -> Chunk
+        chunk: @Sendable (Range<Int>, _ tokens: (Int) throws(TextAnalysisError) -> [Token]) throws(TextAnalysisError) -> Chunk
     ) throws(TextAnalysisError) -> (chunks: [Chunk], vocabulary: CorpusVocabulary) {
         let normalizer = Analyzer.germanNormalizer()
         var shards = try ParallelMap.map(count: texts.count, threads: threads) {
@@ -125,7 +124,7 @@ public struct CorpusAnalyzer: Sendable {
             }
             var session: WordBreakSession? = nil
             return [
-                try chunk(range) { (index: Int) throws(TextAnalysisError) -> AnalysedText in
+                try chunk(range) { (index: Int) throws(TextAnalysisError) -> [Token] in
                     if let shard = recorded, let span = shard.span(of: index) {
                         var tokens: [Token] = []
                         tokens.reserveCapacity(span.count)
@@ -136,13 +135,13 @@ public struct CorpusAnalyzer: Sendable {
                             token.end = token.start + token.surface.utf8.count
                             tokens.append(token)
                         }
-                        return AnalysedText(tokens: tokens, forms: Array(shard.slots[span]))
+                        return tokens
                     }
                     // A text not recorded: the whole chain, as the analyzer applies it.
                     if session == nil { session = try WordBreakSession() }
                     var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session!)
                     for filter in chain { filter.apply(to: &tokens) }
-                    return AnalysedText(tokens: tokens, forms: nil)
+                    return tokens
                 }
             ]
         }
@@ -194,13 +193,4 @@ public struct CorpusAnalyzer: Sendable {
             return shard
         }
     }
-}
-
-/// A text's analysed tokens, as ``CorpusAnalyzer/analyze(_:chunk:)`` hands them on.
-public struct AnalysedText: Sendable {
-    public var tokens: [Token]
-    /// Per token, the number of its word form (its surface and kind) in the chunk: tokens with
-    /// the same number are the same but for their offsets. Nil for a text whose tokens were
-    /// analysed together (a suspended hyphen, completed from its neighbours).
-    public var forms: [UInt32]?
 }
