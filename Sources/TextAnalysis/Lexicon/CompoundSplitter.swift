@@ -151,12 +151,11 @@ public struct CompoundSplitter: Sendable {
         }
 
         func evidence(of text: String, scalarCount: Int) -> Evidence {
-            let lexicon = splitter.lexicon
-            let known = lexicon.isKnown(text, scalarCount: scalarCount)
+            let (known, count) = splitter.lexicon.knownAndCount(text, scalarCount: scalarCount)
             let isModifier = known && !splitter.stopwords.contains(text)
             return Evidence(
                 isHead: isModifier && !splitter.blockedHeads.contains(text), isModifier: isModifier,
-                logCount: known ? log(Double(max(lexicon.count(text), 1))) : 0)
+                logCount: known ? log(Double(max(count, 1))) : 0)
         }
 
         mutating func stretch(_ range: Range<Int>) -> Evidence {

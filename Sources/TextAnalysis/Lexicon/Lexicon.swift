@@ -44,4 +44,12 @@ public struct Lexicon: Sendable {
         return vocabulary.count(of: word) >= Self.minimumCorpusCount
             && scalarCount >= Self.minimumCorpusWordLength
     }
+
+    /// ``isKnown(_:)`` and ``count(_:)`` of `word` together, each table asked once.
+    func knownAndCount(_ word: String, scalarCount: Int) -> (isKnown: Bool, count: Int) {
+        let inLexicon = words.contains(word)
+        let corpus = vocabulary.count(of: word)
+        let isKnown = inLexicon || (corpus >= Self.minimumCorpusCount && scalarCount >= Self.minimumCorpusWordLength)
+        return (isKnown, corpus + (inLexicon ? Self.lexiconCount : 0))
+    }
 }
