@@ -19,8 +19,9 @@ import TextAnalysis
 /// suspended hyphen, whose tokens depend on their neighbours, is tokenised again and goes
 /// through the chain whole). Between the passes, each word form that occurs more than once is
 /// enriched once for the whole corpus, in parallel; every other form is enriched once, by the
-/// chunk that holds it. The first pass keeps every distinct word form of its chunk until the
-/// second is done: the number of forms grows far more slowly than the corpus's length.
+/// chunk that holds it. The first pass keeps every distinct word form of its chunk until that
+/// chunk of the second pass has enriched them: the number of forms grows far more slowly than
+/// the corpus's length.
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
