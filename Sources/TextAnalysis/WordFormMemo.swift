@@ -19,7 +19,7 @@ public struct WordFormMemo: Sendable {
     public let filters: [any TokenFilter]
     public let capacity: Int
     /// Each form's slot in ``entries``.
-    private var slots: [WordForm: Int] = [:]
+    private var slotOfForm: [WordForm: Int] = [:]
     /// The forms in the order the memo met them; a form's slot is its index here.
     private var entries: [Entry] = []
     /// What ``count(_:)`` has handed on.
@@ -68,7 +68,9 @@ public struct WordFormMemo: Sendable {
     /// it starts again empty).
     public mutating func count(_ tokens: [Token]) {
         guard !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
-            countWhole(tokens)
+            var filtered = tokens
+            for filter in filters { filter.apply(to: &filtered) }
+            counted.add(filtered)
             return
         }
         for token in tokens where token.kind == .word {
@@ -98,12 +100,6 @@ public struct WordFormMemo: Sendable {
         return true
     }
 
-    private mutating func countWhole(_ tokens: [Token]) {
-        var filtered = tokens
-        for filter in filters { filter.apply(to: &filtered) }
-        counted.add(filtered)
-    }
-
     /// The forms ``count(_:)`` has counted (words), as filtered tokens (offsets those of their
     /// first occurrence), with the occurrences it saw of each; in the order the memo met them.
     public func forms() -> [(token: Token, occurrences: Int)] {
@@ -128,15 +124,15 @@ public struct WordFormMemo: Sendable {
     /// suspended hyphen must not come here.
     private mutating func lookUp(_ token: Token) -> Int {
         let key = WordForm(token)
-        if let slot = slots[key] { return slot }
+        if let slot = slotOfForm[key] { return slot }
         var one = [token]
         for filter in filters { filter.apply(to: &one) }
         if entries.count >= capacity {
             flushCounts()
-            slots.removeAll(keepingCapacity: true)
+            slotOfForm.removeAll(keepingCapacity: true)
             entries.removeAll(keepingCapacity: true)
         }
-        slots[key] = entries.count
+        slotOfForm[key] = entries.count
         entries.append(Entry(token: one[0], uncounted: 0, occurrences: 0))
         return entries.count - 1
     }
