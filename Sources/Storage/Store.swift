@@ -304,20 +304,13 @@ public final class Store: Sendable {
     /// result (the stored bytes do not depend on it).
     @discardableResult
     public func commit(_ record: RunRecord, threads: Int = 1) throws(StorageError) -> Int {
-        // What the rows need beyond their fields (hashes, JSON columns), made on `threads` threads
-        // before the transaction, which then only inserts.
+        // What the new comments' rows need beyond their fields (hashes, JSON columns), made on
+        // `threads` threads before the transaction, which then only inserts.
         let newColumns: [DerivedColumns]
-        let evidence: [[String]]
         do {
             newColumns = try ParallelMap.map(count: record.changes.new.count, threads: threads) {
                 (range: Range<Int>) throws -> [DerivedColumns] in
                 try range.map { try DerivedColumns(record.changes.new[$0]) }
-            }
-            let comments = record.result?.comments ?? []
-            evidence = try ParallelMap.map(count: comments.count, threads: threads) {
-                (range: Range<Int>) throws -> [[String]] in
-                let json = JSONText()
-                return try range.map { index in try comments[index].assignments.map { try json($0.evidence) } }
             }
         } catch {
             throw StorageError.wrap(error, path: path)
@@ -414,6 +407,13 @@ public final class Store: Sendable {
                         arguments: [
                             sequence, topic.id, topic.goal, topic.label, topic.size, try json(topic.keywords.map(\.display)),
                         ])
+                }
+                // Each assignment's evidence as JSON, on `threads` threads, only when it is stored.
+                let comments = result.comments
+                let evidence = try ParallelMap.map(count: comments.count, threads: threads) {
+                    (range: Range<Int>) throws -> [[String]] in
+                    let json = JSONText()
+                    return try range.map { index in try comments[index].assignments.map { try json($0.evidence) } }
                 }
                 let insertAssignment = try db.cachedStatement(
                     sql: """

@@ -39,7 +39,7 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
         npmi(terms) { sharedCount($0, $1) }
     }
 
-    /// ``npmi(_:)`` with the joint counts looked up in `joint` (``jointCounts(_:known:threads:)``).
+    /// ``npmi(_:)`` with the joint counts looked up in `joint` (``jointCounts(_:threads:)``).
     public func npmi(_ terms: [Term], joint: [Pair: Int]) -> Double {
         npmi(terms) { joint[Pair($0, $1)] ?? sharedCount($0, $1) }
     }
@@ -77,17 +77,24 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
     }
 
     /// The documents holding both terms of each pair of terms within each list of `termLists`, each
-    /// distinct pair counted once (on `threads` threads), added to the counts `known` holds
-    /// already, which are not counted again: choosing the number of topics asks for the same
-    /// pairs in run after run, scope after scope.
-    public func jointCounts(_ termLists: [[Term]], known: [Pair: Int] = [:], threads: Int) -> [Pair: Int] {
+    /// distinct pair counted once (on `threads` threads).
+    public func jointCounts(_ termLists: [[Term]], threads: Int) -> [Pair: Int] {
+        var joint: [Pair: Int] = [:]
+        addJointCounts(termLists, to: &joint, threads: threads)
+        return joint
+    }
+
+    /// ``jointCounts(_:threads:)`` added to `joint` in place: a pair `joint` holds already is not
+    /// counted again. Choosing the number of topics asks for the same pairs in run after run,
+    /// scope after scope.
+    public func addJointCounts(_ termLists: [[Term]], to joint: inout [Pair: Int], threads: Int) {
         var seen: Set<Pair> = []
         var pairs: [Pair] = []
         for terms in termLists {
             for i in terms.indices {
                 for j in terms.indices where j > i {
                     let pair = Pair(terms[i], terms[j])
-                    if known[pair] == nil, seen.insert(pair).inserted { pairs.append(pair) }
+                    if joint[pair] == nil, seen.insert(pair).inserted { pairs.append(pair) }
                 }
             }
         }
@@ -95,9 +102,7 @@ public struct TopicCoherence<Term: Comparable & Hashable & Sendable>: Sendable {
         let counts = ParallelMap.map(count: distinct.count, threads: threads) { range in
             range.map { sharedCount(distinct[$0].low, distinct[$0].high) }
         }
-        var joint = known
         for (pair, count) in zip(distinct, counts) { joint[pair] = count }
-        return joint
     }
 
     /// The number of documents holding both terms.

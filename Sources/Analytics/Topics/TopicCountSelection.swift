@@ -219,10 +219,9 @@ public struct TopicCountSelection: Sendable, Equatable, Codable {
                 runs[job.scope][job.candidate].append(result.run)
                 described[job.scope][job.candidate].append(result.described)
             }
-            joint = reference.jointCounts(
-                made.flatMap { $0.described.topics.map(\.keywords) }, known: joint, threads: threads)
+            reference.addJointCounts(made.flatMap { $0.described.topics.map(\.keywords) }, to: &joint, threads: threads)
         }
-        extend(upTo: min(max(1, firstSeeds), seeds)) { _, _ in true }
+        extend(upTo: min(firstSeeds, seeds)) { _, _ in true }
         var scored = ks.indices.map { scope in
             scores(ks[scope], described: described[scope], runs: runs[scope], reference: reference, joint: joint)
         }
