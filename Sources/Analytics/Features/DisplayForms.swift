@@ -27,17 +27,28 @@ public struct DisplayForms: Sendable {
 
     /// Adds what a ``Tally`` counted.
     public mutating func add(_ tally: Tally) {
-        for form in tally.forms.values { count(form.token, occurrences: form.occurrences, inside: form.inside) }
+        for form in tally.forms.values {
+            count(stem: form.stem, display: form.display, occurrences: form.occurrences, inside: form.inside)
+        }
+        for form in tally.completions.values {
+            count(stem: form.stem, display: form.display, occurrences: form.occurrences, inside: form.inside)
+        }
     }
 
     /// Counts a word token `occurrences` times, `inside` of them not at a sentence's start.
     private mutating func count(_ token: Token, occurrences: Int, inside insideSentences: Int) {
-        counts[token.stem, default: [:]][token.display, default: 0] += occurrences
+        count(stem: token.stem, display: token.display, occurrences: occurrences, inside: insideSentences)
+    }
+
+    /// Counts the spelling `display` of `stem` `occurrences` times, `inside` of them not at a
+    /// sentence's start.
+    private mutating func count(stem: String, display: String, occurrences: Int, inside insideSentences: Int) {
+        counts[stem, default: [:]][display, default: 0] += occurrences
         guard insideSentences > 0 else { return }
-        var entry = inside[token.stem] ?? (0, 0)
+        var entry = inside[stem] ?? (0, 0)
         entry.total += insideSentences
-        if token.display.first?.isUppercase ?? false { entry.capitalised += insideSentences }
-        inside[token.stem] = entry
+        if display.first?.isUppercase ?? false { entry.capitalised += insideSentences }
+        inside[stem] = entry
     }
 
     /// ``DisplayForms/add(_:text:)`` counted per word form (``WordForm``) and handed on once
@@ -45,16 +56,26 @@ public struct DisplayForms: Sendable {
     /// whether it is capitalised) is the same for every token of a form, except for a suspended
     /// hyphen, which is completed from its neighbours and so counted as a form of its own
     /// stem and display. Hashing a form's bytes once per token costs less than hashing its stem
-    /// and spelling as strings.
+    /// and spelling as strings. A form keeps only its stem, its spelling and two counts, not its
+    /// token: every chunk of a run holds its tally until the run merges them.
     public struct Tally: Sendable {
-        fileprivate struct Key: Hashable, Sendable {
-            var form: WordForm
-            /// The completed stem and display of a suspended hyphen; empty otherwise.
+        /// A form's stem and spelling, how often it occurs, and how often not at a sentence's start.
+        fileprivate struct Count: Sendable {
+            var stem: String
+            var display: String
+            var occurrences: Int
+            var inside: Int
+        }
+
+        /// The completed stem and display of a suspended hyphen.
+        fileprivate struct Completion: Hashable, Sendable {
             var stem: String
             var display: String
         }
 
-        fileprivate var forms: [Key: (token: Token, occurrences: Int, inside: Int)] = [:]
+        fileprivate var forms: [WordForm: Count] = [:]
+        /// Suspended hyphens, by what they were completed to.
+        fileprivate var completions: [Completion: Count] = [:]
 
         public init() {}
 
@@ -63,17 +84,23 @@ public struct DisplayForms: Sendable {
             var text = text
             text.withUTF8 { bytes in
                 for token in tokens where token.kind == .word {
-                    let completed = token.suspendedHyphen != nil
-                    let key = Key(
-                        form: WordForm(token), stem: completed ? token.stem : "", display: completed ? token.display : "")
                     let inside = DisplayForms.startsSentence(bytes, at: token.start) ? 0 : 1
-                    if let index = forms.index(forKey: key) {
-                        forms.values[index].occurrences += 1
-                        forms.values[index].inside += inside
+                    if token.suspendedHyphen != nil {
+                        Self.count(
+                            token, inside: inside, in: &completions, at: Completion(stem: token.stem, display: token.display))
                     } else {
-                        forms[key] = (token, 1, inside)
+                        Self.count(token, inside: inside, in: &forms, at: WordForm(token))
                     }
                 }
+            }
+        }
+
+        private static func count<Key: Hashable>(_ token: Token, inside: Int, in table: inout [Key: Count], at key: Key) {
+            if let index = table.index(forKey: key) {
+                table.values[index].occurrences += 1
+                table.values[index].inside += inside
+            } else {
+                table[key] = Count(stem: token.stem, display: token.display, occurrences: 1, inside: inside)
             }
         }
     }
