@@ -14,6 +14,18 @@ struct ParallelMapTests {
         #expect(ParallelMap.map(count: 1, threads: 4) { range in range.map { $0 } } == [0])
     }
 
+    /// A chunk may return fewer or more elements than its range holds (one per chunk, for
+    /// per-worker state, or none): they are joined in chunk order all the same.
+    @Test("chunks of any size join in order", arguments: [1, 2, 3])
+    func chunksOfAnySize(_ threads: Int) {
+        let starts = ParallelMap.map(count: 100, threads: threads) { range in [range.lowerBound] }
+        #expect(starts.first == 0 && starts == starts.sorted() && Set(starts).count == starts.count)
+        let doubled = ParallelMap.map(count: 100, threads: threads) { range in range.flatMap { [$0, $0] } }
+        #expect(doubled == (0..<100).flatMap { [$0, $0] })
+        let none = ParallelMap.map(count: 100, threads: threads) { range in range.lowerBound == 0 ? [] : [range.lowerBound] }
+        #expect(none == Array(starts.dropFirst()))
+    }
+
     struct Failure: Error, Equatable { let chunkStart: Int }
 
     @Test func firstFailingChunkIsThrown() {

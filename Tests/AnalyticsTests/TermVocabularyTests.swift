@@ -22,6 +22,11 @@ struct TermVocabularyTests {
         let stem = try #require(vocabulary.id(of: AnalyzerHelpers.analyze("Bürger")[0].stem))
         #expect(bags[0].display(of: stem) == "Bürger:innen")
         #expect(bags[0].count(stem) == 2)
+        // Once the evidence is made, the spellings go; terms and counts stay.
+        var dropped = bags[0]
+        dropped.dropDisplays()
+        #expect(dropped.display(of: stem) == nil)
+        #expect(dropped.count(stem) == 2 && dropped.terms == bags[0].terms && dropped.length == bags[0].length)
     }
 
     /// Ids are positions in term order, so id order is term order, whichever text a term came

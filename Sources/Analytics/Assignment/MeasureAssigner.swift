@@ -97,6 +97,7 @@ public struct MeasureAssigner: Sendable {
                 bags: bags, index: index, queries: queries, scores: scores, contributions: contributions,
                 positives: positives, negatives: negatives)
             queries = zip(queries, extra).map { $0.expanded(with: $1) }
+            (scores, matched) = (ScoreMatrix(), ScoreMatrix())  // let go before scoring again
             (scores, matched) = Self.score(bags: bags, queries: queries, index: index, threads: threads)
         }
         let matrix = TermMatrix(bags: bags)
@@ -182,23 +183,36 @@ public struct MeasureAssigner: Sendable {
         return offsets
     }
 
-    /// BM25 scores and distinct matched terms per comment and measure.
+    /// BM25 scores and distinct matched terms per comment and measure. Each chunk of comments
+    /// returns its rows of both, which are joined chunk by chunk, each let go once joined.
     static func score(bags: [TermBag], queries: [MeasureQuery], index: BM25Index, threads: Int) -> (ScoreMatrix, ScoreMatrix) {
         let measures = queries.count
-        let pairs = ParallelMap.map(count: bags.count, threads: threads) { range in
-            var chunk: [(score: Double, matched: Double)] = []
-            chunk.reserveCapacity(range.count * measures)
+        var parts = ParallelMap.map(count: bags.count, threads: threads) { range in
+            var scores: [Double] = []
+            var matched: [Double] = []
+            scores.reserveCapacity(range.count * measures)
+            matched.reserveCapacity(range.count * measures)
             for row in range {
                 for query in queries {
                     let contributions = index.contributions(ofSorted: query.sortedWeights, in: bags[row])
-                    chunk.append((index.score(contributions), Double(contributions.count)))
+                    scores.append(index.score(contributions))
+                    matched.append(Double(contributions.count))
                 }
             }
-            return chunk
+            return [(scores: scores, matched: matched)]
+        }
+        var scores: [Double] = []
+        var matched: [Double] = []
+        scores.reserveCapacity(bags.count * measures)
+        matched.reserveCapacity(bags.count * measures)
+        for part in parts.indices {
+            scores += parts[part].scores
+            matched += parts[part].matched
+            parts[part] = ([], [])
         }
         return (
-            ScoreMatrix(rows: bags.count, columns: measures, values: pairs.map(\.score)),
-            ScoreMatrix(rows: bags.count, columns: measures, values: pairs.map(\.matched))
+            ScoreMatrix(rows: bags.count, columns: measures, values: scores),
+            ScoreMatrix(rows: bags.count, columns: measures, values: matched)
         )
     }
 

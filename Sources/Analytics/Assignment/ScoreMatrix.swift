@@ -11,6 +11,9 @@ public struct ScoreMatrix: Sendable, Equatable {
         self.values = values
     }
 
+    /// The empty matrix.
+    public init() { self.init(rows: 0, columns: 0, values: []) }
+
     public subscript(row: Int, column: Int) -> Double {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }

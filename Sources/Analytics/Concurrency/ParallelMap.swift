@@ -29,7 +29,12 @@ public enum ParallelMap {
             slots.store(Result { () throws(Failure) in try transform(lower..<upper) }, at: chunk)
         }
         var result: [Element] = []
-        result.reserveCapacity(count)
+        // A chunk may return any number of elements (one per chunk, for per-worker state).
+        result.reserveCapacity(
+            (0..<chunkCount).reduce(0) { total, chunk in
+                guard case .success(let elements) = slots.peek(at: chunk) else { return total }
+                return total + elements.count
+            })
         for chunk in 0..<chunkCount {
             result.append(contentsOf: try slots.take(at: chunk).get())
         }
@@ -53,8 +58,13 @@ private final class Slots<Value>: @unchecked Sendable {
 
     func store(_ value: Value, at index: Int) { storage[index] = value }
 
+    /// The value in its slot, left there.
+    func peek(at index: Int) -> Value? { storage[index] }
+
+    /// Moves the value out of its slot, so that a chunk's results go as soon as they are joined
+    /// (the joined array and every chunk's would otherwise be held at once).
     func take(at index: Int) -> Value {
-        guard let value = storage[index] else { preconditionFailure("slot \(index) was never written") }
+        guard let value = storage[index].take() else { preconditionFailure("slot \(index) was never written") }
         return value
     }
 

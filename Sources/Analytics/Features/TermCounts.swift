@@ -17,7 +17,8 @@ public struct TermCounts<Term: Comparable & Hashable & Sendable>: Sendable, Equa
     public private(set) var terms: [Term] = []
     /// Occurrences of each of ``terms``.
     public private(set) var counts: [Int32] = []
-    /// The first spelling in the text of each of ``terms``, for evidence.
+    /// The first spelling in the text of each of ``terms``, for evidence; empty once dropped
+    /// (``dropDisplays()``).
     public private(set) var displays: [String] = []
     /// Sum of all counts (the BM25 document length).
     public private(set) var length = 0
@@ -37,10 +38,16 @@ public struct TermCounts<Term: Comparable & Hashable & Sendable>: Sendable, Equa
     public func count(_ term: Term) -> Int { position(of: term).map { Int(counts[$0]) } ?? 0 }
 
     /// The first spelling of `term` in the text.
-    public func display(of term: Term) -> String? { position(of: term).map { displays[$0] } }
+    public func display(of term: Term) -> String? {
+        position(of: term).flatMap { displays.indices.contains($0) ? displays[$0] : nil }
+    }
 
     /// (term, count) pairs in term order.
     public var entries: Zip2Sequence<[Term], [Int32]> { zip(terms, counts) }
+
+    /// Lets go of the spellings (``display(of:)`` is nil from then on) once nothing will read them:
+    /// at a million comments they take a few hundred megabytes.
+    public mutating func dropDisplays() { displays = [] }
 }
 
 /// A text's matching terms as strings, until the run numbers them.

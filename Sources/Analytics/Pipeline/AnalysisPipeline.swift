@@ -11,10 +11,10 @@ public enum AnalysisPipeline {
         configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels] = [:],
         audit: AuditPlan? = nil, previousTopics: PreviousTopics = PreviousTopics(), progress: (PipelineStep) -> Void = { _ in }
     ) throws(AnalyticsError) -> RunResult {
-        try runWithAssignment(
+        try steps(
             framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
             configuration: configuration, confidenceModel: confidenceModel, reviews: reviews, audit: audit,
-            previousTopics: previousTopics, progress: progress
+            previousTopics: previousTopics, keepAssignment: false, progress: progress
         ).result
     }
 
@@ -27,6 +27,22 @@ public enum AnalysisPipeline {
         audit: AuditPlan? = nil, previousTopics: PreviousTopics = PreviousTopics(),
         progress: (PipelineStep) -> Void = { _ in }
     ) throws(AnalyticsError) -> (result: RunResult, assignment: AssignmentRun) {
+        let (result, assignment) = try steps(
+            framework: framework, comments: comments, intake: intake, resources: resources, manifest: manifest,
+            configuration: configuration, confidenceModel: confidenceModel, reviews: reviews, audit: audit,
+            previousTopics: previousTopics, keepAssignment: true, progress: progress)
+        guard let assignment else { preconditionFailure("the steps keep the assignment when asked to") }
+        return (result, assignment)
+    }
+
+    /// The steps of a run. The assignment step's pair features (a few hundred bytes a comment)
+    /// are let go once the comments' results are made, unless `keepAssignment`; so are the
+    /// texts' spellings of their terms, which only the evidence reads.
+    static func steps(
+        framework: Framework, comments: [Comment], intake: Intake, resources: AnalyzerResources, manifest: RunManifest,
+        configuration: PipelineConfiguration, confidenceModel: ConfidenceModel, reviews: [String: ReviewedLabels],
+        audit: AuditPlan?, previousTopics: PreviousTopics, keepAssignment: Bool, progress: (PipelineStep) -> Void
+    ) throws(AnalyticsError) -> (result: RunResult, assignment: AssignmentRun?) {
         let measures = framework.measures
 
         // 1. Analyse comments and measure texts together, so both share one vocabulary; keep
@@ -48,11 +64,14 @@ public enum AnalysisPipeline {
 
         // The run's one vocabulary (of comments and measure texts): from here on a term is its
         // id, in the term bags, the content stems and the keyword stems alike.
-        let textTerms = analysis.textTerms
+        var textTerms = analysis.textTerms
         analysis.textTerms = []
-        let numbered = TermVocabulary.bags(textTerms, threads: configuration.threads)
+        var numbered = TermVocabulary.bags(textTerms, threads: configuration.threads)
+        textTerms = []
         let vocabulary = numbered.vocabulary
-        let bags = Array(numbered.bags[..<comments.count])
+        var bags = Array(numbered.bags[..<comments.count])
+        let fieldBags = Array(numbered.bags[comments.count...])
+        numbered.bags = []
         let contentStems = vocabulary.ids(analysis.contentStems, threads: configuration.threads)
         analysis.contentStems = []
         let keywordDocuments = vocabulary.ids(analysis.keywordStems, threads: configuration.threads)
@@ -68,23 +87,36 @@ public enum AnalysisPipeline {
         // 3. Measures become BM25 queries over the comments' terms; see MeasureAssigner.
         progress(.assignment(measures: measures.count))
         let queries = MeasureQuery.queries(
-            measures, fieldBags: Array(numbered.bags[comments.count...]), synonymWeight: synonymWeight)
+            measures, fieldBags: fieldBags, synonymWeight: synonymWeight)
         var reviewedByIndex: [Int: ReviewedLabels] = [:]
         for (index, comment) in comments.enumerated() {
             if let labels = reviews[comment.id] { reviewedByIndex[index] = labels }
         }
-        let assignment = assigner.assess(
-            bags: bags, vocabulary: vocabulary, goals: comments.map(\.goal), contributions: contributions, queries: queries,
-            reviews: reviewedByIndex, threads: configuration.threads)
-        let assessments = assignment.assessments
         let withoutGoalCount = comments.reduce(0) { $0 + ($1.goal == nil ? 1 : 0) }
         let possible = measures.map { measure in
             comments.reduce(0) { $0 + ($1.goal == measure.goalID ? 1 : 0) } + withoutGoalCount
         }
         let known = measures.map { measure in reviewedByIndex.values.filter { $0.accepted.contains(measure.id) }.count }
-        let estimates = MeasureEstimates.compute(
-            comments: comments, assignment: assignment, reviews: reviewedByIndex, audit: audit,
-            factors: confidenceModel.countFactors ?? [], possible: possible, known: known, threads: configuration.threads)
+        // The assignment step's pair features go at the end of this scope, unless kept.
+        let assessments: [CommentAssessment]
+        let estimates: [CountEstimate]
+        let bm25: (k1: Double, b: Double)
+        let agreementRate: Double
+        var kept: AssignmentRun? = nil
+        do {
+            let assignment = assigner.assess(
+                bags: bags, vocabulary: vocabulary, goals: comments.map(\.goal), contributions: contributions,
+                queries: queries, reviews: reviewedByIndex, threads: configuration.threads)
+            assessments = assignment.assessments
+            (bm25, agreementRate) = ((assignment.index.k1, assignment.index.b), assignment.features.agreementRate)
+            estimates = MeasureEstimates.compute(
+                comments: comments, assignment: assignment, reviews: reviewedByIndex, audit: audit,
+                factors: confidenceModel.countFactors ?? [], possible: possible, known: known,
+                threads: configuration.threads)
+            if keepAssignment { kept = assignment }
+        }
+        // Only the evidence read the texts' spellings of their terms.
+        for index in bags.indices { bags[index].dropDisplays() }
         let estimateByMeasure = Dictionary(uniqueKeysWithValues: zip(measures.map(\.id), estimates))
 
         // 4. Phrases, and each comment's result.
@@ -176,16 +208,16 @@ public enum AnalysisPipeline {
             topicEvents: ledger.events, topicNumbers: ledger.highestNumbers, topicCounts: topicCounts,
             topicScores: topicScores, comments: results,
             method: MethodSettings(
-                bm25K1: assignment.index.k1, bm25B: assignment.index.b, assignAt: configuration.assignment.assignAt,
+                bm25K1: bm25.k1, bm25B: bm25.b, assignAt: configuration.assignment.assignAt,
                 reviewFloor: configuration.assignment.reviewFloor, expansion: configuration.assignment.expansion,
                 selfTraining: configuration.assignment.selfTraining, confidenceFittedOn: confidenceModel.fittedOn,
                 reviewedComments: reviewedByIndex.count, titleWeight: MeasureQuery.titleWeight,
                 keywordWeight: MeasureQuery.keywordWeight, descriptionWeight: MeasureQuery.descriptionWeight,
                 synonymWeight: thesaurus == nil ? nil : synonymWeight, thesaurus: thesaurus?.version,
-                agreementRate: assignment.features.agreementRate, countMedianError: confidenceModel.countMedianError,
+                agreementRate: agreementRate, countMedianError: confidenceModel.countMedianError,
                 auditSize: audit.map { $0.sampled.count },
                 keywordMinimumComments: configuration.keywordMinimumComments, topics: configuration.topics))
-        return (result, assignment)
+        return (result, kept)
     }
 
     /// The earliest and latest of `dates` (ISO 8601) by instant, not by text (offsets and
