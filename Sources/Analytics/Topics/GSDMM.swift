@@ -159,8 +159,11 @@ struct SamplerState {
         self.vocabularySize = vocabularySize
         self.alpha = alpha
         self.beta = beta
+        let entries = documents.reduce(0) { $0 + $1.count }
         var terms: [Int32] = []
         var counts: [Int32] = []
+        terms.reserveCapacity(entries)
+        counts.reserveCapacity(entries)
         var offsets = [0]
         offsets.reserveCapacity(documents.count + 1)
         var termTotal = [Int](repeating: 0, count: vocabularySize)
