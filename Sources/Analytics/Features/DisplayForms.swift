@@ -20,7 +20,9 @@ public struct DisplayForms: Sendable {
         var text = text
         text.withUTF8 { bytes in
             for token in tokens where token.kind == .word {
-                count(token, occurrences: 1, inside: Self.startsSentence(bytes, at: token.start) ? 0 : 1)
+                count(
+                    stem: token.stem, display: token.display, occurrences: 1,
+                    inside: Self.startsSentence(bytes, at: token.start) ? 0 : 1)
             }
         }
     }
@@ -33,11 +35,6 @@ public struct DisplayForms: Sendable {
         for form in tally.completions.values {
             count(stem: form.stem, display: form.display, occurrences: form.occurrences, inside: form.inside)
         }
-    }
-
-    /// Counts a word token `occurrences` times, `inside` of them not at a sentence's start.
-    private mutating func count(_ token: Token, occurrences: Int, inside insideSentences: Int) {
-        count(stem: token.stem, display: token.display, occurrences: occurrences, inside: insideSentences)
     }
 
     /// Counts the spelling `display` of `stem` `occurrences` times, `inside` of them not at a

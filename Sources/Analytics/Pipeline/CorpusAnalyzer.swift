@@ -85,16 +85,18 @@ public struct CorpusAnalyzer: Sendable {
         }
         let frequent = forms.filter { occurrences[WordForm($0)] ?? 0 >= 2 }
         (forms, occurrences) = ([], [:])
-        let enrichment = Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary)
+        let enrichment = Analyzer(filters: Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary))
+        // A normalised form, enriched on its own (what the whole chain gives its raw token).
+        @Sendable func enrich(_ form: Token) -> Token {
+            var one = [form]
+            enrichment.apply(to: &one)
+            return one[0]
+        }
         let enriched = ParallelMap.map(count: frequent.count, threads: threads) { (range: Range<Int>) -> [Token] in
-            range.map { index in
-                var one = [frequent[index]]
-                for filter in enrichment { filter.apply(to: &one) }
-                return one[0]
-            }
+            range.map { enrich(frequent[$0]) }
         }
         let known = Dictionary(uniqueKeysWithValues: enriched.indices.map { (WordForm(enriched[$0]), $0) })
-        let chain = normalizer.filters + enrichment
+        let chain = Analyzer(tokenizer: normalizer.tokenizer, filters: normalizer.filters + enrichment.filters)
         // The chunks of both passes are the same (`ParallelMap` splits a count the same way);
         // each chunk of the second pass takes its shard out of the box, so that the shard's memo
         // goes as soon as its forms are enriched.
@@ -105,19 +107,17 @@ public struct CorpusAnalyzer: Sendable {
             (range: Range<Int>) throws(TextAnalysisError) -> [Chunk] in
             var recorded = boxOfRange[range]?.take()
             // Each of the shard's forms, enriched: `enriched[code]` for a code ≥ 0, else
-            // `own[-code - 1]` (enriched here, from its normalised token: what the whole chain
-            // gives the raw token).
+            // `own[-code - 1]` (enriched here).
             var codes: [Int32] = []
             var own: [Token] = []
             if let shard = recorded {
                 codes.reserveCapacity(shard.memo.formCount)
                 for slot in 0..<shard.memo.formCount {
-                    var one = [shard.memo.form(inSlot: slot)]
-                    if let index = known[WordForm(one[0])] {
+                    let form = shard.memo.form(inSlot: slot)
+                    if let index = known[WordForm(form)] {
                         codes.append(Int32(index))
                     } else {
-                        for filter in enrichment { filter.apply(to: &one) }
-                        own.append(one[0])
+                        own.append(enrich(form))
                         codes.append(-Int32(own.count))
                     }
                 }
@@ -139,10 +139,10 @@ public struct CorpusAnalyzer: Sendable {
                         return tokens
                     }
                     // A text not recorded: the whole chain, as the analyzer applies it.
-                    if session == nil { session = try WordBreakSession() }
-                    var tokens = try normalizer.tokenizer.tokenize(texts[index], session: session!)
-                    for filter in chain { filter.apply(to: &tokens) }
-                    return tokens
+                    if let session { return try chain.analyze(texts[index], session: session) }
+                    let opened = try WordBreakSession()
+                    session = opened
+                    return try chain.analyze(texts[index], session: opened)
                 }
             ]
         }

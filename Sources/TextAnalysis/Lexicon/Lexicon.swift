@@ -35,21 +35,22 @@ public struct Lexicon: Sendable {
 
     /// True when `word` is in the lexicon or frequent enough in the corpus.
     public func isKnown(_ word: String) -> Bool {
-        isKnown(word, scalarCount: word.unicodeScalars.count)
+        words.contains(word) || Self.corpusKnows(vocabulary.count(of: word), scalarCount: word.unicodeScalars.count)
     }
 
-    /// ``isKnown(_:)`` for a caller that knows the word's length in scalars already.
-    func isKnown(_ word: String, scalarCount: Int) -> Bool {
-        if words.contains(word) { return true }
-        return vocabulary.count(of: word) >= Self.minimumCorpusCount
-            && scalarCount >= Self.minimumCorpusWordLength
-    }
-
-    /// ``isKnown(_:)`` and ``count(_:)`` of `word` together, each table asked once.
+    /// ``isKnown(_:)`` and ``count(_:)`` of `word` together, each table asked once, for a caller
+    /// that knows the word's length in scalars already.
     func knownAndCount(_ word: String, scalarCount: Int) -> (isKnown: Bool, count: Int) {
         let inLexicon = words.contains(word)
         let corpus = vocabulary.count(of: word)
-        let isKnown = inLexicon || (corpus >= Self.minimumCorpusCount && scalarCount >= Self.minimumCorpusWordLength)
-        return (isKnown, corpus + (inLexicon ? Self.lexiconCount : 0))
+        return (
+            inLexicon || Self.corpusKnows(corpus, scalarCount: scalarCount), corpus + (inLexicon ? Self.lexiconCount : 0)
+        )
+    }
+
+    /// Whether a word the lexicon lacks is known from the corpus alone: ``minimumCorpusCount``
+    /// occurrences and ``minimumCorpusWordLength`` letters.
+    private static func corpusKnows(_ count: Int, scalarCount: Int) -> Bool {
+        count >= minimumCorpusCount && scalarCount >= minimumCorpusWordLength
     }
 }
