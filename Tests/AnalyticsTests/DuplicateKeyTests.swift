@@ -36,4 +36,17 @@ struct DuplicateKeyTests {
             }
         }
     }
+
+    /// Texts equal after folding and collapsing are exact duplicates, whatever their case, spaces,
+    /// composition of umlauts, punctuation or emoji; texts that differ in a letter are not.
+    @Test func exactDuplicatesAcrossSpellings() {
+        let texts = [
+            "„Mehr Radwege“ für Jena 👍🏽", "Bu\u{308}rger fragen", "„MEHR  Radwege“\tfür Jena 👍🏽", "Bürger fragen",
+            "Straße", "STRASSE", "„Mehr Radwege“ für Jena 👍", "Bürger  FRAGEN ",
+        ]
+        let (vocabulary, _) = TermVocabulary.bags(texts.map { _ in TextTerms(words: []) })
+        let found = DuplicateDetector(seed: 1).detect(
+            texts: texts, contentStems: texts.map { _ in TermSet() }, vocabulary: vocabulary)
+        #expect(found.map(\.duplicateOf) == [nil, nil, 0, 1, nil, 4, nil, 1])
+    }
 }

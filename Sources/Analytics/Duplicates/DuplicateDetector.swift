@@ -53,10 +53,10 @@ public struct DuplicateDetector: Sendable {
         }
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         let keys = ParallelMap.map(count: texts.count, threads: threads) { range in range.map { Self.normalizedKey(texts[$0]) } }
-        var firstWithKey: [String: Int] = [:]
+        var firstWithKey: [ExactKey: Int] = [:]
         firstWithKey.reserveCapacity(texts.count)
         for index in texts.indices {
-            let key = keys[index]
+            let key = ExactKey(text: keys[index])
             if let first = firstWithKey[key] {
                 result[index].duplicateOf = first
             } else {
@@ -84,40 +84,52 @@ public struct DuplicateDetector: Sendable {
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
         let hashSeeds = (0..<Self.hashCount).map { Self.splitMix64(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
-        // Band by band: each comment's key for the band (the band's `rows` MinHash values hashed
-        // together), computed in parallel; then comments are sorted by key and each run of equal
-        // keys is a bucket of candidates. One band's keys at a time, not every comment's
-        // signature at once.
+        // Eight bands at a time: each comment's keys for the eight bands (each band's `rows` MinHash
+        // values hashed together), computed in parallel from its terms' hashes, gathered once per
+        // comment into a buffer of its own; then band by band the comments are sorted by key and
+        // each run of equal keys is a bucket of candidates. Eight bands' keys at a time, not every
+        // comment's signature at once.
         let candidates = texts.indices.filter { !sets[$0].isEmpty }
-        for band in 0..<Self.bands {
-            let keyed = ParallelMap.map(count: candidates.count, threads: threads) { range in
-                range.map {
-                    (key: Self.bandKey(band, of: sets[candidates[$0]], hashes: hashes, seeds: hashSeeds), index: candidates[$0])
+        for firstBand in stride(from: 0, to: Self.bands, by: Self.bandsPerPass) {
+            let passBands = firstBand..<min(firstBand + Self.bandsPerPass, Self.bands)
+            let keys = ParallelMap.map(count: candidates.count, threads: threads) { range in
+                var termHashes: [UInt64] = []
+                var keys: [UInt64] = []
+                keys.reserveCapacity(range.count * passBands.count)
+                for position in range {
+                    termHashes.removeAll(keepingCapacity: true)
+                    for term in sets[candidates[position]] { termHashes.append(hashes[Int(term)]) }
+                    for band in passBands { keys.append(Self.bandKey(band, termHashes: termHashes, seeds: hashSeeds)) }
                 }
-            }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
-            var start = 0
-            while start < keyed.count {
-                var end = start + 1
-                while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
-                if end - start >= 2 {
-                    // A pair already in one group needs no check: the union would change nothing.
-                    // (A bucket of many copies of one campaign text would otherwise cost a
-                    // Jaccard value per pair, in every band it shares.) The members' roots are
-                    // looked up once per bucket; two members with the same root stay in one group,
-                    // so only pairs whose remembered roots differ are looked at again.
-                    let members = keyed[start..<end].map(\.index)
-                    var roots = members.map { root($0) }
-                    for a in members.indices {
-                        for b in (a + 1)..<members.count where roots[a] != roots[b] {
-                            (roots[a], roots[b]) = (root(members[a]), root(members[b]))
-                            guard roots[a] != roots[b], Self.jaccard(sets[members[a]], sets[members[b]]) >= Self.threshold
-                            else { continue }
-                            union(members[a], members[b])
-                            (roots[a], roots[b]) = (min(roots[a], roots[b]), min(roots[a], roots[b]))
+                return keys
+            }
+            for offset in 0..<passBands.count {
+                let keyed = candidates.indices.map { (key: keys[$0 * passBands.count + offset], index: candidates[$0]) }
+                    .sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+                var start = 0
+                while start < keyed.count {
+                    var end = start + 1
+                    while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
+                    if end - start >= 2 {
+                        // A pair already in one group needs no check: the union would change nothing.
+                        // (A bucket of many copies of one campaign text would otherwise cost a
+                        // Jaccard value per pair, in every band it shares.) The members' roots are
+                        // looked up once per bucket; two members with the same root stay in one group,
+                        // so only pairs whose remembered roots differ are looked at again.
+                        let members = keyed[start..<end].map(\.index)
+                        var roots = members.map { root($0) }
+                        for a in members.indices {
+                            for b in (a + 1)..<members.count where roots[a] != roots[b] {
+                                (roots[a], roots[b]) = (root(members[a]), root(members[b]))
+                                guard roots[a] != roots[b], Self.jaccard(sets[members[a]], sets[members[b]]) >= Self.threshold
+                                else { continue }
+                                union(members[a], members[b])
+                                (roots[a], roots[b]) = (min(roots[a], roots[b]), min(roots[a], roots[b]))
+                            }
                         }
                     }
+                    start = end
                 }
-                start = end
             }
         }
         // Exact duplicates join their original's group.
@@ -156,7 +168,7 @@ public struct DuplicateDetector: Sendable {
             default: false
             }
         }
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var previous: Unicode.Scalar = " "
         var pendingSpace = false
@@ -173,14 +185,36 @@ public struct DuplicateDetector: Sendable {
                 if afterSpace && !isPlainNeighbour(scalar) { return nil }
                 afterSpace = false
                 if pendingSpace {
-                    output.append(" ")
+                    output.append(UInt8(ascii: " "))
                     pendingSpace = false
                 }
-                output.unicodeScalars.append(scalar)
+                if scalar.isASCII {
+                    output.append(UInt8(scalar.value))
+                } else {
+                    UTF8.encode(scalar) { output.append($0) }
+                }
             }
             previous = scalar
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// A normalised key, hashed and compared by its UTF-8 bytes. The keys are in NFKC (the case
+    /// folding's output, with ASCII spaces collapsed between characters that do not combine), so
+    /// two keys are canonically equal exactly when their bytes are; `String`'s own hashing would
+    /// normalise every non-ASCII key again to find that out.
+    struct ExactKey: Hashable {
+        var text: String
+
+        func hash(into hasher: inout Hasher) {
+            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
+            }
+        }
+
+        static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
+            lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
+        }
     }
 
     static func jaccard(_ a: TermSet, _ b: TermSet) -> Double {
@@ -188,19 +222,25 @@ public struct DuplicateDetector: Sendable {
         return Double(shared) / Double(a.count + b.count - shared)
     }
 
-    /// The key of band `band` for a set: for each of the band's `rows` seeds
-    /// (`seeds[band · rows ..< (band + 1) · rows]`) the smallest hash of the set's terms (`hashes`
-    /// by term id) mixed with the seed, these values folded with SplitMix64 starting from the
-    /// band's number. Two comments share a key when they share the band's values (or, with
-    /// probability 2⁻⁶⁴, by chance: such a pair is only one more candidate, checked like the
-    /// others).
-    static func bandKey(_ band: Int, of stems: TermSet, hashes: [UInt64], seeds: [UInt64]) -> UInt64 {
+    /// Bands computed in one pass over the comments (their keys are held for all comments at
+    /// once, eight values a comment).
+    static let bandsPerPass = 8
+
+    /// The key of band `band` for a set whose terms hash to `termHashes` (FNV-1a of each stem, in
+    /// any order): for each of the band's `rows` seeds (`seeds[band · rows ..< (band + 1) ·
+    /// rows]`) the smallest of the term hashes mixed with the seed (`splitMix64(hash ^ seed)`),
+    /// these values folded with SplitMix64 starting from the band's number. Two comments share a
+    /// key when they share the band's values (or, with probability 2⁻⁶⁴, by chance: such a pair is
+    /// only one more candidate, checked like the others).
+    static func bandKey(_ band: Int, termHashes: [UInt64], seeds: [UInt64]) -> UInt64 {
         var key = UInt64(band)
-        for row in 0..<rows {
-            let seed = seeds[band * rows + row]
-            var smallest = UInt64.max
-            for term in stems { smallest = min(smallest, splitMix64(hashes[Int(term)] ^ seed)) }
-            key = splitMix64(key ^ smallest)
+        termHashes.withUnsafeBufferPointer { termHashes in
+            for row in 0..<rows {
+                let seed = seeds[band * rows + row]
+                var smallest = UInt64.max
+                for hash in termHashes { smallest = min(smallest, splitMix64(hash ^ seed)) }
+                key = splitMix64(key ^ smallest)
+            }
         }
         return key
     }

@@ -10,9 +10,9 @@ import CICUShim
 /// - default-ignorable code points (soft hyphen, zero-width joiner) are removed;
 /// - the typographic apostrophe `’` becomes `'`, and the hyphens U+2010 and U+2011 become `-`, so
 ///   `Start‑up‑Kultur` meets `Start-up-Kultur`.
-/// Runs after ``GenderFormFilter``, which needs the original capitals. Text of ASCII and the
-/// Latin-1 letters alone (most German words) is folded by a table of exactly these rules
-/// (``foldLatin(_:)``), the rest by ICU.
+/// Runs after ``GenderFormFilter``, which needs the original capitals. Text of ASCII, the
+/// Latin-1 letters, German punctuation and emoji alone (most German words and comments) is
+/// folded by a table of exactly these rules (``foldByTable(_:)``), the rest by ICU.
 public struct CaseFoldingFilter: TokenFilter {
     public init() {}
 
@@ -24,7 +24,7 @@ public struct CaseFoldingFilter: TokenFilter {
 
     /// NFKC_Casefold of `text`, with `’` → `'`.
     public static func fold(_ text: String) -> String {
-        foldLatin(text) ?? foldWithICU(text)
+        foldByTable(text) ?? foldWithICU(text)
     }
 
     /// ``fold(_:)`` through ICU, for any text.
@@ -54,41 +54,91 @@ public struct CaseFoldingFilter: TokenFilter {
         }
     }
 
-    /// NFKC_Casefold of text made of ASCII and U+00C0–U+00FF only, or nil for any other text.
+    /// NFKC_Casefold (with the three additions of ``fold(_:)``) of text whose code points are all
+    /// in the table of ``tableStep(_:)``, or nil for any other text.
     ///
-    /// On these code points NFKC changes nothing (none has a compatibility decomposition, none
-    /// combines with a neighbour) and case folding is: `A`–`Z` → `a`–`z`, `À`–`Þ` except `×` →
-    /// `à`–`þ`, `ß` → `ss`; `CaseFoldingFilterTests` checks each against ICU.
-    static func foldLatin(_ text: String) -> String? {
-        var changes = false
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte < 0x80 {
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { changes = true }
-            } else if byte == 0xC3 {
-                // Lead byte of U+00C0–U+00FF.
-            } else if previous == 0xC3 {
-                if byte <= 0x9F && byte != 0x97 { changes = true }
-            } else {
-                return nil
+    /// On these code points NFKC changes nothing but what the table says (none has a
+    /// compatibility decomposition, none combines with a neighbour: a text with a combining mark
+    /// goes to ICU), so each is folded on its own; `CaseFoldingFilterTests` checks every one of
+    /// them against ICU, alone and beside letters. Text that the table leaves as it is comes back
+    /// without a copy.
+    static func foldByTable(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String?? in
+            var changes = false
+            var index = 0
+            while index < bytes.count {
+                let (value, width) = Self.scalar(in: bytes, at: index)
+                switch Self.tableStep(value) {
+                case nil: return String??.some(nil)
+                case .keep: break
+                default: changes = true
+                }
+                index += width
             }
-            previous = byte
-        }
-        guard changes else { return text }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count + 4)
-        for byte in text.utf8 {
-            if byte < 0x80 {
-                folded.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte)
-            } else if byte == 0xC3 {
-                // Written with its second byte.
-            } else if byte == 0x9F {
-                folded.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
-            } else {
-                folded.append(0xC3)
-                folded.append(byte <= 0x9E && byte != 0x97 ? byte + 0x20 : byte)
+            guard changes else { return nil }
+            var folded: [UInt8] = []
+            folded.reserveCapacity(bytes.count + 4)
+            index = 0
+            while index < bytes.count {
+                let (value, width) = Self.scalar(in: bytes, at: index)
+                switch Self.tableStep(value) {
+                case .keep?: folded.append(contentsOf: bytes[index..<(index + width)])
+                case .shift?: Self.appendUTF8(value + 0x20, to: &folded)
+                case .sharpS?: folded.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
+                case .ascii(let byte)?: folded.append(byte)
+                case .drop?, nil: break
+                }
+                index += width
             }
+            return String(decoding: folded, as: UTF8.self)
+        } ?? text
+    }
+
+    /// What the table does to one code point (`CaseFoldingFilterTests` checks each against ICU).
+    enum TableStep: Equatable {
+        /// Stays as it is.
+        case keep
+        /// Becomes the code point 0x20 above it (`A`–`Z` → `a`–`z`, `À`–`Þ` except `×` → `à`–`þ`).
+        case shift
+        /// `ß` → `ss`.
+        case sharpS
+        /// Becomes one ASCII character (`’` → `'`, U+2010 and U+2011 → `-`).
+        case ascii(UInt8)
+        /// Is removed (a default-ignorable code point: soft hyphen, zero-width space, joiner and
+        /// non-joiner, the variation selectors of emoji).
+        case drop
+    }
+
+    /// The table's step for code point `value`, or nil when it is not in the table: ASCII, the
+    /// Latin-1 letters and the signs German text uses (§ « ° » – — ‘ ‚ “ ” „ • €), the pictographs
+    /// of U+2600–U+27BF, U+1F300–U+1F64F, U+1F680–U+1F6FF and U+1F900–U+1F9FF (emoji), and the
+    /// code points with a rule of their own.
+    static func tableStep(_ value: UInt32) -> TableStep? {
+        switch value {
+        case 0x41...0x5A, 0xC0...0xD6, 0xD8...0xDE: .shift
+        case 0x00...0x7F, 0xA7, 0xAB, 0xB0, 0xBB, 0xD7, 0xE0...0xFF, 0x2013, 0x2014, 0x2018, 0x201A, 0x201C...0x201E,
+            0x2022, 0x20AC, 0x2600...0x27BF, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF:
+            .keep
+        case 0xDF: .sharpS
+        case 0x2010, 0x2011: .ascii(UInt8(ascii: "-"))
+        case 0x2019: .ascii(UInt8(ascii: "'"))
+        case 0xAD, 0x200B...0x200D, 0xFE0E, 0xFE0F: .drop
+        default: nil
         }
-        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// The code point starting at `index` of valid UTF-8, and its length in bytes.
+    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(bytes[index])
+        if lead < 0x80 { return (lead, 1) }
+        func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | next(1), 2) }
+        if lead < 0xF0 { return ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3) }
+        return ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
+    }
+
+    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
+        if let scalar = Unicode.Scalar(value) { UTF8.encode(scalar) { bytes.append($0) } }
     }
 }

@@ -16,18 +16,28 @@ struct CaseFoldingFilterTests {
         #expect(CaseFoldingFilter.fold(input) == expected)
     }
 
-    @Test func latinTableAgreesWithICU() {
+    @Test func tableAgreesWithICU() {
         // Every code point the table handles, alone, after a letter and before one.
-        let scalars = (0x00..<0x80).compactMap(Unicode.Scalar.init) + (0xC0...0xFF).compactMap(Unicode.Scalar.init)
+        let scalars = (0...0x1_FFFF).compactMap { value in
+            CaseFoldingFilter.tableStep(UInt32(value)) == nil ? nil : Unicode.Scalar(UInt32(value))
+        }
+        #expect(scalars.count > 1_500)
         for scalar in scalars {
             for text in [String(scalar), "A" + String(scalar), String(scalar) + "b", "Ä" + String(scalar) + "ß"] {
                 #expect(
-                    CaseFoldingFilter.foldLatin(text) == CaseFoldingFilter.foldWithICU(text),
+                    CaseFoldingFilter.foldByTable(text) == CaseFoldingFilter.foldWithICU(text),
                     "\(text.unicodeScalars.map(\.value))")
             }
         }
-        #expect(CaseFoldingFilter.foldLatin("Bu\u{308}rger") == nil)
-        #expect(CaseFoldingFilter.foldLatin("gibt’s") == nil)
+        #expect(CaseFoldingFilter.foldByTable("gibt’s „Tempo 30“ – 5 € 👍🏽") == "gibt's „tempo 30“ – 5 € 👍🏽")
+        #expect(CaseFoldingFilter.foldByTable("❤\u{FE0F}") == "❤")
+    }
+
+    @Test func tableDeclinesWhatItDoesNotKnow() {
+        // A combining mark (it may compose with its neighbour), a compatibility form, an ellipsis.
+        for text in ["Bu\u{308}rger", "ﬁnden", "und…", "Ｊｅｎａ", "x²"] {
+            #expect(CaseFoldingFilter.foldByTable(text) == nil, "\(text)")
+        }
     }
 
     @Test func displayKeepsTheOriginalSpelling() {
