@@ -88,6 +88,8 @@ public enum CommentReader {
 struct FieldMapping {
     private var columns: [CommentField: String] = [:]
     let names: [String]
+    /// The names some field took (made once: the readers ask for every cell of every row).
+    private(set) var mappedNames: Set<String> = []
 
     /// Maps `names` (a header row or JSON keys) using the options first, then the usual names.
     init(names: [String], options: CommentReadOptions, path: String, requireText: Bool) throws(CorpusError) {
@@ -118,6 +120,7 @@ struct FieldMapping {
         if requireText && columns[.text] == nil {
             throw .missingTextColumn(path: path, columnsFound: names)
         }
+        mappedNames = Set(columns.values)
     }
 
     /// A header name as compared: lower case, without spaces, hyphens, slashes, dots and underscores.
@@ -126,8 +129,6 @@ struct FieldMapping {
     }
 
     func name(of field: CommentField) -> String? { columns[field] }
-
-    var mappedNames: Set<String> { Set(columns.values) }
 
     /// What this mapping took, for the run's report.
     func use(file: String) -> ColumnUse {
