@@ -38,7 +38,8 @@ struct DuplicateKeyTests {
     }
 
     /// Texts equal after folding and collapsing are exact duplicates, whatever their case, spaces,
-    /// composition of umlauts, punctuation or emoji; texts that differ in a letter are not.
+    /// composition of umlauts, punctuation or emoji; a text that differs (here in an emoji's skin
+    /// tone) is not.
     @Test func exactDuplicatesAcrossSpellings() {
         let texts = [
             "„Mehr Radwege“ für Jena 👍🏽", "Bu\u{308}rger fragen", "„MEHR  Radwege“\tfür Jena 👍🏽", "Bürger fragen",
