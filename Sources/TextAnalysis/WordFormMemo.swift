@@ -140,31 +140,13 @@ public struct WordFormMemo: Sendable {
 
 /// A word form as a memo keys it: the surface's UTF-8 bytes and the token's kind.
 public struct WordForm: Hashable, Sendable {
-    public let surface: String
+    private let bytes: UTF8Key
     public let kind: TokenKind
 
     public init(_ token: Token) {
-        surface = token.surface
+        bytes = UTF8Key(token.surface)
         kind = token.kind
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        let hashed: Void? = surface.utf8.withContiguousStorageIfAvailable { bytes in
-            hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
-        }
-        if hashed == nil {
-            Array(surface.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
-    }
-
-    public static func == (lhs: WordForm, rhs: WordForm) -> Bool {
-        guard lhs.kind == rhs.kind, lhs.surface.utf8.count == rhs.surface.utf8.count else { return false }
-        let equal = lhs.surface.utf8.withContiguousStorageIfAvailable { left in
-            rhs.surface.utf8.withContiguousStorageIfAvailable { right in
-                left.elementsEqual(right)
-            }
-        }
-        return (equal ?? nil) ?? lhs.surface.utf8.elementsEqual(rhs.surface.utf8)
-    }
+    public var surface: String { bytes.text }
 }

@@ -53,10 +53,13 @@ public struct DuplicateDetector: Sendable {
         }
         var result = Array(repeating: DuplicateInfo(), count: texts.count)
         let keys = ParallelMap.map(count: texts.count, threads: threads) { range in range.map { Self.normalizedKey(texts[$0]) } }
-        var firstWithKey: [ExactKey: Int] = [:]
+        // Keys by their bytes: they are in NFKC (the case folding's output, with ASCII spaces
+        // collapsed between characters that do not combine), so canonically equal keys are equal
+        // byte for byte.
+        var firstWithKey: [UTF8Key: Int] = [:]
         firstWithKey.reserveCapacity(texts.count)
         for index in texts.indices {
-            let key = ExactKey(text: keys[index])
+            let key = UTF8Key(keys[index])
             if let first = firstWithKey[key] {
                 result[index].duplicateOf = first
             } else {
@@ -84,11 +87,10 @@ public struct DuplicateDetector: Sendable {
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
         let hashSeeds = (0..<Self.hashCount).map { Self.splitMix64(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
-        // Eight bands at a time: each comment's keys for the eight bands (each band's `rows` MinHash
-        // values hashed together), computed in parallel from its terms' hashes, gathered once per
-        // comment into a buffer of its own; then band by band the comments are sorted by key and
-        // each run of equal keys is a bucket of candidates. Eight bands' keys at a time, not every
-        // comment's signature at once.
+        // ``bandsPerPass`` bands at a time: each comment's keys for those bands (each band's `rows`
+        // MinHash values hashed together), computed in parallel from its terms' hashes, gathered
+        // once per comment; then band by band the comments are sorted by key and each run of equal
+        // keys is a bucket of candidates. Not every comment's whole signature at once.
         let candidates = texts.indices.filter { !sets[$0].isEmpty }
         for firstBand in stride(from: 0, to: Self.bands, by: Self.bandsPerPass) {
             let passBands = firstBand..<min(firstBand + Self.bandsPerPass, Self.bands)
@@ -188,33 +190,11 @@ public struct DuplicateDetector: Sendable {
                     output.append(UInt8(ascii: " "))
                     pendingSpace = false
                 }
-                if scalar.isASCII {
-                    output.append(UInt8(scalar.value))
-                } else {
-                    UTF8.encode(scalar) { output.append($0) }
-                }
+                output.append(contentsOf: scalar.utf8)
             }
             previous = scalar
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    /// A normalised key, hashed and compared by its UTF-8 bytes. The keys are in NFKC (the case
-    /// folding's output, with ASCII spaces collapsed between characters that do not combine), so
-    /// two keys are canonically equal exactly when their bytes are; `String`'s own hashing would
-    /// normalise every non-ASCII key again to find that out.
-    struct ExactKey: Hashable {
-        var text: String
-
-        func hash(into hasher: inout Hasher) {
-            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
-                Array(text.utf8).withUnsafeBytes { hasher.combine(bytes: $0) }
-            }
-        }
-
-        static func == (lhs: ExactKey, rhs: ExactKey) -> Bool {
-            lhs.text.utf8.count == rhs.text.utf8.count && lhs.text.utf8.elementsEqual(rhs.text.utf8)
-        }
     }
 
     static func jaccard(_ a: TermSet, _ b: TermSet) -> Double {

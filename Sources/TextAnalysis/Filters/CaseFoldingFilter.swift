@@ -63,36 +63,27 @@ public struct CaseFoldingFilter: TokenFilter {
     /// them against ICU, alone and beside letters. Text that the table leaves as it is comes back
     /// without a copy.
     static func foldByTable(_ text: String) -> String? {
-        var text = text
-        return text.withUTF8 { bytes -> String?? in
-            var changes = false
-            var index = 0
-            while index < bytes.count {
-                let (value, width) = Self.scalar(in: bytes, at: index)
-                switch Self.tableStep(value) {
-                case nil: return String??.some(nil)
-                case .keep: break
-                default: changes = true
-                }
-                index += width
+        var changes = false
+        for scalar in text.unicodeScalars {
+            switch tableStep(scalar.value) {
+            case nil: return nil
+            case .keep: continue
+            default: changes = true
             }
-            guard changes else { return nil }
-            var folded: [UInt8] = []
-            folded.reserveCapacity(bytes.count + 4)
-            index = 0
-            while index < bytes.count {
-                let (value, width) = Self.scalar(in: bytes, at: index)
-                switch Self.tableStep(value) {
-                case .keep?: folded.append(contentsOf: bytes[index..<(index + width)])
-                case .shift?: Self.appendUTF8(value + 0x20, to: &folded)
-                case .sharpS?: folded.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
-                case .ascii(let byte)?: folded.append(byte)
-                case .drop?, nil: break
-                }
-                index += width
+        }
+        guard changes else { return text }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count + 4)
+        for scalar in text.unicodeScalars {
+            switch tableStep(scalar.value) {
+            case .keep?: folded.append(contentsOf: scalar.utf8)
+            case .shift?: folded.append(contentsOf: (Unicode.Scalar(scalar.value + 0x20) ?? scalar).utf8)
+            case .sharpS?: folded.append(contentsOf: [UInt8(ascii: "s"), UInt8(ascii: "s")])
+            case .ascii(let byte)?: folded.append(byte)
+            case .drop?, nil: break
             }
-            return String(decoding: folded, as: UTF8.self)
-        } ?? text
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// What the table does to one code point (`CaseFoldingFilterTests` checks each against ICU).
@@ -126,19 +117,5 @@ public struct CaseFoldingFilter: TokenFilter {
         case 0xAD, 0x200B...0x200D, 0xFE0E, 0xFE0F: .drop
         default: nil
         }
-    }
-
-    /// The code point starting at `index` of valid UTF-8, and its length in bytes.
-    private static func scalar(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
-        let lead = UInt32(bytes[index])
-        if lead < 0x80 { return (lead, 1) }
-        func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
-        if lead < 0xE0 { return ((lead & 0x1F) << 6 | next(1), 2) }
-        if lead < 0xF0 { return ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3) }
-        return ((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3), 4)
-    }
-
-    private static func appendUTF8(_ value: UInt32, to bytes: inout [UInt8]) {
-        if let scalar = Unicode.Scalar(value) { UTF8.encode(scalar) { bytes.append($0) } }
     }
 }
