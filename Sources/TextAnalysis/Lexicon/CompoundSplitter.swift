@@ -111,7 +111,11 @@ public struct CompoundSplitter: Sendable {
     /// The search of ``split(_:)`` over one word. Every part it considers is a stretch of the
     /// word (or a modifier plus `e`), so the lexicon is asked about each stretch once, from the
     /// word's UTF-8 bytes; and every modifier it splits further starts at the word's start, so
-    /// the best split of each prefix and depth is found once.
+    /// the best split of each prefix and depth is found once. A stretch the lexicon's
+    /// ``Lexicon/mayKnow(_:)`` rules out is unknown without a lookup; that is asked only of words
+    /// whose scalars all lie below U+0300 (no combining marks, no Hangul: every stretch of such a
+    /// word is in NFC, as the lexicon's and the corpus's words are, so a stretch equal to one of
+    /// them as a `String` has its bytes).
     private struct SplitSearch {
         /// What the rules ask about one stretch: may it be a part, and its log count.
         struct Evidence {
@@ -131,6 +135,8 @@ public struct CompoundSplitter: Sendable {
         var withE: [Evidence?]
         /// Best split of `0..<end` at each depth, by `end * 3 + depth`; nil inside means none.
         var best: [Candidate??]
+        /// Whether ``Lexicon/mayKnow(_:)`` may rule stretches out (every scalar below U+0300).
+        let prefilters: Bool
 
         init(splitter: CompoundSplitter, word: String, scalars: [Unicode.Scalar]) {
             self.splitter = splitter
@@ -148,7 +154,10 @@ public struct CompoundSplitter: Sendable {
             stretches = Array(repeating: nil, count: (scalars.count + 1) * (scalars.count + 1))
             withE = Array(repeating: nil, count: scalars.count + 1)
             best = Array(repeating: nil, count: (scalars.count + 1) * 3)
+            prefilters = scalars.allSatisfy { $0.value < 0x300 }
         }
+
+        static let unknown = Evidence(isHead: false, isModifier: false, logCount: 0)
 
         func evidence(of text: String, scalarCount: Int) -> Evidence {
             let (known, count) = splitter.lexicon.knownAndCount(text, scalarCount: scalarCount)
@@ -161,16 +170,23 @@ public struct CompoundSplitter: Sendable {
         mutating func stretch(_ range: Range<Int>) -> Evidence {
             let key = range.lowerBound * (scalars.count + 1) + range.upperBound
             if let known = stretches[key] { return known }
-            let text = String(decoding: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]], as: UTF8.self)
-            let found = evidence(of: text, scalarCount: range.count)
+            let span = offsets[range.lowerBound]..<offsets[range.upperBound]
+            let found: Evidence
+            if prefilters, !bytes.withUnsafeBufferPointer({ splitter.lexicon.mayKnow(UnsafeBufferPointer(rebasing: $0[span])) }) {
+                found = Self.unknown
+            } else {
+                found = evidence(of: String(decoding: bytes[span], as: UTF8.self), scalarCount: range.count)
+            }
             stretches[key] = found
             return found
         }
 
         mutating func modifierWithE(end: Int) -> Evidence {
             if let known = withE[end] { return known }
-            let text = String(decoding: bytes[0..<offsets[end]] + [UInt8(ascii: "e")], as: UTF8.self)
-            let found = evidence(of: text, scalarCount: end + 1)
+            let modifier = bytes[0..<offsets[end]] + [UInt8(ascii: "e")]
+            let found =
+                prefilters && !modifier.withUnsafeBufferPointer(splitter.lexicon.mayKnow)
+                ? Self.unknown : evidence(of: String(decoding: modifier, as: UTF8.self), scalarCount: end + 1)
             withE[end] = found
             return found
         }

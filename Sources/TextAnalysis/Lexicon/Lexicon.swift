@@ -17,10 +17,16 @@ public struct Lexicon: Sendable {
     public let words: Set<String>
     /// Counts of the corpus being analysed.
     public let vocabulary: CorpusVocabulary
+    /// The words of both, for ``mayKnow(_:)``.
+    private let presence: WordPresenceFilter
 
     public init(words: Set<String>, vocabulary: CorpusVocabulary = .empty) {
         self.words = words
         self.vocabulary = vocabulary
+        var presence = WordPresenceFilter(capacity: words.count + vocabulary.counts.count)
+        for word in words { presence.insert(word) }
+        for word in vocabulary.counts.keys { presence.insert(word) }
+        self.presence = presence
     }
 
     /// The same lexicon with another corpus vocabulary.
@@ -46,6 +52,12 @@ public struct Lexicon: Sendable {
         return (
             inLexicon || Self.corpusKnows(corpus, scalarCount: scalarCount), corpus + (inLexicon ? Self.lexiconCount : 0)
         )
+    }
+
+    /// False when the word with these UTF-8 bytes is in neither the lexicon nor the corpus, so
+    /// that ``isKnown(_:)`` is false and ``count(_:)`` is 0; true when it may be in either.
+    func mayKnow(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        presence.mayContain(bytes)
     }
 
     /// Whether a word the lexicon lacks is known from the corpus alone: ``minimumCorpusCount``
