@@ -11,15 +11,21 @@ import Ink
 /// `../report.md` → `#overview`); every embedded chart is replaced by its SVG, with ids made
 /// unique per chart. No external request remains: no stylesheet, script, font or image file.
 enum HTMLReportRenderer {
+    /// The pages are converted on `threads` threads, one page at a time each; the file does not
+    /// depend on the thread count.
     static func render(
         overview: String, goals: [(goal: GoalResult, markdown: String)], charts: [String: String], result: RunResult,
-        strings: ReportStrings, template: ReportTemplates, language: ReportLanguage
+        strings: ReportStrings, template: ReportTemplates, language: ReportLanguage, threads: Int = 1
     ) -> String {
+        let markdown = [overview] + goals.map(\.markdown)
+        let pages = ParallelMap.map(count: markdown.count, threads: threads, chunksPerThread: markdown.count) { range in
+            range.map { page(markdown[$0], charts: charts) }
+        }
         let context: [String: Any] = [
             "language": language.rawValue,
             "title": strings.reportTitle(result.framework.title),
-            "overview": page(overview, charts: charts),
-            "goals": goals.map { item -> [String: Any] in ["id": item.goal.id, "html": page(item.markdown, charts: charts)] },
+            "overview": pages[0],
+            "goals": zip(goals, pages.dropFirst()).map { item, html -> [String: Any] in ["id": item.goal.id, "html": html] },
             "goal_list": result.goals.map { ["id": $0.id, "title": $0.title] },
         ]
         return template.html.render(context)

@@ -13,50 +13,43 @@ public protocol ReportDestination: Sendable {
 public enum ReportSet {
     /// Writes every report file to `destination` and returns their paths relative to the output
     /// folder; `report.json` comes last, so a writer that publishes in this order makes it appear
-    /// only when everything else is there. The pages, assignments.csv and report.json are rendered
-    /// side by side on `threads` threads; the files do not depend on it. assignments.csv and
-    /// report.json go out in pieces as they are rendered, so neither is ever whole in memory (at a
-    /// million comments they are about 0.7 and 1.2 GB).
+    /// only when everything else is there. The Markdown pages with their charts, assignments.csv
+    /// and report.json are rendered side by side on `threads` threads, then the pages of
+    /// report.html (Ink's conversion of each Markdown page, most of the rendering at scale) side
+    /// by side; the files do not depend on the thread count. assignments.csv and report.json go
+    /// out in pieces as they are rendered, so neither is ever whole in memory (at a million
+    /// comments they are about 0.7 and 1.2 GB).
     public static func write(
         _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates, threads: Int = 1,
         to destination: some ReportDestination
     ) -> [String] {
         let strings = ReportStrings.of(language)
         let safe = Redactor(language: language).redact(result, threads: threads)
+        // Per part: the pages it rendered (for report.html) and the paths it wrote.
         let parts = ParallelMap.map(count: 3, threads: threads) { range in
-            range.map { part -> [String] in
+            range.map { part -> (markdown: [(path: String, content: String)], charts: [String: String], paths: [String]) in
                 switch part {
                 case 0:
-                    let files = pages(safe, language: language, strings: strings, templates: templates)
+                    let markdown = MarkdownReportRenderer.render(safe, language: language, templates: templates)
+                    let charts = ReportCharts.files(safe, strings: strings)
+                    let files = markdown + charts
                     for file in files { destination.write(file.path) { emit in emit(file.content) } }
-                    return files.map(\.path)
+                    return (markdown, Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), files.map(\.path))
                 case 1:
                     destination.write("assignments.csv") { emit in AssignmentsCSVRenderer.render(safe, emit: emit) }
-                    return ["assignments.csv"]
+                    return ([], [:], ["assignments.csv"])
                 default:
                     destination.write("report.json") { emit in JSONReportRenderer.render(safe, emit: emit) }
-                    return ["report.json"]
+                    return ([], [:], ["report.json"])
                 }
             }
         }
-        return parts.flatMap { $0 }
-    }
-
-    /// report.md, the goal pages, the charts and report.html.
-    private static func pages(
-        _ safe: RunResult, language: ReportLanguage, strings: ReportStrings, templates: ReportTemplates
-    ) -> [(path: String, content: String)] {
-        let markdown = MarkdownReportRenderer.render(safe, language: language, templates: templates)
-        let charts = ReportCharts.files(safe, strings: strings)
-        return markdown + charts + [
-            (
-                "report.html",
-                HTMLReportRenderer.render(
-                    overview: markdown[0].content, goals: Array(zip(safe.goals, markdown.dropFirst().map(\.content))),
-                    charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), result: safe,
-                    strings: strings,
-                    template: templates, language: language)
-            )
-        ]
+        let markdown = parts[0].markdown
+        let html = HTMLReportRenderer.render(
+            overview: markdown[0].content, goals: Array(zip(safe.goals, markdown.dropFirst().map(\.content))),
+            charts: parts[0].charts, result: safe, strings: strings, template: templates, language: language,
+            threads: threads)
+        destination.write("report.html") { emit in emit(html) }
+        return parts[0].paths + ["report.html"] + parts[1].paths + parts[2].paths
     }
 }
