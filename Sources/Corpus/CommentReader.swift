@@ -89,7 +89,7 @@ struct FieldMapping {
     private var columns: [CommentField: String] = [:]
     let names: [String]
     /// The names some field took (made once: the readers ask for every cell of every row).
-    private(set) var mappedNames: Set<String> = []
+    let mappedNames: Set<String>
 
     /// Maps `names` (a header row or JSON keys) using the options first, then the usual names.
     init(names: [String], options: CommentReadOptions, path: String, requireText: Bool) throws(CorpusError) {

@@ -25,31 +25,31 @@ public enum ReportSet {
     ) -> [String] {
         let strings = ReportStrings.of(language)
         let safe = Redactor(language: language).redact(result, threads: threads)
-        // Per part: the pages it rendered (for report.html) and the paths it wrote.
+        // Part 0 hands back the Markdown pages and the charts, of which report.html is made; the
+        // other two only write their file.
         let parts = ParallelMap.map(count: 3, threads: threads) { range in
-            range.map { part -> (markdown: [(path: String, content: String)], charts: [String: String], paths: [String]) in
+            range.map { part -> (markdown: [(path: String, content: String)], charts: [(path: String, content: String)]) in
                 switch part {
                 case 0:
                     let markdown = MarkdownReportRenderer.render(safe, language: language, templates: templates)
                     let charts = ReportCharts.files(safe, strings: strings)
-                    let files = markdown + charts
-                    for file in files { destination.write(file.path) { emit in emit(file.content) } }
-                    return (markdown, Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), files.map(\.path))
+                    for file in markdown + charts { destination.write(file.path) { emit in emit(file.content) } }
+                    return (markdown, charts)
                 case 1:
                     destination.write("assignments.csv") { emit in AssignmentsCSVRenderer.render(safe, emit: emit) }
-                    return ([], [:], ["assignments.csv"])
+                    return ([], [])
                 default:
                     destination.write("report.json") { emit in JSONReportRenderer.render(safe, emit: emit) }
-                    return ([], [:], ["report.json"])
+                    return ([], [])
                 }
             }
         }
-        let markdown = parts[0].markdown
+        let (markdown, charts) = parts[0]
         let html = HTMLReportRenderer.render(
             overview: markdown[0].content, goals: Array(zip(safe.goals, markdown.dropFirst().map(\.content))),
-            charts: parts[0].charts, result: safe, strings: strings, template: templates, language: language,
-            threads: threads)
+            charts: Dictionary(uniqueKeysWithValues: charts.map { ($0.path, $0.content) }), result: safe, strings: strings,
+            template: templates, language: language, threads: threads)
         destination.write("report.html") { emit in emit(html) }
-        return parts[0].paths + ["report.html"] + parts[1].paths + parts[2].paths
+        return (markdown + charts).map(\.path) + ["report.html", "assignments.csv", "report.json"]
     }
 }

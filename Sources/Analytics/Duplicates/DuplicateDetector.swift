@@ -86,6 +86,23 @@ public struct DuplicateDetector: Sendable {
             let (rootA, rootB) = (root(a), root(b))
             if rootA != rootB { parent[max(rootA, rootB)] = min(rootA, rootB) }
         }
+        // The near-copies among the members of one bucket joined. A pair already in one group
+        // needs no check: the union would change nothing. (A bucket of many copies of one
+        // campaign text would otherwise cost a Jaccard value per pair, in every band it shares.)
+        // The members' roots are looked up once per bucket; two members with the same root stay
+        // in one group, so only pairs whose remembered roots differ are looked at again.
+        func joinNearCopies(_ members: [Int]) {
+            var roots = members.map { root($0) }
+            for a in members.indices {
+                for b in (a + 1)..<members.count where roots[a] != roots[b] {
+                    (roots[a], roots[b]) = (root(members[a]), root(members[b]))
+                    guard roots[a] != roots[b], Self.jaccard(sets[members[a]], sets[members[b]]) >= Self.threshold
+                    else { continue }
+                    union(members[a], members[b])
+                    (roots[a], roots[b]) = (min(roots[a], roots[b]), min(roots[a], roots[b]))
+                }
+            }
+        }
         let hashSeeds = (0..<Self.hashCount).map { Self.splitMix64(seed &+ UInt64($0) &* 0x9E37_79B9_7F4A_7C15) }
         // ``bandsPerPass`` bands at a time: each comment's keys for those bands (each band's `rows`
         // MinHash values hashed together), computed in parallel from its terms' hashes, gathered
@@ -94,7 +111,8 @@ public struct DuplicateDetector: Sendable {
         let candidates = texts.indices.filter { !sets[$0].isEmpty }
         for firstBand in stride(from: 0, to: Self.bands, by: Self.bandsPerPass) {
             let passBands = firstBand..<min(firstBand + Self.bandsPerPass, Self.bands)
-            let keys = ParallelMap.map(count: candidates.count, threads: threads) { range in
+            // Candidate i's key of band `passBands.lowerBound + b` at `i * passBands.count + b`.
+            let bandKeys = ParallelMap.map(count: candidates.count, threads: threads) { range in
                 var termHashes: [UInt64] = []
                 var keys: [UInt64] = []
                 keys.reserveCapacity(range.count * passBands.count)
@@ -106,30 +124,13 @@ public struct DuplicateDetector: Sendable {
                 return keys
             }
             for offset in 0..<passBands.count {
-                let keyed = candidates.indices.map { (key: keys[$0 * passBands.count + offset], index: candidates[$0]) }
+                let keyed = candidates.indices.map { (key: bandKeys[$0 * passBands.count + offset], index: candidates[$0]) }
                     .sorted { ($0.key, $0.index) < ($1.key, $1.index) }
                 var start = 0
                 while start < keyed.count {
                     var end = start + 1
                     while end < keyed.count && keyed[end].key == keyed[start].key { end += 1 }
-                    if end - start >= 2 {
-                        // A pair already in one group needs no check: the union would change nothing.
-                        // (A bucket of many copies of one campaign text would otherwise cost a
-                        // Jaccard value per pair, in every band it shares.) The members' roots are
-                        // looked up once per bucket; two members with the same root stay in one group,
-                        // so only pairs whose remembered roots differ are looked at again.
-                        let members = keyed[start..<end].map(\.index)
-                        var roots = members.map { root($0) }
-                        for a in members.indices {
-                            for b in (a + 1)..<members.count where roots[a] != roots[b] {
-                                (roots[a], roots[b]) = (root(members[a]), root(members[b]))
-                                guard roots[a] != roots[b], Self.jaccard(sets[members[a]], sets[members[b]]) >= Self.threshold
-                                else { continue }
-                                union(members[a], members[b])
-                                (roots[a], roots[b]) = (min(roots[a], roots[b]), min(roots[a], roots[b]))
-                            }
-                        }
-                    }
+                    if end - start >= 2 { joinNearCopies(keyed[start..<end].map(\.index)) }
                     start = end
                 }
             }
