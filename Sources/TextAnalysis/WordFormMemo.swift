@@ -4,11 +4,11 @@
 /// Rule: a token whose `suspendedHyphen` is nil is, after the filters, a function of its
 /// `surface` and `kind` alone (what the tokenizer gave it besides its offsets): every filter of
 /// the chain treats such a token on its own (``HyphenEllipsisFilter`` looks at neighbours only
-/// for suspended hyphens), and none reads `start` or `end`. So for a text without suspended
-/// hyphens, the filters are applied to each new form as a text of one token, and the result is
-/// kept under the form's UTF-8 bytes and kind; a text with a suspended hyphen goes through the
-/// filters whole, as without the memo. Either way the tokens are exactly those of
-/// ``Analyzer/apply(to:)``.
+/// for suspended hyphens), and none reads `start` or `end`. So each new form is filtered as a
+/// text of one token, and the result is kept under the form's UTF-8 bytes and kind. The tokens
+/// around a suspended hyphen (``HyphenEllipsisFilter/neighbourhoods(of:)``) go through the
+/// filters as a text of their own instead, which gives them the tokens the whole text gives
+/// there. Either way the tokens are exactly those of ``Analyzer/apply(to:)``.
 ///
 /// The key hashes and compares the bytes of the surface, not the `String` (Swift's `String`
 /// hashing and equality normalise to NFC first, which costs more than the lookup saves, and
@@ -34,7 +34,7 @@ public struct WordFormMemo: Sendable {
     }
 
     /// - Parameter capacity: the most forms the memo holds before it starts again empty; `Int.max`
-    ///   keeps every form (for ``forms()`` and ``count(_:recordingSlotsIn:)``).
+    ///   keeps every form (for ``forms()`` and ``count(_:recordingSlotsIn:stretches:)``).
     public init(filters: [any TokenFilter], capacity: Int = 1 << 17) {
         self.filters = filters
         self.capacity = max(1, capacity)
@@ -43,18 +43,31 @@ public struct WordFormMemo: Sendable {
     /// The number of forms the memo holds.
     public var formCount: Int { entries.count }
 
-    /// The filtered token of the form in `slot` (a slot ``count(_:recordingSlotsIn:)`` gave), with
+    /// The filtered token of the form in `slot` (a slot ``count(_:recordingSlotsIn:stretches:)`` gave), with
     /// the offsets of the form's first occurrence.
     public func form(inSlot slot: Int) -> Token { entries[slot].token }
+
+    /// The tokens of a text that are not taken from the memo's forms: the text's tokens `range`
+    /// (a neighbourhood of suspended hyphens), filtered as a text of their own.
+    public struct Stretch: Sendable, Equatable {
+        public let range: Range<Int>
+        public let tokens: [Token]
+    }
+
+    /// The slot ``count(_:recordingSlotsIn:stretches:)`` records for a token of a ``Stretch``.
+    public static let noSlot = UInt32.max
 
     /// Applies the filters to the tokens of one text as the tokenizer gave them, in place, as
     /// ``Analyzer/apply(to:)`` would: from the memo where it can.
     public mutating func apply(to tokens: inout [Token]) {
-        guard !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
-            for filter in filters { filter.apply(to: &tokens) }
-            return
-        }
+        let stretches = filteredNeighbourhoods(of: tokens)
+        var next = 0
         for index in tokens.indices {
+            if next < stretches.count, stretches[next].range.contains(index) {
+                tokens[index] = stretches[next].tokens[index - stretches[next].range.lowerBound]
+                if index + 1 == stretches[next].range.upperBound { next += 1 }
+                continue
+            }
             let (start, end) = (tokens[index].start, tokens[index].end)
             tokens[index] = entries[lookUp(tokens[index])].token
             tokens[index].start = start
@@ -67,37 +80,56 @@ public struct WordFormMemo: Sendable {
     /// form's occurrences and hands them on to the vocabulary once (in ``takeCounts()``, or when
     /// it starts again empty).
     public mutating func count(_ tokens: [Token]) {
-        guard !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
-            var filtered = tokens
-            for filter in filters { filter.apply(to: &filtered) }
-            counted.add(filtered)
-            return
-        }
-        for token in tokens where token.kind == .word {
-            let slot = lookUp(token)
-            entries[slot].uncounted += 1
-            entries[slot].occurrences += 1
-        }
+        var slots: [UInt32] = []
+        var stretches: [Stretch] = []
+        record(tokens, slots: &slots, stretches: &stretches, keepingSlots: false)
     }
 
     /// ``count(_:)``, and appends the slot of every token of the text (of any kind) to `slots`, so
     /// that the text's filtered tokens are ``form(inSlot:)`` of its slots with the tokens' own
-    /// offsets. Returns false and appends nothing for a text with a suspended hyphen (its tokens
-    /// depend on their neighbours), and in a memo of bounded capacity (its slots do not last).
-    public mutating func count(_ tokens: [Token], recordingSlotsIn slots: inout [UInt32]) -> Bool {
-        guard capacity == .max, !tokens.contains(where: { $0.suspendedHyphen != nil }) else {
+    /// offsets; the tokens of a neighbourhood of suspended hyphens get ``noSlot`` and their
+    /// filtered tokens are appended to `stretches` instead. Returns false and appends nothing in a
+    /// memo of bounded capacity (its slots do not last).
+    public mutating func count(
+        _ tokens: [Token], recordingSlotsIn slots: inout [UInt32], stretches: inout [Stretch]
+    ) -> Bool {
+        guard capacity == .max else {
             count(tokens)
             return false
         }
-        for token in tokens {
-            let slot = lookUp(token)
-            if token.kind == .word {
+        record(tokens, slots: &slots, stretches: &stretches, keepingSlots: true)
+        return true
+    }
+
+    private mutating func record(
+        _ tokens: [Token], slots: inout [UInt32], stretches: inout [Stretch], keepingSlots: Bool
+    ) {
+        let own = filteredNeighbourhoods(of: tokens)
+        var next = 0
+        for index in tokens.indices {
+            if next < own.count, own[next].range.contains(index) {
+                if keepingSlots { slots.append(Self.noSlot) }
+                if index + 1 == own[next].range.upperBound { next += 1 }
+                continue
+            }
+            let slot = lookUp(tokens[index])
+            if tokens[index].kind == .word {
                 entries[slot].uncounted += 1
                 entries[slot].occurrences += 1
             }
-            slots.append(UInt32(slot))
+            if keepingSlots { slots.append(UInt32(slot)) }
         }
-        return true
+        for stretch in own { counted.add(stretch.tokens) }
+        if keepingSlots { stretches.append(contentsOf: own) }
+    }
+
+    /// The text's neighbourhoods of suspended hyphens, each filtered as a text of its own.
+    private func filteredNeighbourhoods(of tokens: [Token]) -> [Stretch] {
+        HyphenEllipsisFilter.neighbourhoods(of: tokens).map { range in
+            var stretch = Array(tokens[range])
+            for filter in filters { filter.apply(to: &stretch) }
+            return Stretch(range: range, tokens: stretch)
+        }
     }
 
     /// The forms ``count(_:)`` has counted (words), as filtered tokens (offsets those of their
@@ -120,8 +152,8 @@ public struct WordFormMemo: Sendable {
         }
     }
 
-    /// The memo's slot of the token's form, filled first when the form is new. A token with a
-    /// suspended hyphen must not come here.
+    /// The memo's slot of the token's form, filled first when the form is new. A token of a
+    /// neighbourhood of suspended hyphens must not come here.
     private mutating func lookUp(_ token: Token) -> Int {
         let key = WordForm(token)
         if let slot = slotOfForm[key] { return slot }

@@ -1,4 +1,5 @@
 import Analytics
+import PropertyBased
 import Testing
 import TextAnalysis
 import _TestSupport
@@ -16,10 +17,18 @@ struct CorpusAnalyzerTests {
         "Innovations- und Digitalstandort Jena: Radwege, Radwege, Radwege.",
         "",
         "Straße, STRASSE und Strasse sind ein Wort.",
+        // Suspended hyphens far from the text's edges, one borrowing from the other, and one
+        // near the end: the tokens around them are enriched as a text of their own.
+        "Wir wollen in Jena mehr Radwege bauen, denn die Fachkräfteausbildung, -gewinnung und -sicherung ist "
+            + "wichtig für die Stadt und ihre Bürger:innen, sagen viele in der Innenstadt, auch Innovations- und Digitalstandort",
     ]
 
     /// The chain text by text, with the vocabulary of the normalised corpus.
     func reference() throws -> (tokens: [[Token]], vocabulary: CorpusVocabulary) {
+        try reference(texts)
+    }
+
+    func reference(_ texts: [String]) throws -> (tokens: [[Token]], vocabulary: CorpusVocabulary) {
         let session = try WordBreakSession()
         let normalized = try texts.map { try Analyzer.germanNormalizer().analyze($0, session: session) }
         var vocabulary = CorpusVocabulary()
@@ -41,5 +50,17 @@ struct CorpusAnalyzerTests {
         }
         #expect(chunked.chunks.flatMap { $0 } == expected.tokens)
         #expect(chunked.vocabulary == expected.vocabulary)
+    }
+
+    /// Corpora of generated hostile texts (gender forms, suspended hyphens, compounds, marks),
+    /// at two threads: the same tokens and vocabulary as the chain text by text.
+    @Test func generatedCorporaGiveTheTokensOfTheChain() async throws {
+        let analyzer = CorpusAnalyzer(resources: Fixtures.resources, threads: 2)
+        await propertyCheck(count: 100, input: HostileText.text(pieces: 0...80).array(of: 1...9)) { texts in
+            let expected = try reference(texts)
+            let kept = try analyzer.analyze(texts)
+            #expect(kept.tokens == expected.tokens, "\(texts.debugDescription)")
+            #expect(kept.vocabulary == expected.vocabulary)
+        }
     }
 }

@@ -63,12 +63,20 @@ struct WordFormMemoTests {
         #expect(forms.map(\.occurrences) == [2, 1])
     }
 
-    @Test func aTextWithASuspendedHyphenGoesThroughTheChainWhole() {
+    @Test func theNeighbourhoodOfASuspendedHyphenGoesThroughTheChainAsAText() {
         var memo = WordFormMemo(filters: chain())
         let tokens = memoised("Fachkräfteausbildung und -gewinnung", &memo)
         #expect(tokens.last?.norm == "fachkräftegewinnung")
         #expect(tokens == plain("Fachkräfteausbildung und -gewinnung", chain()))
         #expect(memo.formCount == 0)
+        // Tokens more than six away from every suspended hyphen come from the memo; a leading
+        // hyphen borrows from the completed one before it, within the same neighbourhood.
+        let long =
+            "eins zwei drei vier fünf sechs sieben Fachkräfteausbildung, -gewinnung und -sicherung acht neun zehn elf zwölf dreizehn vierzehn"
+        let expected = plain(long, chain())
+        #expect(memoised(long, &memo) == expected)
+        #expect(expected[8].norm == "fachkräftegewinnung" && expected[10].norm == "fachkräftesicherung")
+        #expect(memo.formCount == 3)
     }
 
     @Test func aFullMemoStartsAgainWithTheSameTokens() {
@@ -78,38 +86,64 @@ struct WordFormMemoTests {
         #expect(memo.formCount <= 2)
     }
 
-    @Test func recordsEachTextAsSlotsThatRebuildItsTokens() {
-        var memo = WordFormMemo(filters: chain(), capacity: .max)
-        var slots: [UInt32] = []
-        let sample = "Radwege 1.000 Radwege 🚲 und Bürger:innen"
-        let raw = tokenizer.tokenize(sample)
-        #expect(memo.count(raw, recordingSlotsIn: &slots))
-        // Every token of every kind has a slot; a form met again has the slot of its first occurrence.
-        #expect(slots.count == raw.count)
-        #expect(slots[0] == slots[2])
-        let rebuilt = zip(slots, raw).map { slot, token in
+    /// The text's filtered tokens from its slots, and from its stretches where a slot is
+    /// ``WordFormMemo/noSlot``.
+    func rebuilt(_ raw: [Token], _ slots: [UInt32], _ stretches: [WordFormMemo.Stretch], _ memo: WordFormMemo) -> [Token] {
+        var tokens = zip(slots, raw).map { slot, token in
+            guard slot != WordFormMemo.noSlot else { return token }
             var form = memo.form(inSlot: Int(slot))
             (form.start, form.end) = (token.start, token.end)
             return form
         }
-        #expect(rebuilt == plain(sample, chain()))
+        for stretch in stretches { tokens.replaceSubrange(stretch.range, with: stretch.tokens) }
+        return tokens
+    }
+
+    @Test func recordsEachTextAsSlotsThatRebuildItsTokens() {
+        var memo = WordFormMemo(filters: chain(), capacity: .max)
+        var slots: [UInt32] = []
+        var stretches: [WordFormMemo.Stretch] = []
+        let sample = "Radwege 1.000 Radwege 🚲 und Bürger:innen"
+        let raw = tokenizer.tokenize(sample)
+        #expect(memo.count(raw, recordingSlotsIn: &slots, stretches: &stretches))
+        // Every token of every kind has a slot; a form met again has the slot of its first occurrence.
+        #expect(slots.count == raw.count && stretches.isEmpty)
+        #expect(slots[0] == slots[2])
+        #expect(rebuilt(raw, slots, stretches, memo) == plain(sample, chain()))
         // Only words are counted, as by count(_:).
         var counting = WordFormMemo(filters: chain(), capacity: .max)
         counting.count(raw)
         #expect(memo.takeCounts() == counting.takeCounts())
     }
 
-    @Test func recordsNoSlotsWhereTheyWouldNotRebuildTheText() {
-        var slots: [UInt32] = []
+    @Test func recordsTheNeighbourhoodsOfSuspendedHyphensAsStretches() {
         var memo = WordFormMemo(filters: chain(), capacity: .max)
-        #expect(!memo.count(tokenizer.tokenize("Fachkräfteausbildung und -gewinnung"), recordingSlotsIn: &slots))
-        var bounded = WordFormMemo(filters: chain(), capacity: 2)
-        #expect(!bounded.count(tokenizer.tokenize("eins zwei drei"), recordingSlotsIn: &slots))
-        #expect(slots.isEmpty)
-        // Both texts are still counted.
+        var slots: [UInt32] = []
+        var stretches: [WordFormMemo.Stretch] = []
+        let sample =
+            "Innovations- und Digitalstandort eins zwei drei vier fünf sechs sieben acht neun Fachkräfteausbildung und -gewinnung"
+        let raw = tokenizer.tokenize(sample)
+        #expect(memo.count(raw, recordingSlotsIn: &slots, stretches: &stretches))
+        // Each suspended hyphen with six tokens either side, clipped to the text.
+        #expect(stretches.map(\.range) == [0..<7, 8..<15])
+        #expect(slots.count == raw.count)
+        #expect(slots.enumerated().allSatisfy { ($1 == WordFormMemo.noSlot) == ($0 != 7) })
+        #expect(rebuilt(raw, slots, stretches, memo) == plain(sample, chain()))
         var expected = CorpusVocabulary()
-        expected.add(plain("Fachkräfteausbildung und -gewinnung", chain()))
+        expected.add(plain(sample, chain()))
         #expect(memo.takeCounts() == expected)
+    }
+
+    @Test func recordsNoSlotsWhereTheyWouldNotLast() {
+        var slots: [UInt32] = []
+        var stretches: [WordFormMemo.Stretch] = []
+        var bounded = WordFormMemo(filters: chain(), capacity: 2)
+        #expect(!bounded.count(tokenizer.tokenize("eins zwei drei"), recordingSlotsIn: &slots, stretches: &stretches))
+        #expect(slots.isEmpty && stretches.isEmpty)
+        // The text is still counted.
+        var expected = CorpusVocabulary()
+        expected.add(plain("eins zwei drei", chain()))
+        #expect(bounded.takeCounts() == expected)
     }
 
     @Test(arguments: [1, 3, 1 << 17])

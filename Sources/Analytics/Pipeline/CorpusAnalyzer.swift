@@ -15,9 +15,10 @@ import TextAnalysis
 /// them; ``analyze(_:)`` keeps them all. Between the passes no token is held, only what rebuilds
 /// it: the first pass records each text as its tokens' slots in the chunk's memo and their start
 /// offsets (8 bytes a token, against a `Token`'s hundred and more), and the second pass makes
-/// the tokens from the enriched forms without tokenising the text again (a text with a
-/// suspended hyphen, whose tokens depend on their neighbours, is tokenised again and goes
-/// through the chain whole). Between the passes, each word form that occurs more than once is
+/// the tokens from the enriched forms without tokenising the text again. The tokens around a
+/// suspended hyphen, which depend on their neighbours
+/// (``HyphenEllipsisFilter/neighbourhoods(of:)``), are kept normalised instead and enriched as a
+/// text of their own in the second pass. Between the passes, each word form that occurs more than once is
 /// enriched once for the whole corpus, in parallel; every other form is enriched once, by the
 /// chunk that holds it. The first pass keeps every distinct word form of its chunk until that
 /// chunk of the second pass has enriched them: the number of forms grows far more slowly than
@@ -61,8 +62,10 @@ public struct CorpusAnalyzer: Sendable {
                 let tokens = try normalizer.tokenizer.tokenize(texts[index], session: session)
                 // Offsets are kept in 32 bits: a text longer than 4 GB is tokenised again instead.
                 let fits = (tokens.last?.end ?? 0) <= Int(UInt32.max)
-                if fits, shard.memo.count(tokens, recordingSlotsIn: &shard.slots) {
+                var stretches: [WordFormMemo.Stretch] = []
+                if fits, shard.memo.count(tokens, recordingSlotsIn: &shard.slots, stretches: &stretches) {
                     shard.starts.append(contentsOf: tokens.lazy.map { UInt32($0.start) })
+                    if !stretches.isEmpty { shard.stretches[index] = stretches }
                 } else {
                     if !fits { shard.memo.count(tokens) }
                     shard.whole.append(index)
@@ -129,7 +132,18 @@ public struct CorpusAnalyzer: Sendable {
                     if let shard = recorded, let span = shard.span(of: index) {
                         var tokens: [Token] = []
                         tokens.reserveCapacity(span.count)
+                        let stretches = shard.stretches[index] ?? []
+                        var next = 0
                         for position in span {
+                            if next < stretches.count, stretches[next].range.contains(position - span.lowerBound) {
+                                if position - span.lowerBound == stretches[next].range.lowerBound {
+                                    var stretch = stretches[next].tokens
+                                    enrichment.apply(to: &stretch)
+                                    tokens.append(contentsOf: stretch)
+                                }
+                                if position - span.lowerBound + 1 == stretches[next].range.upperBound { next += 1 }
+                                continue
+                            }
                             let code = Int(codes[Int(shard.slots[position])])
                             var token = code >= 0 ? enriched[code] : own[-code - 1]
                             token.start = Int(shard.starts[position])
@@ -151,7 +165,8 @@ public struct CorpusAnalyzer: Sendable {
 
     /// What the first pass keeps of a chunk: its memo of normalised forms, and each text's tokens
     /// as the memo's slots and the tokens' starts (8 bytes a token; the ends follow from the
-    /// forms' surfaces), so that the second pass needs neither the tokenizer nor a lookup.
+    /// forms' surfaces), so that the second pass needs neither the tokenizer nor a lookup; the
+    /// normalised tokens of the neighbourhoods of suspended hyphens beside them.
     private struct Shard: Sendable {
         let range: Range<Int>
         var memo: WordFormMemo
@@ -160,7 +175,10 @@ public struct CorpusAnalyzer: Sendable {
         var starts: [UInt32] = []
         /// Text `range.lowerBound + i` has the tokens `bounds[i] ..< bounds[i + 1]`.
         var bounds: [Int] = []
-        /// Texts that were not recorded (a suspended hyphen), ascending: tokenised again.
+        /// The normalised neighbourhoods of suspended hyphens of recorded texts, by text, each
+        /// `range` counted from the text's first token.
+        var stretches: [Int: [WordFormMemo.Stretch]] = [:]
+        /// Texts that were not recorded (longer than 4 GB), ascending: tokenised again.
         var whole: [Int] = []
 
         init(range: Range<Int>, memo: WordFormMemo) {

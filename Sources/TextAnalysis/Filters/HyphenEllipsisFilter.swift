@@ -40,6 +40,25 @@ public struct HyphenEllipsisFilter: TokenFilter {
         }
     }
 
+    /// The stretches of `tokens` that this filter reads together: each token with a suspended
+    /// hyphen with ``maximumDistance`` tokens on either side (clipped to the text), overlapping
+    /// stretches joined; ascending, empty for a text without suspended hyphens. Every token
+    /// outside them is filtered as if it stood alone, and a stretch filtered as a text of its own
+    /// gives the tokens the whole text gives there: a completed word takes its neighbour, or an
+    /// earlier completed word, from within ``maximumDistance`` of itself.
+    public static func neighbourhoods(of tokens: [Token]) -> [Range<Int>] {
+        var stretches: [Range<Int>] = []
+        for index in tokens.indices where tokens[index].suspendedHyphen != nil {
+            let stretch = max(0, index - maximumDistance)..<min(tokens.count, index + maximumDistance + 1)
+            if let last = stretches.last, last.upperBound > stretch.lowerBound {
+                stretches[stretches.count - 1] = last.lowerBound..<stretch.upperBound
+            } else {
+                stretches.append(stretch)
+            }
+        }
+        return stretches
+    }
+
     private func isConnector(_ token: Token) -> Bool {
         token.kind == .other || token.suspendedHyphen != nil
             || (token.kind == .word && Self.connectors.contains(token.norm))
