@@ -10,16 +10,16 @@
 /// filters as a text of their own instead, which gives them the tokens the whole text gives
 /// there. Either way the tokens are exactly those of ``Analyzer/apply(to:)``.
 ///
-/// The key hashes and compares the bytes of the surface, not the `String` (Swift's `String`
-/// hashing and equality normalise to NFC first, which costs more than the lookup saves, and
-/// would join forms whose bytes differ). When the memo holds `capacity` forms it starts again
+/// The key is the surface's bytes and the kind (a ``FormTable``), not the `String` (Swift's
+/// `String` hashing and equality normalise to NFC first, which costs more than the lookup
+/// saves, and would join forms whose bytes differ). When the memo holds `capacity` forms it starts again
 /// empty, so its memory stays bounded on any corpus; the tokens do not depend on when that happens.
 public struct WordFormMemo: Sendable {
     /// The filters, in order (an ``Analyzer``'s).
     public let filters: [any TokenFilter]
     public let capacity: Int
-    /// Each form's slot in ``entries``.
-    private var slotOfForm: [WordForm: Int] = [:]
+    /// Each form's slot in ``entries``: its id.
+    private var slotOfForm = FormTable()
     /// The forms in the order the memo met them; a form's slot is its index here.
     private var entries: [Entry] = []
     /// What ``count(_:)`` has handed on.
@@ -34,7 +34,7 @@ public struct WordFormMemo: Sendable {
     }
 
     /// - Parameter capacity: the most forms the memo holds before it starts again empty; `Int.max`
-    ///   keeps every form (for ``forms()`` and ``count(_:recordingSlotsIn:stretches:)``).
+    ///   keeps every form (for ``count(_:recordingSlotsIn:stretches:)``).
     public init(filters: [any TokenFilter], capacity: Int = 1 << 17) {
         self.filters = filters
         self.capacity = max(1, capacity)
@@ -132,11 +132,8 @@ public struct WordFormMemo: Sendable {
         }
     }
 
-    /// The forms ``count(_:)`` has counted (words), as filtered tokens (offsets those of their
-    /// first occurrence), with the occurrences it saw of each; in the order the memo met them.
-    public func forms() -> [(token: Token, occurrences: Int)] {
-        entries.filter { $0.occurrences > 0 }.map { ($0.token, $0.occurrences) }
-    }
+    /// How often ``count(_:)`` counted the form in `slot` (0 for a form that is not a word).
+    public func occurrences(inSlot slot: Int) -> Int { entries[slot].occurrences }
 
     /// The vocabulary of every text ``count(_:)`` has seen since the last call.
     public mutating func takeCounts() -> CorpusVocabulary {
@@ -155,30 +152,17 @@ public struct WordFormMemo: Sendable {
     /// The memo's slot of the token's form, filled first when the form is new. A token of a
     /// neighbourhood of suspended hyphens must not come here.
     private mutating func lookUp(_ token: Token) -> Int {
-        let key = WordForm(token)
-        if let slot = slotOfForm[key] { return slot }
-        var one = [token]
-        for filter in filters { filter.apply(to: &one) }
+        var (slot, isNew) = slotOfForm.add(token.surface, kind: token.kind)
+        guard isNew else { return slot }
         if entries.count >= capacity {
             flushCounts()
-            slotOfForm.removeAll(keepingCapacity: true)
+            slotOfForm.removeAll()
             entries.removeAll(keepingCapacity: true)
+            slot = slotOfForm.add(token.surface, kind: token.kind).id
         }
-        slotOfForm[key] = entries.count
+        var one = [token]
+        for filter in filters { filter.apply(to: &one) }
         entries.append(Entry(token: one[0], uncounted: 0, occurrences: 0))
-        return entries.count - 1
+        return slot
     }
-}
-
-/// A word form as a memo keys it: the surface's UTF-8 bytes and the token's kind.
-public struct WordForm: Hashable, Sendable {
-    private let bytes: UTF8Key
-    public let kind: TokenKind
-
-    public init(_ token: Token) {
-        bytes = UTF8Key(token.surface)
-        kind = token.kind
-    }
-
-    public var surface: String { bytes.text }
 }

@@ -51,16 +51,16 @@ struct WordFormMemoTests {
         #expect(memo.formCount == 2)
     }
 
-    @Test func listsTheFormsItCounted() {
+    @Test func countsTheOccurrencesOfEachForm() {
         var counting = WordFormMemo(filters: [CaseFoldingFilter()], capacity: .max)
         counting.count(tokenizer.tokenize("Radwege Busse Radwege 1.000"))
         var applied = tokenizer.tokenize("Straße Busse")
         counting.apply(to: &applied)
-        // Only words are counted, so only words are listed, in the order the memo met them;
-        // forms it only applied the filters to are not listed.
-        let forms = counting.forms()
-        #expect(forms.map(\.token.norm) == ["radwege", "busse"])
-        #expect(forms.map(\.occurrences) == [2, 1])
+        // Slots in the order the memo met the forms; only words are counted, and forms it only
+        // applied the filters to have no occurrences.
+        let slots = 0..<counting.formCount
+        #expect(slots.map { counting.form(inSlot: $0).norm } == ["radwege", "busse", "1.000", "strasse"])
+        #expect(slots.map { counting.occurrences(inSlot: $0) } == [2, 1, 0, 0])
     }
 
     @Test func theNeighbourhoodOfASuspendedHyphenGoesThroughTheChainAsAText() {

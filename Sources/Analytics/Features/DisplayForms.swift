@@ -29,7 +29,7 @@ public struct DisplayForms: Sendable {
 
     /// Adds what a ``Tally`` counted.
     public mutating func add(_ tally: Tally) {
-        for form in tally.forms.values {
+        for form in tally.forms {
             count(stem: form.stem, display: form.display, occurrences: form.occurrences, inside: form.inside)
         }
         for form in tally.completions.values {
@@ -48,7 +48,7 @@ public struct DisplayForms: Sendable {
         inside[stem] = entry
     }
 
-    /// ``DisplayForms/add(_:text:)`` counted per word form (``WordForm``) and handed on once
+    /// ``DisplayForms/add(_:text:)`` counted per word form (its bytes, ``FormTable``) and handed on once
     /// (``DisplayForms/add(_:)``): what the spellings read of a token (stem, display,
     /// whether it is capitalised) is the same for every token of a form, except for a suspended
     /// hyphen, which is completed from its neighbours and so counted as a form of its own
@@ -70,7 +70,9 @@ public struct DisplayForms: Sendable {
             var display: String
         }
 
-        fileprivate var forms: [WordForm: Count] = [:]
+        /// The forms' ids, and what is counted of each, by id.
+        private var table = FormTable()
+        fileprivate var forms: [Count] = []
         /// Suspended hyphens, by what they were completed to.
         fileprivate var completions: [Completion: Count] = [:]
 
@@ -86,7 +88,13 @@ public struct DisplayForms: Sendable {
                         Self.count(
                             token, inside: inside, in: &completions, at: Completion(stem: token.stem, display: token.display))
                     } else {
-                        Self.count(token, inside: inside, in: &forms, at: WordForm(token))
+                        let (id, isNew) = table.add(token.surface, kind: token.kind)
+                        if isNew {
+                            forms.append(Count(stem: token.stem, display: token.display, occurrences: 1, inside: inside))
+                        } else {
+                            forms[id].occurrences += 1
+                            forms[id].inside += inside
+                        }
                     }
                 }
             }

@@ -75,19 +75,39 @@ public struct CorpusAnalyzer: Sendable {
             return [shard]
         }
         var vocabulary = CorpusVocabulary()
-        // The forms that occur more than once, in order of their first chunk, each once.
-        var occurrences: [WordForm: Int] = [:]
+        // The word forms of all chunks, each once, in order of their first chunk, with their
+        // occurrences; each shard's slots as ids of `forms`.
+        var table = FormTable()
         var forms: [Token] = []
+        var occurrences: [Int] = []
         for index in shards.indices {
             vocabulary.merge(shards[index].memo.takeCounts())
-            for (token, count) in shards[index].memo.forms() {
-                let form = WordForm(token)
-                if occurrences[form] == nil { forms.append(token) }
-                occurrences[form, default: 0] += count
+            let memo = shards[index].memo
+            var ids = [Int32](repeating: -1, count: memo.formCount)
+            for slot in 0..<memo.formCount where memo.occurrences(inSlot: slot) > 0 {
+                let token = memo.form(inSlot: slot)
+                let (id, isNew) = table.add(token.surface, kind: token.kind)
+                if isNew {
+                    forms.append(token)
+                    occurrences.append(0)
+                }
+                occurrences[id] += memo.occurrences(inSlot: slot)
+                ids[slot] = Int32(id)
             }
+            shards[index].formIDs = ids
         }
-        let frequent = forms.filter { occurrences[WordForm($0)] ?? 0 >= 2 }
-        (forms, occurrences) = ([], [:])
+        table = FormTable()
+        // The forms that occur more than once, and each form's index among them (or -1).
+        let (frequent, frequentIndex) = { () -> ([Token], [Int32]) in
+            var frequent: [Token] = []
+            var index = [Int32](repeating: -1, count: forms.count)
+            for id in forms.indices where occurrences[id] >= 2 {
+                index[id] = Int32(frequent.count)
+                frequent.append(forms[id])
+            }
+            return (frequent, index)
+        }()
+        (forms, occurrences) = ([], [])
         let enrichment = Analyzer(filters: Analyzer.germanEnrichment(resources: resources, vocabulary: vocabulary))
         // A normalised form, enriched on its own (what the whole chain gives its raw token).
         @Sendable func enrich(_ form: Token) -> Token {
@@ -98,7 +118,6 @@ public struct CorpusAnalyzer: Sendable {
         let enriched = ParallelMap.map(count: frequent.count, threads: threads) { (range: Range<Int>) -> [Token] in
             range.map { enrich(frequent[$0]) }
         }
-        let known = Dictionary(uniqueKeysWithValues: enriched.indices.map { (WordForm(enriched[$0]), $0) })
         let chain = Analyzer(tokenizer: normalizer.tokenizer, filters: normalizer.filters + enrichment.filters)
         // The chunks of both passes are the same (`ParallelMap` splits a count the same way);
         // each chunk of the second pass takes its shard out of the box, so that the shard's memo
@@ -116,11 +135,11 @@ public struct CorpusAnalyzer: Sendable {
             if let shard = recorded {
                 codes.reserveCapacity(shard.memo.formCount)
                 for slot in 0..<shard.memo.formCount {
-                    let form = shard.memo.form(inSlot: slot)
-                    if let index = known[WordForm(form)] {
-                        codes.append(Int32(index))
+                    let id = Int(shard.formIDs[slot])
+                    if id >= 0, frequentIndex[id] >= 0 {
+                        codes.append(frequentIndex[id])
                     } else {
-                        own.append(enrich(form))
+                        own.append(enrich(shard.memo.form(inSlot: slot)))
                         codes.append(-Int32(own.count))
                     }
                 }
@@ -170,6 +189,8 @@ public struct CorpusAnalyzer: Sendable {
     private struct Shard: Sendable {
         let range: Range<Int>
         var memo: WordFormMemo
+        /// Per slot of the memo: the form's id among the word forms of all chunks, or -1.
+        var formIDs: [Int32] = []
         /// Per token of the recorded texts, in order: its form's slot and its start.
         var slots: [UInt32] = []
         var starts: [UInt32] = []
