@@ -48,19 +48,21 @@ struct LinkScanner: Sendable {
                 index = spans[emailCursor].end
                 continue
             }
-            // Every address starts with an ASCII letter or digit; testing that first spares the
-            // word-start test at most bytes.
-            if isASCIIAlphanumeric(bytes[index]), isWordStart(index, in: bytes),
-                let end = webAddressEnd(from: index, in: bytes)
-            {
-                let limit = emailCursor < spans.count ? spans[emailCursor].start : bytes.count
-                if end <= limit {
-                    result.append(Span(start: index, end: end, kind: .url))
-                    index = end
-                    continue
-                }
+            // Every address starts with an ASCII letter or digit that starts a word.
+            guard isASCIIAlphanumeric(bytes[index]) else {
+                index += 1
+                continue
             }
+            let limit = emailCursor < spans.count ? spans[emailCursor].start : bytes.count
+            if isWordStart(index, in: bytes), let end = webAddressEnd(from: index, in: bytes), end <= limit {
+                result.append(Span(start: index, end: end, kind: .url))
+                index = end
+                continue
+            }
+            // The rest of this run of ASCII letters and digits starts no word (each byte follows
+            // one), so no address: skip it, but not past the next e-mail address.
             index += 1
+            while index < limit && isASCIIAlphanumeric(bytes[index]) { index += 1 }
         }
         return result
     }
@@ -183,6 +185,11 @@ struct LinkScanner: Sendable {
     private func isWordStart(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard index > 0 else { return true }
         let previous = bytes[index - 1]
+        // À to ÿ (U+00C0 to U+00FF: C3 80 to C3 BF) are letters but × and ÷: answered without
+        // decoding the scalar and looking up its properties.
+        if index >= 2, bytes[index - 2] == 0xC3, previous & 0xC0 == 0x80 {
+            return previous == 0x97 || previous == 0xB7
+        }
         if previous >= 0x80 {
             var scalarStart = index - 1
             while scalarStart > 0 && bytes[scalarStart] & 0xC0 == 0x80 { scalarStart -= 1 }

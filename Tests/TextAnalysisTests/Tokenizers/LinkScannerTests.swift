@@ -12,6 +12,13 @@ struct LinkScannerTests {
             ("„www.jenawohnen.de“", "www.jenawohnen.de", .url),
             ("Kontakt: digital@jena.de.", "digital@jena.de", .email),
             ("vorname.nachname+tag@uni-jena.de", "vorname.nachname+tag@uni-jena.de", .email),
+            // After a symbol that is no letter (×, ÷, €) an address starts a word.
+            ("2×www.jena.de", "www.jena.de", .url),
+            ("÷jena.de", "jena.de", .url),
+            ("€www.jena.de", "www.jena.de", .url),
+            // A run of letters right before an e-mail address, and an address after it.
+            ("Mail:info@jena.de,www.jena.de", "info@jena.de", .email),
+            ("Mail:info@jena.de,www.jena.de", "www.jena.de", .url),
         ])
     func keepsAddressWhole(_ text: String, _ address: String, _ kind: TokenKind) {
         let tokens = AnalyzerHelpers.tokenize(text)
@@ -19,7 +26,12 @@ struct LinkScannerTests {
     }
 
     @Test(
-        "no address without a known top-level domain or an @", arguments: ["z.B.", "1.000", "Jena.Stadt", "@jenadigital", "a@b"])
+        "no address without a known top-level domain or an @",
+        arguments: [
+            "z.B.", "1.000", "Jena.Stadt", "@jenadigital", "a@b",
+            // Inside a word, after a letter of any script: no address starts there.
+            "Müller.de", "Straßejena.de", "Ärztewww.jena.de", "Дwww.jena.de",
+        ])
     func leavesOtherTextAlone(_ text: String) {
         #expect(!AnalyzerHelpers.tokenize(text).contains { $0.kind == .url || $0.kind == .email })
     }
