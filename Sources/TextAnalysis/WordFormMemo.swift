@@ -12,8 +12,9 @@
 ///
 /// The key is the surface's bytes and the kind (a ``FormTable``), not the `String` (Swift's
 /// `String` hashing and equality normalise to NFC first, which costs more than the lookup
-/// saves, and would join forms whose bytes differ). When the memo holds `capacity` forms it starts again
-/// empty, so its memory stays bounded on any corpus; the tokens do not depend on when that happens.
+/// saves, and would join forms whose bytes differ). When the memo holds `capacity` forms it
+/// starts again empty, so its memory stays bounded on any corpus; the tokens do not depend on
+/// when that happens.
 public struct WordFormMemo: Sendable {
     /// The filters, in order (an ``Analyzer``'s).
     public let filters: [any TokenFilter]
@@ -43,8 +44,8 @@ public struct WordFormMemo: Sendable {
     /// The number of forms the memo holds.
     public var formCount: Int { entries.count }
 
-    /// The filtered token of the form in `slot` (a slot ``count(_:recordingSlotsIn:stretches:)`` gave), with
-    /// the offsets of the form's first occurrence.
+    /// The filtered token of the form in `slot` (a slot ``count(_:recordingSlotsIn:stretches:)``
+    /// gave), with the offsets of the form's first occurrence.
     public func form(inSlot slot: Int) -> Token { entries[slot].token }
 
     /// The tokens of a text that are not taken from the memo's forms: the text's tokens `range`
@@ -101,6 +102,9 @@ public struct WordFormMemo: Sendable {
         return true
     }
 
+    /// Counts the text, its neighbourhoods of suspended hyphens as filtered texts of their own
+    /// and every other token by its form; with `keepingSlots`, appends what
+    /// ``count(_:recordingSlotsIn:stretches:)`` appends.
     private mutating func record(
         _ tokens: [Token], slots: inout [UInt32], stretches: inout [Stretch], keepingSlots: Bool
     ) {

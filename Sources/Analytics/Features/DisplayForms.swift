@@ -48,8 +48,8 @@ public struct DisplayForms: Sendable {
         inside[stem] = entry
     }
 
-    /// ``DisplayForms/add(_:text:)`` counted per word form (its bytes, ``FormTable``) and handed on once
-    /// (``DisplayForms/add(_:)``): what the spellings read of a token (stem, display,
+    /// ``DisplayForms/add(_:text:)`` counted per word form (its bytes, ``FormTable``) and handed
+    /// on once (``DisplayForms/add(_:)``): what the spellings read of a token (stem, display,
     /// whether it is capitalised) is the same for every token of a form, except for a suspended
     /// hyphen, which is completed from its neighbours and so counted as a form of its own
     /// stem and display. Hashing a form's bytes once per token costs less than hashing its stem

@@ -154,13 +154,15 @@ public struct CorpusAnalyzer: Sendable {
                         let stretches = shard.stretches[index] ?? []
                         var next = 0
                         for position in span {
-                            if next < stretches.count, stretches[next].range.contains(position - span.lowerBound) {
-                                if position - span.lowerBound == stretches[next].range.lowerBound {
+                            // A neighbourhood of suspended hyphens: enriched as a text when it begins.
+                            let offset = position - span.lowerBound
+                            if next < stretches.count, stretches[next].range.contains(offset) {
+                                if offset == stretches[next].range.lowerBound {
                                     var stretch = stretches[next].tokens
                                     enrichment.apply(to: &stretch)
                                     tokens.append(contentsOf: stretch)
                                 }
-                                if position - span.lowerBound + 1 == stretches[next].range.upperBound { next += 1 }
+                                if offset + 1 == stretches[next].range.upperBound { next += 1 }
                                 continue
                             }
                             let code = Int(codes[Int(shard.slots[position])])

@@ -53,6 +53,25 @@ struct FiltersWithoutICUTests {
         #expect(tokens.last?.norm == "fachkräftegewinnung")
     }
 
+    /// What the filter reads together: six tokens either side of each suspended hyphen, clipped
+    /// to the text, overlapping stretches joined.
+    @Test func theNeighbourhoodsOfSuspendedHyphens() {
+        func neighbourhoods(_ text: String) -> [Range<Int>] {
+            HyphenEllipsisFilter.neighbourhoods(of: tokenizer.tokenize(text))
+        }
+        let words = (1...30).map { "w\($0)" }
+        #expect(neighbourhoods(words.joined(separator: " ")).isEmpty)
+        var text = words
+        text[2] = "-gewinnung"
+        #expect(neighbourhoods(text.joined(separator: " ")) == [0..<9])
+        text[16] = "Innovations-"
+        text[27] = "-sicherung"
+        // 16 reaches 10 to 22, 27 reaches 21 to 29: joined; 2 reaches 0 to 8: apart.
+        #expect(neighbourhoods(text.joined(separator: " ")) == [0..<9, 10..<30])
+        text[9] = "Aus-"
+        #expect(neighbourhoods(text.joined(separator: " ")) == [0..<30])
+    }
+
     @Test func stemsAreCistemKeys() {
         let tokens = AnalyzerHelpers.filter("radwege radweg gefahr", [StemFilter(nounsWithGe: ["gefahr"])], tokenizer: tokenizer)
         #expect(tokens[0].stem == tokens[1].stem)
