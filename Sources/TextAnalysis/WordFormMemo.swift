@@ -146,6 +146,17 @@ public struct WordFormMemo: Sendable {
         return counted
     }
 
+    /// ``takeCounts()`` without the occurrences of the forms the memo holds, which are left to
+    /// the caller (``occurrences(inSlot:)``: the vocabulary then adds each form's total once,
+    /// however many memos met it): what was counted outside them (the neighbourhoods of
+    /// suspended hyphens, and forms let go when the memo started again empty). Afterwards the
+    /// held forms count as handed on, so ``takeCounts()`` does not add them again.
+    public mutating func takeCountsBesideForms() -> CorpusVocabulary {
+        for index in entries.indices { entries[index].uncounted = 0 }
+        defer { counted = CorpusVocabulary() }
+        return counted
+    }
+
     private mutating func flushCounts() {
         for index in entries.indices where entries[index].uncounted > 0 {
             counted.add(entries[index].token, occurrences: entries[index].uncounted)

@@ -134,6 +134,27 @@ struct WordFormMemoTests {
         #expect(memo.takeCounts() == expected)
     }
 
+    @Test func leavesTheCountsOfItsFormsToTheCaller() {
+        var memo = WordFormMemo(filters: chain(), capacity: .max)
+        let sample = "Radwege und Radwege eins zwei drei vier fünf sechs sieben Fachkräfteausbildung und -gewinnung"
+        let raw = tokenizer.tokenize(sample)
+        var slots: [UInt32] = []
+        var stretches: [WordFormMemo.Stretch] = []
+        #expect(memo.count(raw, recordingSlotsIn: &slots, stretches: &stretches))
+        #expect(stretches.map(\.range) == [6..<13] && memo.formCount == 5)
+        // Beside the forms: the neighbourhood's words only; with each form's occurrences, the whole.
+        var beside = memo.takeCountsBesideForms()
+        var expected = CorpusVocabulary()
+        expected.add(stretches.flatMap(\.tokens))
+        #expect(beside == expected)
+        for slot in 0..<memo.formCount { beside.add(memo.form(inSlot: slot), occurrences: memo.occurrences(inSlot: slot)) }
+        var whole = CorpusVocabulary()
+        whole.add(plain(sample, chain()))
+        #expect(beside == whole)
+        // What was handed on is not counted again.
+        #expect(memo.takeCounts() == CorpusVocabulary())
+    }
+
     @Test func recordsNoSlotsWhereTheyWouldNotLast() {
         var slots: [UInt32] = []
         var stretches: [WordFormMemo.Stretch] = []

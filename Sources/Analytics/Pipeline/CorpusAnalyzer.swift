@@ -76,12 +76,13 @@ public struct CorpusAnalyzer: Sendable {
         }
         var vocabulary = CorpusVocabulary()
         // The word forms of all chunks, each once, in order of their first chunk, with their
-        // occurrences; each shard's slots as ids of `forms`.
+        // occurrences (which the vocabulary adds once per form, not once per chunk); each
+        // shard's slots as ids of `forms`.
         var table = FormTable()
         var forms: [Token] = []
         var occurrences: [Int] = []
         for index in shards.indices {
-            vocabulary.merge(shards[index].memo.takeCounts())
+            vocabulary.merge(shards[index].memo.takeCountsBesideForms())
             let memo = shards[index].memo
             var ids = [Int32](repeating: -1, count: memo.formCount)
             for slot in 0..<memo.formCount where memo.occurrences(inSlot: slot) > 0 {
@@ -97,6 +98,7 @@ public struct CorpusAnalyzer: Sendable {
             shards[index].formIDs = ids
         }
         table = FormTable()
+        for id in forms.indices { vocabulary.add(forms[id], occurrences: occurrences[id]) }
         // The forms that occur more than once, and each form's index among them (or -1).
         let (frequent, frequentIndex) = { () -> ([Token], [Int32]) in
             var frequent: [Token] = []
