@@ -10,7 +10,8 @@
 /// hash beside the id, so a probe reads the form's bytes only when those agree; the kind and
 /// bytes of all forms lie side by side in one array, and each form's hash is kept, so growing
 /// the table never reads the bytes again. Ids depend only on the order in which forms are
-/// added, never on the hash.
+/// added, never on the hash. A bucket holds an id in 32 bits: a table of more than four billion
+/// forms is not provided for.
 public struct FormTable: Sendable {
     /// The kind's byte and the bytes of every form, in id order; form `i` ends at `ends[i]`.
     private var bytes: [UInt8] = []

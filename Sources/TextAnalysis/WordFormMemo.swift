@@ -79,7 +79,8 @@ public struct WordFormMemo: Sendable {
     /// Counts the word tokens of one text (as the tokenizer gave them) as
     /// ``CorpusVocabulary/add(_:)`` of the filtered tokens would, but per form: the memo adds up a
     /// form's occurrences and hands them on to the vocabulary once (in ``takeCounts()``, or when
-    /// it starts again empty).
+    /// it starts again empty); the words of the neighbourhoods of suspended hyphens are counted
+    /// from those neighbourhoods filtered as texts of their own.
     public mutating func count(_ tokens: [Token]) {
         var slots: [UInt32] = []
         var stretches: [Stretch] = []
@@ -116,6 +117,7 @@ public struct WordFormMemo: Sendable {
                 if index + 1 == own[next].range.upperBound { next += 1 }
                 continue
             }
+            guard keepingSlots || tokens[index].kind == .word else { continue }
             let slot = lookUp(tokens[index])
             if tokens[index].kind == .word {
                 entries[slot].uncounted += 1
@@ -150,7 +152,8 @@ public struct WordFormMemo: Sendable {
     /// the caller (``occurrences(inSlot:)``: the vocabulary then adds each form's total once,
     /// however many memos met it): what was counted outside them (the neighbourhoods of
     /// suspended hyphens, and forms let go when the memo started again empty). Afterwards the
-    /// held forms count as handed on, so ``takeCounts()`` does not add them again.
+    /// held forms count as handed on, so ``takeCounts()`` does not add them again; a caller
+    /// uses either this with ``occurrences(inSlot:)`` or ``takeCounts()``, not both.
     public mutating func takeCountsBesideForms() -> CorpusVocabulary {
         for index in entries.indices { entries[index].uncounted = 0 }
         defer { counted = CorpusVocabulary() }
@@ -164,8 +167,8 @@ public struct WordFormMemo: Sendable {
         }
     }
 
-    /// The memo's slot of the token's form, filled first when the form is new. A token of a
-    /// neighbourhood of suspended hyphens must not come here.
+    /// The memo's slot of the token's form, filled first when the form is new. A token with a
+    /// suspended hyphen must not come here: its filtered token depends on its neighbours.
     private mutating func lookUp(_ token: Token) -> Int {
         var (slot, isNew) = slotOfForm.add(token.surface, kind: token.kind)
         guard isNew else { return slot }

@@ -3,7 +3,8 @@ import TextAnalysis
 /// Runs the German analyzer over many texts in two parallel passes.
 ///
 /// 1. Normalise every text (tokenizer, gender forms, case folding), one ICU session per chunk.
-/// 2. Count the norms of all texts into one ``CorpusVocabulary``, shard by shard in text order.
+/// 2. Count the norms of all texts into one ``CorpusVocabulary``: each word form's occurrences
+///    summed over the chunks, then added once.
 /// 3. Enrich every text (feminine forms, stopwords, compounds, hyphen ellipsis, stems) with the
 ///    vocabulary as the corpus half of the lexicon.
 /// The result is the same for any number of threads: work is split into contiguous chunks and
@@ -18,9 +19,10 @@ import TextAnalysis
 /// the tokens from the enriched forms without tokenising the text again. The tokens around a
 /// suspended hyphen, which depend on their neighbours
 /// (``HyphenEllipsisFilter/neighbourhoods(of:)``), are kept normalised instead and enriched as a
-/// text of their own in the second pass. Between the passes, each word form that occurs more than once is
-/// enriched once for the whole corpus, in parallel; every other form is enriched once, by the
-/// chunk that holds it. The first pass keeps every distinct word form of its chunk until that
+/// text of their own in the second pass. Between the passes, each word form that occurs more
+/// than once is enriched once for the whole corpus, in parallel; every other form is enriched
+/// once, by the chunk that holds it. Form numbers are 32-bit: a chunk of more than two billion
+/// distinct forms (far beyond any memory) is not provided for. The first pass keeps every distinct word form of its chunk until that
 /// chunk of the second pass has enriched them: the number of forms grows far more slowly than
 /// the corpus's length.
 public struct CorpusAnalyzer: Sendable {
