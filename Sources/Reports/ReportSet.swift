@@ -16,9 +16,9 @@ public enum ReportSet {
     /// only when everything else is there. The Markdown pages with their charts, assignments.csv
     /// and report.json are rendered side by side on `threads` threads, then the pages of
     /// report.html (Ink's conversion of each Markdown page: half of the rendering at 10,000
-    /// comments) side by side; the files do not depend on the thread count. assignments.csv and report.json go
-    /// out in pieces as they are rendered, so neither is ever whole in memory (at a million
-    /// comments they are about 0.7 and 1.2 GB).
+    /// comments) side by side; the files do not depend on the thread count. assignments.csv and
+    /// report.json go out in pieces as they are rendered, so neither is ever whole in memory (at
+    /// a million comments they are about 0.7 and 1.2 GB).
     public static func write(
         _ result: RunResult, language: ReportLanguage = .de, templates: ReportTemplates, threads: Int = 1,
         to destination: some ReportDestination

@@ -4,9 +4,8 @@
 /// Rule: two forms are the same when their bytes and kinds are equal; nothing is normalised
 /// (Swift's `String` hashing and equality bring both sides to NFC first, which costs more than a
 /// lookup of an already normalised or as-written form needs, and joins forms whose bytes
-/// differ). The table is open addressing with linear probing, at most half full, over a 64-bit
-/// hash of the bytes: eight bytes at a time, each word mixed in by a multiplication and a
-/// rotation, then the finaliser of MurmurHash3 (Appleby). A bucket holds the upper half of the
+/// differ). The table is open addressing with linear probing, at most half full, over the
+/// 64-bit ``ByteHash`` of the bytes, seeded with the kind. A bucket holds the upper half of the
 /// hash beside the id, so a probe reads the form's bytes only when those agree; the kind and
 /// bytes of all forms lie side by side in one array, and each form's hash is kept, so growing
 /// the table never reads the bytes again. Ids depend only on the order in which forms are
@@ -40,22 +39,14 @@ public struct FormTable: Sendable {
 
     /// The id of the form `text` of kind `kind`, added first when it is new.
     public mutating func add(_ text: String, kind: TokenKind) -> (id: Int, isNew: Bool) {
-        let code = kind.code
-        let found: (id: Int, isNew: Bool)? = text.utf8.withContiguousStorageIfAvailable { key in
-            add(key, kind: code)
-        }
-        if let found { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { add($0, kind: code) }
+        var text = text
+        return text.withUTF8 { add($0, kind: kind.code) }
     }
 
     /// The id of the form `text` of kind `kind`, nil when it has none.
     public func id(of text: String, kind: TokenKind) -> Int? {
-        let code = kind.code
-        let found: Int?? = text.utf8.withContiguousStorageIfAvailable { key in
-            find(key, kind: code, hash: Self.hash(key, kind: code)).id
-        }
-        if let found { return found }
-        return Array(text.utf8).withUnsafeBufferPointer { find($0, kind: code, hash: Self.hash($0, kind: code)).id }
+        var text = text
+        return text.withUTF8 { find($0, kind: kind.code, hash: Self.hash($0, kind: kind.code)).id }
     }
 
     /// Forgets every form, keeping the memory.
@@ -123,31 +114,9 @@ public struct FormTable: Sendable {
         (hash & 0xFFFF_FFFF_0000_0000) | UInt64(id + 1)
     }
 
-    /// The hash of the rule above; the kind and the length are mixed into the seed.
-    static func hash(_ key: UnsafeBufferPointer<UInt8>, kind: UInt8) -> UInt64 {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count) ^ (UInt64(kind) << 56)
-        let raw = UnsafeRawBufferPointer(key)
-        var index = 0
-        while index + 8 <= key.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
-            hash = (hash << 31) | (hash >> 33)
-            index += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while index < key.count {
-            tail |= UInt64(key[index]) << shift
-            shift += 8
-            index += 1
-        }
-        hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
-        hash = hash &* 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash = hash &* 0xC4CE_B9FE_1A85_EC53
-        hash ^= hash >> 33
-        return hash
+    /// ``ByteHash`` with the kind in the seed's top byte.
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>, kind: UInt8) -> UInt64 {
+        ByteHash.hash(key, seed: UInt64(kind) << 56)
     }
 }
 

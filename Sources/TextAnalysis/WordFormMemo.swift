@@ -55,6 +55,28 @@ public struct WordFormMemo: Sendable {
         public let tokens: [Token]
     }
 
+    /// Walks a text of `count` tokens in order: `outside` for the index of each token in no
+    /// stretch, `inside` for each stretch where it begins. `stretches` are ascending and
+    /// disjoint, as ``HyphenEllipsisFilter/neighbourhoods(of:)`` gives their ranges.
+    @inlinable
+    public static func walk(
+        _ stretches: [Stretch], count: Int, outside: (Int) -> Void, inside: (Stretch) -> Void
+    ) {
+        var index = 0
+        for stretch in stretches {
+            while index < stretch.range.lowerBound {
+                outside(index)
+                index += 1
+            }
+            inside(stretch)
+            index = stretch.range.upperBound
+        }
+        while index < count {
+            outside(index)
+            index += 1
+        }
+    }
+
     /// The slot ``count(_:recordingSlotsIn:stretches:)`` records for a token of a ``Stretch``.
     public static let noSlot = UInt32.max
 
@@ -62,18 +84,16 @@ public struct WordFormMemo: Sendable {
     /// ``Analyzer/apply(to:)`` would: from the memo where it can.
     public mutating func apply(to tokens: inout [Token]) {
         let stretches = filteredNeighbourhoods(of: tokens)
-        var next = 0
-        for index in tokens.indices {
-            if next < stretches.count, stretches[next].range.contains(index) {
-                tokens[index] = stretches[next].tokens[index - stretches[next].range.lowerBound]
-                if index + 1 == stretches[next].range.upperBound { next += 1 }
-                continue
-            }
-            let (start, end) = (tokens[index].start, tokens[index].end)
-            tokens[index] = entries[lookUp(tokens[index])].token
-            tokens[index].start = start
-            tokens[index].end = end
+        var filtered: [Token] = []
+        filtered.reserveCapacity(tokens.count)
+        Self.walk(stretches, count: tokens.count) { index in
+            var token = entries[lookUp(tokens[index])].token
+            (token.start, token.end) = (tokens[index].start, tokens[index].end)
+            filtered.append(token)
+        } inside: { stretch in
+            filtered.append(contentsOf: stretch.tokens)
         }
+        tokens = filtered
     }
 
     /// Counts the word tokens of one text (as the tokenizer gave them) as
@@ -110,22 +130,18 @@ public struct WordFormMemo: Sendable {
         _ tokens: [Token], slots: inout [UInt32], stretches: inout [Stretch], keepingSlots: Bool
     ) {
         let own = filteredNeighbourhoods(of: tokens)
-        var next = 0
-        for index in tokens.indices {
-            if next < own.count, own[next].range.contains(index) {
-                if keepingSlots { slots.append(Self.noSlot) }
-                if index + 1 == own[next].range.upperBound { next += 1 }
-                continue
-            }
-            guard keepingSlots || tokens[index].kind == .word else { continue }
+        Self.walk(own, count: tokens.count) { index in
+            guard keepingSlots || tokens[index].kind == .word else { return }
             let slot = lookUp(tokens[index])
             if tokens[index].kind == .word {
                 entries[slot].uncounted += 1
                 entries[slot].occurrences += 1
             }
             if keepingSlots { slots.append(UInt32(slot)) }
+        } inside: { stretch in
+            counted.add(stretch.tokens)
+            if keepingSlots { slots.append(contentsOf: repeatElement(Self.noSlot, count: stretch.range.count)) }
         }
-        for stretch in own { counted.add(stretch.tokens) }
         if keepingSlots { stretches.append(contentsOf: own) }
     }
 

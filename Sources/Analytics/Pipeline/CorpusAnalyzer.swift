@@ -22,9 +22,9 @@ import TextAnalysis
 /// text of their own in the second pass. Between the passes, each word form that occurs more
 /// than once is enriched once for the whole corpus, in parallel; every other form is enriched
 /// once, by the chunk that holds it. Form numbers are 32-bit: a chunk of more than two billion
-/// distinct forms (far beyond any memory) is not provided for. The first pass keeps every distinct word form of its chunk until that
-/// chunk of the second pass has enriched them: the number of forms grows far more slowly than
-/// the corpus's length.
+/// distinct forms (far beyond any memory) is not provided for. The first pass keeps every
+/// distinct word form of its chunk until that chunk of the second pass has enriched them: the
+/// number of forms grows far more slowly than the corpus's length.
 public struct CorpusAnalyzer: Sendable {
     public let resources: AnalyzerResources
     public let threads: Int
@@ -155,25 +155,18 @@ public struct CorpusAnalyzer: Sendable {
                     if let shard = recorded, let span = shard.span(of: index) {
                         var tokens: [Token] = []
                         tokens.reserveCapacity(span.count)
-                        let stretches = shard.stretches[index] ?? []
-                        var next = 0
-                        for position in span {
-                            // A neighbourhood of suspended hyphens: enriched as a text when it begins.
-                            let offset = position - span.lowerBound
-                            if next < stretches.count, stretches[next].range.contains(offset) {
-                                if offset == stretches[next].range.lowerBound {
-                                    var stretch = stretches[next].tokens
-                                    enrichment.apply(to: &stretch)
-                                    tokens.append(contentsOf: stretch)
-                                }
-                                if offset + 1 == stretches[next].range.upperBound { next += 1 }
-                                continue
-                            }
+                        // A neighbourhood of suspended hyphens is enriched as a text of its own.
+                        WordFormMemo.walk(shard.stretches[index] ?? [], count: span.count) { offset in
+                            let position = span.lowerBound + offset
                             let code = Int(codes[Int(shard.slots[position])])
                             var token = code >= 0 ? enriched[code] : own[-code - 1]
                             token.start = Int(shard.starts[position])
                             token.end = token.start + token.surface.utf8.count
                             tokens.append(token)
+                        } inside: { stretch in
+                            var enrichedStretch = stretch.tokens
+                            enrichment.apply(to: &enrichedStretch)
+                            tokens.append(contentsOf: enrichedStretch)
                         }
                         return tokens
                     }

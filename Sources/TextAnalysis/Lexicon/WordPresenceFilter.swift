@@ -1,9 +1,7 @@
 /// A Bloom filter (Bloom 1970) over the UTF-8 bytes of a set of words: it answers "certainly
 /// not one of them" or "perhaps one of them", and never the first for a word it holds.
 ///
-/// Rule: a word's bytes are hashed with FNV-1a (64 bit: per byte `h = (h XOR byte) ·
-/// 1099511628211` from 14695981039346656037), the hash mixed by MurmurHash3's 64-bit finaliser
-/// (`h ^= h >> 33; h ·= 0xff51afd7ed558ccd; h ^= h >> 33`), and the word sets two bits of one
+/// Rule: a word's bytes are hashed with ``ByteHash``, and the word sets two bits of one
 /// 64-bit block (a blocked Bloom filter, Putze, Sanders & Singler 2007: one cache line a
 /// lookup): the block from the hash's low bits, the two bits from bits 32–37 and 38–43. There
 /// are at least 16 bits a word; a word not held is "perhaps" for a few per cent of words, and a
@@ -40,14 +38,7 @@ struct WordPresenceFilter: Sendable {
 
     /// The hash of `bytes` (its block before masking) and the two bits it sets in its block.
     private static func position(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64) {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        hash ^= hash >> 33
-        hash = hash &* 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
+        let hash = ByteHash.hash(bytes)
         return (hash, 1 << ((hash >> 32) & 63) | 1 << ((hash >> 38) & 63))
     }
 }
