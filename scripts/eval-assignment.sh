@@ -2,7 +2,7 @@
 # Measure assignment and counts on every labelled corpus, each held out in turn (make eval-assignment).
 #
 # For each corpus of scripts/labelled-corpora.sh: a confidence model fitted on the other corpora
-# only (`resonanz eval calibrate`, which also cross-fits the count factors among them), then
+# only (`resonanz eval calibrate`, which also cross-fits the count interval among them), then
 # `resonanz eval` of the held-out corpus with that model: zero-shot figures, the learning curve of
 # the review queue (25/50/100/200 reviews, gold labels as the reviewer), and simulated audits of
 # 100 comments (seeds 1–5); beside the naive and the supervised reference (scripts/eval-baselines.py).

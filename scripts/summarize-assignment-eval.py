@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Prints the tables of `make eval-assignment` from the JSON files in a folder.
 
-Every figure is of a corpus held out from fitting: its confidence model (and count factors) were
+Every figure is of a corpus held out from fitting: its confidence model (and count interval) were
 fitted on the other corpora. First one table over all corpora with the figures the assignment is
 judged by, then per corpus the references, the learning curve and the calibration, then routing.
 """

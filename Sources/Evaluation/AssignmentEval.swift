@@ -292,10 +292,11 @@ public enum AssignmentEval {
     }
 
     /// Fits the confidence model on every scored (labelled comment, measure) pair of `corpora`, each
-    /// corpus with the same total weight, and writes it to `output`; returns a one-line summary. With two or more corpora it also fits the
-    /// count factors (``ConfidenceModel/countFactors``) by cross-fitting: each corpus's counts (pairs
-    /// at or above the threshold) come from weights fitted on the others, and the factors are the
-    /// 2.5 % and 97.5 % quantiles of `(true + 1) / (counted + 1)` over every measure with a gold comment.
+    /// corpus with the same total weight, and writes it to `output`; returns a one-line summary.
+    /// With two or more corpora it also fits the count interval (``ConfidenceModel/countSpread``)
+    /// by cross-fitting: each corpus's counts (pairs at or above the threshold) come from weights
+    /// fitted on the others, and ``CountSpread/fit(_:)`` takes `(true + 1) / (counted + 1)` of
+    /// every measure with a gold comment, with its corpus's agreement rate.
     public static func fitConfidenceModel(
         corpora: [(framework: String, comments: [String])], resources resourcePath: String?, read: CommentReadOptions,
         pipeline: PipelineConfiguration, output: String
@@ -309,6 +310,7 @@ public enum AssignmentEval {
             /// Per sample, its measure's column; and per measure the gold count.
             var columns: [Int] = []
             var goldCounts: [Int] = []
+            var agreementRate = 0.0
         }
         var perCorpus: [CorpusSamples] = []
         var names: [String] = []
@@ -316,6 +318,7 @@ public enum AssignmentEval {
             let corpus = try load(framework: framework, comments: comments, read: read)
             let (_, assignment) = try analyse(corpus, resources: resources, model: start, pipeline: pipeline, reviews: [:])
             var collected = CorpusSamples()
+            collected.agreementRate = assignment.features.agreementRate
             collected.goldCounts = assignment.measureIDs.map { measure in corpus.gold.filter { $0.contains(measure) }.count }
             for (position, row) in corpus.labelled.enumerated() {
                 let gold = Set(corpus.gold[position])
@@ -338,7 +341,7 @@ public enum AssignmentEval {
                     repeating: 10_000 / Double(max(perCorpus[index].samples.count, 1)), count: perCorpus[index].samples.count)
             }
         }
-        var ratios: [Double] = []
+        var spreadCorpora: [CountSpread.Corpus] = []
         var errors: [Double] = []
         if perCorpus.count >= 2 {
             for held in perCorpus.indices {
@@ -353,19 +356,20 @@ public enum AssignmentEval {
                 where model.probability(sample[...]) >= pipeline.assignment.assignAt {
                     counted[column] += 1
                 }
+                var ratios: [Double] = []
                 for (column, gold) in perCorpus[held].goldCounts.enumerated() where gold > 0 {
                     ratios.append((Double(gold) + 1) / (counted[column] + 1))
                     errors.append(abs(counted[column] - Double(gold)) / Double(gold))
                 }
+                spreadCorpora.append(CountSpread.Corpus(ratios: ratios, agreementRate: perCorpus[held].agreementRate))
             }
         }
-        ratios.sort()
-        let factors = ratios.count >= 2 ? [quantile(ratios, 0.025), quantile(ratios, 0.975)] : nil
+        let spread = CountSpread.fit(spreadCorpora)
         errors.sort()
         let model = ConfidenceModel(
             weights: ConfidenceModel.fit(samples: samples, labels: labels, weights: corpusWeights(Array(perCorpus.indices))),
             fittedOn: names, pairs: samples.count,
-            countFactors: factors, countMedianError: errors.isEmpty ? nil : quantile(errors, 0.5))
+            countSpread: spread, countMedianError: errors.isEmpty ? nil : quantile(errors, 0.5))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
@@ -377,7 +381,12 @@ public enum AssignmentEval {
             throw .failed("\(output): cannot write the model: \(error.localizedDescription)")
         }
         let weights = zip(model.features, model.weights).map { "\($0)=\(String(format: "%.3f", $1))" }.joined(separator: " ")
-        let factorText = factors.map { " count factors \(String(format: "%.2f", $0[0]))…\(String(format: "%.2f", $0[1]))" } ?? ""
+        let factorText =
+            spread.map {
+                " count spread k=\(String(format: "%.3f", $0.quantile)) floor=\(String(format: "%.2f", $0.floor))"
+                    + " (factors \(String(format: "%.2f", $0.factors(agreementRate: 0.75)[0]))…"
+                    + "\(String(format: "%.2f", $0.factors(agreementRate: 0.75)[1])) at agreement 0.75)"
+            } ?? ""
         return "fitted on \(samples.count) pairs of \(names.joined(separator: ", ")): \(weights)\(factorText)\n"
     }
 

@@ -98,7 +98,8 @@ extension ReportStrings {
                 } ?? "")
                 + ". The ranges show how far off they may be; measures whose ranges overlap do not differ demonstrably. "
                 + "In this consultation the two assignment methods agree on \(agreement) of the comments (the higher, the "
-                + "more reliable). A reviewed random sample makes the counts reliable: `resonanz review queue --audit 100`."
+                + "more reliable the counts and the narrower the ranges). "
+                + "A reviewed random sample makes the counts reliable: `resonanz review queue --audit 100`."
         }
         s.trustAudit = { reviewed, drawn in
             "**How far to trust the counts:** the estimated counts rest on a reviewed random sample of \(reviewed) comments"

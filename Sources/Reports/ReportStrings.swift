@@ -119,8 +119,8 @@ struct ReportStrings: Sendable {
             } ?? "")
             + ". Die Spannen zeigen, wie weit sie danebenliegen können; Maßnahmen, deren Spannen sich überschneiden, "
             + "unterscheiden sich nicht nachweisbar. In dieser Beteiligung stimmen die beiden Zuordnungsverfahren bei "
-            + "\(agreement) der Beiträge überein (je höher, desto verlässlicher). Belastbar werden die Zahlen mit einer "
-            + "geprüften Zufallsstichprobe: `resonanz review queue --audit 100`."
+            + "\(agreement) der Beiträge überein (je höher, desto verlässlicher die Zahlen und desto enger die Spannen). "
+            + "Belastbar werden die Zahlen mit einer geprüften Zufallsstichprobe: `resonanz review queue --audit 100`."
     }
     /// How far the counts can be trusted, with an audit of `n` reviewed comments.
     var trustAudit: @Sendable (Int, Int) -> String = { reviewed, drawn in

@@ -416,7 +416,7 @@ public enum NightlyRun {
         let settings = options.pipeline
         // Settings and model as sorted-key JSON: their values, not Swift's way of printing a
         // struct, which changes when a field is renamed or added with its default. The whole
-        // model counts: its count factors decide the estimates the reports show.
+        // model counts: its count interval decides the estimates the reports show.
         let identity = [
             corpusSHA256, frameworkHash, "\(settings.seed)", ResonanzVersion.current, try canonical(settings.assignment),
             "\(settings.keywordLimit)", "\(settings.keywordMinimumComments)", "\(settings.phraseMinimumComments)",

@@ -1,4 +1,5 @@
 import Analytics
+import Foundation
 import Testing
 
 /// Tests the count estimates: the audit sample, the design-based estimator and the model interval.
@@ -68,4 +69,53 @@ struct EstimationTests {
         #expect(ModelCountEstimator.estimate(counted: 4, factors: [], known: 0, possible: 10).upper == 4)
     }
 
+    @Test func theSpreadIsSymmetricAndWidensAsTheRankingsDisagree() {
+        let spread = CountSpread(quantile: 2, floor: 0.1)
+        let factors = spread.factors(agreementRate: 0.6)  // h = 2 · (1 − 0.6 + 0.1) = 1
+        #expect(abs(factors[0] - exp(-1)) < 1e-12 && abs(factors[1] - exp(1)) < 1e-12)
+        #expect(spread.factors(agreementRate: 0.9)[1] < factors[1])
+        #expect(spread.factors(agreementRate: 1.7) == spread.factors(agreementRate: 1))
+    }
+
+    @Test func theSpreadIsTheQuantileOfTheScaledLogRatios() throws {
+        // One corpus: nothing to hold out, the first floor; |ln r| / (1 − 0.5 + 0.05) for r = e^0.55 · …
+        let ratios = (1...21).map { exp(0.55 * Double($0) / 21) }
+        let spread = try #require(CountSpread.fit([CountSpread.Corpus(ratios: ratios, agreementRate: 0.5)]))
+        #expect(spread.floor == CountSpread.floors[0])
+        #expect(abs(spread.quantile - 20 / 21) < 1e-9)  // the 95 % quantile of k/21, k = 1…21
+        #expect(CountSpread.fit([CountSpread.Corpus(ratios: [2], agreementRate: 0.5)]) == nil)
+        // An overcount and an undercount of the same size lie equally far out.
+        let both = try #require(
+            CountSpread.fit([
+                CountSpread.Corpus(ratios: [4, 0.25, 1], agreementRate: 0.7),
+                CountSpread.Corpus(ratios: [0.25, 4, 1], agreementRate: 0.7),
+            ]))
+        let factors = both.factors(agreementRate: 0.7)
+        #expect(abs(factors[0] * factors[1] - 1) < 1e-12)
+        #expect(factors[1] >= 4 - 1e-9)
+    }
+
+    @Test func theFloorIsChosenByLeavingOneCorpusOut() throws {
+        // Errors proportional to disagreement: a small floor scales them best.
+        func corpus(_ size: Double, _ agreement: Double) -> CountSpread.Corpus {
+            CountSpread.Corpus(ratios: [1, 0.5, 0.8, 0.2, 0.6].map { exp(size * $0) }, agreementRate: agreement)
+        }
+        let following = try #require(CountSpread.fit([corpus(0.3, 0.9), corpus(1.5, 0.5), corpus(0.9, 0.7)]))
+        #expect(following.floor <= 0.1)
+        // Errors of the same size whatever the agreement: a large floor keeps the interval from
+        // shrinking where the rankings agree.
+        let flat = try #require(CountSpread.fit([corpus(1, 0.9), corpus(1, 0.5), corpus(1, 0.7)]))
+        #expect(flat.floor == CountSpread.floors.last)
+        let held = flat.factors(agreementRate: 0.9)
+        #expect(held[1] >= exp(1) * 0.8)
+    }
+
+    @Test func aModelWithoutTheSpreadKeepsItsFixedFactors() {
+        var model = ConfidenceModel(weights: PairFeatures.names.map { _ in 0 }, fittedOn: [], pairs: 0)
+        #expect(model.intervalFactors(agreementRate: 0.5).isEmpty)
+        model.countFactors = [0.2, 5]
+        #expect(model.intervalFactors(agreementRate: 0.5) == [0.2, 5])
+        model.countSpread = CountSpread(quantile: 1, floor: 0.5)
+        #expect(model.intervalFactors(agreementRate: 0.5)[1] == exp(1))
+    }
 }

@@ -18,8 +18,13 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
     /// Labelled pairs used.
     public var pairs: Int
     /// How far a measure's count of assigned comments was from its true count on labelled
-    /// consultations the weights were not fitted on: the 2.5 % and 97.5 % quantiles of
-    /// `(true + 1) / (counted + 1)` (``ModelCountEstimator``); nil in a model fitted without them.
+    /// consultations the weights were not fitted on, as a function of the consultation's
+    /// agreement rate (``CountSpread``, for ``ModelCountEstimator``); nil in a model fitted
+    /// without it.
+    public var countSpread: CountSpread?
+    /// The interval factors of models fitted before ``countSpread``: the 2.5 % and 97.5 %
+    /// quantiles of `(true + 1) / (counted + 1)`, the same for every consultation. Read, never
+    /// written by this version; ``countSpread`` comes first.
     public var countFactors: [Double]?
     /// The median of `|counted − true| / true` over the same measures, for the report's line on
     /// how far the counts can be trusted.
@@ -27,15 +32,21 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
 
     public init(
         features: [String] = PairFeatures.names, weights: [Double], fittedOn: [String], pairs: Int,
-        countFactors: [Double]? = nil, countMedianError: Double? = nil
+        countSpread: CountSpread? = nil, countMedianError: Double? = nil
     ) {
         self.countMedianError = countMedianError
+        self.countSpread = countSpread
         precondition(features.count == weights.count, "one weight per feature")
         self.features = features
         self.weights = weights
         self.fittedOn = fittedOn
         self.pairs = pairs
-        self.countFactors = countFactors
+    }
+
+    /// The factors of ``ModelCountEstimator`` for a consultation with `agreementRate`: from
+    /// ``countSpread``, else the fixed ``countFactors`` of an older model, else none.
+    public func intervalFactors(agreementRate: Double) -> [Double] {
+        countSpread?.factors(agreementRate: agreementRate) ?? countFactors ?? []
     }
 
     /// A ``fittedOn`` entry: `<corpus id> (<n> comments)`.
