@@ -13,27 +13,69 @@ public enum ClassTFIDF {
     public static func keywords<Term>(
         clusters: [[Int]], documents: [SortedSet<Term>], limit: Int, minimumCount: Int = 1
     ) -> [[(term: Term, score: Double)]] {
-        var counts: [[Term: Int]] = []
-        var frequency: [Term: Int] = [:]
+        // X[c,·] per cluster as (term, count) ascending by term: its members' terms sorted and
+        // counted by runs (no hashing: a term is counted where it sits in the sorted array).
+        var counts: [[(term: Term, count: Int)]] = []
+        counts.reserveCapacity(clusters.count)
+        var terms: [Term] = []
         for members in clusters {
-            var local: [Term: Int] = [:]
-            for member in members { for term in documents[member] { local[term, default: 0] += 1 } }
-            for (term, count) in local { frequency[term, default: 0] += count }
+            terms.removeAll(keepingCapacity: true)
+            for member in members { terms.append(contentsOf: documents[member].terms) }
+            terms.sort()
+            var local: [(term: Term, count: Int)] = []
+            var start = 0
+            while start < terms.count {
+                var end = start + 1
+                while end < terms.count && terms[end] == terms[start] { end += 1 }
+                local.append((terms[start], end - start))
+                start = end
+            }
             counts.append(local)
         }
-        let totals = counts.map { $0.values.reduce(0, +) }
+        // f_t, ascending by term: the clusters' counts merged.
+        var frequency = counts.flatMap { $0 }
+        frequency.sort { $0.term < $1.term }
+        var merged = 0
+        for index in frequency.indices {
+            if merged > 0 && frequency[merged - 1].term == frequency[index].term {
+                frequency[merged - 1].count += frequency[index].count
+            } else {
+                frequency[merged] = frequency[index]
+                merged += 1
+            }
+        }
+        frequency.removeLast(frequency.count - merged)
+        let totals = counts.map { $0.reduce(0) { $0 + $1.count } }
         let average = totals.isEmpty ? 0 : Double(totals.reduce(0, +) / totals.count)
         return zip(counts, totals).map { local, total in
             guard total > 0 else { return [] }
-            return local.filter { $0.value >= minimumCount }.map { term, count in
-                (term: term, score: Double(count) / Double(total) * log(1 + average / Double(frequency[term] ?? 1)), count: count)
+            // Both ascending by term: one walk finds each term's f_t.
+            var position = 0
+            var scored: [(term: Term, score: Double, count: Int)] = []
+            for (term, count) in local {
+                while frequency[position].term < term { position += 1 }
+                guard count >= minimumCount else { continue }
+                scored.append(
+                    (term, Double(count) / Double(total) * log(1 + average / Double(frequency[position].count)), count))
             }
-            .sorted { lhs, rhs in
+            func precedes(_ lhs: (term: Term, score: Double, count: Int), _ rhs: (term: Term, score: Double, count: Int)) -> Bool
+            {
                 if lhs.score != rhs.score { return lhs.score > rhs.score }
                 if lhs.count != rhs.count { return lhs.count > rhs.count }
                 return lhs.term < rhs.term
             }
-            .prefix(limit).map { ($0.term, $0.score) }
+            guard limit < scored.count / 4 else { return scored.sorted(by: precedes).prefix(limit).map { ($0.term, $0.score) } }
+            // The first `limit` of a long list: kept in order as it is read (the order is total,
+            // terms being distinct, so this is the sorted list's prefix).
+            var best: [(term: Term, score: Double, count: Int)] = []
+            best.reserveCapacity(limit + 1)
+            for candidate in scored where best.count < limit || precedes(candidate, best[best.count - 1]) {
+                var position = best.count
+                while position > 0 && precedes(candidate, best[position - 1]) { position -= 1 }
+                best.insert(candidate, at: position)
+                if best.count > limit { best.removeLast() }
+            }
+            return best.map { ($0.term, $0.score) }
         }
     }
 }
