@@ -186,8 +186,17 @@ public struct IngestResult: Sendable, Equatable {
         self.columns = columns
     }
 
-    /// Accepted rows: one per comment, plus the rows later files superseded.
-    public var accepted: Int { comments.count + superseded }
+    /// Comments let go of by ``releaseComments()``: still accepted rows.
+    public private(set) var releasedComments = 0
+
+    /// Accepted rows: one per comment (held or released), plus the rows later files superseded.
+    public var accepted: Int { comments.count + releasedComments + superseded }
+
+    /// Lets go of the comments once the store has taken them in, keeping the counts of rows.
+    public mutating func releaseComments() {
+        releasedComments += comments.count
+        comments = []
+    }
 
     /// Rows read = accepted + rejected.
     public var rowsRead: Int { accepted + rejected.count }

@@ -109,7 +109,7 @@ public enum NightlyRun {
         var clock = StageClock()
         let framework = try loadFramework(options.framework)
         // Input files first: a bad file fails the run before the store is touched.
-        let ingest = try readComments(options, framework: framework, logger: logger)
+        var ingest = try readComments(options, framework: framework, logger: logger)
         clock.lap("read")
         let startedAt = timestamp(options.startedAt)
         let session = try StoreSession(options, framework: framework, startedAt: startedAt, logger: logger)
@@ -124,7 +124,7 @@ public enum NightlyRun {
             if !withdrawn.isEmpty { logger.notice("withdrew \(withdrawn.count) comments the complete export no longer contains") }
         }
         var summary = try analyseAndPublish(
-            session: session, ingest: ingest, framework: framework, options: options, startedAt: startedAt, logger: logger,
+            session: session, ingest: &ingest, framework: framework, options: options, startedAt: startedAt, logger: logger,
             clock: &clock)
         summary.withdrawn = withdrawn.count
         if !withdrawn.isEmpty { try session.purge() }
@@ -133,15 +133,17 @@ public enum NightlyRun {
 
     /// A run's work once its files are read and its store is locked: plan, analyse every stored
     /// comment, stage the reports, store the run, put the reports in place, mark it complete.
+    /// `ingest`'s comments are let go once planned (the plan holds what the store takes in).
     static func analyseAndPublish(
-        session: StoreSession, ingest: IngestResult, framework: Framework, options: RunOptions, startedAt: String,
+        session: StoreSession, ingest: inout IngestResult, framework: Framework, options: RunOptions, startedAt: String,
         logger: Logger, clock: inout StageClock
     ) throws(ResonanzError) -> RunSummary {
         let resources = try ResourceLocator.loadResources(explicit: options.resources)
         let confidenceModel = try ResourceLocator.loadConfidenceModel(
             resources: options.resources, explicit: options.confidenceModel)
         let templates = try ResourceLocator.loadTemplates(resources: options.resources, override: options.templates)
-        let plan = try session.plan(ingest.comments)
+        var plan = try session.plan(ingest.comments)
+        ingest.releaseComments()
         clock.lap("store")
         let manifest = try makeManifest(
             options, framework: framework, inputs: try hashInputs(options.comments), plan: plan,
@@ -150,7 +152,7 @@ public enum NightlyRun {
         intake.withdrawnRows = plan.withdrawnRows
         intake.withdrawnComments = plan.withdrawnTotal
         let result = try analyse(
-            plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
+            &plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
             confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         logger.info("writing reports to \(options.output)")
         let staged = try ReportFiles.stage(
@@ -189,8 +191,9 @@ public enum NightlyRun {
         }
         var runOptions = options
         runOptions.comments = []
+        var nothingRead = IngestResult()
         let summary = try analyseAndPublish(
-            session: session, ingest: IngestResult(), framework: framework, options: runOptions, startedAt: startedAt,
+            session: session, ingest: &nothingRead, framework: framework, options: runOptions, startedAt: startedAt,
             logger: logger, clock: &clock)
         try session.purge()
         // Review files show an id that holds contact details as its pseudonym: look for both.
@@ -244,14 +247,14 @@ public enum NightlyRun {
         } catch {
             throw ResonanzError(error)
         }
-        let plan = try session.plan([])
+        var plan = try session.plan([])
         let manifest = try makeManifest(
             options, framework: framework, inputs: pending.inputs, plan: plan, confidenceModel: confidenceModel,
             startedAt: startedAt)
         var intake = pending.intake
         intake.withdrawnComments = plan.withdrawnTotal
         let result = try analyse(
-            plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
+            &plan, framework: framework, intake: intake, manifest: manifest, resources: resources,
             confidenceModel: confidenceModel, options: options, logger: logger, clock: &clock)
         _ = try session.commit(
             .analyze, plan: plan, ingest: IngestResult(), manifest: manifest, result: result, options: options,
@@ -350,17 +353,22 @@ public enum NightlyRun {
         return ingest
     }
 
+    /// Analyses the plan's comments; takes them out of `plan` (nothing after the analysis reads
+    /// them there: the store commits the plan's changes), so they are not held twice.
     static func analyse(
-        _ plan: StoreSession.Plan, framework: Framework, intake: Intake, manifest: RunManifest, resources: AnalyzerResources,
+        _ plan: inout StoreSession.Plan, framework: Framework, intake: Intake, manifest: RunManifest,
+        resources: AnalyzerResources,
         confidenceModel: ConfidenceModel, options: RunOptions, logger: Logger, clock: inout StageClock
     ) throws(ResonanzError) -> RunResult {
         let reviews = plan.reviews
+        let comments = plan.corpus.map(\.comment)
+        plan.corpus = []
         var result: RunResult
         // Each step's time is recorded when the next one starts, under the earlier one's name.
         var running: PipelineStep?
         do {
             result = try AnalysisPipeline.run(
-                framework: framework, comments: plan.corpus.map(\.comment), intake: intake, resources: resources,
+                framework: framework, comments: comments, intake: intake, resources: resources,
                 manifest: manifest, configuration: options.pipeline, confidenceModel: confidenceModel, reviews: reviews,
                 audit: plan.audit,
                 previousTopics: PreviousTopics(plan.baseline?.snapshot),

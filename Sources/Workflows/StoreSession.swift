@@ -11,7 +11,8 @@ final class StoreSession {
         /// The sequence this run will get.
         var sequence: Int
         var changes: CommentChanges
-        /// Every comment to analyse: stored ones first, in arrival order, then the new ones.
+        /// Every comment to analyse: stored ones first, in arrival order, then the new ones. The
+        /// analysis takes them out (``NightlyRun/analyse(_:framework:intake:manifest:resources:confidenceModel:options:logger:clock:)``).
         var corpus: [StoredComment]
         var corpusSHA256: String
         /// The run "since the last run" compares with.

@@ -26,6 +26,11 @@ struct CommentReaderTests {
         #expect(result.rowsRead == result.comments.count + result.rejected.count)
         #expect(result.rejected.allSatisfy { $0.reason == "empty text" })
         #expect(Set(result.comments.map(\.id)).count == result.comments.count)
+        // A run lets go of the comments once the store has them; the rows stay counted.
+        var released = result
+        released.releaseComments()
+        #expect(released.comments.isEmpty)
+        #expect(released.accepted == result.accepted && released.rowsRead == result.rowsRead)
     }
 
     @Test("delimiter is detected", arguments: [",", ";", "\t"])
