@@ -192,7 +192,8 @@ public struct IngestResult: Sendable, Equatable {
     /// Accepted rows: one per comment (held or released), plus the rows later files superseded.
     public var accepted: Int { comments.count + releasedComments + superseded }
 
-    /// Lets go of the comments once the store has taken them in, keeping the counts of rows.
+    /// Lets go of the comments once they are planned (the store's plan holds what it takes in),
+    /// keeping the counts of rows.
     public mutating func releaseComments() {
         releasedComments += comments.count
         comments = []

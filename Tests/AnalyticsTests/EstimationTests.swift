@@ -1,6 +1,7 @@
-import Analytics
 import Foundation
 import Testing
+
+@testable import Analytics
 
 /// Tests the count estimates: the audit sample, the design-based estimator and the model interval.
 struct EstimationTests {
@@ -70,11 +71,13 @@ struct EstimationTests {
     }
 
     @Test func theSpreadIsSymmetricAndWidensAsTheRankingsDisagree() {
-        let spread = CountSpread(quantile: 2, floor: 0.1)
+        let spread = CountSpread(quantile: 2, floor: 0.1, lowestAgreement: 0.5)
         let factors = spread.factors(agreementRate: 0.6)  // h = 2 · (1 − 0.6 + 0.1) = 1
         #expect(abs(factors[0] - exp(-1)) < 1e-12 && abs(factors[1] - exp(1)) < 1e-12)
         #expect(spread.factors(agreementRate: 0.9)[1] < factors[1])
         #expect(spread.factors(agreementRate: 1.7) == spread.factors(agreementRate: 1))
+        // A run without a second ranking gets the range of the least agreement fitted on.
+        #expect(spread.factors(agreementRate: nil) == spread.factors(agreementRate: 0.5))
     }
 
     @Test func theSpreadIsTheQuantileOfTheScaledLogRatios() throws {
@@ -83,6 +86,7 @@ struct EstimationTests {
         let spread = try #require(CountSpread.fit([CountSpread.Corpus(ratios: ratios, agreementRate: 0.5)]))
         #expect(spread.floor == CountSpread.floors[0])
         #expect(abs(spread.quantile - 20 / 21) < 1e-9)  // the 95 % quantile of k/21, k = 1…21
+        #expect(spread.lowestAgreement == 0.5)
         #expect(CountSpread.fit([CountSpread.Corpus(ratios: [2], agreementRate: 0.5)]) == nil)
         // An overcount and an undercount of the same size lie equally far out.
         let both = try #require(
@@ -108,6 +112,24 @@ struct EstimationTests {
         #expect(flat.floor == CountSpread.floors.last)
         let held = flat.factors(agreementRate: 0.9)
         #expect(held[1] >= exp(1) * 0.8)
+        // Where some floors hold every held-out corpus's measures, the narrowest of those is kept,
+        // not a narrower floor that misses (0.1: coverage 0.75, mean h 1.333; 0.2: 1.0, 1.375;
+        // 0.3: 1.0, 1.400).
+        let reaching = try #require(
+            CountSpread.fit([
+                CountSpread.Corpus(ratios: [1.2214, 4.4817, 4.4817, 4.4817], agreementRate: 0.8),
+                CountSpread.Corpus(ratios: [1.3499, 2.7183, 2.7183, 2.7183], agreementRate: 0.9),
+                CountSpread.Corpus(ratios: [1.6487, 2.0138, 2.7183, 4.4817, 4.4817, 4.4817], agreementRate: 0.8),
+            ]))
+        #expect(reaching.floor == 0.2)
+    }
+
+    @Test func aCoverageOfNinetyFivePercentReachesTheLevelDespiteRounding() {
+        // Three corpora that each hold 19 of 20 measures: (0.95 + 0.95 + 0.95) / 3 = 0.9499999999999998.
+        let rounded = (0.95 + 0.95 + 0.95) / 3
+        #expect(rounded < CountSpread.level)
+        #expect(CountSpread.isBetter((floor: 0.1, coverage: rounded, half: 1), than: (floor: 0.5, coverage: 1, half: 2)))
+        #expect(!CountSpread.isBetter((floor: 0.5, coverage: 1, half: 2), than: (floor: 0.1, coverage: rounded, half: 1)))
     }
 
     @Test func aModelWithoutTheSpreadKeepsItsFixedFactors() {
@@ -115,7 +137,19 @@ struct EstimationTests {
         #expect(model.intervalFactors(agreementRate: 0.5).isEmpty)
         model.countFactors = [0.2, 5]
         #expect(model.intervalFactors(agreementRate: 0.5) == [0.2, 5])
-        model.countSpread = CountSpread(quantile: 1, floor: 0.5)
+        model.countSpread = CountSpread(quantile: 1, floor: 0.5, lowestAgreement: 0.4)
         #expect(model.intervalFactors(agreementRate: 0.5)[1] == exp(1))
+    }
+
+    @Test func aModelFileWrittenBeforeTheSpreadIsReadWithItsFactors() throws {
+        let names = PairFeatures.names.map { "\"\($0)\"" }.joined(separator: ", ")
+        let weights = PairFeatures.names.map { _ in "0" }.joined(separator: ", ")
+        let file = """
+            {"countFactors": [0.14, 9], "countMedianError": 0.5, "features": [\(names)],
+             "fittedOn": ["a (10 comments)"], "pairs": 10, "weights": [\(weights)]}
+            """
+        let model = try JSONDecoder().decode(ConfidenceModel.self, from: Data(file.utf8))
+        #expect(model.countSpread == nil)
+        #expect(model.intervalFactors(agreementRate: 0.8) == [0.14, 9])
     }
 }

@@ -47,7 +47,8 @@ struct ReportSnapshotTests {
     /// stored it (`Tests/Fixtures/stored/`, without the fields added since), put in place of this
     /// version's, gives the reports that version wrote (`Tests/Fixtures/stored/reports-5cf676b/`,
     /// the mini snapshots of then, with the `runs` report.json has given each topic candidate
-    /// since: the five every candidate then made) with `resonanz report`. A change to the stored format that
+    /// since: the five every candidate then made, and today's wording of the line on how far to
+    /// trust the counts) with `resonanz report`. A change to the stored format that
     /// old stores cannot follow fails here; `AnalysisPipeline.upgraded` is where a stored result
     /// gets what it lacks.
     @Test func aResultStoredByAnEarlierVersionGivesTheSameReports() throws {

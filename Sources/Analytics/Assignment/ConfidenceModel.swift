@@ -43,9 +43,10 @@ public struct ConfidenceModel: Sendable, Equatable, Codable {
         self.pairs = pairs
     }
 
-    /// The factors of ``ModelCountEstimator`` for a consultation with `agreementRate`: from
-    /// ``countSpread``, else the fixed ``countFactors`` of an older model, else none.
-    public func intervalFactors(agreementRate: Double) -> [Double] {
+    /// The factors of ``ModelCountEstimator`` for a consultation with `agreementRate` (nil when
+    /// it has none, ``PairFeatures/measuredAgreementRate``): from ``countSpread``, else the fixed
+    /// ``countFactors`` of an older model, else none.
+    public func intervalFactors(agreementRate: Double?) -> [Double] {
         countSpread?.factors(agreementRate: agreementRate) ?? countFactors ?? []
     }
 

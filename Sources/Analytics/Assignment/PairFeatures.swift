@@ -46,8 +46,12 @@ public struct PairFeatures: Sendable, Equatable {
     let measureGoals: [String]
     /// The median of the comments' best positive candidate scores (1 when none is positive).
     let median: Double
-    /// Share of the comments with evidence whose BM25 and Naive Bayes favourites coincide.
+    /// Share of the comments with evidence whose BM25 and Naive Bayes favourites coincide (0
+    /// without self-training or without a comment with evidence).
     public let agreementRate: Double
+    /// ``agreementRate`` where there is one to measure: nil without self-training (no second
+    /// ranking) or without a comment with evidence.
+    public let measuredAgreementRate: Double?
 
     init(
         scores: ScoreMatrix, matched: ScoreMatrix, likelihood: ScoreMatrix?, lengths: [Int], commentGoals: [String?],
@@ -73,6 +77,7 @@ public struct PairFeatures: Sendable, Equatable {
         bests.sort()
         median = bests.isEmpty ? 1 : bests[bests.count / 2]
         agreementRate = withEvidence > 0 ? Double(agreeing) / Double(withEvidence) : 0
+        measuredAgreementRate = likelihood != nil && withEvidence > 0 ? agreementRate : nil
     }
 
     public var measures: Int { scores.columns }

@@ -42,11 +42,12 @@ public struct CountEstimate: Sendable, Equatable, Codable {
 ///   comments was nearer the true count (median relative error over corpora 0.31) than the
 ///   expected count `Σ p` (0.63: the many small confidences of comments that do not concern a
 ///   measure add up) or sums over the larger confidences only (0.33–0.42; docs/assignment.md);
-/// - interval: `lower = (c + 1) · f_lo − 1`, `upper = (c + 1) · f_hi − 1`, with `[f_lo, f_hi]`
-///   how far `(true + 1) / (c + 1)` lay from 1 on those corpora, each counted with a model fitted
-///   without it, wider where the consultation's two rankings agree less (``CountSpread``,
-///   ``ConfidenceModel/intervalFactors(agreementRate:)``); without factors, the interval is the
-///   count itself;
+/// - interval: `lower = (c + 1) · f_lo − 1`, `upper = (c + 1) · f_hi − 1`, with `[f_lo, f_hi]` =
+///   `[e^−h, e^h]`, `h = k · (1 − a + floor)`: `a` the consultation's agreement of its two
+///   rankings, `k` and `floor` fitted on how far `(true + 1) / (c + 1)` lay from 1 on those
+///   corpora, each counted with a model fitted without it (``CountSpread``,
+///   ``ConfidenceModel/intervalFactors(agreementRate:)``); an older model's fixed factors
+///   otherwise; without factors, the interval is the count itself;
 /// - clipped to `[known, possible]`: at least the comments a reviewer accepted for the measure, at
 ///   most the comments that can have it (its goal's and those without a goal).
 public enum ModelCountEstimator {

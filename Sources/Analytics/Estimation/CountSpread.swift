@@ -21,15 +21,21 @@ import Foundation
 ///   of ``floors``, each corpus in turn gets `k` from the others, and the candidate is kept whose
 ///   mean coverage of the held-out corpora reaches 95 % with the narrowest mean `h`; when none
 ///   reaches it, the one with the highest coverage (then the narrowest).
+/// - A run **without a second ranking** (no self-training) or without a comment with evidence has
+///   no agreement rate: it gets the range of the least agreement among the fitting corpora
+///   (`lowestAgreement`), the widest they support.
 public struct CountSpread: Sendable, Equatable, Codable {
     /// `k`, the 95 % quantile of `|ln r| / s(a)`.
     public var quantile: Double
     /// `floor` of `s(a) = 1 − a + floor`.
     public var floor: Double
+    /// The lowest agreement rate among the fitting corpora, for a run that has none.
+    public var lowestAgreement: Double
 
-    public init(quantile: Double, floor: Double) {
+    public init(quantile: Double, floor: Double, lowestAgreement: Double) {
         self.quantile = quantile
         self.floor = floor
+        self.lowestAgreement = lowestAgreement
     }
 
     /// The candidates for `floor`.
@@ -48,14 +54,15 @@ public struct CountSpread: Sendable, Equatable, Codable {
         }
     }
 
-    /// `[e^−h, e^h]` for a consultation with agreement rate `a`, `h = k · (1 − a + floor)`.
-    public func factors(agreementRate: Double) -> [Double] {
-        let half = quantile * Self.scale(agreementRate, floor: floor)
+    /// `[e^−h, e^h]` for a consultation with agreement rate `a`, `h = k · (1 − a + floor)`;
+    /// without a rate, `a` is ``lowestAgreement``.
+    public func factors(agreementRate: Double?) -> [Double] {
+        let half = quantile * Self.scale(agreementRate ?? lowestAgreement, floor: floor)
         return [exp(-half), exp(half)]
     }
 
     /// Fits `k` and `floor` (see the type's rule); nil without two measures with a ratio, and
-    /// `floor` is the first candidate when there is one corpus only (nothing to hold out).
+    /// `floor` is the first candidate when fewer than two corpora have ratios (nothing to hold out).
     public static func fit(_ corpora: [Corpus]) -> CountSpread? {
         guard corpora.reduce(0, { $0 + $1.ratios.count }) >= 2 else { return nil }
         var chosen = floors[0]
@@ -81,18 +88,26 @@ public struct CountSpread: Sendable, Equatable, Codable {
             }
             if let best { chosen = best.floor }
         }
-        return quantile(of: corpora, floor: chosen).map { CountSpread(quantile: $0, floor: chosen) }
+        let lowest = corpora.filter { !$0.ratios.isEmpty }.map { min(max($0.agreementRate, 0), 1) }.min() ?? 0
+        return quantile(of: corpora, floor: chosen).map {
+            CountSpread(quantile: $0, floor: chosen, lowestAgreement: lowest)
+        }
     }
 
-    /// Reaching ``level`` first, then the narrower; below it, the higher coverage, then the narrower.
+    /// Reaching ``level`` first, then the narrower; below it, the higher coverage, then the
+    /// narrower. Coverages are means of shares, so they are compared within `1e-9` (three corpora
+    /// that each hold 19 of 20 measures give 0.9499999999999998).
     static func isBetter(
         _ candidate: (floor: Double, coverage: Double, half: Double),
         than current: (floor: Double, coverage: Double, half: Double)
     ) -> Bool {
-        let reaches = candidate.coverage >= level
-        let currentReaches = current.coverage >= level
+        let tolerance = 1e-9
+        let reaches = candidate.coverage >= level - tolerance
+        let currentReaches = current.coverage >= level - tolerance
         if reaches != currentReaches { return reaches }
-        if !reaches && candidate.coverage != current.coverage { return candidate.coverage > current.coverage }
+        if !reaches && abs(candidate.coverage - current.coverage) > tolerance {
+            return candidate.coverage > current.coverage
+        }
         return candidate.half < current.half
     }
 

@@ -111,7 +111,8 @@ public enum AnalysisPipeline {
             (bm25, agreementRate) = ((assignment.index.k1, assignment.index.b), assignment.features.agreementRate)
             estimates = MeasureEstimates.compute(
                 comments: comments, assignment: assignment, reviews: reviewedByIndex, audit: audit,
-                factors: confidenceModel.intervalFactors(agreementRate: assignment.features.agreementRate), possible: possible,
+                factors: confidenceModel.intervalFactors(agreementRate: assignment.features.measuredAgreementRate),
+                possible: possible,
                 known: known,
                 threads: configuration.threads)
             if keepAssignment { kept = assignment }

@@ -48,7 +48,7 @@ public enum ClassTFIDF {
         let totals = counts.map { $0.reduce(0) { $0 + $1.count } }
         let average = totals.isEmpty ? 0 : Double(totals.reduce(0, +) / totals.count)
         return zip(counts, totals).map { local, total in
-            guard total > 0 else { return [] }
+            guard total > 0, limit > 0 else { return [] }
             // Both ascending by term: one walk finds each term's f_t.
             var position = 0
             var scored: [(term: Term, score: Double, count: Int)] = []
