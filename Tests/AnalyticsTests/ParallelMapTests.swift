@@ -9,6 +9,19 @@ struct ParallelMapTests {
         #expect(result == (0..<1000).map { $0 * $0 })
     }
 
+    @Test("fill writes every row in place, as one thread does", arguments: [1, 2, 3, 8])
+    func fill(_ threads: Int) {
+        for count in [0, 1, 5, 1000] {
+            var values = [Double](repeating: -1, count: count * 3)
+            ParallelMap.fill(&values, count: count, width: 3, threads: threads) { range, writer in
+                for row in range {
+                    for column in 0..<3 { writer.set(Double(row * 10 + column), row: row, column: column) }
+                }
+            }
+            #expect(values == (0..<count).flatMap { row in (0..<3).map { Double(row * 10 + $0) } })
+        }
+    }
+
     @Test func emptyAndTinyInputs() {
         #expect(ParallelMap.map(count: 0, threads: 4) { range in range.map { $0 } }.isEmpty)
         #expect(ParallelMap.map(count: 1, threads: 4) { range in range.map { $0 } } == [0])

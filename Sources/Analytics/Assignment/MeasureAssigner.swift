@@ -183,32 +183,24 @@ public struct MeasureAssigner: Sendable {
         return offsets
     }
 
-    /// BM25 scores and distinct matched terms per comment and measure. Each chunk of comments
-    /// returns its rows of both, which are joined chunk by chunk, each let go once joined.
+    /// BM25 scores and distinct matched terms per comment and measure, each chunk of comments
+    /// writing its rows of both in place (``ParallelMap/fill(_:count:width:threads:chunksPerThread:_:)``).
     static func score(bags: [TermBag], queries: [MeasureQuery], index: BM25Index, threads: Int) -> (ScoreMatrix, ScoreMatrix) {
         let measures = queries.count
-        var parts = ParallelMap.map(count: bags.count, threads: threads) { range in
-            var scores: [Double] = []
-            var matched: [Double] = []
-            scores.reserveCapacity(range.count * measures)
-            matched.reserveCapacity(range.count * measures)
-            for row in range {
-                for query in queries {
-                    let contributions = index.contributions(ofSorted: query.sortedWeights, in: bags[row])
-                    scores.append(index.score(contributions))
-                    matched.append(Double(contributions.count))
+        var scores = [Double](repeating: 0, count: bags.count * measures)
+        var matched = [Double](repeating: 0, count: bags.count * measures)
+        // Both from one pass: the first fill also writes `matched` through its own writer.
+        matched.withUnsafeMutableBufferPointer { matchedBuffer in
+            let matchedWriter = ParallelMap.RowWriter(buffer: matchedBuffer, width: measures)
+            ParallelMap.fill(&scores, count: bags.count, width: measures, threads: threads) { range, scoreWriter in
+                for row in range {
+                    for (column, query) in queries.enumerated() {
+                        let contributions = index.contributions(ofSorted: query.sortedWeights, in: bags[row])
+                        scoreWriter.set(index.score(contributions), row: row, column: column)
+                        matchedWriter.set(Double(contributions.count), row: row, column: column)
+                    }
                 }
             }
-            return [(scores: scores, matched: matched)]
-        }
-        var scores: [Double] = []
-        var matched: [Double] = []
-        scores.reserveCapacity(bags.count * measures)
-        matched.reserveCapacity(bags.count * measures)
-        for part in parts.indices {
-            scores += parts[part].scores
-            matched += parts[part].matched
-            parts[part] = ([], [])
         }
         return (
             ScoreMatrix(rows: bags.count, columns: measures, values: scores),

@@ -136,19 +136,17 @@ public struct NaiveBayesEM: Sendable, Equatable, Codable {
         let logProbability = ParallelMap.map(count: classes * vocabulary, threads: threads) { range in
             range.map { model.logWordProbability($0 % vocabulary, $0 / vocabulary) }
         }
-        let values = ParallelMap.map(count: matrix.rows.count, threads: threads) { range in
-            var chunk: [Double] = []
-            chunk.reserveCapacity(range.count * classes)
+        var values = [Double](repeating: 0, count: matrix.rows.count * classes)
+        ParallelMap.fill(&values, count: matrix.rows.count, width: classes, threads: threads) { range, writer in
             for row in range {
                 for column in 0..<classes {
                     var sum = model.logPrior[column]
                     for entry in matrix.rows[row] {
                         sum += Double(entry.count) * logProbability[column * vocabulary + entry.term]
                     }
-                    chunk.append(sum)
+                    writer.set(sum, row: row, column: column)
                 }
             }
-            return chunk
         }
         return ScoreMatrix(rows: matrix.rows.count, columns: classes, values: values)
     }

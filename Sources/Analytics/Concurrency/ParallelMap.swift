@@ -42,6 +42,50 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Fills `values` in place: `count` rows of `width` values each, row `r` at
+    /// `r * width ..< (r + 1) * width`, by `body` on contiguous chunks of rows on several threads
+    /// (as ``map(count:threads:chunksPerThread:_:)`` splits them). `body` gets its rows and the
+    /// writer of the array, and must write only its rows' values. For large results: ``map``
+    /// joins the chunks' arrays into a new one, which holds every value twice while it joins.
+    public static func fill<Value: BitwiseCopyable & Sendable>(
+        _ values: inout [Value], count: Int, width: Int, threads: Int, chunksPerThread: Int = 4,
+        _ body: @Sendable (Range<Int>, RowWriter<Value>) -> Void
+    ) {
+        precondition(values.count == count * width, "\(count) rows of \(width) need \(count * width) values")
+        guard count > 0 else { return }
+        values.withUnsafeMutableBufferPointer { buffer in
+            let writer = RowWriter(buffer: buffer, width: width)
+            if threads <= 1 {
+                body(0..<count, writer)
+                return
+            }
+            let chunkCount = min(count, threads * max(1, chunksPerThread))
+            let chunkSize = (count + chunkCount - 1) / chunkCount
+            DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+                let lower = min(count, chunk * chunkSize)
+                body(lower..<min(count, lower + chunkSize), writer)
+            }
+        }
+    }
+
+    /// Writes the values of rows into the array ``fill(_:count:width:threads:chunksPerThread:_:)``
+    /// fills.
+    ///
+    /// `@unchecked Sendable`: the chunks write disjoint rows of one buffer, which outlives
+    /// `concurrentPerform`, and nothing reads it until all chunks are done.
+    public struct RowWriter<Value: BitwiseCopyable>: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Value>
+        let width: Int
+
+        /// Sets the value of `row` in `column`.
+        public func set(_ value: Value, row: Int, column: Int) {
+            precondition(column >= 0 && column < width, "column \(column) outside the row's \(width)")
+            buffer[row * width + column] = value
+        }
+    }
+}
+
 /// Preallocated result slots, one per chunk.
 ///
 /// `@unchecked Sendable`: every slot is written by exactly one `concurrentPerform` iteration and
