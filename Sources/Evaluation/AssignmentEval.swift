@@ -369,7 +369,7 @@ public enum AssignmentEval {
         let model = ConfidenceModel(
             weights: ConfidenceModel.fit(samples: samples, labels: labels, weights: corpusWeights(Array(perCorpus.indices))),
             fittedOn: names, pairs: samples.count,
-            countSpread: spread, countMedianError: errors.isEmpty ? nil : quantile(errors, 0.5))
+            countSpread: spread, countMedianError: errors.isEmpty ? nil : Quantile.linear(errors, 0.5))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
@@ -388,13 +388,5 @@ public enum AssignmentEval {
                     + "\(String(format: "%.2f", $0.factors(agreementRate: 0.75)[1])) at agreement 0.75)"
             } ?? ""
         return "fitted on \(samples.count) pairs of \(names.joined(separator: ", ")): \(weights)\(factorText)\n"
-    }
-
-    /// The `q` quantile of sorted `values`, interpolated linearly between ranks.
-    static func quantile(_ values: [Double], _ q: Double) -> Double {
-        let position = q * Double(values.count - 1)
-        let low = Int(position)
-        let high = min(low + 1, values.count - 1)
-        return values[low] + (position - Double(low)) * (values[high] - values[low])
     }
 }

@@ -54,8 +54,7 @@ struct ClassTFIDFTests {
         var clusters = [[Int]](repeating: [], count: 1 + random.index(below: 6))
         for document in documents.indices { clusters[random.index(below: clusters.count)].append(document) }
         let minimumCount = 1 + random.index(below: 2)
-        // Short limits take the first terms of long lists without sorting them all; Int.max sorts
-        // all; 0 gives none.
+        // Short limits, all terms (Int.max) and none (0).
         for limit in [0, 1, 1 + random.index(below: 8), Int.max] {
             let sorted = ClassTFIDF.keywords(clusters: clusters, documents: documents, limit: limit, minimumCount: minimumCount)
             let expected = Self.byDictionaries(

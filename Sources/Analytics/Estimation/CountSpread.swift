@@ -116,16 +116,12 @@ public struct CountSpread: Sendable, Equatable, Codable {
         1 - min(max(agreementRate, 0), 1) + floor
     }
 
-    /// The ``level`` quantile of `|ln r| / s(a)` over the measures of `corpora`, interpolated
-    /// linearly between ranks; nil without a measure.
+    /// The ``level`` quantile of `|ln r| / s(a)` over the measures of `corpora`
+    /// (``Quantile/linear(_:_:)``); nil without a measure.
     static func quantile(of corpora: [Corpus], floor: Double) -> Double? {
         let values = corpora.flatMap { corpus in
             corpus.ratios.map { abs(log($0)) / scale(corpus.agreementRate, floor: floor) }
         }.sorted()
-        guard !values.isEmpty else { return nil }
-        let position = level * Double(values.count - 1)
-        let low = Int(position)
-        let high = min(low + 1, values.count - 1)
-        return values[low] + (position - Double(low)) * (values[high] - values[low])
+        return values.isEmpty ? nil : Quantile.linear(values, level)
     }
 }

@@ -48,7 +48,7 @@ public enum ClassTFIDF {
         let totals = counts.map { $0.reduce(0) { $0 + $1.count } }
         let average = totals.isEmpty ? 0 : Double(totals.reduce(0, +) / totals.count)
         return zip(counts, totals).map { local, total in
-            guard total > 0, limit > 0 else { return [] }
+            guard total > 0 else { return [] }
             // Both ascending by term: one walk finds each term's f_t.
             var position = 0
             var scored: [(term: Term, score: Double, count: Int)] = []
@@ -58,24 +58,12 @@ public enum ClassTFIDF {
                 scored.append(
                     (term, Double(count) / Double(total) * log(1 + average / Double(frequency[position].count)), count))
             }
-            func precedes(_ lhs: (term: Term, score: Double, count: Int), _ rhs: (term: Term, score: Double, count: Int)) -> Bool
-            {
+            return scored.sorted { lhs, rhs in
                 if lhs.score != rhs.score { return lhs.score > rhs.score }
                 if lhs.count != rhs.count { return lhs.count > rhs.count }
                 return lhs.term < rhs.term
             }
-            guard limit < scored.count / 4 else { return scored.sorted(by: precedes).prefix(limit).map { ($0.term, $0.score) } }
-            // The first `limit` of a long list: kept in order as it is read (the order is total,
-            // terms being distinct, so this is the sorted list's prefix).
-            var best: [(term: Term, score: Double, count: Int)] = []
-            best.reserveCapacity(limit + 1)
-            for candidate in scored where best.count < limit || precedes(candidate, best[best.count - 1]) {
-                var position = best.count
-                while position > 0 && precedes(candidate, best[position - 1]) { position -= 1 }
-                best.insert(candidate, at: position)
-                if best.count > limit { best.removeLast() }
-            }
-            return best.map { ($0.term, $0.score) }
+            .prefix(limit).map { ($0.term, $0.score) }
         }
     }
 }
